@@ -1,0 +1,58 @@
+# argmap: `make run` checks and draws the bundled essay; `make test` runs the tests.
+# Both build the virtual environment and install Graphviz (and a CJK font) when missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SYSTEM := $(VENV)/.system-deps
+MAP    := models/capital-feast/map.yaml
+OUT    := docs/img
+
+.PHONY: run test setup system-deps docs bench clean
+
+run: setup
+	$(BIN)/argmap check models/
+	@if $(BIN)/argmap --help | grep -q ' render'; then \
+		for lang in en fr ja; do $(BIN)/argmap render $(MAP) --lang $$lang -o $(OUT)/capital-feast.$$lang.svg || exit $$?; done; \
+		echo "diagrams: $(OUT)/capital-feast.en.svg (also .fr.svg, .ja.svg)"; fi
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+setup: $(STAMP) $(SYSTEM)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "argmap: could not create a virtual environment with $(PYTHON)."; \
+		echo "  On Debian/Ubuntu: sudo apt-get install python3-venv  (Python 3.11 or newer is needed)"; exit 2; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Graphviz's dot draws the diagrams; a CJK font gives Japanese labels real glyphs in PNG and PDF.
+$(SYSTEM):
+	@mkdir -p $(VENV)
+	@if command -v dot >/dev/null 2>&1 && { [ "$$(uname)" = Darwin ] || fc-list :lang=ja 2>/dev/null | grep -q .; }; then \
+		echo "Graphviz and a CJK font are installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing Graphviz and a CJK font with apt-get..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq graphviz fonts-noto-cjk >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing Graphviz with Homebrew..."; brew install graphviz || exit 2; \
+	else \
+		echo "argmap needs Graphviz (the 'dot' program) and a CJK font, and cannot install them here."; \
+		echo "  Install Graphviz from https://graphviz.org/download/ and a CJK font such as Noto Sans CJK,"; \
+		echo "  then run make again."; exit 2; \
+	fi
+	@touch $@
+
+docs: setup
+	$(BIN)/argmap rules --format markdown > docs/rules.md
+
+bench: setup
+	$(BIN)/python benchmarks/bench_check.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

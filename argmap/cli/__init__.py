@@ -1,0 +1,48 @@
+"""The ``argmap`` command group; each subcommand lives in its own module, imported on use."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from argmap import __version__
+
+__all__ = ["main"]
+
+# name -> "module:attribute"; a subcommand's module (and what it imports) loads only when run,
+# so that `argmap --version` and `argmap rules` stay fast.
+COMMANDS = {
+    "check": "argmap.cli.check_cmd:check",
+    "render": "argmap.cli.render_cmd:render",
+    "eval": "argmap.cli.eval_cmd:eval_",
+    "export": "argmap.cli.eval_cmd:export",
+    "schema": "argmap.cli.schema_cmd:schema",
+    "rules": "argmap.cli.rules_cmd:rules",
+    "explain": "argmap.cli.rules_cmd:explain",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported the first time they are needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if _available(name))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None or not _available(cmd_name):
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+def _available(name: str) -> bool:
+    module = COMMANDS[name].split(":")[0]
+    return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="argmap")
+def main() -> None:
+    """Model arguments as YAML graphs: check them, evaluate them, draw them."""

@@ -1,0 +1,26 @@
+"""`argmap schema`: print the JSON Schema of the file format, for editors and other tools."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+__all__ = ["schema"]
+
+
+@click.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+def schema(output: str | None) -> None:
+    """Print the JSON Schema of argmap files (see docs/editors.md to wire it into an editor)."""
+    import json
+
+    from argmap.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from argmap.atomic import write_text
+
+    write_text(output, text)

@@ -1,0 +1,180 @@
+"""Configuration from .argmap.yaml or [tool.argmap] in pyproject.toml; presets in argmap/conf/."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from types import ModuleType
+from typing import Any
+
+from argmap.diagnostics import Severity
+
+__all__ = ["RuleSetting", "Config", "ConfigError", "find", "load", "PRESETS"]
+
+CONFIG_NAMES = (".argmap.yaml", ".argmap.yml")
+PRESETS = ("default", "strict", "relaxed")
+_KEYS = ("extends", "rules", "per-file-ignores", "source-dirs")
+
+
+class ConfigError(Exception):
+    """A configuration mistake; its message starts with the file (and line:col when known)."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    severity: Severity
+    options: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Config:
+    """Resolved settings: a severity and options for every rule, ignores and source folders."""
+
+    path: Path | None = None
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    source_dirs: tuple[Path, ...] = ()
+
+    def setting(self, code: str) -> RuleSetting:
+        return self.rules[code]
+
+    def ignored(self, display_path: str, code: str) -> bool:
+        posix = PurePosixPath(display_path.replace("\\", "/"))
+        return any(code in codes and (posix.match(pattern) or fnmatch.fnmatch(str(posix), pattern))
+                   for pattern, codes in self.per_file_ignores)
+
+
+def find(start: Path) -> Path | None:
+    """The nearest .argmap.yaml, or pyproject.toml with a [tool.argmap] table, from ``start`` upward."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.argmap" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load(path: Path | None, extra_source_dirs: tuple[Path, ...] = ()) -> Config:
+    """Read and check a configuration file (None: the defaults); raises ConfigError naming what is wrong."""
+    from argmap.rules import RULES
+
+    settings = {rule.CODE: RuleSetting(rule.SEVERITY, dict(rule.OPTIONS)) for rule in RULES}
+    ignores: list[tuple[str, frozenset[str]]] = []
+    dirs: list[Path] = []
+    if path is not None:
+        for layer_path, data, where in _layers(path, set()):
+            _apply(data, where, settings, ignores, dirs, layer_path.parent)
+    return Config(path, settings, tuple(ignores), tuple(dirs) + tuple(extra_source_dirs))
+
+
+def _layers(path: Path, seen: set[Path]):
+    """The chain of files and presets that ``path`` extends, most general first."""
+    if path in seen:
+        raise ConfigError(f"{path}: `extends:` leads back to this file")
+    seen.add(path)
+    data, where = _read(path)
+    parent = data.get("extends") if isinstance(data, dict) else None
+    if parent is not None:
+        if not isinstance(parent, str):
+            raise ConfigError(f"{where(('extends',))}: extends must be a preset name ({', '.join(PRESETS)}) or a file")
+        if parent in PRESETS:
+            preset = Path(__file__).parent / "conf" / f"{parent}.yaml"
+            if parent != "default":
+                yield from _layers(preset, seen)
+        else:
+            candidate = (path.parent / parent).resolve()
+            if not candidate.is_file():
+                raise ConfigError(f"{where(('extends',))}: {parent!r} is neither a preset ({', '.join(PRESETS)}) nor a file")
+            yield from _layers(candidate, seen)
+    yield path, data, where
+
+
+def _read(path: Path):
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("argmap", {})
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: {error}") from None
+        return table, lambda data_path: f"{path}: [tool.argmap] " + ".".join(str(p) for p in data_path)
+    from argmap.source import read
+
+    doc = read(str(path))
+    if doc.problems:
+        first = doc.problems[0]
+        raise ConfigError(f"{first.location}: {first.message}")
+    data = {} if doc.data is None else doc.data
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: the configuration must be a mapping")
+
+    def where(data_path: tuple) -> str:
+        line, column = doc.locate(data_path, key=True)
+        return f"{path}:{line}:{column}: " + ".".join(str(p) for p in data_path)
+
+    return data, where
+
+
+def _apply(data: dict, where, settings: dict[str, RuleSetting], ignores: list, dirs: list, base: Path) -> None:
+    from argmap.rules import lookup
+    from argmap.suggest import did_you_mean
+
+    for key in data:
+        if key not in _KEYS:
+            raise ConfigError(f"{where((key,))}: unknown setting" + did_you_mean(str(key), _KEYS)
+                              + f"; settings are {', '.join(_KEYS)}")
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where(('rules',))}: must map rule codes or names to a severity or options")
+    for key, value in rules.items():
+        rule = _rule(lookup, str(key), where)
+        settings[rule.CODE] = _setting(rule, value, settings[rule.CODE], where, ("rules", key))
+    for pattern, codes in (data.get("per-file-ignores") or {}).items():
+        codes = [codes] if isinstance(codes, str) else codes
+        if not isinstance(codes, list):
+            raise ConfigError(f"{where(('per-file-ignores', pattern))}: must list rule codes or names")
+        ignores.append((str(pattern), frozenset(_rule(lookup, str(c), where).CODE for c in codes)))
+    source_dirs = data.get("source-dirs") or []
+    if not isinstance(source_dirs, list) or not all(isinstance(d, str) for d in source_dirs):
+        raise ConfigError(f"{where(('source-dirs',))}: must be a list of folders")
+    dirs.extend((base / d) for d in source_dirs)
+
+
+def _rule(lookup, key: str, where) -> ModuleType:
+    try:
+        return lookup(key)
+    except KeyError as error:
+        raise ConfigError(f"{where(('rules', key))}: {error.args[0]}") from None
+
+
+def _setting(rule: ModuleType, value: Any, current: RuleSetting, where, data_path: tuple) -> RuleSetting:
+    label = f"rule {rule.CODE} ({rule.NAME})"
+    if isinstance(value, str) or value is False:
+        return RuleSetting(_severity("off" if value is False else value, label, where, data_path), current.options)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where(data_path)}: {label} takes a severity (error, warning, info, off) or a mapping")
+    options = dict(current.options)
+    severity = current.severity
+    for name, option in value.items():
+        if name in ("severity", "level"):
+            severity = _severity(option, label, where, (*data_path, name))
+        elif name in rule.OPTIONS:
+            default = rule.OPTIONS[name]
+            if type(option) is not type(default):
+                raise ConfigError(f"{where((*data_path, name))}: option {name!r} of {label} must be a "
+                                  f"{type(default).__name__}, not {option!r}")
+            options[name] = option
+        else:
+            known = ", ".join(["severity", *rule.OPTIONS])
+            raise ConfigError(f"{where((*data_path, name))}: {label} has no option {name!r}; it has {known}")
+    return RuleSetting(severity, options)
+
+
+def _severity(value: Any, label: str, where, data_path: tuple) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except ValueError as error:
+        raise ConfigError(f"{where(data_path)}: {label}: {error}") from None

@@ -1,0 +1,85 @@
+"""Run the enabled rules over maps, stamp code, name and severity, and sort into a result."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from argmap.config import Config
+from argmap.diagnostics import Diagnostic, Severity
+
+__all__ = ["Context", "Result", "lint", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass
+class Context:
+    """What a rule may look at: the map, its graph, its source texts, and what reading found."""
+
+    amap: object | None
+    graph: object | None
+    texts: dict
+    reported: dict[str, list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Result:
+    """Every finding, sorted by file, line and column, and the files that were checked."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: tuple[str, ...] = ()
+    maps: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def exit_code(self, strict: bool = False) -> int:
+        worst = max((d.severity for d in self.diagnostics), default=Severity.OFF)
+        threshold = Severity.WARNING if strict else Severity.ERROR
+        return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
+
+
+def lint(paths: Iterable[str | Path], config: Config, cwd: Path | None = None) -> Result:
+    """Check every map found under ``paths`` (files or folders)."""
+    from argmap.graph import build
+    from argmap.loader import Workspace, discover, load_map
+    from argmap.rules import RULES
+    from argmap.texts import resolve
+
+    workspace = Workspace(cwd=cwd)
+    roots, problems = discover(paths, workspace)
+    found: list[Diagnostic] = list(problems)
+    seen: set[Diagnostic] = set(problems)
+    maps: list[str] = []
+    for root in roots:
+        amap, reading = load_map(root, workspace)
+        graph = build(amap) if amap is not None else None
+        texts = resolve(amap, config.source_dirs) if amap is not None else {}
+        if amap is not None:
+            maps.append(amap.id)
+        reported: dict[str, list[Diagnostic]] = defaultdict(list)
+        for problem in reading:
+            reported[problem.code].append(problem)
+        context = Context(amap, graph, texts, reported)
+        for rule in RULES:
+            setting = config.setting(rule.CODE)
+            if setting.severity is Severity.OFF:
+                continue
+            for diagnostic in rule.check(context, setting.options):
+                if diagnostic in seen or config.ignored(diagnostic.path, rule.CODE):
+                    continue  # a file shared by two maps reports its problems once
+                seen.add(diagnostic)
+                found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
+    found = [d if d.name else _stamp_unknown(d, config) for d in found]
+    found.sort(key=lambda d: d.sort_key)
+    counts = {str(s): sum(1 for d in found if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    files = tuple(sorted(loaded.display for loaded in workspace.files.values()))
+    return Result(tuple(found), files, tuple(maps), counts)
+
+
+def _stamp_unknown(diagnostic: Diagnostic, config: Config) -> Diagnostic:
+    from argmap.rules import BY_CODE
+
+    rule = BY_CODE[diagnostic.code]
+    return diagnostic.stamped(rule.CODE, rule.NAME, config.setting(rule.CODE).severity)

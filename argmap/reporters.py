@@ -1,0 +1,163 @@
+"""Write a lint result as text, parsable lines, JSON, GitHub annotations or SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+import os
+from itertools import groupby
+from typing import IO, Callable
+
+from argmap import __version__
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.linter import Result
+
+__all__ = ["REPORTERS_BY_NAME", "FORMATS", "report", "pick_auto", "JSON_VERSION"]
+
+JSON_VERSION = 1
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+
+
+def text(result: Result, stream: IO[str], colour: bool = False) -> None:
+    """Findings grouped by file, then a one-line summary."""
+
+    def paint(code: str, value: str) -> str:
+        return f"{code}{value}{_RESET}" if colour else value
+
+    for path, items in groupby(result.diagnostics, key=lambda d: d.path):
+        stream.write(paint(_BOLD, path) + "\n")
+        for d in items:
+            where = f"{d.line}:{d.column}" if d.line else "-"
+            severity = paint(_COLOURS.get(d.severity, ""), f"{d.severity!s:<7}")
+            stream.write(f"  {where:<9} {severity} {d.code}  {d.message}  {paint(_DIM, d.name)}\n")
+            for related in d.related:
+                stream.write(paint(_DIM, f"  {'':<9} {'':<7} {'':<6} see {related[0]}:{related[1]}:{related[2]}") + "\n")
+        stream.write("\n")
+    stream.write(_summary(result) + "\n")
+
+
+def _summary(result: Result) -> str:
+    errors, warnings = result.counts.get("error", 0), result.counts.get("warning", 0)
+    files = len(result.files)
+    checked = f"{files} file{'s' if files != 1 else ''}, {len(result.maps)} map{'s' if len(result.maps) != 1 else ''}"
+    if not result.diagnostics:
+        return f"no problems in {checked}"
+    return f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''} in {checked}"
+
+
+def parsable(result: Result, stream: IO[str], colour: bool = False) -> None:
+    """One ``file:line:col: severity CODE message [name]`` line per finding (for editors and grep)."""
+    for d in result.diagnostics:
+        stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.code} {d.message} [{d.name}]\n")
+
+
+def as_json(result: Result, stream: IO[str], colour: bool = False) -> None:
+    """A versioned JSON document: the findings, the files and maps checked, and the counts."""
+    document = {
+        "version": JSON_VERSION,
+        "tool": {"name": "argmap", "version": __version__},
+        "summary": {**result.counts, "files": len(result.files), "maps": len(result.maps)},
+        "files": list(result.files),
+        "diagnostics": [
+            {
+                "path": d.path, "line": d.line, "column": d.column, "severity": str(d.severity),
+                "code": d.code, "name": d.name, "message": d.message,
+                "related": [{"path": p, "line": line, "column": column} for p, line, column in d.related],
+            }
+            for d in result.diagnostics
+        ],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def github(result: Result, stream: IO[str], colour: bool = False) -> None:
+    """GitHub Actions workflow commands, which annotate the lines of a pull request."""
+    for d in result.diagnostics:
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(d.severity, "notice")
+        place = f"file={_escape_property(d.path)}"
+        if d.line:
+            place += f",line={d.line}" + (f",col={d.column}" if d.column else "")
+        title = _escape_property(f"{d.code} {d.name}")
+        stream.write(f"::{level} {place},title={title}::{_escape_data(d.message)}\n")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
+    """SARIF 2.1.0, for code-scanning upload."""
+    from argmap.rules import RULES
+
+    index = {rule.CODE: position for position, rule in enumerate(RULES)}
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+    rules = [
+        {
+            "id": rule.CODE,
+            "name": rule.NAME,
+            "shortDescription": {"text": (rule.__doc__ or "").strip().splitlines()[0]},
+            "fullDescription": {"text": " ".join((rule.__doc__ or "").split())},
+            "defaultConfiguration": {"level": levels.get(rule.SEVERITY, "none")},
+            "help": {"text": f"argmap explain {rule.CODE}"},
+        }
+        for rule in RULES
+    ]
+
+    def location(path: str, line: int, column: int) -> dict:
+        physical: dict = {"artifactLocation": {"uri": path.replace(os.sep, "/"), "uriBaseId": "%SRCROOT%"}}
+        if line:
+            physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
+        return {"physicalLocation": physical}
+
+    results = [
+        {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": levels.get(d.severity, "none"),
+            "message": {"text": d.message},
+            "locations": [location(d.path, d.line, d.column)],
+            **({"relatedLocations": [{"id": i, **location(*r)} for i, r in enumerate(d.related)]} if d.related else {}),
+        }
+        for d in result.diagnostics
+    ]
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "argmap", "version": __version__, "rules": rules}},
+            "results": results,
+        }],
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+Reporter = Callable[[Result, IO[str], bool], None]
+REPORTERS_BY_NAME: dict[str, Reporter] = {
+    "text": text, "parsable": parsable, "json": as_json, "github": github, "sarif": sarif,
+}
+FORMATS = ("auto", *REPORTERS_BY_NAME)
+
+
+def pick_auto(stream: IO[str], environ: dict[str, str] | None = None) -> tuple[str, bool]:
+    """``github`` under GitHub Actions, else ``text``; colour only on a terminal without NO_COLOR."""
+    environ = os.environ if environ is None else environ
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github", False
+    colour = bool(getattr(stream, "isatty", lambda: False)()) and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    return "text", colour
+
+
+def report(result: Result, name: str, stream: IO[str], environ: dict[str, str] | None = None) -> None:
+    """Write ``result`` in the format called ``name`` (``auto`` picks one) to ``stream``."""
+    colour = False
+    if name == "auto":
+        name, colour = pick_auto(stream, environ)
+    elif name == "text":
+        _, colour = pick_auto(stream, environ)
+    REPORTERS_BY_NAME[name](result, stream, colour)

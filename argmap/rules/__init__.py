@@ -1,0 +1,71 @@
+"""The rule catalogue: an explicit registry of rule modules, by code and by name."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from argmap.rules import (
+    conflicting_stance,
+    dangling_reference,
+    duplicate_id,
+    duplicate_key,
+    failed_expectation,
+    include_cycle,
+    include_outside_map,
+    missing_include,
+    missing_translation,
+    multiple_documents,
+    quote_not_found,
+    schema_violation,
+    self_reference,
+    support_cycle,
+    thesis_count,
+    unreachable_claim,
+    unreadable_file,
+    unsafe_yaml,
+    unsupported_claim,
+    unverified_quote,
+    yaml_syntax,
+)
+
+__all__ = ["RULES", "BY_CODE", "BY_NAME", "ALIASES", "lookup"]
+
+RULES: tuple[ModuleType, ...] = (
+    yaml_syntax,
+    schema_violation,
+    duplicate_key,
+    unsafe_yaml,
+    unreadable_file,
+    multiple_documents,
+    missing_include,
+    include_outside_map,
+    include_cycle,
+    dangling_reference,
+    duplicate_id,
+    self_reference,
+    support_cycle,
+    conflicting_stance,
+    thesis_count,
+    unreachable_claim,
+    failed_expectation,
+    missing_translation,
+    quote_not_found,
+    unverified_quote,
+    unsupported_claim,
+)
+
+ALIASES: dict[str, str] = {}
+"""Former rule names -> current codes; a rename keeps the old name working."""
+
+BY_CODE = {rule.CODE: rule for rule in RULES}
+BY_NAME = {rule.NAME: rule for rule in RULES}
+
+
+def lookup(key: str) -> ModuleType:
+    """The rule named by a code (``ARG201``, any case) or a name (``support-cycle``)."""
+    rule = BY_CODE.get(key.upper()) or BY_NAME.get(key) or BY_CODE.get(ALIASES.get(key, ""))
+    if rule is None:
+        from argmap.suggest import did_you_mean
+
+        raise KeyError(f"unknown rule {key!r}" + did_you_mean(key, [*BY_CODE, *BY_NAME]))
+    return rule

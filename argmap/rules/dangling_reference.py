@@ -1,0 +1,77 @@
+"""A reference to an id that the map does not define.
+
+What it does:
+    Checks every id the map refers to: `supports:` and `attacks:` targets, argument premises
+    and conclusions, statement groups, quote sources, and the ids named in `expect:`. Each
+    unknown id is reported where it is written, with the closest existing id as a suggestion.
+    A premise must be a statement, not an argument.
+
+Why this matters:
+    A misspelt id is a relation that silently vanishes from the diagram and the evaluation;
+    other tools draw it as a new, empty node. Either way the argument is not what was written.
+
+Example:
+    statements:
+      few-funds-can-invest: {text: Few funds can invest., supports: [startup-starve]}
+
+Use instead:
+    statements:
+      few-funds-can-invest: {text: Few funds can invest., supports: [startups-starve]}
+
+Options:
+    None.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.suggest import did_you_mean
+
+CODE = "ARG101"
+NAME = "dangling-reference"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+
+
+def check(ctx, options: dict) -> Iterator[Diagnostic]:
+    amap = ctx.amap
+    if amap is None:
+        return
+    nodes = amap.statements.keys() | amap.arguments.keys()
+
+    def missing(ref: str, pool, what: str, node_id: str, *path, section: str | None = None) -> Diagnostic:
+        return amap.problem(CODE, node_id, *path, section=section,
+                            message=f"{what} {ref!r} is not defined" + did_you_mean(ref, pool))
+
+    for sid, statement in amap.statements.items():
+        for field in ("supports", "attacks"):
+            for index, target in enumerate(getattr(statement, field)):
+                if target not in nodes:
+                    yield missing(target, nodes, f"{field[:-1]} target", sid, field, index)
+        if statement.group is not None and statement.group not in amap.groups:
+            yield missing(statement.group, amap.groups, "group", sid, "group")
+        for index, quote in enumerate(statement.quotes):
+            if quote.source not in amap.sources:
+                yield missing(quote.source, amap.sources, "source", sid, "quotes", index, "source")
+    for aid, argument in amap.arguments.items():
+        for index, premise in enumerate(argument.premises):
+            if premise in amap.arguments:
+                yield amap.problem(CODE, aid, "premises", index,
+                                   message=f"premise {premise!r} is an argument; premises must be statements")
+            elif premise not in amap.statements:
+                yield missing(premise, amap.statements, "premise", aid, "premises", index)
+        if argument.target not in nodes:
+            yield missing(argument.target, nodes, "conclusion", aid, argument.relation + "s")
+        if argument.group is not None and argument.group not in amap.groups:
+            yield missing(argument.group, amap.groups, "group", aid, "group")
+    for expectation, loaded, index in amap.expectations:
+        refs = [("select", "id", expectation.select.id, nodes), ("select", "group", expectation.select.group, amap.groups)]
+        if expectation.each is not None:
+            refs += [("each", name, getattr(expectation.each, name), nodes) for name in ("supports", "attacks", "reaches")]
+            refs += [("each", "quoted-from", source, amap.sources) for source in expectation.each.quoted_from]
+        for part, name, ref, pool in refs:
+            if ref is not None and ref not in pool:
+                yield loaded.problem(CODE, ("expect", index, part, name),
+                                     f"{name} {ref!r} is not defined" + did_you_mean(ref, pool))

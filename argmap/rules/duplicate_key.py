@@ -1,0 +1,33 @@
+"""The same key twice in one mapping.
+
+What it does:
+    Reports every repeated key in a YAML mapping, pointing at the repeat and naming the line of
+    the first.
+
+Why this matters:
+    YAML loaders keep only the last value of a repeated key and say nothing, so a statement
+    written twice under one id silently loses its first version. argmap keeps the first and
+    reports the second.
+
+Example:
+    statements:
+      thesis: {role: thesis, text: The feast is in the A-share market.}
+      thesis: {text: Start-ups starve.}
+
+Use instead:
+    statements:
+      thesis: {role: thesis, text: The feast is in the A-share market.}
+      startups-starve: {text: Start-ups starve.}
+
+Options:
+    None.
+"""
+
+from argmap.diagnostics import Severity
+from argmap.rules._reading import reported
+
+CODE = "ARG003"
+NAME = "duplicate-key"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+check = reported(CODE)

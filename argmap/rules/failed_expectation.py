@@ -1,0 +1,90 @@
+"""An `expect:` assertion about the map's shape that does not hold.
+
+What it does:
+    Checks each entry of `expect:`. Its `select:` picks statements by `id`, `role`, `tag` and
+    `group` (all given must match; an empty selector picks every statement). Then `count`,
+    `min` and `max` bound how many are picked, and `each:` says what every picked statement must
+    do: `supports: X` or `attacks: X` directly (alone or as a co-premise), `reaches: X` through
+    any chain of relations, `quoted-from: [sources]` carry a quote from each source. Failures are
+    reported at the assertion, naming the statements that break it.
+
+Why this matters:
+    Assertions pin down what a map is meant to say, so that an edit that deletes a summary
+    point, or detaches one from the thesis, fails CI like a broken unit test.
+
+Example:
+    expect:
+      - {select: {tag: summary-point}, count: 4, each: {supports: thesis}}
+    # ...with only three statements tagged summary-point.
+
+Use instead:
+    Restore the fourth point, or change the assertion if the map's shape really changed.
+
+Options:
+    None.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import networkx as nx
+
+from argmap.diagnostics import Diagnostic, Severity
+
+CODE = "ARG205"
+NAME = "failed-expectation"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+
+
+def check(ctx, options: dict) -> Iterator[Diagnostic]:
+    amap, graph = ctx.amap, ctx.graph
+    if amap is None or graph is None:
+        return
+    for expectation, loaded, index in amap.expectations:
+        chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
+        what = _describe(expectation.select)
+        prefix = f"{expectation.message}: " if expectation.message else ""
+        bounds = [("count", expectation.count, len(chosen) != expectation.count, "exactly"),
+                  ("min", expectation.min, len(chosen) < (expectation.min or 0), "at least"),
+                  ("max", expectation.max, expectation.max is not None and len(chosen) > expectation.max, "at most")]
+        for name, bound, failed, words in bounds:
+            if bound is not None and failed:
+                found = ", ".join(repr(s) for s in chosen[:10]) + (", ..." if len(chosen) > 10 else "")
+                yield loaded.problem(CODE, ("expect", index, name),
+                                     f"{prefix}expected {words} {bound} {what}, found {len(chosen)}"
+                                     + (f" ({found})" if chosen else ""))
+        if expectation.each is None:
+            continue
+        for sid in chosen:
+            for reason in _each_failures(expectation.each, sid, amap, graph):
+                yield loaded.problem(CODE, ("expect", index, "each"), f"{prefix}{sid!r} {reason}")
+
+
+def _matches(select, sid, statement) -> bool:
+    return ((select.id is None or select.id == sid) and (select.role is None or select.role == statement.role)
+            and (select.tag is None or select.tag in statement.tags)
+            and (select.group is None or select.group == statement.group))
+
+
+def _describe(select) -> str:
+    parts = [f"{name} {getattr(select, name)!r}" for name in ("id", "role", "tag", "group") if getattr(select, name)]
+    return "statements" + (" with " + " and ".join(parts) if parts else "")
+
+
+def _each_failures(each, sid, amap, graph: nx.DiGraph) -> Iterator[str]:
+    for relation in ("supports", "attacks"):
+        target = getattr(each, relation)
+        if target is None:
+            continue
+        direct = {t for inference in graph.successors(sid) if graph.nodes[inference]["relation"] == relation[:-1]
+                  for t in graph.successors(inference)}
+        if target not in direct:
+            yield f"does not {relation[:-1]} {target!r}"
+    if each.reaches is not None and (each.reaches not in graph or not nx.has_path(graph, sid, each.reaches)):
+        yield f"does not lead to {each.reaches!r}"
+    quoted = {quote.source for quote in amap.statements[sid].quotes}
+    missing = [source for source in each.quoted_from if source not in quoted]
+    if missing:
+        yield f"has no quote from {', '.join(repr(m) for m in missing)}"

@@ -1,0 +1,28 @@
+"""An `include:` that reaches outside the map's folder.
+
+What it does:
+    Reports included paths that resolve (after `..` and symbolic links) outside the folder of
+    the map's root file.
+
+Why this matters:
+    A map and its parts travel together; an include that reaches elsewhere breaks on another
+    machine, and in a shared repository it could read files the map's author does not own.
+
+Example:
+    include: [../../other-project/secrets.yaml]
+
+Use instead:
+    Move the file into the map's folder, and include it from there.
+
+Options:
+    None.
+"""
+
+from argmap.diagnostics import Severity
+from argmap.rules._reading import reported
+
+CODE = "ARG011"
+NAME = "include-outside-map"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+check = reported(CODE)

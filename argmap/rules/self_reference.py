@@ -1,0 +1,52 @@
+"""A statement or argument that supports or attacks itself.
+
+What it does:
+    Reports a statement listed in its own `supports:` or `attacks:`, an argument whose premise
+    is its own conclusion, and an argument that undercuts itself.
+
+Why this matters:
+    "A because A" is the shortest circular argument; an attack on oneself makes a claim
+    self-defeating in every semantics. Neither is what an analyst means to write.
+
+Example:
+    statements:
+      feast-is-real: {text: The feast is real., supports: [feast-is-real]}
+
+Use instead:
+    statements:
+      feast-is-real: {text: The feast is real.}
+      shares-soared: {role: evidence, text: AI-themed shares soared., supports: [feast-is-real]}
+
+Options:
+    None.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from argmap.diagnostics import Diagnostic, Severity
+
+CODE = "ARG103"
+NAME = "self-reference"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+
+
+def check(ctx, options: dict) -> Iterator[Diagnostic]:
+    amap = ctx.amap
+    if amap is None:
+        return
+    for sid, statement in amap.statements.items():
+        for field in ("supports", "attacks"):
+            for index, target in enumerate(getattr(statement, field)):
+                if target == sid:
+                    yield amap.problem(CODE, sid, field, index, message=f"{sid!r} {field} itself")
+    for aid, argument in amap.arguments.items():
+        field = argument.relation + "s"
+        if argument.target == aid:
+            yield amap.problem(CODE, aid, field, message=f"argument {aid!r} {field} itself")
+        for index, premise in enumerate(argument.premises):
+            if premise == argument.target:
+                yield amap.problem(CODE, aid, "premises", index,
+                                   message=f"argument {aid!r} has its conclusion {premise!r} among its premises")

@@ -1,0 +1,53 @@
+"""A statement with no chain of supports or attacks to the thesis.
+
+What it does:
+    Reports every statement from which no chain of relations (supports, attacks, and undercuts
+    of inferences on the way) leads to a thesis. Skipped when the map has no thesis.
+
+Why this matters:
+    A statement that bears on nothing is either a forgotten relation or material that does not
+    belong to this argument; either way the diagram shows it floating and the evaluation ignores it.
+
+Example:
+    statements:
+      thesis: {role: thesis, text: The feast is in the A-share market.}
+      vc-is-cautious: {text: Venture capitalists invest cautiously.}
+
+Use instead:
+    statements:
+      thesis: {role: thesis, text: The feast is in the A-share market.}
+      vc-is-cautious: {text: Venture capitalists invest cautiously., supports: [thesis]}
+
+Options:
+    None.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from argmap.diagnostics import Diagnostic, Severity
+
+CODE = "ARG204"
+NAME = "unreachable-claim"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+
+
+def check(ctx, options: dict) -> Iterator[Diagnostic]:
+    graph = ctx.graph
+    if graph is None:
+        return
+    theses = [n for n, role in graph.nodes(data="role") if role == "thesis"]
+    if not theses:
+        return
+    reached = set(theses)
+    queue = list(theses)
+    for node in queue:
+        for predecessor in graph.predecessors(node):
+            if predecessor not in reached:
+                reached.add(predecessor)
+                queue.append(predecessor)
+    for node, kind in graph.nodes(data="kind"):
+        if kind == "statement" and node not in reached:
+            yield ctx.amap.problem(CODE, node, message=f"{node!r} does not lead to the thesis {theses[0]!r}")

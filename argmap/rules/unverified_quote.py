@@ -1,0 +1,48 @@
+"""Quotes whose source text argmap cannot read, so cannot verify.
+
+What it does:
+    For each source that has quotes but whose text is not available (no `path`, the file is not
+    beside the map nor in any configured `source-dirs`, or it does not match the map's `sha256`),
+    reports once, at the source, how many quotes stay unverified and why.
+
+Why this matters:
+    Third-party texts are often not committed next to a map; the check should say plainly that
+    its quotes were taken on trust rather than pass as if they had been verified.
+
+Example:
+    sources:
+      essay-fr: {language: fr, path: essay-fr.txt}    # the file is not in the clone
+
+Use instead:
+    Point argmap at the texts: `argmap check --source-dir texts/ models/`, or `source-dirs:` in
+    `.argmap.yaml`.
+
+Options:
+    None.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from argmap.diagnostics import Diagnostic, Severity
+
+CODE = "ARG303"
+NAME = "unverified-quote"
+SEVERITY = Severity.WARNING
+OPTIONS: dict = {}
+
+
+def check(ctx, options: dict) -> Iterator[Diagnostic]:
+    amap = ctx.amap
+    if amap is None:
+        return
+    counts = Counter(quote.source for statement in amap.statements.values() for quote in statement.quotes)
+    for source_id, count in counts.items():
+        source = ctx.texts.get(source_id)
+        if source is None or source.available:
+            continue
+        quotes = "quote" if count == 1 else "quotes"
+        yield amap.problem(CODE, source_id, section="sources",
+                           message=f"{count} {quotes} from {source_id!r} unverified: {source.reason}")

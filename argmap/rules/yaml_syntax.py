@@ -1,0 +1,30 @@
+"""YAML that cannot be parsed.
+
+What it does:
+    Reports the first place where a file stops being valid YAML, with the parser's reason.
+
+Why this matters:
+    Nothing else in a file can be checked until it parses; argmap stops checking that file here.
+
+Example:
+    statements:
+      thesis:
+    	text: a tab indents this line
+
+Use instead:
+    statements:
+      thesis:
+        text: spaces indent this line
+
+Options:
+    None.
+"""
+
+from argmap.diagnostics import Severity
+from argmap.rules._reading import reported
+
+CODE = "ARG001"
+NAME = "yaml-syntax"
+SEVERITY = Severity.ERROR
+OPTIONS: dict = {}
+check = reported(CODE)

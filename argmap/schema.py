@@ -1,0 +1,202 @@
+"""The pydantic models of the argument-map file format: the single source of its JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+__all__ = [
+    "ID_PATTERN",
+    "FORMAT_VERSION",
+    "Id",
+    "Text",
+    "Quote",
+    "Source",
+    "Group",
+    "Statement",
+    "Argument",
+    "Selector",
+    "Each",
+    "Expectation",
+    "MapFile",
+    "json_schema",
+]
+
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=120),
+    Field(description="A stable kebab-case identifier: lowercase letters, digits and single hyphens."),
+]
+Lang = Annotated[
+    str,
+    StringConstraints(pattern=LANG_PATTERN),
+    Field(description="A BCP 47 language tag such as en, fr, ja or pt-BR."),
+]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+Text = Union[
+    NonEmpty,
+    Annotated[dict[Lang, NonEmpty], Field(min_length=1)],
+]
+"""A plain string (the map's default language) or one text per language."""
+
+IdList = Annotated[
+    Union[Id, tuple[Id, ...]],
+    AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
+    Field(description="One id, or a list of ids."),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Quote(_Strict):
+    """Words of a source that anchor a statement; verified against the source text when available."""
+
+    source: Id = Field(description="The id of a source declared under `sources:`.")
+    text: NonEmpty = Field(description="The quoted words, as they stand in the source (whitespace may differ).")
+
+
+class Source(_Strict):
+    """A text the map quotes from."""
+
+    title: NonEmpty | None = Field(None, description="Human-readable title of the source.")
+    language: Lang | None = Field(None, description="Language the source is written in.")
+    path: NonEmpty | None = Field(
+        None,
+        description="Where the text lies, relative to this file; when absent there, argmap also looks"
+        " for its file name in the configured `source-dirs`.",
+    )
+    url: NonEmpty | None = Field(None, description="Where the source is published.")
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
+        None, description="Checksum of the text file, so that quotes are verified against the right version."
+    )
+
+
+class Group(_Strict):
+    """A named cluster of statements (drawn as a box)."""
+
+    label: Text = Field(description="The group's caption.")
+    description: Text | None = None
+
+
+Role = Literal["thesis", "claim", "evidence"]
+
+
+class Statement(_Strict):
+    """A proposition of the argument: the thesis, a claim, or a piece of evidence."""
+
+    role: Role = Field("claim", description="thesis (what the whole map argues), claim, or evidence (a fact or example).")
+    text: Text = Field(description="The statement in the analyst's words, one text per language.")
+    note: Text | None = Field(None, description="A longer explanation, not drawn.")
+    quotes: tuple[Quote, ...] = Field((), description="Words of the sources that anchor this statement.")
+    group: Id | None = Field(None, description="The id of a group under `groups:`.")
+    tags: tuple[Id, ...] = Field((), description="Free labels used by `expect:` selectors and filters.")
+    supports: IdList = Field(
+        (), description="Statements this one supports on its own (each is a one-premise argument)."
+    )
+    attacks: IdList = Field(
+        (),
+        description="Statements this one attacks (rebuts), or argument ids whose inference it attacks (undercuts).",
+    )
+    base: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+        None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
+    )
+
+
+class Argument(_Strict):
+    """An inference: premises that together support or attack one conclusion (linked premises)."""
+
+    premises: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
+        description="Statements that support or attack the conclusion only jointly."
+    )
+    supports: Id | None = Field(None, description="The statement (or argument) this inference supports.")
+    attacks: Id | None = Field(None, description="The statement this inference attacks, or an argument it undercuts.")
+    label: Text | None = Field(None, description="An optional name for the inference, drawn at its junction.")
+    note: Text | None = None
+    group: Id | None = None
+    tags: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def verify_one_conclusion(self) -> "Argument":
+        if (self.supports is None) == (self.attacks is None):
+            raise ValueError("an argument needs exactly one of `supports` or `attacks`")
+        return self
+
+    @property
+    def target(self) -> str:
+        return self.supports if self.supports is not None else self.attacks  # type: ignore[return-value]
+
+    @property
+    def relation(self) -> str:
+        return "support" if self.supports is not None else "attack"
+
+
+class Selector(_Strict):
+    """Which statements an expectation is about; all given fields must match."""
+
+    id: Id | None = None
+    role: Role | None = None
+    tag: Id | None = None
+    group: Id | None = None
+
+
+class Each(_Strict):
+    """What every selected statement must do."""
+
+    supports: Id | None = Field(None, description="It supports this statement directly (alone or as a co-premise).")
+    attacks: Id | None = Field(None, description="It attacks this statement or argument directly.")
+    reaches: Id | None = Field(None, description="A chain of supports and attacks leads from it to this statement.")
+    quoted_from: tuple[Id, ...] = Field((), alias="quoted-from", description="It has a quote from each of these sources.")
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Expectation(_Strict):
+    """A structural assertion about the map, checked like a rule."""
+
+    select: Selector
+    count: Annotated[int, Field(ge=0)] | None = Field(None, description="Exactly this many statements match.")
+    min: Annotated[int, Field(ge=0)] | None = Field(None, description="At least this many statements match.")
+    max: Annotated[int, Field(ge=0)] | None = Field(None, description="At most this many statements match.")
+    each: Each | None = None
+    message: NonEmpty | None = Field(None, description="Said when the expectation fails.")
+
+
+class MapFile(_Strict):
+    """One argument-map file: a root map, or a part of one that a root `include:`s."""
+
+    argmap: Literal[1] = Field(description="The file-format version; always 1.")
+    id: Id | None = Field(None, description="The map's id (root files).")
+    title: Text | None = None
+    description: Text | None = None
+    languages: Annotated[tuple[Lang, ...], Field(min_length=1)] | None = Field(
+        None, description="Languages every text should be given in; the first is the default."
+    )
+    include: tuple[NonEmpty, ...] = Field((), description="Further files of this map, relative to this file.")
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    groups: dict[Id, Group] = Field(default_factory=dict)
+    statements: dict[Id, Statement] = Field(default_factory=dict)
+    arguments: dict[Id, Argument] = Field(default_factory=dict)
+    expect: tuple[Expectation, ...] = ()
+
+    @field_validator("languages")
+    @classmethod
+    def verify_unique_languages(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("each language may be listed once")
+        return value
+
+
+def json_schema() -> dict:
+    """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
+    schema = MapFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "urn:argmap:schema:1"
+    schema["title"] = "argmap file"
+    return schema
+

@@ -1,0 +1,354 @@
+"""Read a YAML file once: decode strictly, build plain data from libyaml's events, index positions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import Diagnostic
+
+__all__ = ["Limits", "YamlDocument", "read", "parse"]
+
+try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+C_LOADER = _Loader.__name__ == "CSafeLoader"
+
+# Codes of the reading rules (documented in argmap/rules/).
+YAML_SYNTAX = "ARG001"
+SCHEMA = "ARG002"
+DUPLICATE_KEY = "ARG003"
+UNSAFE_YAML = "ARG004"
+UNREADABLE = "ARG005"
+MULTIPLE_DOCUMENTS = "ARG006"
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "!",
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
+_FALSE = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep hostile input from costing unbounded time or memory."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    max_depth: int = 64
+    max_aliases: int = 100
+    max_alias_expansion: int = 10_000
+    max_scalar_chars: int = 100_000
+
+
+def _pack(line: int, column: int) -> int:
+    return (line << 32) | column
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    return packed >> 32, packed & 0xFFFFFFFF
+
+
+@dataclass
+class YamlDocument:
+    """The data of one YAML file, with the 1-based position of every key and value in it."""
+
+    path: str
+    data: Any = None
+    problems: list[Diagnostic] = field(default_factory=list)
+    fatal: bool = False
+    """True when the file could not be read into data at all (the schema stage is skipped)."""
+    _keys: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False)
+    _values: dict[int, Any] = field(default_factory=dict, repr=False)
+    _root: int = field(default=_pack(1, 1), repr=False)
+
+    def locate(self, path: tuple | list, *, key: bool = False) -> tuple[int, int]:
+        """The line and column of the node at ``path``, or of its nearest ancestor that exists.
+
+        With ``key=True`` a mapping entry is located at its key rather than at its value.
+        """
+        node, packed = self.data, self._root
+        for step in path:
+            positions = self._values.get(id(node))
+            if isinstance(node, dict) and positions is not None and step in node:
+                packed = self._keys[id(node)][step] if key and step is path[-1] else positions[step]
+                node = node[step]
+            elif isinstance(node, list) and positions is not None and isinstance(step, int) and 0 <= step < len(node):
+                packed = positions[step]
+                node = node[step]
+            else:
+                break
+        return _unpack(packed)
+
+    def problem(self, code: str, path: tuple | list, message: str, *, key: bool = False) -> Diagnostic:
+        line, column = self.locate(path, key=key)
+        return Diagnostic(self.path, line, column, message, code)
+
+
+def read(path: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
+    """Read, decode and parse one file; every failure becomes a located problem, never an exception."""
+    name = display or path
+    doc = YamlDocument(name)
+    try:
+        if os.path.isdir(path):
+            return _fail(doc, UNREADABLE, 0, 0, "is a directory, not a file")
+        size = os.path.getsize(path)
+        if size > limits.max_file_bytes:
+            return _fail(doc, UNREADABLE, 0, 0, f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
+        with open(path, "rb") as handle:
+            raw = handle.read(limits.max_file_bytes + 1)
+    except FileNotFoundError:
+        return _fail(doc, UNREADABLE, 0, 0, "no such file")
+    except OSError as error:
+        return _fail(doc, UNREADABLE, 0, 0, f"cannot be read: {error.strerror or error}")
+    return parse(raw, name, limits)
+
+
+def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
+    """Parse the bytes of one file (see :func:`read`)."""
+    doc = YamlDocument(name)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _fail(doc, UNREADABLE, 1, 1, "is encoded as UTF-16; save it as UTF-8")
+    if b"\x00" in raw[:8192]:
+        return _fail(doc, UNREADABLE, 0, 0, "is a binary file, not YAML text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line = raw.count(b"\n", 0, start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
+        return _fail(doc, UNREADABLE, line, column, f"is not valid UTF-8 (byte 0x{raw[start]:02x})")
+    try:
+        _build(doc, text, limits)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        message = str(error.problem or "invalid YAML")
+        if error.context:
+            message += f" ({error.context})"
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            message = "a tab character; YAML indents with spaces only"
+        return _fail(doc, YAML_SYNTAX, line, column, message)
+    except yaml.YAMLError as error:
+        return _fail(doc, YAML_SYNTAX, 0, 0, str(error).splitlines()[0])
+    except _Stop as stop:
+        doc.problems.append(Diagnostic(name, stop.line, stop.column, stop.message, stop.code))
+        doc.fatal = True
+        doc.data = None
+    return doc
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
+
+
+class _Stop(Exception):
+    def __init__(self, code: str, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.column, self.message = code, line, column, message
+
+
+def _fail(doc: YamlDocument, code: str, line: int, column: int, message: str) -> YamlDocument:
+    doc.problems.append(Diagnostic(doc.path, line, column, message, code))
+    doc.fatal = True
+    doc.data = None
+    return doc
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    """Construct the value of a scalar the way YAML's core schema does, without leaving plain data."""
+    value = event.value
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return value  # quoted: always a string
+        for candidate, regexp in _IMPLICIT.get(value[:1] or "", ()) if value else _IMPLICIT.get("", ()):
+            if regexp.match(value):
+                tag = candidate
+                break
+        else:
+            return value
+    if tag == "tag:yaml.org,2002:str":
+        return value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        if value in _TRUE or value in _FALSE:
+            return value in _TRUE
+        return value
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
+        except ValueError:
+            return value
+    return value  # timestamps, merge keys, '=': kept as the text they are
+
+
+def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
+    """Turn the event stream into dicts, lists and scalars, iteratively (no recursion on nesting)."""
+    loader = _Loader(text)
+    problems = doc.problems
+    name = doc.path
+    keys_index = doc._keys
+    values_index = doc._values
+    anchors: dict[str, tuple[Any, int]] = {}
+    aliases = expansion = 0
+    documents = 0
+    # A frame: [container, is_mapping, pending_key (or _NO_KEY), key position, size, anchor]
+    stack: list[list[Any]] = []
+    root_set = False
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent, AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+    DocumentStartEvent = yaml.DocumentStartEvent
+
+    def add(value: Any, packed: int, size: int, mark: Any) -> None:
+        nonlocal root_set
+        if not stack:
+            doc.data = value
+            doc._root = packed
+            root_set = True
+            return
+        frame = stack[-1]
+        frame[4] += size
+        container = frame[0]
+        if frame[1]:
+            key = frame[2]
+            if key is _NO_KEY:
+                if isinstance(value, (dict, list)):
+                    problems.append(
+                        Diagnostic(name, mark.line + 1, mark.column + 1, "a mapping key must be a plain scalar", SCHEMA)
+                    )
+                    frame[2] = _BAD_KEY
+                else:
+                    frame[2] = value
+                    frame[3] = packed
+                return
+            frame[2] = _NO_KEY
+            if key is _BAD_KEY:
+                return
+            positions = values_index[id(container)]
+            if key in container:
+                line, column = _unpack(frame[3])
+                first_line, _ = _unpack(keys_index[id(container)][key])
+                problems.append(
+                    Diagnostic(name, line, column, f"duplicate key {key!r} (first defined at line {first_line})", DUPLICATE_KEY)
+                )
+                return
+            container[key] = value
+            keys_index[id(container)][key] = frame[3]
+            positions[key] = packed
+        else:
+            container.append(value)
+            values_index[id(container)].append(packed)
+
+    def check_tag(event: Any) -> None:
+        tag = event.tag
+        if tag is not None and tag not in _STANDARD_TAGS:
+            mark = event.start_mark
+            problems.append(
+                Diagnostic(name, mark.line + 1, mark.column + 1, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
+            )
+
+    while loader.check_event():
+        event = loader.get_event()
+        cls = event.__class__
+        if cls is ScalarEvent:
+            mark = event.start_mark
+            if event.tag is not None:
+                check_tag(event)
+            if len(event.value) > limits.max_scalar_chars:
+                problems.append(
+                    Diagnostic(
+                        name, mark.line + 1, mark.column + 1,
+                        f"a value of {len(event.value):,} characters is over the {limits.max_scalar_chars:,}-character limit",
+                        UNSAFE_YAML,
+                    )
+                )
+                value: Any = ""
+            else:
+                value = _scalar(event)
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, 1)
+            add(value, _pack(mark.line + 1, mark.column + 1), 1, mark)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            mark = event.start_mark
+            if event.tag is not None:
+                check_tag(event)
+            if len(stack) >= limits.max_depth:
+                raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {limits.max_depth} levels")
+            is_mapping = cls is MappingStartEvent
+            container: Any = {} if is_mapping else []
+            if is_mapping:
+                keys_index[id(container)] = {}
+                values_index[id(container)] = {}
+            else:
+                values_index[id(container)] = []
+            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, _pack(mark.line + 1, mark.column + 1), mark])
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            container, _, _, _, size, anchor, packed, mark = stack.pop()
+            if anchor is not None:
+                anchors[anchor] = (container, size)
+            add(container, packed, size, mark)
+        elif cls is AliasEvent:
+            mark = event.start_mark
+            aliases += 1
+            if event.anchor not in anchors:
+                raise _Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
+            value, size = anchors[event.anchor]
+            expansion += size
+            if aliases > limits.max_aliases:
+                raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"more than {limits.max_aliases} aliases")
+            if expansion > limits.max_alias_expansion:
+                raise _Stop(
+                    UNSAFE_YAML, mark.line + 1, mark.column + 1,
+                    f"aliases expand to more than {limits.max_alias_expansion:,} nodes (an alias bomb?)",
+                )
+            add(value, _pack(mark.line + 1, mark.column + 1), size, mark)
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                problems.append(
+                    Diagnostic(
+                        name, mark.line + 1, mark.column + 1,
+                        "a second YAML document; an argmap file holds one (split it into files joined by include:)",
+                        MULTIPLE_DOCUMENTS,
+                    )
+                )
+                return
+    if not root_set:
+        doc.data = None
+
+
+class _Marker:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+_NO_KEY = _Marker("<no key>")
+_BAD_KEY = _Marker("<bad key>")

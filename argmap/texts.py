@@ -1,0 +1,80 @@
+"""Find and read the source texts a map quotes, and normalise text for quote matching."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from argmap.loader import ArgumentMap
+
+__all__ = ["SourceText", "normalise", "resolve", "matched_prefix"]
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Text as quotes are compared: compatibility forms folded (full-width -> ASCII), no whitespace.
+
+    >>> normalise("Ｌｅ  modèle\\nd'IA")
+    "Lemodèled'IA"
+    """
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's text once found, or why it could not be used."""
+
+    source_id: str
+    path: Path | None
+    normalised: str | None
+    reason: str = ""
+
+    @property
+    def available(self) -> bool:
+        return self.normalised is not None
+
+
+def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, SourceText]:
+    """Read the text of every source that has a ``path``: beside the file that declares it, or by its
+    file name in one of ``source_dirs``. A checksum mismatch makes the text unusable."""
+    found: dict[str, SourceText] = {}
+    dirs = list(source_dirs)
+    for source_id, source in amap.sources.items():
+        if source.path is None:
+            found[source_id] = SourceText(source_id, None, None, "it has no `path`")
+            continue
+        declared = amap.defined_in[("sources", source_id)].path.parent
+        candidates = [declared / source.path] + [d / Path(source.path).name for d in dirs]
+        path = next((c for c in candidates if c.is_file()), None)
+        if path is None:
+            looked = ", ".join(str(c.parent) for c in candidates)
+            found[source_id] = SourceText(source_id, None, None, f"{Path(source.path).name!r} is not in {looked}")
+            continue
+        raw = path.read_bytes()
+        if source.sha256 is not None and hashlib.sha256(raw).hexdigest() != source.sha256:
+            found[source_id] = SourceText(source_id, path, None, f"{path.name!r} does not match the map's sha256")
+            continue
+        found[source_id] = SourceText(source_id, path, normalise(raw.decode("utf-8-sig", "replace")))
+    return found
+
+
+def matched_prefix(quote: str, text: str) -> int:
+    """How many leading characters of normalised ``quote`` occur in normalised ``text`` (binary search).
+
+    >>> matched_prefix("abcxyz", "--abcd--")
+    3
+    """
+    low, high = 0, len(quote)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    return low
