@@ -33,31 +33,37 @@ def build(amap: "ArgumentMap") -> nx.DiGraph:
     """
     graph = nx.DiGraph(map_id=amap.id, languages=amap.languages)
     nodes = amap.statements.keys() | amap.arguments.keys()
-    for sid, statement in amap.statements.items():
-        graph.add_node(
-            sid, kind="statement", role=statement.role, group=statement.group, tags=statement.tags,
-            base=statement.base, text=statement.text, quotes=statement.quotes,
-        )
-    for aid, argument in amap.arguments.items():
-        graph.add_node(
-            aid, kind="inference", relation=argument.relation, explicit=True, group=argument.group,
-            tags=argument.tags, label=argument.label,
-        )
+    # Collected first and added in bulk: networkx's *_from methods are several times faster.
+    graph.add_nodes_from(
+        (sid, {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
+               "text": s.text, "quotes": s.quotes})
+        for sid, s in amap.statements.items()
+    )
+    graph.add_nodes_from(
+        (aid, {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group, "tags": a.tags,
+               "label": a.label})
+        for aid, a in amap.arguments.items()
+    )
+    implicit: list[tuple[str, dict]] = []
+    edges: list[tuple[str, str, dict]] = []
+    premise, conclusion = {"kind": "premise"}, {"kind": "conclusion"}
     for sid, statement in amap.statements.items():
         for relation, targets in (("support", statement.supports), ("attack", statement.attacks)):
             for target in targets:
                 if target not in nodes or target == sid:
                     continue
                 iid = implicit_id(sid, relation, target)
-                graph.add_node(iid, kind="inference", relation=relation, explicit=False, group=None, tags=(), label=None)
-                graph.add_edge(sid, iid, kind="premise")
-                graph.add_edge(iid, target, kind="conclusion")
+                implicit.append((iid, {"kind": "inference", "relation": relation, "explicit": False, "group": None,
+                                       "tags": (), "label": None}))
+                edges.append((sid, iid, dict(premise)))
+                edges.append((iid, target, dict(conclusion)))
+    graph.add_nodes_from(implicit)
     for aid, argument in amap.arguments.items():
-        for premise in argument.premises:
-            if premise in amap.statements and premise != argument.target:
-                graph.add_edge(premise, aid, kind="premise")
+        edges.extend((p, aid, dict(premise)) for p in argument.premises
+                     if p in amap.statements and p != argument.target)
         if argument.target in nodes and argument.target != aid:
-            graph.add_edge(aid, argument.target, kind="conclusion")
+            edges.append((aid, argument.target, dict(conclusion)))
+    graph.add_edges_from(edges)
     return graph
 
 

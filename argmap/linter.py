@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,18 @@ class Result:
 
 def lint(paths: Iterable[str | Path], config: Config, cwd: Path | None = None) -> Result:
     """Check every map found under ``paths`` (files or folders)."""
+    # Reading builds millions of acyclic objects; the cyclic collector would rescan them all,
+    # again and again, for no garbage (it halves the time of large maps).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint(paths, config, cwd)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _lint(paths: Iterable[str | Path], config: Config, cwd: Path | None) -> Result:
     from argmap.graph import build
     from argmap.loader import Workspace, discover, load_map
     from argmap.rules import RULES

@@ -143,7 +143,7 @@ def discover(paths: Iterable[str | os.PathLike], workspace: Workspace) -> tuple[
 def _looks_like_map(loaded: LoadedFile) -> bool:
     # Other YAML in a folder (CI files, configs) is not ours; a file that failed to parse may be.
     data = loaded.doc.data
-    return loaded.doc.fatal or bool(loaded.doc.problems) or (isinstance(data, dict) and "argmap" in data)
+    return loaded.doc.fatal or (isinstance(data, dict) and "argmap" in data)
 
 
 def _include_targets(loaded: LoadedFile) -> list[Path]:
@@ -243,6 +243,7 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
                 message += f"; allowed: {', '.join(allowed)}"
         elif kind == "missing":
             message = f"missing required field {item['loc'][-1]!r}"
+            loc = loc[:-1]
         elif kind == "literal_error" and loc == ("argmap",):
             message = "`argmap:` must be 1 (the file-format version)"
         elif kind == "string_pattern_mismatch" and "a-z0-9" in str(item.get("ctx", {}).get("pattern", "")):

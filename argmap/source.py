@@ -41,6 +41,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
 _FALSE = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_MAY_RESOLVE = frozenset(key for key in _IMPLICIT if key is not None) | {""}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
@@ -53,6 +54,9 @@ class Limits:
     max_aliases: int = 100
     max_alias_expansion: int = 10_000
     max_scalar_chars: int = 100_000
+
+
+_LOW = (1 << 64) - 1
 
 
 def _pack(line: int, column: int) -> int:
@@ -72,8 +76,8 @@ class YamlDocument:
     problems: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     """True when the file could not be read into data at all (the schema stage is skipped)."""
-    _keys: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False)
-    _values: dict[int, Any] = field(default_factory=dict, repr=False)
+    _positions: dict[int, Any] = field(default_factory=dict, repr=False)
+    """id(container) -> {key: key position << 64 | value position} for a mapping, [position] for a list."""
     _root: int = field(default=_pack(1, 1), repr=False)
 
     def locate(self, path: tuple | list, *, key: bool = False) -> tuple[int, int]:
@@ -82,10 +86,12 @@ class YamlDocument:
         With ``key=True`` a mapping entry is located at its key rather than at its value.
         """
         node, packed = self.data, self._root
-        for step in path:
-            positions = self._values.get(id(node))
+        last = len(path) - 1
+        for index, step in enumerate(path):
+            positions = self._positions.get(id(node))
             if isinstance(node, dict) and positions is not None and step in node:
-                packed = self._keys[id(node)][step] if key and step is path[-1] else positions[step]
+                both = positions[step]
+                packed = both >> 64 if key and index == last else both & _LOW
                 node = node[step]
             elif isinstance(node, list) and positions is not None and isinstance(step, int) and 0 <= step < len(node):
                 packed = positions[step]
@@ -175,8 +181,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     value = event.value
     tag = event.tag
     if tag is None or tag == "!":
-        if not event.implicit[0]:
-            return value  # quoted: always a string
+        if not event.implicit[0] or value[:1] not in _MAY_RESOLVE:
+            return value  # quoted, or plain text that no implicit type can start with
         for candidate, regexp in _IMPLICIT.get(value[:1] or "", ()) if value else _IMPLICIT.get("", ()):
             if regexp.match(value):
                 tag = candidate
@@ -209,12 +215,12 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
     loader = _Loader(text)
     problems = doc.problems
     name = doc.path
-    keys_index = doc._keys
-    values_index = doc._values
+    index = doc._positions
     anchors: dict[str, tuple[Any, int]] = {}
     aliases = expansion = 0
     documents = 0
-    # A frame: [container, is_mapping, pending_key (or _NO_KEY), key position, size, anchor]
+    # A frame: [container, is_mapping, pending key (or _NO_KEY), its position, node count, anchor,
+    #           container position, container mark, the container's positions]
     stack: list[list[Any]] = []
     root_set = False
     ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -246,20 +252,19 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
             frame[2] = _NO_KEY
             if key is _BAD_KEY:
                 return
-            positions = values_index[id(container)]
+            positions = index[id(container)]
             if key in container:
                 line, column = _unpack(frame[3])
-                first_line, _ = _unpack(keys_index[id(container)][key])
+                first_line, _ = _unpack(positions[key] >> 64)
                 problems.append(
                     Diagnostic(name, line, column, f"duplicate key {key!r} (first defined at line {first_line})", DUPLICATE_KEY)
                 )
                 return
             container[key] = value
-            keys_index[id(container)][key] = frame[3]
-            positions[key] = packed
+            positions[key] = (frame[3] << 64) | packed
         else:
             container.append(value)
-            values_index[id(container)].append(packed)
+            index[id(container)].append(packed)
 
     def check_tag(event: Any) -> None:
         tag = event.tag
@@ -269,10 +274,38 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 Diagnostic(name, mark.line + 1, mark.column + 1, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
             )
 
-    while loader.check_event():
-        event = loader.get_event()
+    get_event = loader.get_event
+    max_chars = limits.max_scalar_chars
+    while (event := get_event()) is not None:
         cls = event.__class__
-        if cls is ScalarEvent:
+        if cls is ScalarEvent and stack and event.tag is None and event.anchor is None and len(event.value) <= max_chars:
+            # The hot path: a plain or quoted scalar inside a container (most events of a map).
+            mark = event.start_mark
+            value = event.value
+            if event.implicit[0] and value[:1] in _MAY_RESOLVE:
+                value = _scalar(event)
+            packed = ((mark.line + 1) << 32) | (mark.column + 1)
+            frame = stack[-1]
+            if frame[1]:
+                key = frame[2]
+                if key is _NO_KEY:
+                    frame[2], frame[3] = value, packed
+                    frame[4] += 1
+                    continue
+                container = frame[0]
+                if key is not _BAD_KEY and key not in container:
+                    frame[2] = _NO_KEY
+                    frame[4] += 1
+                    container[key] = value
+                    frame[8][key] = (frame[3] << 64) | packed
+                    continue
+            else:
+                frame[0].append(value)
+                frame[8].append(packed)
+                frame[4] += 1
+                continue
+            add(value, packed, 1, mark)  # a duplicate or unusable key: reported there
+        elif cls is ScalarEvent:
             mark = event.start_mark
             if event.tag is not None:
                 check_tag(event)
@@ -298,14 +331,12 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {limits.max_depth} levels")
             is_mapping = cls is MappingStartEvent
             container: Any = {} if is_mapping else []
-            if is_mapping:
-                keys_index[id(container)] = {}
-                values_index[id(container)] = {}
-            else:
-                values_index[id(container)] = []
-            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, _pack(mark.line + 1, mark.column + 1), mark])
+            positions: Any = {} if is_mapping else []
+            index[id(container)] = positions
+            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, _pack(mark.line + 1, mark.column + 1), mark,
+                          positions])
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            container, _, _, _, size, anchor, packed, mark = stack.pop()
+            container, _, _, _, size, anchor, packed, mark, _ = stack.pop()
             if anchor is not None:
                 anchors[anchor] = (container, size)
             add(container, packed, size, mark)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from argmap.loader import ArgumentMap
 
-__all__ = ["SourceText", "normalise", "resolve", "matched_prefix"]
+__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix"]
 
 _SPACE = re.compile(r"\s+")
 
@@ -26,7 +26,7 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-@dataclass(frozen=True)
+@dataclass
 class SourceText:
     """A source's text once found, or why it could not be used."""
 
@@ -34,10 +34,60 @@ class SourceText:
     path: Path | None
     normalised: str | None
     reason: str = ""
+    _index: "BlockIndex | None" = field(default=None, repr=False)
+    _searches: int = field(default=0, repr=False)
 
     @property
     def available(self) -> bool:
         return self.normalised is not None
+
+    def contains(self, quote: str) -> bool:
+        """Whether the normalised ``quote`` occurs in the normalised text.
+
+        A plain scan costs the text's length per quote; a source quoted many times gets a block
+        index instead, so that a map with thousands of quotes is checked in linear time.
+        """
+        assert self.normalised is not None
+        self._searches += 1
+        if self._index is None and self._searches > 32 and len(self.normalised) > 1_000_000:
+            self._index = BlockIndex(self.normalised)
+        if self._index is not None and len(quote) >= 2 * BlockIndex.K - 1:
+            return self._index.contains(quote)
+        return quote in self.normalised
+
+
+class BlockIndex:
+    """Positions of the text's K-character blocks that start at multiples of K.
+
+    Any occurrence of a quote at least 2K-1 long covers one whole aligned block, at some offset
+    o < K inside the quote; so K dictionary look-ups find every candidate start.
+
+    >>> BlockIndex("abcdefghijklmnopqrstuvwxyz" * 4).contains("mnopqrstuvwxyzabcdefghijklmnopqrstu")
+    True
+    >>> BlockIndex("abcdefghijklmnopqrstuvwxyz" * 4).contains("mnopqrstuvwxyzabcdefghijklmnopqrstX")
+    False
+    """
+
+    K = 16
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        blocks: dict[str, list[int]] = {}
+        k = self.K
+        for start in range(0, len(text) - k + 1, k):
+            blocks.setdefault(text[start : start + k], []).append(start)
+        self.blocks = blocks
+
+    def contains(self, quote: str) -> bool:
+        k, text, blocks = self.K, self.text, self.blocks
+        for offset in range(k):
+            # Every aligned block inside the quote must match; start from the rarest one.
+            options = [(blocks.get(quote[at : at + k], ()), at) for at in range(offset, len(quote) - k + 1, k)]
+            starts, at = min(options, key=lambda option: len(option[0]))
+            for start in starts:
+                if start >= at and text.startswith(quote, start - at):
+                    return True
+        return False
 
 
 def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, SourceText]:

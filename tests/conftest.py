@@ -30,8 +30,8 @@ def write_tree(base: Path, files: dict) -> None:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> tuple[int, str, str]:
     """Run ``python -m argmap ARGS`` in a real subprocess: (exit status, stdout, stderr)."""
-    environment = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), **(env or {})}
-    environment.pop("GITHUB_ACTIONS", None)
+    environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environment.update({"NO_COLOR": "1", "PYTHONPATH": str(ROOT), **(env or {})})
     done = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=environment, input=stdin,
                           capture_output=True, text=True, timeout=120)
     return done.returncode, done.stdout, done.stderr

@@ -46,7 +46,7 @@ def check(ctx, options: dict) -> Iterator[Diagnostic]:
             if source is None or not source.available:
                 continue
             wanted = normalise(quote.text)
-            if wanted in source.normalised:
+            if source.contains(wanted):
                 continue
             matched = matched_prefix(wanted, source.normalised)
             hint = f"; its first {matched} characters match, then it differs" if matched >= 4 else ""

@@ -29,8 +29,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator
 
-import networkx as nx
-
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG201"
@@ -44,31 +42,78 @@ def check(ctx, options: dict) -> Iterator[Diagnostic]:
     if graph is None:
         return
     order = {node: index for index, node in enumerate(graph)}
-    supports = nx.DiGraph()
-    for node, data in graph.nodes(data=True):
+    supports: dict[str, list[str]] = {}
+    nodes = graph.nodes
+    for node, data in nodes.items():
         if data["kind"] == "inference" and data["relation"] == "support":
-            targets = [t for t in graph.successors(node) if graph.nodes[t]["kind"] == "statement"]
-            for premise in graph.predecessors(node):
-                supports.add_edges_from((premise, target) for target in targets)
-    components = [c for c in nx.strongly_connected_components(supports) if len(c) > 1]
+            targets = [t for t in graph._succ[node] if nodes[t]["kind"] == "statement"]
+            for premise in graph._pred[node]:
+                supports.setdefault(premise, []).extend(targets)
+    components = [c for c in strongly_connected(supports) if len(c) > 1]
     for component in sorted(components, key=lambda c: min(order[n] for n in c)):
         start = min(component, key=order.__getitem__)
-        cycle = _cycle_through(supports.subgraph(component), start)
+        cycle = _cycle_through(supports, set(component), start)
         steps = " -> ".join([*cycle, cycle[0]])
         related = tuple(ctx.amap.where(node) for node in cycle[1:])
         yield replace(ctx.amap.problem(CODE, start, message=f"circular support: {steps}"), related=related)
 
 
-def _cycle_through(graph: nx.DiGraph, start: str) -> list[str]:
+def strongly_connected(successors: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (maps may be deeper than the stack).
+
+    >>> sorted(map(sorted, strongly_connected({"a": ["b"], "b": ["a", "c"], "c": []})))
+    [['a', 'b'], ['c']]
+    """
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in successors:
+        if root in index:
+            continue
+        work = [(root, iter(successors.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(successors.get(child, ()))))
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    found.append(component)
+    return found
+
+
+def _cycle_through(successors: dict[str, list[str]], members: set[str], start: str) -> list[str]:
     """A shortest cycle from ``start`` back to itself (breadth-first, so the message stays short)."""
-    parents = {start: None}
+    parents: dict[str, str | None] = {start: None}
     queue = [start]
     for node in queue:
-        for successor in sorted(graph.successors(node)):
+        for successor in sorted(set(successors.get(node, ())) & members):
             if successor == start:
                 path = [node]
                 while parents[path[-1]] is not None:
-                    path.append(parents[path[-1]])
+                    path.append(parents[path[-1]])  # type: ignore[arg-type]
                 return path[::-1]
             if successor not in parents:
                 parents[successor] = node

@@ -1,0 +1,54 @@
+"""The rule registry's invariants, and docs/rules.md generated from the rule docstrings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from argmap.ruledocs import SECTIONS, catalogue_markdown, sections
+from argmap.rules import ALIASES, BY_CODE, BY_NAME, RULES, lookup
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [rule.CODE for rule in RULES]
+    names = [rule.NAME for rule in RULES]
+    assert len(set(codes)) == len(codes)
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"ARG\d{3}", code) for code in codes)
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", name) for name in names)
+    assert not set(ALIASES) & set(BY_NAME), "an alias must not shadow a current name"
+
+
+def test_every_rule_is_documented_in_every_section():
+    for rule in RULES:
+        summary, parts = sections(rule)
+        assert summary.endswith("."), rule.CODE
+        assert set(parts) == set(SECTIONS), (rule.CODE, set(SECTIONS) - set(parts))
+        assert all(parts[name].strip() for name in SECTIONS), rule.CODE
+
+
+def test_every_rule_has_a_case_file_with_a_failing_and_a_passing_case():
+    import yaml
+
+    for rule in RULES:
+        path = ROOT / "tests" / "rules" / "cases" / f"{rule.CODE}.yaml"
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert any(case["expect"] for case in cases), f"{rule.CODE} has no failing case"
+        assert any(not case["expect"] for case in cases), f"{rule.CODE} has no passing case"
+
+
+def test_every_rule_declares_constants_and_a_check():
+    for rule in RULES:
+        assert callable(rule.check) and isinstance(rule.OPTIONS, dict)
+        assert (rule.__doc__ or "").strip()
+
+
+def test_lookup_by_code_name_and_case():
+    assert lookup("arg201") is BY_CODE["ARG201"] is lookup("support-cycle")
+
+
+def test_docs_rules_md_is_generated_from_docstrings():
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == catalogue_markdown(RULES), "docs/rules.md is stale: run `make docs`"
