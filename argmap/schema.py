@@ -195,8 +195,24 @@ class MapFile(_Strict):
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
     schema = MapFile.model_json_schema(by_alias=True)
+    _close_keyed_maps(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "urn:argmap:schema:1"
     schema["title"] = "argmap file"
     return schema
 
+
+
+def _close_keyed_maps(node: object) -> None:
+    """Make id- and language-keyed objects reject other keys, so editors flag a bad id as it is typed."""
+    if isinstance(node, dict):
+        patterns = node.get("patternProperties")
+        if isinstance(patterns, dict) and len(patterns) == 1:
+            pattern = next(iter(patterns))
+            node["propertyNames"] = {**node.get("propertyNames", {}), "pattern": pattern}
+            node["additionalProperties"] = False
+        for value in node.values():
+            _close_keyed_maps(value)
+    elif isinstance(node, list):
+        for value in node:
+            _close_keyed_maps(value)

@@ -1,0 +1,70 @@
+"""The JSON Schema that editors use agrees with the pydantic models, and the committed copy is current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from argmap.schema import MapFile, json_schema
+from tests.conftest import ROOT, run_cli
+
+VALID = [
+    "argmap: 1\n",
+    "argmap: 1\nid: m\ntitle: {en: T, fr: T}\nlanguages: [en, fr]\nstatements:\n  thesis: {role: thesis, text: T, base: 0.5}\n",
+    "argmap: 1\nstatements:\n  a: {text: A, supports: b, attacks: [c, d]}\narguments:\n  x: {premises: [a], attacks: y, label: {ja: 論証}}\n",
+    "argmap: 1\nexpect:\n  - {select: {tag: t}, count: 4, each: {supports: thesis, quoted-from: [s]}}\n",
+]
+INVALID = [
+    "argmap: 2\n",
+    "statements: {}\n",
+    "argmap: 1\nstatements:\n  Bad_Id: {text: T}\n",
+    "argmap: 1\nstatements:\n  a: {text: T, support: [b]}\n",
+    "argmap: 1\nstatements:\n  a: {text: T, role: conclusion}\n",
+    "argmap: 1\nstatements:\n  a: {text: {EN!: T}}\n",
+    "argmap: 1\nstatements:\n  a: {text: T, base: 1.5}\n",
+    "argmap: 1\narguments:\n  x: {premises: [], supports: a}\n",
+    "argmap: 1\nexpect:\n  - {select: {colour: red}}\n",
+]
+
+
+def validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((ROOT / "docs" / "argmap.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_committed_schema_is_current():
+    committed = json.loads((ROOT / "docs" / "argmap.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "docs/argmap.schema.json is stale: run `argmap schema -o docs/argmap.schema.json`"
+
+
+def test_schema_command_prints_it():
+    code, out, err = run_cli("schema")
+    assert (code, err) == (0, "") and json.loads(out) == json_schema()
+
+
+@pytest.mark.parametrize("text", VALID)
+def test_editor_schema_accepts_what_argmap_accepts(text):
+    data = yaml.safe_load(text)
+    MapFile.model_validate(data)
+    assert not list(validator().iter_errors(data))
+
+
+@pytest.mark.parametrize("text", INVALID)
+def test_editor_schema_rejects_what_argmap_rejects(text):
+    data = yaml.safe_load(text)
+    with pytest.raises(Exception):
+        MapFile.model_validate(data)
+    assert list(validator().iter_errors(data))
+
+
+def test_bundled_maps_validate_against_the_editor_schema():
+    files = sorted((ROOT / "models").rglob("*.yaml"))
+    check = validator()
+    for path in files:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert not list(check.iter_errors(data)), path
