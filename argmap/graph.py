@@ -46,7 +46,7 @@ def build(amap: "ArgumentMap") -> nx.DiGraph:
     )
     implicit: list[tuple[str, dict]] = []
     edges: list[tuple[str, str, dict]] = []
-    premise, conclusion = {"kind": "premise"}, {"kind": "conclusion"}
+    premise, conclusion = {"kind": "premise"}, {"kind": "conclusion"}  # networkx copies these per edge
     for sid, statement in amap.statements.items():
         for relation, targets in (("support", statement.supports), ("attack", statement.attacks)):
             for target in targets:
@@ -55,14 +55,14 @@ def build(amap: "ArgumentMap") -> nx.DiGraph:
                 iid = implicit_id(sid, relation, target)
                 implicit.append((iid, {"kind": "inference", "relation": relation, "explicit": False, "group": None,
                                        "tags": (), "label": None}))
-                edges.append((sid, iid, dict(premise)))
-                edges.append((iid, target, dict(conclusion)))
+                edges.append((sid, iid, premise))
+                edges.append((iid, target, conclusion))
     graph.add_nodes_from(implicit)
     for aid, argument in amap.arguments.items():
-        edges.extend((p, aid, dict(premise)) for p in argument.premises
+        edges.extend((p, aid, premise) for p in argument.premises
                      if p in amap.statements and p != argument.target)
         if argument.target in nodes and argument.target != aid:
-            edges.append((aid, argument.target, dict(conclusion)))
+            edges.append((aid, argument.target, conclusion))
     graph.add_edges_from(edges)
     return graph
 

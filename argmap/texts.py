@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,6 @@ if TYPE_CHECKING:
 
 __all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix"]
 
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -23,7 +21,9 @@ def normalise(text: str) -> str:
     >>> normalise("Ｌｅ  modèle\\nd'IA")
     "Lemodèled'IA"
     """
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())
 
 
 @dataclass
