@@ -6,6 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
+LSP    := $(VENV)/lsp/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
@@ -20,7 +21,7 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
-setup: $(STAMP) $(SYSTEM)
+setup: $(STAMP) $(SYSTEM) $(LSP)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -47,6 +48,13 @@ $(SYSTEM):
 		echo "  then run make again."; exit 2; \
 	fi
 	@touch $@
+
+# The YAML language server that editors run: the tests check completion through it.
+$(LSP):
+	@mkdir -p $(VENV)/lsp
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/lsp yaml-language-server@1.25.0 >/dev/null && touch $@; \
+	else echo "npm not found: the editor tests will be skipped (install Node.js to run them)."; fi
 
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md

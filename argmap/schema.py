@@ -204,8 +204,11 @@ def json_schema() -> dict:
 
 
 def _close_keyed_maps(node: object) -> None:
-    """Make id- and language-keyed objects reject other keys, so editors flag a bad id as it is typed."""
+    """Make id- and language-keyed objects reject other keys, so editors flag a bad id as it is typed;
+    drop ``default: null``, which editors would insert as a placeholder."""
     if isinstance(node, dict):
+        if "default" in node and node["default"] is None:
+            del node["default"]  # editors would insert a literal `null` as the placeholder
         patterns = node.get("patternProperties")
         if isinstance(patterns, dict) and len(patterns) == 1:
             pattern = next(iter(patterns))

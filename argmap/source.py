@@ -282,10 +282,12 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
             # The hot path: a plain or quoted scalar inside a container (most events of a map).
             mark = event.start_mark
             value = event.value
-            if event.implicit[0] and value[:1] in _MAY_RESOLVE:
+            frame = stack[-1]
+            # Keys stay text: every key of the format is an id or a field name, and YAML 1.1 would
+            # otherwise read a statement called `no` or `on` as a boolean.
+            if event.implicit[0] and value[:1] in _MAY_RESOLVE and not (frame[1] and frame[2] is _NO_KEY):
                 value = _scalar(event)
             packed = ((mark.line + 1) << 32) | (mark.column + 1)
-            frame = stack[-1]
             if frame[1]:
                 key = frame[2]
                 if key is _NO_KEY:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap.source import C_LOADER, Limits, parse
 
-keys = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)
+keys = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)  # text keys, as in maps
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
 documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(keys, inner, max_size=4),
                          max_leaves=20)
@@ -63,6 +63,11 @@ def test_missing_paths_locate_at_nearest_ancestor():
     assert doc.locate(("a", "b", 1, "zzz")) == (2, 10)
     assert doc.locate(("a", "b", 7)) == (2, 6)
     assert doc.locate(("nothing",)) == (1, 1)
+
+
+def test_keys_stay_text():
+    doc = parse(b"no: 1\non: 2\n3: x\nnull: y\n", "x.yaml")
+    assert doc.data == {"no": 1, "on": 2, "3": "x", "null": "y"}
 
 
 def test_yaml_11_booleans_and_quoted_strings():
