@@ -197,17 +197,17 @@ def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[P
 def _merge(amap: ArgumentMap, loaded: LoadedFile, problems: list[Diagnostic]) -> None:
     model = loaded.model
     assert model is not None
-    for section, spaces in (("statements", ("statements", "arguments")), ("arguments", ("statements", "arguments")),
-                            ("sources", ("sources",)), ("groups", ("groups",))):
+    # Statements and arguments share one id space; sources and groups have their own.
+    spaces = {"statements": ("statements", "arguments"), "arguments": ("statements", "arguments"),
+              "sources": ("sources",), "groups": ("groups",)}
+    for section, clashing in spaces.items():
         target: dict = getattr(amap, section)
         for node_id, value in getattr(model, section).items():
-            clash = next((amap.defined_in[(s, node_id)] for s in spaces if (s, node_id) in amap.defined_in), None)
-            if clash is not None:
-                first = clash.where((section, node_id), key=True) if (section, node_id) in amap.defined_in else \
-                    clash.where(("statements" if section == "arguments" else "arguments", node_id), key=True)
+            first = next(((s, amap.defined_in[(s, node_id)]) for s in clashing if (s, node_id) in amap.defined_in), None)
+            if first is not None:
+                where, line, _ = first[1].where((first[0], node_id), key=True)
                 problems.append(loaded.problem(
-                    DUPLICATE_ID, (section, node_id),
-                    f"duplicate id {node_id!r} (first defined at {first[0]}:{first[1]})", key=True))
+                    DUPLICATE_ID, (section, node_id), f"duplicate id {node_id!r} (first defined at {where}:{line})", key=True))
                 continue
             target[node_id] = value
             amap.defined_in[(section, node_id)] = loaded

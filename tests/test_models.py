@@ -1,0 +1,101 @@
+"""The bundled essay map: clean, every quote verified against the seed texts, its shape pinned by expect:."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SEEDS, run_cli
+
+MAP = ROOT / "models" / "capital-feast"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the essay's texts are not beside this checkout")
+
+
+def findings(out: str) -> list[dict]:
+    return json.loads(out)["diagnostics"]
+
+
+@needs_seeds
+def test_essay_is_clean_with_every_quote_verified():
+    code, out, err = run_cli("check", "-f", "json", "models/", cwd=ROOT)
+    assert (code, err, findings(out)) == (0, "", [])
+
+
+def test_without_the_texts_quotes_are_reported_unverified_once_per_source():
+    code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT)
+    found = findings(out)
+    assert (code, err) == (0, "")
+    assert {d["code"] for d in found} == {"ARG303"}
+    assert sorted(d["message"].split("'")[1] for d in found) == ["essay-fr", "essay-ja"]
+
+
+def test_every_statement_quotes_both_translations():
+    from argmap.loader import load_map
+
+    amap, problems = load_map(MAP / "map.yaml")
+    assert amap is not None and not problems
+    for sid, statement in amap.statements.items():
+        assert {q.source for q in statement.quotes} >= {"essay-fr", "essay-ja"}, sid
+        assert isinstance(statement.text, dict) and set(statement.text) == {"en", "fr", "ja"}, sid
+    roles = [s.role for s in amap.statements.values()]
+    assert roles.count("thesis") == 1
+    assert sum("summary-point" in s.tags for s in amap.statements.values()) == 4
+    assert sum("root-cause" in s.tags for s in amap.statements.values()) == 2
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "capital-feast"
+    shutil.copytree(MAP, target)
+    if (ROOT / ".argmap.yaml").exists():
+        (tmp_path / ".argmap.yaml").write_text(f"source-dirs: [{SEEDS.as_posix()}]\n")
+    return target
+
+
+def _edit_statements(folder: Path, edit) -> None:
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if edit(data.get("statements") or {}):
+            path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            return
+    raise AssertionError("no statement was edited")
+
+
+def test_deleting_a_summary_point_fails_the_check(tmp_path):
+    folder = _copy(tmp_path)
+
+    def delete(statements: dict) -> bool:
+        point = next((sid for sid, s in statements.items() if "summary-point" in s.get("tags", ())), None)
+        if point is not None:
+            del statements[point]
+        return point is not None
+
+    _edit_statements(folder, delete)
+    code, out, _ = run_cli("check", "-f", "json", str(folder), cwd=tmp_path)
+    assert code == 1
+    assert any(d["code"] == "ARG205" and "expected exactly 4" in d["message"] for d in findings(out))
+
+
+def test_detaching_a_summary_point_from_the_thesis_fails_the_check(tmp_path):
+    folder = _copy(tmp_path)
+    from argmap.loader import load_map
+
+    amap, _ = load_map(MAP / "map.yaml")
+    thesis = next(sid for sid, s in amap.statements.items() if s.role == "thesis")
+
+    def detach(statements: dict) -> bool:
+        for statement in statements.values():
+            supports = statement.get("supports")
+            supports = [supports] if isinstance(supports, str) else list(supports or ())
+            if "summary-point" in statement.get("tags", ()) and thesis in supports:
+                statement["supports"] = [s for s in supports if s != thesis]
+                return True
+        return False
+
+    _edit_statements(folder, detach)
+    code, out, _ = run_cli("check", "-f", "json", str(folder), cwd=tmp_path)
+    assert code == 1
+    assert any(d["code"] == "ARG205" and f"does not support '{thesis}'" in d["message"] for d in findings(out))
