@@ -40,6 +40,8 @@ class Config:
         return self.rules[code]
 
     def ignored(self, display_path: str, code: str) -> bool:
+        if not self.per_file_ignores:
+            return False
         posix = PurePosixPath(display_path.replace("\\", "/"))
         return any(code in codes and (posix.match(pattern) or fnmatch.fnmatch(str(posix), pattern))
                    for pattern, codes in self.per_file_ignores)
