@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,9 +111,12 @@ def read(path: str, display: str | None = None, limits: Limits = Limits()) -> Ya
     name = display or path
     doc = YamlDocument(name)
     try:
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             return _fail(doc, UNREADABLE, 0, 0, "is a directory, not a file")
-        size = os.path.getsize(path)
+        if not stat.S_ISREG(info.st_mode):
+            return _fail(doc, UNREADABLE, 0, 0, "is not a regular file")  # a FIFO or device would block or never end
+        size = info.st_size
         if size > limits.max_file_bytes:
             return _fail(doc, UNREADABLE, 0, 0, f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
         with open(path, "rb") as handle:

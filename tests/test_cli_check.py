@@ -176,3 +176,11 @@ def test_version():
     from argmap import __version__
 
     assert run_cli("--version") == (0, f"argmap, version {__version__}\n", "")
+
+
+def test_special_files_are_refused_not_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    code, out, err = run_cli("check", "-f", "parsable", "pipe.yaml", cwd=tmp_path)
+    assert (code, out, err) == (1, "pipe.yaml:0:0: error ARG005 is not a regular file [unreadable-file]\n", "")
