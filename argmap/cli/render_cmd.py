@@ -1,0 +1,141 @@
+"""`argmap render`: draw a map with Graphviz; click parses, execute_render() does the work."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+import click
+
+__all__ = ["RenderOptions", "render", "execute_render"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_GRAPHVIZ = 0, 1, 2, 3
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    map: str
+    output: str
+    format: str | None = None
+    lang: str | None = None
+    focus: str | None = None
+    depth: int = 2
+    group: str | None = None
+    evaluation: str | None = None
+    timeout: float = 120.0
+    check: bool = False
+    legend: bool = True
+
+
+@click.command()
+@click.argument("map_path", metavar="MAP", type=click.Path())
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
+@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot"]),
+              help="Output format (default: from the output's extension).")
+@click.option("--lang", help="Language of the labels (default: the map's first language).")
+@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
+@click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
+@click.option("--group", metavar="GROUP", help="Draw only this group.")
+@click.option("--eval", "evaluation", metavar="SEMANTICS", help="Show evaluation results on the nodes (e.g. grounded, dfquad).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
+@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
+def render(map_path, output, format_, lang, focus, depth, group, evaluation, timeout, check, no_legend) -> None:
+    """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
+
+    Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
+    stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).
+    """
+    options = RenderOptions(map_path, output, format_, lang, focus, depth, group, evaluation, timeout, check,
+                            not no_legend)
+    sys.exit(execute_render(options, sys.stdout, sys.stderr))
+
+
+def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
+    """Load, check, draw and write; returns the exit status."""
+    output = Path(options.output)
+    fmt = options.format or output.suffix.lstrip(".").lower()
+    if fmt not in ("svg", "png", "pdf", "dot"):
+        stderr.write(f"argmap render: cannot tell the format from {output.name!r}; use -f svg|png|pdf|dot\n")
+        return EXIT_USAGE
+    from argmap.graph import build
+    from argmap.loader import load_map
+
+    amap, problems = load_map(options.map)
+    errors = [p for p in problems]
+    if amap is None or errors:
+        for problem in sorted(errors, key=lambda d: d.sort_key):
+            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code}]\n")
+        stderr.write("argmap render: the map has errors; `argmap check` lists them all\n")
+        return EXIT_FINDINGS
+    graph = build(amap)
+    from argmap.suggest import did_you_mean
+
+    if options.lang is not None and options.lang not in amap.languages:
+        stderr.write(f"argmap render: the map has no language {options.lang!r}"
+                     f"{did_you_mean(options.lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
+        return EXIT_USAGE
+    from argmap.render import group_subgraph, neighbourhood
+
+    if options.focus is not None:
+        if options.focus not in graph:
+            stderr.write(f"argmap render: no statement or argument {options.focus!r}"
+                         f"{did_you_mean(options.focus, list(amap.statements) + list(amap.arguments))}\n")
+            return EXIT_USAGE
+        graph = neighbourhood(graph, options.focus, options.depth)
+    if options.group is not None:
+        if options.group not in amap.groups:
+            stderr.write(f"argmap render: no group {options.group!r}{did_you_mean(options.group, amap.groups)}\n")
+            return EXIT_USAGE
+        graph = group_subgraph(graph, options.group)
+    annotations: dict[str, str] = {}
+    if options.evaluation is not None:
+        try:
+            from argmap.evaluate import annotations as evaluate
+        except ImportError:
+            stderr.write("argmap render: --eval needs the evaluation module, which this installation lacks\n")
+            return EXIT_USAGE
+        try:
+            annotations = evaluate(build(amap), options.evaluation)
+        except ValueError as error:
+            stderr.write(f"argmap render: {error}\n")
+            return EXIT_USAGE
+    from argmap.render.dot import Style, pick_text, to_dot
+
+    lang = options.lang or amap.languages[0]
+    title = pick_text(amap.model.title, lang, amap.languages[0]) if amap.model.title else amap.id
+    source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
+    return _emit(source, fmt, output, options, stdout, stderr)
+
+
+def _emit(source: str, fmt: str, output: Path, options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.atomic import write_bytes
+    from argmap.render.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+
+    try:
+        data = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, options.timeout)
+    except GraphvizMissing as missing:
+        dot_path = output.with_suffix(".dot")
+        if not options.check:
+            write_bytes(dot_path, source.encode("utf-8"))
+        stderr.write(f"argmap render: Graphviz's `dot` is not installed; to install it: {missing}\n"
+                     + ("" if options.check else f"argmap render: the DOT source is in {dot_path}\n"))
+        return EXIT_GRAPHVIZ
+    except GraphvizFailed as failed:
+        stderr.write(f"argmap render: {failed}\n")
+        return EXIT_GRAPHVIZ
+    if options.check:
+        current = output.read_bytes() if output.is_file() else None
+        if current != data:
+            stderr.write(f"argmap render: {output} is {'missing' if current is None else 'stale'};"
+                         " render it again\n")
+            return EXIT_FINDINGS
+        stdout.write(f"{output} is up to date\n")
+        return EXIT_OK
+    if output.parent and not output.parent.exists():
+        output.parent.mkdir(parents=True)
+    write_bytes(output, data)
+    stdout.write(f"wrote {output}\n")
+    return EXIT_OK

@@ -1,0 +1,190 @@
+"""Graph -> DOT source: pure string building, deterministic, every user text escaped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import networkx as nx
+
+from argmap.render.wrap import wrap
+
+__all__ = ["Style", "quote", "to_dot", "pick_text", "LARGE"]
+
+LARGE = 500
+"""Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
+
+# Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
+BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
+FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3"}
+SHAPES = {"thesis": "box", "claim": "box", "evidence": "note"}
+FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
+
+
+@dataclass(frozen=True)
+class Style:
+    """What a diagram shows: the language, optional evaluation labels, the line width."""
+
+    lang: str | None = None
+    annotations: Mapping[str, str] = field(default_factory=dict)
+    columns: int = 28
+    legend: bool = True
+
+
+def quote(value: str) -> str:
+    """A DOT double-quoted string that shows ``value`` as text, whatever it holds.
+
+    Backslashes are doubled so that Graphviz's escapes (``\\N``, ``\\l``, ``\\n``) stay literal,
+    quotes are escaped, and line breaks become spaces (labels are wrapped by :func:`wrap`).
+
+    >>> quote('a "b" \\\\N <i>')
+    '"a \\\\"b\\\\" \\\\\\\\N <i>"'
+    """
+    value = " ".join(value.replace("\\", "\\\\").replace('"', '\\"').splitlines())
+    return f'"{value}"'
+
+
+def _label(lines: list[str]) -> str:
+    # Lines are quoted one by one, then joined with DOT's own line break, which quoting cannot forge.
+    return '"' + "\\n".join(quote(line)[1:-1] for line in lines) + '"'
+
+
+def pick_text(text: object, lang: str | None, default: str) -> str:
+    """The text in ``lang``, else in the map's default language, else the first given."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    assert isinstance(text, Mapping)
+    for key in (lang, default):
+        if key and key in text:
+            return text[key]
+    return next(iter(text.values()), "")
+
+
+def _svg_id(*parts: str) -> str:
+    return quote("-".join(parts))
+
+
+def to_dot(graph: nx.DiGraph, groups: Mapping[str, object], style: Style, title: str = "") -> str:
+    """The diagram of ``graph`` (whole, or a subgraph of it) as DOT source."""
+    default = (graph.graph.get("languages") or ("en",))[0]
+    lang = style.lang or default
+    names = {node: f"n{index}" for index, node in enumerate(graph)}
+    undercut = {t for n, data in graph.nodes(data=True) if data["kind"] == "inference"
+                and data["relation"] == "attack" for t in graph.successors(n) if graph.nodes[t]["kind"] == "inference"}
+    # A one-premise inference is a plain arrow, unless something attacks it: then it needs a node.
+    junctions = {n for n, data in graph.nodes(data=True) if data["kind"] == "inference"
+                 and (data["explicit"] or n in undercut or len(_premises(graph, n)) != 1)}
+    large = graph.number_of_nodes() > LARGE
+    out = [
+        "digraph argmap {",
+        f"  graph [rankdir=BT, newrank=true, compound=true, fontname={quote(FONT)}, fontsize=12,"
+        f" label={quote(title)}, labelloc=t, nodesep=0.3, ranksep=0.45, tooltip={quote(title or 'argmap')}"
+        + (", splines=polyline, nslimit=4, nslimit1=4, mclimit=0.3, remincross=false, searchsize=30" if large else "")
+        + "];",
+        f"  node [fontname={quote(FONT)}, fontsize=11, margin=\"0.12,0.06\", style=\"filled\", penwidth=1.2];",
+        f"  edge [fontname={quote(FONT)}, fontsize=9, penwidth=1.3];",
+    ]
+    members: dict[str, list[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("group") and data["group"] in groups and (data["kind"] == "statement" or node in junctions):
+            members.setdefault(data["group"], []).append(node)
+    placed = {node for nodes in members.values() for node in nodes}
+    for index, (group, nodes) in enumerate(members.items()):
+        label = pick_text(getattr(groups[group], "label", group), lang, default)
+        out.append(f"  subgraph cluster_{index} {{")
+        out.append(f"    graph [label={quote(label)}, id={_svg_id('group', group)}, style=\"rounded,dashed\","
+                   f" color={quote(GREY)}, fontsize=12];")
+        out += ["    " + _node(node, graph.nodes[node], names, style, lang, default) for node in nodes]
+        out.append("  }")
+    for node, data in graph.nodes(data=True):
+        if node not in placed and (data["kind"] == "statement" or node in junctions):
+            out.append("  " + _node(node, data, names, style, lang, default))
+    for node, data in graph.nodes(data=True):
+        if data["kind"] != "inference":
+            continue
+        colour, line = _relation_style(graph, node, data)
+        premises = _premises(graph, node)
+        for target in graph.successors(node):
+            if node in junctions:
+                for premise in premises:
+                    out.append(f"  {names[premise]} -> {names[node]} [id={_svg_id('edge', premise, node)},"
+                               f" color={quote(colour)}, style={line}, arrowhead=none];")
+                out.append(f"  {names[node]} -> {names[target]} [id={_svg_id('edge', node, target)},"
+                           f" color={quote(colour)}, style={line}];")
+            else:
+                for premise in premises:
+                    out.append(f"  {names[premise]} -> {names[target]} [id={_svg_id('edge', node)},"
+                               f" color={quote(colour)}, style={line}, tooltip={quote(node)}];")
+    if style.legend:
+        out += _legend()
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _premises(graph: nx.DiGraph, inference: str) -> list[str]:
+    return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
+
+
+def _relation_style(graph: nx.DiGraph, node: str, data: dict) -> tuple[str, str]:
+    if data["relation"] == "support":
+        return BLUE, "solid"
+    target = next(iter(graph.successors(node)), None)
+    if target is not None and graph.nodes[target]["kind"] == "inference":
+        return PURPLE, "dotted"  # an undercut attacks the inference, not its conclusion
+    return VERMILLION, "dashed"
+
+
+def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: str) -> str:
+    name = names[node]
+    note = style.annotations.get(node)
+    if data["kind"] == "inference":
+        label = pick_text(data.get("label"), lang, default)
+        attributes = [f"id={_svg_id('node', node)}", "shape=circle", "width=0.14", "height=0.14", "fixedsize=true",
+                      "label=\"\"", f"fillcolor={quote(GREY)}", f"tooltip={quote(node)}"]
+        caption = [*wrap(label, 18)] if label else []
+        if note:
+            caption.append(f"[{note}]")
+        if caption:
+            attributes.append(f"xlabel={_label(caption)}")
+        return f"{name} [{', '.join(attributes)}];"
+    role = data["role"]
+    lines = wrap(pick_text(data.get("text"), lang, default), style.columns)
+    if note:
+        lines.append(f"[{note}]")
+    tooltip = [node] + [f"«{q.text}» ({q.source})" for q in data.get("quotes", ())]
+    attributes = [
+        f"id={_svg_id('node', node)}",
+        f"shape={SHAPES[role]}",
+        f"label={_label(lines)}",
+        f"fillcolor={quote(FILLS[role])}",
+        f"tooltip={quote(' | '.join(tooltip))}",
+    ]
+    if role == "thesis":
+        attributes += ["peripheries=2", "penwidth=2", "fontsize=13"]
+    elif role == "claim":
+        attributes.append("style=\"filled,rounded\"")
+    if note:
+        # Evaluation is shown by text and border style, never by colour alone.
+        attributes.append({"OUT": "style=\"filled,dashed\"", "UNDEC": "style=\"filled,dotted\""}.get(
+            note.split()[0], "style=\"filled,bold\"") if role != "claim" or note.split()[0] in ("OUT", "UNDEC")
+            else "style=\"filled,rounded,bold\"")
+    return f"{name} [{', '.join(attributes)}];"
+
+
+def _legend() -> list[str]:
+    return [
+        "  subgraph cluster_legend {",
+        "    graph [label=\"Legend\", id=\"legend\", style=\"rounded\", color=\"#999999\", fontsize=10];",
+        "    node [fontsize=9, width=0, height=0, margin=\"0.06,0.03\"];",
+        f"    legend_thesis [label=\"thesis\", shape=box, peripheries=2, penwidth=2, fillcolor={quote(FILLS['thesis'])}];",
+        f"    legend_claim [label=\"claim\", shape=box, style=\"filled,rounded\", fillcolor={quote(FILLS['claim'])}];",
+        f"    legend_evidence [label=\"evidence\", shape=note, fillcolor={quote(FILLS['evidence'])}];",
+        f"    legend_junction [label=\"\", shape=circle, width=0.14, height=0.14, fixedsize=true, fillcolor={quote(GREY)},"
+        " xlabel=\"linked premises\"];",
+        f"    legend_evidence -> legend_claim [label=\"supports\", color={quote(BLUE)}, style=solid];",
+        f"    legend_claim -> legend_thesis [label=\"attacks\", color={quote(VERMILLION)}, style=dashed];",
+        f"    legend_thesis -> legend_junction [label=\"undercuts\", color={quote(PURPLE)}, style=dotted];",
+        "  }",
+    ]
