@@ -11,7 +11,7 @@ from typing import Iterable
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity
 
-__all__ = ["Context", "Result", "lint", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
+__all__ = ["Context", "Result", "MapCheck", "lint", "check_map", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -55,40 +55,63 @@ def lint(paths: Iterable[str | Path], config: Config, cwd: Path | None = None) -
 
 
 def _lint(paths: Iterable[str | Path], config: Config, cwd: Path | None) -> Result:
-    from argmap.graph import build
-    from argmap.loader import Workspace, discover, load_map
-    from argmap.rules import RULES
-    from argmap.texts import resolve
+    from argmap.loader import Workspace, discover
 
     workspace = Workspace(cwd=cwd)
     roots, problems = discover(paths, workspace)
-    found: list[Diagnostic] = list(problems)
+    found: list[Diagnostic] = [_stamp_unknown(p, config) for p in problems]
     seen: set[Diagnostic] = set(problems)
     maps: list[str] = []
     for root in roots:
-        amap, reading = load_map(root, workspace)
-        graph = build(amap) if amap is not None else None
-        texts = resolve(amap, config.source_dirs) if amap is not None else {}
-        if amap is not None:
-            maps.append(amap.id)
-        reported: dict[str, list[Diagnostic]] = defaultdict(list)
-        for problem in reading:
-            reported[problem.code].append(problem)
-        context = Context(amap, graph, texts, reported)
-        for rule in RULES:
-            setting = config.setting(rule.CODE)
-            if setting.severity is Severity.OFF:
-                continue
-            for diagnostic in rule.check(context, setting.options):
-                if diagnostic in seen or config.ignored(diagnostic.path, rule.CODE):
-                    continue  # a file shared by two maps reports its problems once
+        checked = check_map(root, workspace, config)
+        if checked.amap is not None:
+            maps.append(checked.amap.id)
+        for diagnostic in checked.diagnostics:
+            if diagnostic not in seen:  # a file shared by two maps reports its problems once
                 seen.add(diagnostic)
-                found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
-    found = [d if d.name else _stamp_unknown(d, config) for d in found]
+                found.append(diagnostic)
     found.sort(key=lambda d: d.sort_key)
     counts = {str(s): sum(1 for d in found if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
     files = tuple(sorted(loaded.display for loaded in workspace.files.values()))
     return Result(tuple(found), files, tuple(maps), counts)
+
+
+@dataclass(frozen=True)
+class MapCheck:
+    """One map's check: the map and graph (None when reading failed) and its stamped findings."""
+
+    amap: object | None
+    graph: object | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity >= Severity.ERROR)
+
+
+def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
+    """Read one root file and its includes, build the graph, and run every enabled rule on it."""
+    from argmap.graph import build
+    from argmap.loader import load_map
+    from argmap.rules import RULES
+    from argmap.texts import resolve
+
+    amap, reading = load_map(root, workspace)
+    graph = build(amap) if amap is not None else None
+    texts = resolve(amap, config.source_dirs) if amap is not None else {}
+    reported: dict[str, list[Diagnostic]] = defaultdict(list)
+    for problem in reading:
+        reported[problem.code].append(problem)
+    context = Context(amap, graph, texts, reported)
+    found: list[Diagnostic] = []
+    for rule in RULES:
+        setting = config.setting(rule.CODE)
+        if setting.severity is Severity.OFF:
+            continue
+        for diagnostic in rule.check(context, setting.options):
+            if not config.ignored(diagnostic.path, rule.CODE):
+                found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
+    return MapCheck(amap, graph, tuple(found))
 
 
 def _stamp_unknown(diagnostic: Diagnostic, config: Config) -> Diagnostic:

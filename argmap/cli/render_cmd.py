@@ -60,17 +60,22 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
     if fmt not in ("svg", "png", "pdf", "dot"):
         stderr.write(f"argmap render: cannot tell the format from {output.name!r}; use -f svg|png|pdf|dot\n")
         return EXIT_USAGE
-    from argmap.graph import build
-    from argmap.loader import load_map
+    from argmap import config as config_module
+    from argmap.linter import check_map
+    from argmap.loader import Workspace
 
-    amap, problems = load_map(options.map)
-    errors = [p for p in problems]
-    if amap is None or errors:
-        for problem in sorted(errors, key=lambda d: d.sort_key):
-            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code}]\n")
-        stderr.write("argmap render: the map has errors; `argmap check` lists them all\n")
+    try:
+        settings = config_module.load(config_module.find(Path.cwd()))
+    except config_module.ConfigError as error:
+        stderr.write(f"argmap: configuration error: {error}\n")
+        return EXIT_USAGE
+    checked = check_map(options.map, Workspace(), settings)
+    amap, graph = checked.amap, checked.graph
+    if amap is None or checked.errors:
+        for problem in sorted(checked.errors, key=lambda d: d.sort_key):
+            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")
+        stderr.write("argmap render: the map has errors, so it is not drawn; `argmap check` lists every finding\n")
         return EXIT_FINDINGS
-    graph = build(amap)
     from argmap.suggest import did_you_mean
 
     if options.lang is not None and options.lang not in amap.languages:
@@ -98,7 +103,7 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
             stderr.write("argmap render: --eval needs the evaluation module, which this installation lacks\n")
             return EXIT_USAGE
         try:
-            annotations = evaluate(build(amap), options.evaluation)
+            annotations = evaluate(checked.graph, options.evaluation)
         except ValueError as error:
             stderr.write(f"argmap render: {error}\n")
             return EXIT_USAGE
@@ -115,6 +120,8 @@ def _emit(source: str, fmt: str, output: Path, options: RenderOptions, stdout: I
     from argmap.render.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 
     try:
+        if not options.check:
+            output.parent.mkdir(parents=True, exist_ok=True)
         data = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, options.timeout)
     except GraphvizMissing as missing:
         dot_path = output.with_suffix(".dot")
@@ -126,6 +133,9 @@ def _emit(source: str, fmt: str, output: Path, options: RenderOptions, stdout: I
     except GraphvizFailed as failed:
         stderr.write(f"argmap render: {failed}\n")
         return EXIT_GRAPHVIZ
+    except OSError as error:
+        stderr.write(f"argmap render: cannot write {error.filename or output}: {error.strerror}\n")
+        return EXIT_USAGE
     if options.check:
         current = output.read_bytes() if output.is_file() else None
         if current != data:
@@ -134,8 +144,6 @@ def _emit(source: str, fmt: str, output: Path, options: RenderOptions, stdout: I
             return EXIT_FINDINGS
         stdout.write(f"{output} is up to date\n")
         return EXIT_OK
-    if output.parent and not output.parent.exists():
-        output.parent.mkdir(parents=True)
     write_bytes(output, data)
     stdout.write(f"wrote {output}\n")
     return EXIT_OK
