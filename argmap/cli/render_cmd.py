@@ -55,6 +55,13 @@ def render(map_path, output, format_, lang, focus, depth, group, evaluation, tim
 
 def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, check, draw and write; returns the exit status."""
+    from argmap.linter import paused_gc
+
+    with paused_gc():
+        return _execute(options, stdout, stderr)
+
+
+def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     output = Path(options.output)
     fmt = options.format or output.suffix.lstrip(".").lower()
     if fmt not in ("svg", "png", "pdf", "dot"):

@@ -79,9 +79,11 @@ def to_dot(graph: nx.DiGraph, groups: Mapping[str, object], style: Style, title:
     large = graph.number_of_nodes() > LARGE
     out = [
         "digraph argmap {",
-        f"  graph [rankdir=BT, newrank=true, compound=true, fontname={quote(FONT)}, fontsize=12,"
+        f"  graph [rankdir=BT, compound=true, fontname={quote(FONT)}, fontsize=12,"
         f" label={quote(title)}, labelloc=t, nodesep=0.3, ranksep=0.45, tooltip={quote(title or 'argmap')}"
-        + (", splines=polyline, nslimit=4, nslimit1=4, mclimit=0.3, remincross=false, searchsize=30" if large else "")
+        # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes
+        # keep dot near-linear; the price is more edge crossings (docs/diagrams.md).
+        + (", splines=line, nslimit=0.2, nslimit1=0.2, mclimit=0.05, remincross=false, searchsize=30" if large else "")
         + "];",
         f"  node [fontname={quote(FONT)}, fontsize=11, margin=\"0.12,0.06\", style=\"filled\", penwidth=1.2];",
         f"  edge [fontname={quote(FONT)}, fontsize=9, penwidth=1.3];",

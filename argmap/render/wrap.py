@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["width", "wrap"]
 
@@ -17,11 +18,36 @@ def width(text: str) -> int:
     >>> width("abc"), width("日本語"), width("ＡＢ")
     (3, 6, 4)
     """
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    if text.isascii():
+        return len(text)
+    return sum(2 if _wide(c) else 1 for c in text)
 
 
+@lru_cache(maxsize=8192)
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
+
+
+def _wrap_ascii(text: str, columns: int) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if len(word) > 2 * columns:  # a pathological "word": cut it
+            if line:
+                lines.append(line)
+            pieces = [word[i : i + columns] for i in range(0, len(word), columns)]
+            lines += pieces[:-1]
+            line = pieces[-1]
+        elif not line:
+            line = word
+        elif len(line) + 1 + len(word) <= columns:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return lines or [""]
 
 
 def _tokens(text: str) -> list[str]:
@@ -53,6 +79,8 @@ def wrap(text: str, columns: int = 28) -> list[str]:
     >>> wrap("饗宴はA株流通市場にのみ存在する。", 12)
     ['饗宴はA株流', '通市場にのみ', '存在する。']
     """
+    if text.isascii():
+        return _wrap_ascii(text, columns)
     lines: list[str] = []
     line = ""
     for token in _tokens(text):
