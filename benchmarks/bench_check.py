@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from generate import generate, write_sources  # noqa: E402
+from generate import write_map  # noqa: E402
 
 START, END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 PYYAML = "import sys, yaml; yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
@@ -49,9 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for n in args.sizes:
-            path = work / f"map-{n}.yaml"
-            path.write_text(generate(n, 0, f"map-{n}.source.txt"), encoding="utf-8")
-            write_sources(n, 0, work / f"map-{n}.source.txt")
+            path = write_map(work / f"map-{n}.yaml", n)
             size = path.stat().st_size / 2**20
             repeat = args.repeat if n <= 10000 else 1
             parse, parse_mem, _ = measure([sys.executable, "-c", PYYAML, str(path)], repeat)
@@ -77,13 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     block = "\n".join(lines)
     print(block)
     if args.write:
-        text = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
-        if START in text:
-            text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
-        else:
-            text += "\n" + block + "\n"
-        args.write.write_text(text, encoding="utf-8")
+        update_markdown(args.write, block)
     return 0
+
+
+def update_markdown(path: Path, block: str) -> None:
+    """Replace the block between ``block``'s own first and last lines (its markers) in ``path``."""
+    start, end = block.splitlines()[0], block.splitlines()[-1]
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    if start in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text += "\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Synthetic argument maps of N statements: tree-like supports, some attacks, linked arguments, groups, quotes.
 
-    python benchmarks/generate.py 10000 -o /tmp/map-10k.yaml [--seed 1]
+    python benchmarks/generate.py 10000 -o map-10k.yaml [--seed 1]
 
 The map is valid (clean but for unsupported-claim warnings): one thesis, every statement reaches
 it, no support cycles. Every statement quotes a generated source text; there is one source per
@@ -14,7 +14,7 @@ import random
 import sys
 from pathlib import Path
 
-__all__ = ["generate", "source_text"]
+__all__ = ["generate", "source_text", "write_sources", "write_map"]
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -98,15 +98,21 @@ def write_sources(n: int, seed: int, source: Path) -> None:
         (source.parent / f"{stem}.{k // PER_SOURCE}.{suffix}").write_text("".join(lines[k : k + PER_SOURCE]), encoding="utf-8")
 
 
+def write_map(path: Path, n: int, seed: int = 0) -> Path:
+    """Write a map of ``n`` statements to ``path``, and the source texts it quotes beside it."""
+    source = path.with_suffix(".source.txt")
+    path.write_text(generate(n, seed, source.name), encoding="utf-8")
+    write_sources(n, seed, source)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    source = args.output.with_suffix(".source.txt")
-    args.output.write_text(generate(args.n, args.seed, source.name), encoding="utf-8")
-    write_sources(args.n, args.seed, source)
+    write_map(args.output, args.n, args.seed)
     return 0
 
 
