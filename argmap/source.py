@@ -324,6 +324,8 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                     )
                 )
                 value: Any = ""
+            elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
+                value = event.value  # a key: text, as on the hot path
             else:
                 value = _scalar(event)
             if event.anchor is not None:

@@ -66,8 +66,8 @@ def test_missing_paths_locate_at_nearest_ancestor():
 
 
 def test_keys_stay_text():
-    doc = parse(b"no: 1\non: 2\n3: x\nnull: y\n", "x.yaml")
-    assert doc.data == {"no": 1, "on": 2, "3": "x", "null": "y"}
+    doc = parse(b"no: 1\non: 2\n3: x\nnull: y\n&k yes: z\n", "x.yaml")
+    assert doc.data == {"no": 1, "on": 2, "3": "x", "null": "y", "yes": "z"}
 
 
 def test_yaml_11_booleans_and_quoted_strings():

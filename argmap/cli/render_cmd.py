@@ -23,7 +23,6 @@ class RenderOptions:
     focus: str | None = None
     depth: int = 2
     group: str | None = None
-    evaluation: str | None = None
     timeout: float = 120.0
     check: bool = False
     legend: bool = True
@@ -38,18 +37,16 @@ class RenderOptions:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--group", metavar="GROUP", help="Draw only this group.")
-@click.option("--eval", "evaluation", metavar="SEMANTICS", help="Show evaluation results on the nodes (e.g. grounded, dfquad).")
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
-def render(map_path, output, format_, lang, focus, depth, group, evaluation, timeout, check, no_legend) -> None:
+def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
 
     Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
     stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).
     """
-    options = RenderOptions(map_path, output, format_, lang, focus, depth, group, evaluation, timeout, check,
-                            not no_legend)
+    options = RenderOptions(map_path, output, format_, lang, focus, depth, group, timeout, check, not no_legend)
     sys.exit(execute_render(options, sys.stdout, sys.stderr))
 
 
@@ -102,23 +99,11 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"argmap render: no group {options.group!r}{did_you_mean(options.group, amap.groups)}\n")
             return EXIT_USAGE
         graph = group_subgraph(graph, options.group)
-    annotations: dict[str, str] = {}
-    if options.evaluation is not None:
-        try:
-            from argmap.evaluate import annotations as evaluate
-        except ImportError:
-            stderr.write("argmap render: --eval needs the evaluation module, which this installation lacks\n")
-            return EXIT_USAGE
-        try:
-            annotations = evaluate(checked.graph, options.evaluation)
-        except ValueError as error:
-            stderr.write(f"argmap render: {error}\n")
-            return EXIT_USAGE
     from argmap.render.dot import Style, pick_text, to_dot
 
     lang = options.lang or amap.languages[0]
     title = pick_text(amap.model.title, lang, amap.languages[0]) if amap.model.title else amap.id
-    source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
+    source = to_dot(graph, amap.groups, Style(lang=lang, legend=options.legend), title)
     return _emit(source, fmt, output, options, stdout, stderr)
 
 

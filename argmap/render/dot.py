@@ -165,13 +165,12 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
     ]
     if role == "thesis":
         attributes += ["peripheries=2", "penwidth=2", "fontsize=13"]
-    elif role == "claim":
-        attributes.append("style=\"filled,rounded\"")
+    styles = ["filled"] + (["rounded"] if role == "claim" else [])
     if note:
-        # Evaluation is shown by text and border style, never by colour alone.
-        attributes.append({"OUT": "style=\"filled,dashed\"", "UNDEC": "style=\"filled,dotted\""}.get(
-            note.split()[0], "style=\"filled,bold\"") if role != "claim" or note.split()[0] in ("OUT", "UNDEC")
-            else "style=\"filled,rounded,bold\"")
+        # An evaluation shows as text and as a border style, never by colour alone.
+        styles.append({"OUT": "dashed", "UNDEC": "dotted"}.get(note.split()[0], "bold"))
+    if len(styles) > 1:
+        attributes.append(f"style={quote(','.join(styles))}")
     return f"{name} [{', '.join(attributes)}];"
 
 

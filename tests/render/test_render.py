@@ -228,3 +228,16 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     (tmp_path / "file").write_text("not a folder")
     code, out, err = run_cli("render", "map.yaml", "-o", "file/map.dot", cwd=tmp_path)
     assert (code, out) == (2, "") and err.startswith("argmap render: cannot write") and "Traceback" not in err
+
+
+def test_annotations_are_text_and_border_style_not_colour_alone():
+    from argmap.graph import build
+    from argmap.loader import load_map
+    from argmap.render.dot import Style, to_dot
+
+    amap, _ = load_map(ROOT / "models" / "capital-feast" / "map.yaml")
+    dot = to_dot(build(amap), amap.groups, Style(annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))
+    forecast = next(line for line in dot.splitlines() if 'id="node-optimists-forecast"' in line)
+    thesis = next(line for line in dot.splitlines() if 'id="node-feast-only-in-a-shares"' in line)
+    assert "\\n[OUT]" in forecast and 'style="filled,rounded,dashed"' in forecast
+    assert "\\n[IN]" in thesis and 'style="filled,bold"' in thesis
