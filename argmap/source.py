@@ -341,12 +341,26 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
             container: Any = {} if is_mapping else []
             positions: Any = {} if is_mapping else []
             index[id(container)] = positions
-            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, _pack(mark.line + 1, mark.column + 1), mark,
-                          positions])
+            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, ((mark.line + 1) << 32) | (mark.column + 1),
+                          mark, positions])
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             container, _, _, _, size, anchor, packed, mark, _ = stack.pop()
             if anchor is not None:
                 anchors[anchor] = (container, size)
+            if stack:  # the common case inline, as for scalars; add() handles the rest
+                frame = stack[-1]
+                if not frame[1]:
+                    frame[0].append(container)
+                    frame[8].append(packed)
+                    frame[4] += size
+                    continue
+                key = frame[2]
+                if key is not _NO_KEY and key is not _BAD_KEY and key not in frame[0]:
+                    frame[2] = _NO_KEY
+                    frame[4] += size
+                    frame[0][key] = container
+                    frame[8][key] = (frame[3] << 64) | packed
+                    continue
             add(container, packed, size, mark)
         elif cls is AliasEvent:
             mark = event.start_mark
