@@ -15,6 +15,8 @@ __all__ = ["main"]
 COMMANDS = {
     "check": "argmap.cli.check_cmd:check",
     "render": "argmap.cli.render_cmd:render",
+    "eval": "argmap.cli.eval_cmd:eval_",
+    "export": "argmap.cli.eval_cmd:export",
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",
     "explain": "argmap.cli.rules_cmd:explain",

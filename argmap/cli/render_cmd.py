@@ -26,6 +26,7 @@ class RenderOptions:
     timeout: float = 120.0
     check: bool = False
     legend: bool = True
+    evaluation: str | None = None
 
 
 @click.command()
@@ -40,13 +41,16 @@ class RenderOptions:
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
-def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend) -> None:
+@click.option("--eval", "evaluation", type=click.Choice(["grounded"]),
+              help="Show each node's evaluation (IN, OUT, UNDEC) as text and border style.")
+def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend, evaluation) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
 
     Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
     stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).
     """
-    options = RenderOptions(map_path, output, format_, lang, focus, depth, group, timeout, check, not no_legend)
+    options = RenderOptions(map_path, output, format_, lang, focus, depth, group, timeout, check, not no_legend,
+                            evaluation)
     sys.exit(execute_render(options, sys.stdout, sys.stderr))
 
 
@@ -99,11 +103,16 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"argmap render: no group {options.group!r}{did_you_mean(options.group, amap.groups)}\n")
             return EXIT_USAGE
         graph = group_subgraph(graph, options.group)
+    annotations: dict[str, str] = {}
+    if options.evaluation is not None:
+        from argmap.evaluate import annotations as evaluate
+
+        annotations = evaluate(checked.graph, options.evaluation)  # the whole map, even when drawing part
     from argmap.render.dot import Style, pick_text, to_dot
 
     lang = options.lang or amap.languages[0]
     title = pick_text(amap.model.title, lang, amap.languages[0]) if amap.model.title else amap.id
-    source = to_dot(graph, amap.groups, Style(lang=lang, legend=options.legend), title)
+    source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
     return _emit(source, fmt, output, options, stdout, stderr)
 
 

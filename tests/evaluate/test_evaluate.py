@@ -1,0 +1,156 @@
+"""Grounded semantics against brute force and textbook frameworks; framework files; the eval CLI."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.evaluate.framework import Framework, FrameworkError, parse, to_apx, to_iccma, to_tgf
+from argmap.evaluate.grounded import grounded
+from tests.conftest import ROOT, run_cli
+
+
+def brute_force_grounded(framework: Framework) -> set[int]:
+    """The grounded extension as the intersection of all complete extensions (Dung 1995)."""
+    n = len(framework)
+    attackers = framework.attackers()
+    complete = []
+    for size in range(n + 1):
+        for chosen in itertools.combinations(range(n), size):
+            s = set(chosen)
+            if any(a in s for b in s for a in attackers[b]):
+                continue  # not conflict-free
+            defended = {b for b in range(n) if all(any(c in s for c in attackers[a]) for a in attackers[b])}
+            if defended == s:
+                complete.append(s)
+    return set.intersection(*complete) if complete else set()
+
+
+frameworks = st.integers(0, 7).flatmap(lambda n: st.builds(
+    lambda attacks: Framework(tuple(str(i) for i in range(n)), tuple(sorted(set(attacks)))),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * n) if n else st.just([]),
+))
+
+
+@settings(max_examples=400, deadline=None)
+@given(frameworks)
+def test_grounded_matches_brute_force(framework):
+    labels = grounded(framework)
+    accepted = {i for i, label in enumerate(labels) if label == "IN"}
+    assert accepted == brute_force_grounded(framework)
+    attackers = framework.attackers()
+    for i, label in enumerate(labels):  # and the labelling is the grounded labelling of that extension
+        expected = "OUT" if any(a in accepted for a in attackers[i]) else ("IN" if i in accepted else "UNDEC")
+        assert label == expected
+
+
+@pytest.mark.parametrize(("names", "attacks", "expected"), [
+    ("abc", [(0, 1), (1, 2)], ["IN", "OUT", "IN"]),                    # reinstatement
+    ("ab", [(0, 1), (1, 0)], ["UNDEC", "UNDEC"]),                      # even cycle
+    ("abc", [(0, 1), (1, 2), (2, 0)], ["UNDEC"] * 3),                  # odd cycle
+    ("ab", [(0, 0), (0, 1)], ["UNDEC", "UNDEC"]),                      # self-attack
+    ("abcd", [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)], ["UNDEC"] * 4),  # floating reinstatement: not grounded
+])
+def test_textbook_frameworks(names, attacks, expected):
+    assert grounded(Framework(tuple(names), tuple(attacks))) == expected
+
+
+@given(frameworks)
+def test_formats_round_trip(framework):
+    for writer, form in ((to_iccma, "iccma"), (to_apx, "apx"), (to_tgf, "tgf")):
+        back = parse(writer(framework), form)
+        assert len(back) == len(framework) and back.attacks == framework.attacks
+
+
+@pytest.mark.parametrize(("text", "form", "where"), [
+    ("1 2\n", "iccma", (1, 1)),
+    ("p af 2\n1 3\n", "iccma", (2, 3)),
+    ("p af 2\n1 x\n", "iccma", (2, 1)),
+    ("arg(a).\natt(a,b).\n", "apx", (2, 5)),
+    ("arg(a)\n", "apx", (1, 1)),
+    ("a\n#\na b\n", "tgf", (3, 3)),
+])
+def test_bad_framework_files_are_located(text, form, where):
+    with pytest.raises(FrameworkError) as caught:
+        parse(text, form)
+    assert (caught.value.line, caught.value.column) == where
+
+
+def test_the_essay():
+    code, out, err = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    result = json.loads(out)
+    assert (code, err, result["version"]) == (0, "", 1)
+    assert result["thesis"] == {"id": "feast-only-in-a-shares", "label": "IN"}
+    labels = result["labels"]
+    assert labels["optimists-forecast"] == "OUT"  # attacked by the rebuttal, which the root causes support
+    assert labels["popular-view"] == "OUT" and labels["two-unsolved-problems"] == "IN"
+    code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert out.startswith("The thesis 'feast-only-in-a-shares' stands")
+
+
+def test_undercut_defeats_the_inference_not_its_premise(tree):
+    folder = tree({"map.yaml": """\
+argmap: 1
+statements:
+  thesis: {role: thesis, text: T}
+  regulation: {role: evidence, text: R}
+  weak-policy: {role: evidence, text: W, attacks: lifts}
+  forecast: {text: F, attacks: thesis}
+arguments:
+  lifts: {premises: [regulation], supports: forecast}
+"""})
+    code, out, _ = run_cli("eval", "-f", "json", "map.yaml", cwd=folder)
+    result = json.loads(out)
+    labels = {**result["labels"], **result["arguments"]}
+    # The inference is defeated; its premise stands, and (support being evidential) so does the
+    # forecast, which still defeats the thesis.
+    assert (code, labels["regulation"], labels["lifts"], labels["forecast"], labels["thesis"]) == (0, "IN", "OUT", "IN", "OUT")
+
+
+def test_an_attack_falls_with_its_premise(tree):
+    folder = tree({"map.yaml": """\
+argmap: 1
+statements:
+  thesis: {role: thesis, text: T}
+  objection: {text: O}
+  co-premise: {text: C}
+  rebuttal: {text: R, attacks: co-premise, supports: thesis}
+arguments:
+  joint: {premises: [objection, co-premise], attacks: thesis}
+"""})
+    code, out, _ = run_cli("eval", "-f", "json", "map.yaml", cwd=folder)
+    labels = json.loads(out)["labels"]
+    assert (code, labels["thesis"], labels["co-premise"], labels["objection"]) == (0, "IN", "OUT", "IN")
+
+
+def test_iccma_tasks(tmp_path):
+    (tmp_path / "f.af").write_text("p af 3\n# a comment\n1 2\n2 3\n")
+    assert run_cli("eval", "f.af", "--task", "SE-GR", cwd=tmp_path) == (0, "w 1 3\n", "")
+    assert run_cli("eval", "f.af", "--task", "EE-GR", cwd=tmp_path) == (0, "[w 1 3]\n", "")
+    assert run_cli("eval", "f.af", "--task", "DC-GR", "-a", "3", cwd=tmp_path) == (0, "YES\n", "")
+    assert run_cli("eval", "f.af", "--task", "DS-GR", "-a", "2", cwd=tmp_path) == (0, "NO\n", "")
+    code, out, _ = run_cli("eval", "f.af", "--task", "DC-GR", "-a", "3", "-f", "json", cwd=tmp_path)
+    assert json.loads(out) == {"task": "DC-GR", "argument": "3", "accepted": True}
+    (tmp_path / "f.apx").write_text("arg(a).\narg(b).\natt(a,b).\n")
+    assert run_cli("eval", "f.apx", "--task", "SE-GR", cwd=tmp_path) == (0, "w a\n", "")
+    (tmp_path / "bad.af").write_text("p af 2\n1 5\n")
+    assert run_cli("eval", "bad.af", cwd=tmp_path) == (2, "", "bad.af:2:3: error: argument 5 is not between 1 and 2\n")
+    assert run_cli("eval", "f.af", "--task", "DC-GR", cwd=tmp_path)[0] == 2
+    assert run_cli("eval", "f.af", "--task", "DC-PR", cwd=tmp_path)[0] == 2  # only grounded so far
+
+
+def test_export_round_trips_through_eval(tmp_path):
+    code, _, err = run_cli("export", str(ROOT / "models/capital-feast/map.yaml"), "-f", "tgf", "-o", "cf.tgf", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    code, out, _ = run_cli("eval", "cf.tgf", "-f", "json", cwd=tmp_path)
+    assert json.loads(out)["labels"]["optimists-forecast"] == "OUT"
+
+
+def test_a_broken_map_is_not_evaluated(tree):
+    folder = tree({"map.yaml": "argmap: 1\nstatements:\n  thesis: {role: thesis, text: T, attacks: nothing}\n"})
+    code, out, err = run_cli("eval", "map.yaml", cwd=folder)
+    assert (code, out) == (1, "") and "map.yaml:3:44: error:" in err and "ARG101" in err
