@@ -114,23 +114,12 @@ def _load(path: str, input_format: str | None, stderr: IO[str]):
     from argmap.evaluate.framework import FrameworkError, read
 
     if input_format is None and Path(path).suffix.lower() in MAP_SUFFIXES:
-        from argmap import config as config_module
+        from argmap.cli.common import checked_map
         from argmap.evaluate.bipolar import framework_from_graph
-        from argmap.linter import check_map, paused_gc
-        from argmap.loader import Workspace
 
-        try:
-            settings = config_module.load(config_module.find(Path.cwd()))
-        except config_module.ConfigError as error:
-            stderr.write(f"argmap: configuration error: {error}\n")
-            return EXIT_USAGE
-        with paused_gc():
-            checked = check_map(path, Workspace(), settings)
-        if checked.amap is None or checked.errors:
-            for problem in sorted(checked.errors, key=lambda d: d.sort_key):
-                stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")
-            stderr.write("argmap eval: the map has errors, so it is not evaluated; `argmap check` lists every finding\n")
-            return EXIT_FINDINGS
+        checked = checked_map(path, "eval", stderr)
+        if isinstance(checked, int):
+            return checked
         return framework_from_graph(checked.graph), checked.amap
     try:
         return read(path, input_format), None

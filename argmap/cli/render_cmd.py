@@ -68,22 +68,12 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     if fmt not in ("svg", "png", "pdf", "dot"):
         stderr.write(f"argmap render: cannot tell the format from {output.name!r}; use -f svg|png|pdf|dot\n")
         return EXIT_USAGE
-    from argmap import config as config_module
-    from argmap.linter import check_map
-    from argmap.loader import Workspace
+    from argmap.cli.common import checked_map
 
-    try:
-        settings = config_module.load(config_module.find(Path.cwd()))
-    except config_module.ConfigError as error:
-        stderr.write(f"argmap: configuration error: {error}\n")
-        return EXIT_USAGE
-    checked = check_map(options.map, Workspace(), settings)
+    checked = checked_map(options.map, "render", stderr)
+    if isinstance(checked, int):
+        return checked
     amap, graph = checked.amap, checked.graph
-    if amap is None or checked.errors:
-        for problem in sorted(checked.errors, key=lambda d: d.sort_key):
-            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")
-        stderr.write("argmap render: the map has errors, so it is not drawn; `argmap check` lists every finding\n")
-        return EXIT_FINDINGS
     from argmap.suggest import did_you_mean
 
     if options.lang is not None and options.lang not in amap.languages:

@@ -1,0 +1,33 @@
+"""What the commands that use a map share: load it with the configuration, and refuse it with errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO
+
+__all__ = ["checked_map", "EXIT_FINDINGS", "EXIT_USAGE"]
+
+EXIT_FINDINGS, EXIT_USAGE = 1, 2
+
+
+def checked_map(path: str, command: str, stderr: IO[str]):
+    """The MapCheck of ``path`` when the map has no error-level finding; else the exit status,
+    after writing the errors (or the configuration problem) to ``stderr``."""
+    from argmap import config as config_module
+    from argmap.linter import check_map, paused_gc
+    from argmap.loader import Workspace
+
+    try:
+        settings = config_module.load(config_module.find(Path.cwd()))
+    except config_module.ConfigError as error:
+        stderr.write(f"argmap: configuration error: {error}\n")
+        return EXIT_USAGE
+    with paused_gc():
+        checked = check_map(path, Workspace(), settings)
+    if checked.amap is None or checked.errors:
+        for problem in sorted(checked.errors, key=lambda d: d.sort_key):
+            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")
+        stderr.write(f"argmap {command}: the map has errors, so it is not {'drawn' if command == 'render' else 'evaluated'};"
+                     " `argmap check` lists every finding\n")
+        return EXIT_FINDINGS
+    return checked
