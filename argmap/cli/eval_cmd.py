@@ -24,6 +24,7 @@ class EvalOptions:
     task: str | None = None
     argument: str | None = None
     format: str = "text"
+    semantics: str = "grounded"
 
 
 @click.command("eval")
@@ -34,12 +35,14 @@ class EvalOptions:
               help="Answer one ICCMA task: DC/DS credulous/sceptical acceptance of --argument, SE one extension, EE all.")
 @click.option("-a", "--argument", help="The argument (map id, or framework name/number) for DC and DS tasks.")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_(path, input_format, task, argument, format_) -> None:
-    """Evaluate which statements of a map (or arguments of a framework file) stand, under grounded semantics.
+@click.option("-s", "--semantics", type=click.Choice(["grounded", "dfquad"]), default="grounded", show_default=True,
+              help="grounded labelling, or DF-QuAD gradual strengths from the statements' base scores (maps only).")
+def eval_(path, input_format, task, argument, format_, semantics) -> None:
+    """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework.
     """
-    options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_)
+    options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
@@ -48,7 +51,12 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     loaded = _load(options.path, options.input_format, stderr)
     if isinstance(loaded, int):
         return loaded
-    framework, amap = loaded
+    framework, amap, _ = loaded
+    if options.semantics == "dfquad":
+        if amap is None:
+            stderr.write("argmap eval: DF-QuAD needs a map (its supports and base scores), not a framework file\n")
+            return EXIT_USAGE
+        return _strengths(amap, loaded[2], options, stdout, stderr)
     from argmap.evaluate.grounded import IN, grounded
 
     labels = grounded(framework)
@@ -78,6 +86,32 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
         stdout.write(f"{label:<6} {name:<{width}}{role}\n")
     counts = {label: sum(1 for _, l in rows if l == label) for label in ("IN", "OUT", "UNDEC")}
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
+    return EXIT_OK
+
+
+def _strengths(amap, graph, options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.evaluate.dfquad import DEFAULT_BASE, dfquad
+
+    result = dfquad(graph)
+    if not result.converged:
+        stderr.write(f"argmap eval: DF-QuAD did not converge in {result.iterations} iterations; the strengths are"
+                     " the last iteration's\n")
+    thesis = next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
+    rows = [(sid, result.values[sid]) for sid in amap.statements]
+    if options.format == "json":
+        document = {"version": 1, "semantics": "dfquad", "default_base": DEFAULT_BASE, "converged": result.converged,
+                    "iterations": result.iterations,
+                    "thesis": {"id": thesis, "strength": result.values[thesis]} if thesis else None,
+                    "strengths": dict(rows), "arguments": {aid: result.values[aid] for aid in amap.arguments}}
+        stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    if thesis is not None:
+        stdout.write(f"The thesis {thesis!r} has strength {result.values[thesis]:.2f} (DF-QuAD; statements without"
+                     f" `base:` start at {DEFAULT_BASE}).\n\n")
+    width = max((len(sid) for sid, _ in rows), default=4)
+    for sid, value in rows:
+        base = amap.statements[sid].base
+        stdout.write(f"{value:5.2f}  {sid:<{width}}  base {DEFAULT_BASE if base is None else base:.2f}\n")
     return EXIT_OK
 
 
@@ -120,9 +154,9 @@ def _load(path: str, input_format: str | None, stderr: IO[str]):
         checked = checked_map(path, "eval", stderr)
         if isinstance(checked, int):
             return checked
-        return framework_from_graph(checked.graph), checked.amap
+        return framework_from_graph(checked.graph), checked.amap, checked.graph
     try:
-        return read(path, input_format), None
+        return read(path, input_format), None, None
     except FrameworkError as error:
         where = f"{path}:{error.line}:{error.column}" if error.line else path
         stderr.write(f"{where}: error: {error.message}\n")

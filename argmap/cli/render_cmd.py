@@ -41,8 +41,8 @@ class RenderOptions:
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
-@click.option("--eval", "evaluation", type=click.Choice(["grounded"]),
-              help="Show each node's evaluation (IN, OUT, UNDEC) as text and border style.")
+@click.option("--eval", "evaluation", type=click.Choice(["grounded", "dfquad"]),
+              help="Show each node's evaluation: grounded labels (IN, OUT, UNDEC, also as border style) or DF-QuAD strengths.")
 def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend, evaluation) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 __all__ = ["SEMANTICS", "annotations"]
 
-SEMANTICS = ("grounded",)
+SEMANTICS = ("grounded", "dfquad")
 
 
 def annotations(graph, method: str) -> dict[str, str]:
-    """Per node, the text a diagram shows for ``method`` (``IN``, ``OUT`` or ``UNDEC``)."""
-    from argmap.evaluate.bipolar import framework_from_graph
-    from argmap.evaluate.grounded import grounded
+    """Per node, the text a diagram shows for ``method``: ``IN``/``OUT``/``UNDEC``, or a strength."""
+    if method == "grounded":
+        from argmap.evaluate.bipolar import framework_from_graph
+        from argmap.evaluate.grounded import grounded
 
-    if method not in SEMANTICS:
-        raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
-    framework = framework_from_graph(graph)
-    return dict(zip(framework.names, grounded(framework)))
+        framework = framework_from_graph(graph)
+        return dict(zip(framework.names, grounded(framework)))
+    if method == "dfquad":
+        from argmap.evaluate.dfquad import dfquad
+
+        return {node: f"{value:.2f}" for node, value in dfquad(graph).values.items()}
+    raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")

@@ -166,9 +166,9 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
     if role == "thesis":
         attributes += ["peripheries=2", "penwidth=2", "fontsize=13"]
     styles = ["filled"] + (["rounded"] if role == "claim" else [])
-    if note:
-        # An evaluation shows as text and as a border style, never by colour alone.
-        styles.append({"OUT": "dashed", "UNDEC": "dotted"}.get(note.split()[0], "bold"))
+    border = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted"}.get(note or "")
+    if border:  # a grounded label shows as text and as a border style, never by colour alone
+        styles.append(border)
     if len(styles) > 1:
         attributes.append(f"style={quote(','.join(styles))}")
     return f"{name} [{', '.join(attributes)}];"
