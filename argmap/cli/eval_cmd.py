@@ -51,12 +51,15 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     loaded = _load(options.path, options.input_format, stderr)
     if isinstance(loaded, int):
         return loaded
-    framework, amap, _ = loaded
+    framework, amap, graph = loaded
     if options.semantics == "dfquad":
         if amap is None:
             stderr.write("argmap eval: DF-QuAD needs a map (its supports and base scores), not a framework file\n")
             return EXIT_USAGE
-        return _strengths(amap, loaded[2], options, stdout, stderr)
+        if options.task is not None:
+            stderr.write("argmap eval: the ICCMA tasks are answered under grounded semantics; drop -s dfquad\n")
+            return EXIT_USAGE
+        return _strengths(amap, graph, options, stdout, stderr)
     from argmap.evaluate.grounded import IN, grounded
 
     labels = grounded(framework)
@@ -144,7 +147,8 @@ def _task(options: EvalOptions, framework, labels: list[str], stdout: IO[str], s
 
 
 def _load(path: str, input_format: str | None, stderr: IO[str]):
-    """(framework, map or None), or an exit status after reporting why not."""
+    """(framework, map, graph) — map and graph None for a framework file — or an exit status after
+    reporting why not."""
     from argmap.evaluate.framework import FrameworkError, read
 
     if input_format is None and Path(path).suffix.lower() in MAP_SUFFIXES:

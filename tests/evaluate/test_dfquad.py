@@ -93,3 +93,6 @@ def test_dfquad_needs_a_map(tmp_path):
     (tmp_path / "f.af").write_text("p af 1\n")
     code, _, err = run_cli("eval", "-s", "dfquad", "f.af", cwd=tmp_path)
     assert code == 2 and "needs a map" in err
+    code, _, err = run_cli("eval", "-s", "dfquad", "--task", "SE-GR", str(ROOT / "models/capital-feast/map.yaml"),
+                           cwd=tmp_path)
+    assert code == 2 and "grounded semantics" in err
