@@ -11,8 +11,8 @@ EXIT_FINDINGS, EXIT_USAGE = 1, 2
 
 
 def checked_map(path: str, command: str, stderr: IO[str]):
-    """The MapCheck of ``path`` when the map has no error-level finding; else the exit status,
-    after writing the errors (or the configuration problem) to ``stderr``."""
+    """The MapCheck of ``path`` (a map file, or a folder holding exactly one map) when the map has no
+    error-level finding; else the exit status, after writing the errors (or the problem) to ``stderr``."""
     from argmap import config as config_module
     from argmap.linter import check_map, paused_gc
     from argmap.loader import Workspace
@@ -22,8 +22,19 @@ def checked_map(path: str, command: str, stderr: IO[str]):
     except config_module.ConfigError as error:
         stderr.write(f"argmap: configuration error: {error}\n")
         return EXIT_USAGE
+    workspace = Workspace()
+    if Path(path).is_dir():
+        from argmap.loader import discover
+
+        roots, _ = discover([path], workspace)
+        if len(roots) != 1:
+            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
+            stderr.write(f"{path}: error: argmap {command} takes one map, and this folder holds {len(roots)}"
+                         f" ({found}); name the map's file\n")
+            return EXIT_USAGE
+        path = str(roots[0])
     with paused_gc():
-        checked = check_map(path, Workspace(), settings)
+        checked = check_map(path, workspace, settings)
     if checked.amap is None or checked.errors:
         for problem in sorted(checked.errors, key=lambda d: d.sort_key):
             stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,10 +9,13 @@ from typing import IO
 
 import click
 
+from argmap.evaluate import GRADUAL_SEMANTICS, SEMANTICS
+
 __all__ = ["EvalOptions", "eval_", "export", "execute_eval", "execute_export"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-TASKS = ("DC-GR", "DS-GR", "SE-GR", "EE-GR")
+TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
+TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
 MAP_SUFFIXES = (".yaml", ".yml")
 
 
@@ -24,126 +26,150 @@ class EvalOptions:
     task: str | None = None
     argument: str | None = None
     format: str = "text"
-    semantics: str = "grounded"
+    semantics: str | None = None
+    sensitivity: bool = False
+    threshold: float = 0.5
+    top: int = 10
 
 
 @click.command("eval")
 @click.argument("path", type=click.Path())
+@click.option("-s", "--semantics", type=click.Choice(SEMANTICS),
+              help="grounded (the default), complete, preferred or stable extensions; or gradual strengths from the"
+                   " statements' base scores: dfquad or quadratic-energy (maps only).")
+@click.option("--task", type=click.Choice(TASKS, case_sensitive=False),
+              help="Answer one ICCMA task: DC/DS credulous/sceptical acceptance of --argument, SE one extension,"
+                   " EE all; CO complete, PR preferred, ST stable, GR grounded.")
+@click.option("-a", "--argument", help="The argument for DC and DS tasks (map id, or framework name or number);"
+                                       " with --sensitivity, the statement to analyse (default: the thesis).")
+@click.option("--sensitivity", is_flag=True,
+              help="Rank the base scores by how far they move the thesis's strength, and find the smallest change to"
+                   " one that flips its acceptance (gradual semantics; dfquad unless -s says otherwise).")
+@click.option("--threshold", type=click.FloatRange(0, 1, max_open=True), default=0.5, show_default=True,
+              help="With --sensitivity: a statement is accepted when its strength is above this.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="With --sensitivity: how many statements to list (JSON lists all).")
+@click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
-@click.option("--task", type=click.Choice(TASKS, case_sensitive=False),
-              help="Answer one ICCMA task: DC/DS credulous/sceptical acceptance of --argument, SE one extension, EE all.")
-@click.option("-a", "--argument", help="The argument (map id, or framework name/number) for DC and DS tasks.")
-@click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-s", "--semantics", type=click.Choice(["grounded", "dfquad"]), default="grounded", show_default=True,
-              help="grounded labelling, or DF-QuAD gradual strengths from the statements' base scores (maps only).")
-def eval_(path, input_format, task, argument, format_, semantics) -> None:
+def eval_(path, semantics, task, argument, sensitivity, threshold, top, format_, input_format) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
+    PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
     Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework.
     """
-    options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics)
+    options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
+                          sensitivity, threshold, top)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, evaluate and report; returns the exit status."""
+    from argmap.cli import eval_output as output
+
+    semantics = _semantics(options, stderr)
+    if isinstance(semantics, int):
+        return semantics
     loaded = _load(options.path, options.input_format, stderr)
     if isinstance(loaded, int):
         return loaded
     framework, amap, graph = loaded
-    if options.semantics == "dfquad":
+    if semantics in GRADUAL_SEMANTICS:
         if amap is None:
-            stderr.write("argmap eval: DF-QuAD needs a map (its supports and base scores), not a framework file\n")
+            stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
             return EXIT_USAGE
-        if options.task is not None:
-            stderr.write("argmap eval: the ICCMA tasks are answered under grounded semantics; drop -s dfquad\n")
-            return EXIT_USAGE
-        return _strengths(amap, graph, options, stdout, stderr)
-    from argmap.evaluate.grounded import IN, grounded
+        from argmap.evaluate.gradual import Model
 
-    labels = grounded(framework)
+        model = Model(graph)
+        if options.sensitivity:
+            target = options.argument or _thesis(amap)
+            if target is None or target not in amap.statements:
+                return _no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
+            from argmap.evaluate.sensitivity import sensitivity
+
+            result = sensitivity(model, semantics, target, options.threshold)
+            return output.sensitivity(result, semantics, options.format, options.top, stdout, stderr)
+        values, converged, iterations = model.evaluate(semantics)
+        return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
+                                options.format, stdout, stderr)
     if options.task is not None:
-        return _task(options, framework, labels, stdout, stderr)
-    rows = [(name, labels[i]) for i, name in enumerate(framework.names)
-            if amap is None or name in amap.statements]
-    thesis = next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None) if amap else None
-    verdict = None
-    if thesis is not None:
-        status = labels[framework.index(thesis)]
-        verdict = {IN: "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-                   "UNDEC": "is undecided: its attackers and defenders cancel out"}[status]
-    if options.format == "json":
-        document = {"version": 1, "semantics": "grounded",
-                    "thesis": {"id": thesis, "label": labels[framework.index(thesis)]} if thesis else None,
-                    "labels": {name: label for name, label in rows}}
-        if amap is not None:
-            document["arguments"] = {aid: labels[framework.index(aid)] for aid in amap.arguments}
-        stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    if thesis is not None:
-        stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
-    width = max((len(name) for name, _ in rows), default=4)
-    for name, label in rows:
-        role = f"  {amap.statements[name].role}" if amap else ""
-        stdout.write(f"{label:<6} {name:<{width}}{role}\n")
-    counts = {label: sum(1 for _, l in rows if l == label) for label in ("IN", "OUT", "UNDEC")}
-    stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
-    return EXIT_OK
+        return _task(options, framework, semantics, stdout, stderr)
+    if semantics == "grounded":
+        from argmap.evaluate.grounded import grounded
+
+        return output.labels(framework, amap, grounded(framework), _thesis(amap), options.format, stdout)
+    from argmap.evaluate.extensions import Reasoner
+
+    reasoner = Reasoner(framework, semantics)
+    return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
 
 
-def _strengths(amap, graph, options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    from argmap.evaluate.dfquad import DEFAULT_BASE, dfquad
-
-    result = dfquad(graph)
-    if not result.converged:
-        stderr.write(f"argmap eval: DF-QuAD did not converge in {result.iterations} iterations; the strengths are"
-                     " the last iteration's\n")
-    thesis = next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
-    rows = [(sid, result.values[sid]) for sid in amap.statements]
-    if options.format == "json":
-        document = {"version": 1, "semantics": "dfquad", "default_base": DEFAULT_BASE, "converged": result.converged,
-                    "iterations": result.iterations,
-                    "thesis": {"id": thesis, "strength": result.values[thesis]} if thesis else None,
-                    "strengths": dict(rows), "arguments": {aid: result.values[aid] for aid in amap.arguments}}
-        stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-        return EXIT_OK
-    if thesis is not None:
-        stdout.write(f"The thesis {thesis!r} has strength {result.values[thesis]:.2f} (DF-QuAD; statements without"
-                     f" `base:` start at {DEFAULT_BASE}).\n\n")
-    width = max((len(sid) for sid, _ in rows), default=4)
-    for sid, value in rows:
-        base = amap.statements[sid].base
-        stdout.write(f"{value:5.2f}  {sid:<{width}}  base {DEFAULT_BASE if base is None else base:.2f}\n")
-    return EXIT_OK
-
-
-def _task(options: EvalOptions, framework, labels: list[str], stdout: IO[str], stderr: IO[str]) -> int:
-    kind = options.task.split("-")[0]
-    if kind in ("DC", "DS"):
-        if options.argument is None:
-            stderr.write(f"argmap eval: {options.task} needs --argument\n")
+def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
+    """The semantics the options ask for, or EXIT_USAGE after saying why they disagree."""
+    chosen = options.semantics
+    if options.task is not None:
+        from_task = TASK_SEMANTICS[options.task.split("-")[1]]
+        if chosen is not None and chosen != from_task:
+            stderr.write(f"argmap eval: --task {options.task} is answered under {from_task} semantics, not {chosen};"
+                         " drop -s\n")
             return EXIT_USAGE
-        try:
-            position = framework.index(options.argument)
-        except KeyError:
-            from argmap.suggest import did_you_mean
-
-            stderr.write(f"argmap eval: no argument {options.argument!r}{did_you_mean(options.argument, framework.names)}\n")
+        if options.sensitivity:
+            stderr.write("argmap eval: --sensitivity is about gradual strengths; it does not go with --task\n")
             return EXIT_USAGE
-        # The grounded extension is unique: credulous and sceptical acceptance coincide.
-        answer = labels[position] == "IN"
-        stdout.write(json.dumps({"task": options.task, "argument": options.argument, "accepted": answer}) + "\n"
-                     if options.format == "json" else ("YES\n" if answer else "NO\n"))
-        return EXIT_OK
-    extension = [name for name, label in zip(framework.names, labels) if label == "IN"]
-    if options.format == "json":
-        key = "extension" if kind == "SE" else "extensions"
-        stdout.write(json.dumps({"task": options.task, key: extension if kind == "SE" else [extension]}) + "\n")
+        return from_task
+    if options.sensitivity:
+        if chosen is not None and chosen not in GRADUAL_SEMANTICS:
+            stderr.write(f"argmap eval: --sensitivity needs gradual semantics ({' or '.join(GRADUAL_SEMANTICS)}),"
+                         f" not {chosen}\n")
+            return EXIT_USAGE
+        return chosen or "dfquad"
+    return chosen or "grounded"
+
+
+def _thesis(amap) -> str | None:
+    if amap is None:
+        return None
+    return next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
+
+
+def _no_such(name: str | None, names, missing: str, stderr: IO[str]) -> int:
+    if name is None:
+        stderr.write(f"argmap eval: {missing}\n")
     else:
-        line = "w " + " ".join(extension)
-        stdout.write(line.rstrip() + "\n" if kind == "SE" else f"[{line.rstrip()}]\n")
-    return EXIT_OK
+        from argmap.suggest import did_you_mean
+
+        stderr.write(f"argmap eval: no argument {name!r}{did_you_mean(name, names)}\n")
+    return EXIT_USAGE
+
+
+def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.cli import eval_output as output
+
+    kind = options.task.split("-")[0]
+    position = None
+    if kind in ("DC", "DS"):
+        if options.argument is None or options.argument not in framework.names:
+            return _no_such(options.argument, framework.names, f"{options.task} needs --argument", stderr)
+        position = framework.index(options.argument)
+    if semantics == "grounded":
+        from argmap.evaluate.grounded import IN, grounded
+
+        extension = [a for a, label in enumerate(grounded(framework)) if label == IN]
+        # The grounded extension is unique: credulous and sceptical acceptance coincide.
+        answer = {"DC": position in extension, "DS": position in extension}.get(kind)
+        return output.task(options, framework, answer, extension, [extension], stdout)
+    from argmap.evaluate.extensions import Reasoner
+
+    reasoner = Reasoner(framework, semantics)
+    if kind == "DC":
+        answer, witness = reasoner.credulous(position)
+        return output.task(options, framework, answer, witness, None, stdout)
+    if kind == "DS":
+        answer, counter = reasoner.sceptical(position)
+        return output.task(options, framework, answer, counter, None, stdout)
+    if kind == "SE":
+        return output.task(options, framework, None, reasoner.one(), None, stdout)
+    return output.task(options, framework, None, None, reasoner.extensions(), stdout)
 
 
 def _load(path: str, input_format: str | None, stderr: IO[str]):
@@ -151,7 +177,7 @@ def _load(path: str, input_format: str | None, stderr: IO[str]):
     reporting why not."""
     from argmap.evaluate.framework import FrameworkError, read
 
-    if input_format is None and Path(path).suffix.lower() in MAP_SUFFIXES:
+    if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
         from argmap.cli.common import checked_map
         from argmap.evaluate.bipolar import framework_from_graph
 
@@ -197,3 +223,4 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
         stderr.write(f"argmap export: cannot write {output}: {error.strerror}\n")
         return EXIT_USAGE
     return EXIT_OK
+

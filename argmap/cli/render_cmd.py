@@ -9,6 +9,8 @@ from typing import IO
 
 import click
 
+from argmap.evaluate import SEMANTICS
+
 __all__ = ["RenderOptions", "render", "execute_render"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_GRAPHVIZ = 0, 1, 2, 3
@@ -41,8 +43,10 @@ class RenderOptions:
 @click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
-@click.option("--eval", "evaluation", type=click.Choice(["grounded", "dfquad"]),
-              help="Show each node's evaluation: grounded labels (IN, OUT, UNDEC, also as border style) or DF-QuAD strengths.")
+@click.option("--eval", "evaluation", type=click.Choice(SEMANTICS),
+              help="Show each node's evaluation: a grounded label (IN/OUT/UNDEC), an acceptance under complete,"
+                   " preferred or stable semantics (ACCEPTED/CREDULOUS/REJECTED), both also as border style;"
+                   " or a gradual strength.")
 def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend, evaluation) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
 

@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-__all__ = ["SEMANTICS", "annotations"]
+__all__ = ["SEMANTICS", "EXTENSION_SEMANTICS", "GRADUAL_SEMANTICS", "acceptance_word", "annotations"]
 
-SEMANTICS = ("grounded", "dfquad")
+EXTENSION_SEMANTICS = ("grounded", "complete", "preferred", "stable")
+GRADUAL_SEMANTICS = ("dfquad", "quadratic-energy")
+SEMANTICS = EXTENSION_SEMANTICS + GRADUAL_SEMANTICS
+
+
+def acceptance_word(credulous: bool, sceptical: bool) -> str:
+    """ACCEPTED in every extension, CREDULOUS in some but not all, REJECTED in none."""
+    return "ACCEPTED" if sceptical and credulous else "CREDULOUS" if credulous else "REJECTED"
 
 
 def annotations(graph, method: str) -> dict[str, str]:
-    """Per node, the text a diagram shows for ``method``: ``IN``/``OUT``/``UNDEC``, or a strength."""
+    """Per node, the text a diagram shows for ``method``: a grounded label (IN/OUT/UNDEC), an
+    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength."""
+    if method in GRADUAL_SEMANTICS:
+        from argmap.evaluate.gradual import strengths
+
+        return {node: f"{value:.2f}" for node, value in strengths(graph, method).values.items()}
+    if method not in EXTENSION_SEMANTICS:
+        raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
+    from argmap.evaluate.bipolar import framework_from_graph
+
+    framework = framework_from_graph(graph)
     if method == "grounded":
-        from argmap.evaluate.bipolar import framework_from_graph
         from argmap.evaluate.grounded import grounded
 
-        framework = framework_from_graph(graph)
         return dict(zip(framework.names, grounded(framework)))
-    if method == "dfquad":
-        from argmap.evaluate.dfquad import dfquad
+    from argmap.evaluate.extensions import Reasoner
 
-        return {node: f"{value:.2f}" for node, value in dfquad(graph).values.items()}
-    raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
+    accepted = Reasoner(framework, method).acceptance()
+    return {name: acceptance_word(c, s) for name, c, s in zip(framework.names, accepted.credulous, accepted.sceptical)}

@@ -138,6 +138,10 @@ def _relation_style(graph: nx.DiGraph, node: str, data: dict) -> tuple[str, str]
     return VERMILLION, "dashed"
 
 
+BORDERS = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted", "ACCEPTED": "bold", "REJECTED": "dashed",
+           "CREDULOUS": "dotted"}
+
+
 def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: str) -> str:
     name = names[node]
     note = style.annotations.get(node)
@@ -166,8 +170,8 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
     if role == "thesis":
         attributes += ["peripheries=2", "penwidth=2", "fontsize=13"]
     styles = ["filled"] + (["rounded"] if role == "claim" else [])
-    border = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted"}.get(note or "")
-    if border:  # a grounded label shows as text and as a border style, never by colour alone
+    border = BORDERS.get(note or "")
+    if border:  # a label or an acceptance shows as text and as a border style, never by colour alone
         styles.append(border)
     if len(styles) > 1:
         attributes.append(f"style={quote(','.join(styles))}")

@@ -130,17 +130,19 @@ arguments:
 def test_iccma_tasks(tmp_path):
     (tmp_path / "f.af").write_text("p af 3\n# a comment\n1 2\n2 3\n")
     assert run_cli("eval", "f.af", "--task", "SE-GR", cwd=tmp_path) == (0, "w 1 3\n", "")
-    assert run_cli("eval", "f.af", "--task", "EE-GR", cwd=tmp_path) == (0, "[w 1 3]\n", "")
-    assert run_cli("eval", "f.af", "--task", "DC-GR", "-a", "3", cwd=tmp_path) == (0, "YES\n", "")
-    assert run_cli("eval", "f.af", "--task", "DS-GR", "-a", "2", cwd=tmp_path) == (0, "NO\n", "")
+    assert run_cli("eval", "f.af", "--task", "EE-GR", cwd=tmp_path) == (0, "[[1,3]]\n", "")
+    assert run_cli("eval", "f.af", "--task", "DC-GR", "-a", "3", cwd=tmp_path) == (0, "YES\nw 1 3\n", "")
+    assert run_cli("eval", "f.af", "--task", "DS-GR", "-a", "2", cwd=tmp_path) == (0, "NO\nw 1 3\n", "")
     code, out, _ = run_cli("eval", "f.af", "--task", "DC-GR", "-a", "3", "-f", "json", cwd=tmp_path)
-    assert json.loads(out) == {"task": "DC-GR", "argument": "3", "accepted": True}
+    assert json.loads(out) == {"task": "DC-GR", "argument": "3", "accepted": True, "witness": ["1", "3"]}
     (tmp_path / "f.apx").write_text("arg(a).\narg(b).\natt(a,b).\n")
     assert run_cli("eval", "f.apx", "--task", "SE-GR", cwd=tmp_path) == (0, "w a\n", "")
     (tmp_path / "bad.af").write_text("p af 2\n1 5\n")
     assert run_cli("eval", "bad.af", cwd=tmp_path) == (2, "", "bad.af:2:3: error: argument 5 is not between 1 and 2\n")
-    assert run_cli("eval", "f.af", "--task", "DC-GR", cwd=tmp_path)[0] == 2
-    assert run_cli("eval", "f.af", "--task", "DC-PR", cwd=tmp_path)[0] == 2  # only grounded so far
+    code, _, err = run_cli("eval", "f.af", "--task", "DC-GR", cwd=tmp_path)
+    assert code == 2 and "needs --argument" in err
+    code, _, err = run_cli("eval", "f.af", "--task", "DC-PR", "-a", "9", cwd=tmp_path)
+    assert code == 2 and "no argument '9'" in err
 
 
 def test_export_round_trips_through_eval(tmp_path):

@@ -243,9 +243,16 @@ def test_annotations_are_text_and_border_style_not_colour_alone():
     assert "\\n[IN]" in thesis and 'style="filled,bold"' in thesis
 
 
-def test_render_shows_the_evaluation(tmp_path):
-    code, _, err = run_cli("render", str(ROOT / "models/capital-feast/map.yaml"), "--eval", "grounded", "-o", "e.dot",
+@pytest.mark.parametrize(("method", "rejected", "accepted"), [
+    ("grounded", "[OUT]", "[IN]"),
+    ("preferred", "[REJECTED]", "[ACCEPTED]"),
+    ("stable", "[REJECTED]", "[ACCEPTED]"),
+])
+def test_render_shows_the_evaluation(tmp_path, method, rejected, accepted):
+    code, _, err = run_cli("render", str(ROOT / "models/capital-feast/map.yaml"), "--eval", method, "-o", "e.dot",
                            cwd=tmp_path)
     dot = (tmp_path / "e.dot").read_text()
     forecast = next(line for line in dot.splitlines() if 'id="node-optimists-forecast"' in line)
-    assert (code, err) == (0, "") and "[OUT]" in forecast and "dashed" in forecast
+    thesis = next(line for line in dot.splitlines() if 'id="node-feast-only-in-a-shares"' in line)
+    assert (code, err) == (0, "") and rejected in forecast and "dashed" in forecast
+    assert accepted in thesis and "bold" in thesis

@@ -1,0 +1,230 @@
+"""Complete, preferred and stable semantics by a SAT labelling encoding, solved with CaDiCaL (python-sat).
+
+Each argument ``a`` has two variables, ``in(a)`` and ``out(a)``; an argument with neither is
+undecided. The clauses say that a labelling is complete (Caminada's conditions):
+
+- ``a`` is IN exactly when every attacker of ``a`` is OUT;
+- ``a`` is OUT exactly when some attacker of ``a`` is IN;
+- never both.
+
+A stable labelling adds ``in(a) or out(a)`` for every ``a``. Preferred extensions are complete
+extensions made maximal by repeated "strictly larger" calls (as in Cerutty et al.'s ArgSemSAT), and
+sceptical preferred acceptance is answered by counter-example search over maximal extensions. The
+grounded labelling, computed in linear time first, is fixed as unit clauses: every complete
+labelling agrees with it where it is IN or OUT, which removes most of a sparse framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from argmap.evaluate.framework import Framework
+from argmap.evaluate.grounded import IN, OUT, grounded
+
+__all__ = ["SEMANTICS", "Acceptance", "Reasoner"]
+
+SEMANTICS = ("complete", "preferred", "stable")
+SOLVER = "cadical195"
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Per argument: in some extension (credulous) and in every extension (sceptical).
+
+    With no extension at all (stable semantics on some frameworks), nothing is credulously
+    accepted and everything is sceptically accepted, vacuously; ``exists`` tells that case apart.
+    """
+
+    credulous: list[bool]
+    sceptical: list[bool]
+    exists: bool
+
+
+class Reasoner:
+    """Answers for one framework under one of complete, preferred or stable semantics."""
+
+    def __init__(self, framework: Framework, semantics: str) -> None:
+        if semantics not in SEMANTICS:
+            raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
+        self.framework = framework
+        self.semantics = semantics
+        self.n = n = len(framework)
+        self.grounded = grounded(framework)
+        self.clauses = _labelling_clauses(framework, self.grounded, stable=semantics == "stable")
+        self.top = 2 * n  # highest variable in use; activation literals come after
+
+    # variables: in(a) = a + 1, out(a) = n + a + 1
+    def _in(self, a: int) -> int:
+        return a + 1
+
+    def _solver(self):
+        from pysat.solvers import Solver
+
+        return Solver(name=SOLVER, bootstrap_with=self.clauses)
+
+    def _extension(self, model: list[int]) -> list[int]:
+        return [a for a in range(self.n) if model[a] > 0]
+
+    def one(self) -> list[int] | None:
+        """One extension (the grounded one for complete semantics), or None when there is none."""
+        if self.semantics == "complete":
+            return [a for a, label in enumerate(self.grounded) if label == IN]
+        with self._solver() as solver:
+            if not solver.solve():
+                return None
+            found = self._extension(solver.get_model())
+            return self._maximise(solver, found) if self.semantics == "preferred" else found
+
+    def _maximise(self, solver, extension: list[int]) -> list[int]:
+        """Grow a complete extension into a preferred one: while a strictly larger complete
+        extension exists, take it. Temporary clauses are switched on by an activation literal."""
+        while True:
+            members = set(extension)
+            outside = [self._in(a) for a in range(self.n) if a not in members]
+            if not outside:
+                return extension
+            self.top += 1
+            switch = self.top
+            solver.add_clause([-switch] + outside)
+            found = solver.solve(assumptions=[switch] + [self._in(a) for a in extension])
+            larger = self._extension(solver.get_model()) if found else None
+            solver.add_clause([-switch])  # retire the temporary clause
+            if larger is None:
+                return extension
+            extension = larger
+
+    def credulous(self, a: int) -> tuple[bool, list[int] | None]:
+        """Is ``a`` in some extension? With a witness extension when it is.
+
+        Credulous acceptance is the same under complete and preferred semantics: every complete
+        extension is contained in a preferred one.
+        """
+        with self._solver() as solver:
+            if not solver.solve(assumptions=[self._in(a)]):
+                return False, None
+            witness = self._extension(solver.get_model())
+            if self.semantics == "preferred":
+                witness = self._maximise(solver, witness)
+            return True, witness
+
+    def sceptical(self, a: int) -> tuple[bool, list[int] | None]:
+        """Is ``a`` in every extension? With a counter-example extension when it is not."""
+        if self.semantics == "complete":
+            # The grounded extension is the least complete extension.
+            return (True, None) if self.grounded[a] == IN else (False, self.one())
+        with self._solver() as solver:
+            if self.semantics == "stable":
+                if not solver.solve(assumptions=[-self._in(a)]):
+                    return True, None
+                return False, self._extension(solver.get_model())
+            # Preferred: look for a preferred extension without a. A complete extension without a
+            # is grown to a preferred one; if that one contains a, every complete extension below
+            # it is ruled out and the search goes on.
+            if not self.credulous(a)[0]:
+                return False, self.one()
+            while solver.solve(assumptions=[-self._in(a)]):
+                preferred = self._maximise(solver, self._extension(solver.get_model()))
+                if a not in preferred:
+                    return False, preferred
+                members = set(preferred)
+                solver.add_clause([self._in(b) for b in range(self.n) if b not in members])
+            return True, None
+
+    def extensions(self) -> Iterator[list[int]]:
+        """Every extension, each once (there can be exponentially many: take what you need)."""
+        with self._solver() as solver:
+            while solver.solve():
+                found = self._extension(solver.get_model())
+                if self.semantics == "preferred":
+                    found = self._maximise(solver, found)
+                yield found
+                members = set(found)
+                outside = [self._in(b) for b in range(self.n) if b not in members]
+                if self.semantics == "complete":
+                    # Complete extensions nest, so block exactly this one.
+                    solver.add_clause([-self._in(b) for b in found] + outside)
+                elif not outside:
+                    return
+                else:
+                    # Preferred and stable extensions are incomparable: block this one and its subsets.
+                    solver.add_clause(outside)
+
+    def acceptance(self) -> Acceptance:
+        """Credulous and sceptical acceptance of every argument, with few solver calls: each call
+        finds an extension that adds to what is known (credulous), or removes from the running
+        intersection (sceptical)."""
+        n = self.n
+        credulous = [label == IN for label in self.grounded]
+        with self._solver() as solver:
+            if not solver.solve():
+                return Acceptance([False] * n, [True] * n, False)
+            first = self._extension(solver.get_model())
+            while True:
+                for a in first:
+                    credulous[a] = True
+                unknown = [self._in(a) for a in range(n) if not credulous[a] and self.grounded[a] != OUT]
+                if not unknown:
+                    break
+                self.top += 1
+                solver.add_clause([-self.top] + unknown)
+                found = solver.solve(assumptions=[self.top])
+                first = self._extension(solver.get_model()) if found else []
+                solver.add_clause([-self.top])
+                if not found:
+                    break
+        return Acceptance(credulous, self._sceptical_all(), True)
+
+    def _sceptical_all(self) -> list[bool]:
+        n = self.n
+        if self.semantics == "complete":
+            return [label == IN for label in self.grounded]
+        with self._solver() as solver:
+            solver.solve()
+            running = set(self._extension(solver.get_model()))
+            if self.semantics == "preferred":
+                running = set(self._maximise(solver, sorted(running)))
+                if len(running) == n:
+                    return [True] * n  # one preferred extension holds everything
+                solver.add_clause([self._in(b) for b in range(n) if b not in running])
+            while running:
+                # An extension that leaves out at least one argument of the running intersection.
+                self.top += 1
+                solver.add_clause([-self.top] + [-self._in(a) for a in running])
+                found = solver.solve(assumptions=[self.top])
+                model = solver.get_model() if found else None
+                solver.add_clause([-self.top])
+                if not found:
+                    break
+                extension = self._extension(model)
+                if self.semantics == "preferred":
+                    extension = self._maximise(solver, extension)
+                    members = set(extension)
+                    # Preferred extensions are incomparable: rule out this one and everything below it.
+                    solver.add_clause([self._in(b) for b in range(n) if b not in members])
+                running &= set(extension)
+        return [a in running for a in range(n)]
+
+
+def _labelling_clauses(framework: Framework, fixed: list[str], stable: bool) -> list[list[int]]:
+    n = len(framework)
+    attackers = framework.attackers()
+    clauses: list[list[int]] = []
+    for a in range(n):
+        in_a, out_a = a + 1, n + a + 1
+        if fixed[a] == IN:
+            clauses += [[in_a], [-out_a]]
+            continue
+        if fixed[a] == OUT:
+            clauses += [[-in_a], [out_a]]
+            continue
+        # Undecided in the grounded labelling: the complete-labelling conditions.
+        clauses.append([-in_a, -out_a])
+        clauses.append([in_a] + [-(n + b + 1) for b in attackers[a]])  # every attacker OUT -> IN
+        clauses.append([-out_a] + [b + 1 for b in attackers[a]])        # OUT -> some attacker IN
+        for b in attackers[a]:
+            clauses.append([-in_a, n + b + 1])                          # IN -> attacker OUT
+            clauses.append([-(b + 1), out_a])                           # attacker IN -> OUT
+        if stable:
+            clauses.append([in_a, out_a])
+    return clauses

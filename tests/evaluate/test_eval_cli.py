@@ -1,0 +1,109 @@
+"""`argmap eval` end to end: every semantics on the essay, ICCMA tasks against brute force, option clashes."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from hypothesis import given, settings
+
+from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
+from argmap.evaluate.framework import to_iccma
+from tests.conftest import ROOT, run_cli
+from tests.evaluate.test_evaluate import frameworks
+from tests.evaluate.test_extensions import brute_force
+
+ESSAY = str(ROOT / "models/capital-feast/map.yaml")
+
+
+@pytest.mark.parametrize("semantics", ["complete", "preferred", "stable"])
+def test_the_essay_under_extension_semantics(semantics):
+    code, out, err = run_cli("eval", "-s", semantics, "-f", "json", ESSAY)
+    result = json.loads(out)
+    assert (code, err, result["semantics"]) == (0, "", semantics)
+    assert result["thesis"] == {"id": "feast-only-in-a-shares", "acceptance": "ACCEPTED"}
+    assert result["acceptance"]["optimists-forecast"] == {"credulous": False, "sceptical": False}
+    assert result["acceptance"]["two-unsolved-problems"] == {"credulous": True, "sceptical": True}
+    assert result["arguments"]["allocation-as-investment"]["credulous"] is False
+    # The essay's attacks form no cycle, so every semantics agrees on one extension.
+    assert result["extensions"]["count"] == 1
+    code, out, _ = run_cli("eval", "-s", semantics, ESSAY)
+    assert out.startswith(f"The thesis 'feast-only-in-a-shares' is accepted: every {semantics} extension contains it.")
+    assert out.rstrip().endswith(f"55 accepted, 0 credulously only, 2 rejected; 1 {semantics} extension")
+
+
+def test_a_folder_with_one_map_is_evaluated():
+    code, out, _ = run_cli("eval", "models", cwd=ROOT)
+    assert code == 0 and out.startswith("The thesis 'feast-only-in-a-shares' stands")
+
+
+def test_a_folder_with_several_maps_is_refused(tree):
+    folder = tree({"a.yaml": "argmap: 1\nstatements: {t: {role: thesis, text: T}}\n",
+                   "b.yaml": "argmap: 1\nstatements: {t: {role: thesis, text: T}}\n"})
+    code, out, err = run_cli("eval", ".", cwd=folder)
+    assert (code, out) == (2, "") and "holds 2" in err and "name the map's file" in err
+
+
+def test_credulous_only_and_no_stable_extension(tmp_path):
+    (tmp_path / "even.af").write_text("p af 3\n1 2\n2 1\n3 3\n")
+    code, out, _ = run_cli("eval", "-s", "preferred", "even.af", cwd=tmp_path)
+    assert code == 0
+    assert out.splitlines()[:3] == ["CREDULOUS  1", "CREDULOUS  2", "REJECTED   3"]
+    assert out.rstrip().endswith("0 accepted, 2 credulously only, 1 rejected; 2 preferred extensions")
+    code, out, _ = run_cli("eval", "-s", "stable", "even.af", cwd=tmp_path)
+    assert code == 0 and out.startswith("There is no stable extension")
+    code, out, _ = run_cli("eval", "-s", "stable", "-f", "json", "even.af", cwd=tmp_path)
+    assert json.loads(out)["extensions"] == {"exist": False, "count": 0, "listed": []}
+
+
+def _answer(path: str, task: str, argument: str | None = None) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    code = execute_eval(EvalOptions(path, task=task, argument=argument), out, err)
+    assert (code, err.getvalue()) == (0, "")
+    return out.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(frameworks)
+def test_every_iccma_task_matches_brute_force(tmp_path_factory, framework):
+    path = tmp_path_factory.mktemp("af") / "f.af"
+    path.write_text(to_iccma(framework))
+    expected = brute_force(framework)
+    expected["grounded"] = [frozenset.intersection(*expected["complete"])] if expected["complete"] else []
+    names = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
+    n = len(framework)
+    for task in TASKS:
+        kind, code = task.split("-")
+        extensions = expected[names[code]]
+        if kind == "EE":
+            listed = json.loads(_answer(str(path), task))  # ICCMA numbers make the bracket form JSON
+            found = [frozenset(a - 1 for a in e) for e in listed]
+            assert len(found) == len(set(found)) and set(found) == set(extensions)
+        elif kind == "SE":
+            answer = _answer(str(path), task)
+            if not extensions:
+                assert answer == "NO\n"
+            else:
+                members = frozenset(int(a) - 1 for a in answer.split()[1:])
+                assert answer.startswith("w") and members in extensions
+        else:
+            for a in range(n):
+                lines = _answer(str(path), task, str(a + 1)).splitlines()
+                accepted = (any if kind == "DC" else all)(a in e for e in extensions)
+                assert lines[0] == ("YES" if accepted else "NO"), (task, a)
+                if len(lines) > 1:  # a witness for YES to DC, a counter-example for NO to DS
+                    shown = frozenset(int(x) - 1 for x in lines[1].split()[1:])
+                    assert shown in extensions and (a in shown) == (kind == "DC")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-s", "dfquad", "--task", "SE-GR"], "answered under grounded semantics"),
+    (["--task", "DC-PR", "-s", "stable", "-a", "1"], "answered under preferred semantics, not stable"),
+    (["--sensitivity", "-s", "preferred"], "needs gradual semantics"),
+    (["--sensitivity", "--task", "SE-PR"], "does not go with --task"),
+    (["--sensitivity", "-a", "no-such-statment"], "no argument 'no-such-statment'"),
+])
+def test_options_that_clash_are_refused(args, message):
+    code, out, err = run_cli("eval", *args, ESSAY)
+    assert (code, out) == (2, "") and message in err

@@ -1,0 +1,88 @@
+"""Complete, preferred and stable semantics against brute-force enumeration and textbook frameworks."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+
+from argmap.evaluate.extensions import Reasoner
+from argmap.evaluate.framework import Framework
+from tests.evaluate.test_evaluate import frameworks
+
+
+def brute_force(framework: Framework) -> dict[str, list[frozenset[int]]]:
+    """Every complete, preferred and stable extension, by trying every subset (Dung 1995)."""
+    n = len(framework)
+    attackers = framework.attackers()
+    complete, stable = [], []
+    for size in range(n + 1):
+        for chosen in itertools.combinations(range(n), size):
+            s = frozenset(chosen)
+            if any(a in s for b in s for a in attackers[b]):
+                continue  # not conflict-free
+            defended = {b for b in range(n) if all(any(c in s for c in attackers[a]) for a in attackers[b])}
+            if defended == s:
+                complete.append(s)
+            if all(any(a in s for a in attackers[b]) for b in range(n) if b not in s):
+                stable.append(s)
+    preferred = [s for s in complete if not any(s < t for t in complete)]
+    return {"complete": complete, "preferred": preferred, "stable": stable}
+
+
+@settings(max_examples=300, deadline=None)
+@given(frameworks)
+def test_every_semantics_matches_brute_force(framework):
+    expected = brute_force(framework)
+    n = len(framework)
+    for semantics, extensions in expected.items():
+        reasoner = Reasoner(framework, semantics)
+        found = [frozenset(e) for e in reasoner.extensions()]
+        assert len(found) == len(set(found)), "an extension was listed twice"
+        assert set(found) == set(extensions), semantics
+        one = reasoner.one()
+        assert (one is None) == (not extensions)
+        assert one is None or frozenset(one) in extensions
+        credulous = [any(a in e for e in extensions) for a in range(n)]
+        sceptical = [all(a in e for e in extensions) for a in range(n)]
+        acceptance = reasoner.acceptance()
+        assert acceptance.credulous == credulous, semantics
+        assert acceptance.sceptical == sceptical, semantics
+        assert acceptance.exists == bool(extensions)
+        for a in range(n):
+            accepted, witness = reasoner.credulous(a)
+            assert accepted == credulous[a]
+            assert witness is None if not accepted else (a in witness and frozenset(witness) in extensions)
+            accepted, counter = reasoner.sceptical(a)
+            assert accepted == sceptical[a], (semantics, a)
+            assert accepted or (a not in counter and frozenset(counter) in extensions)
+
+
+# (names, attacks, {semantics: extensions}) from Baroni, Caminada and Giacomin's introduction to
+# argumentation semantics (Knowledge Engineering Review, 2011) and Dung (1995).
+TEXTBOOK = [
+    ("ab", [(0, 1), (1, 0)],                                   # mutual attack
+     {"complete": [set(), {0}, {1}], "preferred": [{0}, {1}], "stable": [{0}, {1}]}),
+    ("abc", [(0, 1), (1, 2), (2, 0)],                          # odd cycle: no stable extension
+     {"complete": [set()], "preferred": [set()], "stable": []}),
+    ("abcd", [(0, 1), (1, 0), (0, 2), (1, 2), (2, 3)],         # floating reinstatement
+     {"complete": [set(), {0, 3}, {1, 3}], "preferred": [{0, 3}, {1, 3}], "stable": [{0, 3}, {1, 3}]}),
+    ("abcde", [(0, 1), (1, 0), (1, 2), (2, 3), (3, 4), (4, 2)],  # a stable extension must break the 3-cycle
+     {"complete": [set(), {0}, {1, 3}], "preferred": [{0}, {1, 3}], "stable": [{1, 3}]}),
+    ("ab", [(0, 0), (0, 1)],                                   # self-attack
+     {"complete": [set()], "preferred": [set()], "stable": []}),
+]
+
+
+@pytest.mark.parametrize(("names", "attacks", "expected"), TEXTBOOK)
+def test_textbook_frameworks(names, attacks, expected):
+    framework = Framework(tuple(names), tuple(attacks))
+    for semantics, extensions in expected.items():
+        found = sorted(sorted(e) for e in Reasoner(framework, semantics).extensions())
+        assert found == sorted(sorted(e) for e in extensions), semantics
+
+
+def test_unknown_semantics_is_refused():
+    with pytest.raises(ValueError, match="available: complete, preferred, stable"):
+        Reasoner(Framework(("a",), ()), "naive")
