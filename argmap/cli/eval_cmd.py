@@ -13,7 +13,7 @@ from argmap.evaluate import GRADUAL_SEMANTICS, SEMANTICS
 
 __all__ = ["EvalOptions", "eval_", "export", "execute_eval", "execute_export"]
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
 TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -30,6 +30,7 @@ class EvalOptions:
     sensitivity: bool = False
     threshold: float = 0.5
     top: int = 10
+    timeout: float | None = 300.0
 
 
 @click.command("eval")
@@ -49,22 +50,36 @@ class EvalOptions:
               help="With --sensitivity: a statement is accepted when its strength is above this.")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="With --sensitivity: how many statements to list (JSON lists all).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
+              help="Seconds the SAT solver may take (complete, preferred and stable semantics are NP-hard).")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
-def eval_(path, semantics, task, argument, sensitivity, threshold, top, format_, input_format) -> None:
+def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout, format_, input_format) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
-    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework.
+    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 the
+    solver found no answer within --timeout.
     """
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
-                          sensitivity, threshold, top)
+                          sensitivity, threshold, top, timeout)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, evaluate and report; returns the exit status."""
+    from argmap.evaluate.extensions import SolverTimeout
+
+    try:
+        return _evaluate(options, stdout, stderr)
+    except SolverTimeout:
+        stderr.write(f"argmap eval: the SAT solver found no answer within {options.timeout:g} s (--timeout); this"
+                     " semantics is NP-hard and the framework is a hard one; grounded semantics is always fast\n")
+        return EXIT_TIMEOUT
+
+
+def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.cli import eval_output as output
 
     semantics = _semantics(options, stderr)
@@ -100,7 +115,7 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
         return output.labels(framework, amap, grounded(framework), _thesis(amap), options.format, stdout)
     from argmap.evaluate.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics)
+    reasoner = Reasoner(framework, semantics, options.timeout)
     return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
 
 
@@ -160,7 +175,7 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
         return output.task(options, framework, answer, extension, [extension], stdout)
     from argmap.evaluate.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics)
+    reasoner = Reasoner(framework, semantics, options.timeout)
     if kind == "DC":
         answer, witness = reasoner.credulous(position)
         return output.task(options, framework, answer, witness, None, stdout)

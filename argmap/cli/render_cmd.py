@@ -40,7 +40,7 @@ class RenderOptions:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--group", metavar="GROUP", help="Draw only this group.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run (and the SAT solver, for --eval).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
 @click.option("--eval", "evaluation", type=click.Choice(SEMANTICS),
@@ -100,8 +100,14 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     annotations: dict[str, str] = {}
     if options.evaluation is not None:
         from argmap.evaluate import annotations as evaluate
+        from argmap.evaluate.extensions import SolverTimeout
 
-        annotations = evaluate(checked.graph, options.evaluation)  # the whole map, even when drawing part
+        try:  # the whole map is evaluated, even when only part of it is drawn
+            annotations = evaluate(checked.graph, options.evaluation, timeout=options.timeout)
+        except SolverTimeout:
+            stderr.write(f"argmap render: {options.evaluation} semantics found no answer within {options.timeout:g} s"
+                         " (--timeout); the problem is NP-hard on this map\n")
+            return EXIT_GRAPHVIZ
     from argmap.render.dot import Style, pick_text, to_dot
 
     lang = options.lang or amap.languages[0]

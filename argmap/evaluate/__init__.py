@@ -14,9 +14,10 @@ def acceptance_word(credulous: bool, sceptical: bool) -> str:
     return "ACCEPTED" if sceptical and credulous else "CREDULOUS" if credulous else "REJECTED"
 
 
-def annotations(graph, method: str) -> dict[str, str]:
+def annotations(graph, method: str, timeout: float | None = None) -> dict[str, str]:
     """Per node, the text a diagram shows for ``method``: a grounded label (IN/OUT/UNDEC), an
-    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength."""
+    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The SAT solver stops after ``timeout``
+    seconds (argmap.evaluate.extensions.SolverTimeout)."""
     if method in GRADUAL_SEMANTICS:
         from argmap.evaluate.gradual import strengths
 
@@ -32,5 +33,5 @@ def annotations(graph, method: str) -> dict[str, str]:
         return dict(zip(framework.names, grounded(framework)))
     from argmap.evaluate.extensions import Reasoner
 
-    accepted = Reasoner(framework, method).acceptance()
+    accepted = Reasoner(framework, method, timeout).acceptance()
     return {name: acceptance_word(c, s) for name, c, s in zip(framework.names, accepted.credulous, accepted.sceptical)}

@@ -1,4 +1,4 @@
-"""Complete, preferred and stable semantics by a SAT labelling encoding, solved with CaDiCaL (python-sat).
+"""Complete, preferred and stable semantics by a SAT labelling encoding, solved with Glucose (python-sat).
 
 Each argument ``a`` has two variables, ``in(a)`` and ``out(a)``; an argument with neither is
 undecided. The clauses say that a labelling is complete (Caminada's conditions):
@@ -16,16 +16,22 @@ labelling agrees with it where it is IN or OUT, which removes most of a sparse f
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.evaluate.framework import Framework
 from argmap.evaluate.grounded import IN, OUT, grounded
 
-__all__ = ["SEMANTICS", "Acceptance", "Reasoner"]
+__all__ = ["SEMANTICS", "Acceptance", "Reasoner", "SolverTimeout"]
 
 SEMANTICS = ("complete", "preferred", "stable")
-SOLVER = "cadical195"
+SOLVER = "glucose4"  # Glucose 4.1: incremental, with assumptions, and interruptible for the time limit
+
+
+class SolverTimeout(RuntimeError):
+    """The SAT solver found no answer within the time limit (these problems are NP-hard)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class Acceptance:
 class Reasoner:
     """Answers for one framework under one of complete, preferred or stable semantics."""
 
-    def __init__(self, framework: Framework, semantics: str) -> None:
+    def __init__(self, framework: Framework, semantics: str, timeout: float | None = None) -> None:
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
         self.framework = framework
@@ -53,6 +59,7 @@ class Reasoner:
         self.grounded = grounded(framework)
         self.clauses = _labelling_clauses(framework, self.grounded, stable=semantics == "stable")
         self.top = 2 * n  # highest variable in use; activation literals come after
+        self.deadline = None if timeout is None else time.monotonic() + timeout
 
     # variables: in(a) = a + 1, out(a) = n + a + 1
     def _in(self, a: int) -> int:
@@ -63,6 +70,23 @@ class Reasoner:
 
         return Solver(name=SOLVER, bootstrap_with=self.clauses)
 
+    def _solve(self, solver, assumptions: list[int] = ()) -> bool:
+        """One SAT call, interrupted at the deadline (then SolverTimeout)."""
+        if self.deadline is None:
+            return solver.solve(assumptions=list(assumptions))
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise SolverTimeout("the time limit was reached")
+        timer = threading.Timer(remaining, solver.interrupt)
+        timer.start()
+        try:
+            result = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)
+        finally:
+            timer.cancel()
+        if result is None:
+            raise SolverTimeout("the time limit was reached")
+        return result
+
     def _extension(self, model: list[int]) -> list[int]:
         return [a for a in range(self.n) if model[a] > 0]
 
@@ -71,7 +95,7 @@ class Reasoner:
         if self.semantics == "complete":
             return [a for a, label in enumerate(self.grounded) if label == IN]
         with self._solver() as solver:
-            if not solver.solve():
+            if not self._solve(solver):
                 return None
             found = self._extension(solver.get_model())
             return self._maximise(solver, found) if self.semantics == "preferred" else found
@@ -87,7 +111,7 @@ class Reasoner:
             self.top += 1
             switch = self.top
             solver.add_clause([-switch] + outside)
-            found = solver.solve(assumptions=[switch] + [self._in(a) for a in extension])
+            found = self._solve(solver, [switch] + [self._in(a) for a in extension])
             larger = self._extension(solver.get_model()) if found else None
             solver.add_clause([-switch])  # retire the temporary clause
             if larger is None:
@@ -101,7 +125,7 @@ class Reasoner:
         extension is contained in a preferred one.
         """
         with self._solver() as solver:
-            if not solver.solve(assumptions=[self._in(a)]):
+            if not self._solve(solver, [self._in(a)]):
                 return False, None
             witness = self._extension(solver.get_model())
             if self.semantics == "preferred":
@@ -115,7 +139,7 @@ class Reasoner:
             return (True, None) if self.grounded[a] == IN else (False, self.one())
         with self._solver() as solver:
             if self.semantics == "stable":
-                if not solver.solve(assumptions=[-self._in(a)]):
+                if not self._solve(solver, [-self._in(a)]):
                     return True, None
                 return False, self._extension(solver.get_model())
             # Preferred: look for a preferred extension without a. A complete extension without a
@@ -123,7 +147,7 @@ class Reasoner:
             # it is ruled out and the search goes on.
             if not self.credulous(a)[0]:
                 return False, self.one()
-            while solver.solve(assumptions=[-self._in(a)]):
+            while self._solve(solver, [-self._in(a)]):
                 preferred = self._maximise(solver, self._extension(solver.get_model()))
                 if a not in preferred:
                     return False, preferred
@@ -134,7 +158,7 @@ class Reasoner:
     def extensions(self) -> Iterator[list[int]]:
         """Every extension, each once (there can be exponentially many: take what you need)."""
         with self._solver() as solver:
-            while solver.solve():
+            while self._solve(solver):
                 found = self._extension(solver.get_model())
                 if self.semantics == "preferred":
                     found = self._maximise(solver, found)
@@ -157,7 +181,7 @@ class Reasoner:
         n = self.n
         credulous = [label == IN for label in self.grounded]
         with self._solver() as solver:
-            if not solver.solve():
+            if not self._solve(solver):
                 return Acceptance([False] * n, [True] * n, False)
             first = self._extension(solver.get_model())
             while True:
@@ -168,7 +192,7 @@ class Reasoner:
                     break
                 self.top += 1
                 solver.add_clause([-self.top] + unknown)
-                found = solver.solve(assumptions=[self.top])
+                found = self._solve(solver, [self.top])
                 first = self._extension(solver.get_model()) if found else []
                 solver.add_clause([-self.top])
                 if not found:
@@ -180,7 +204,7 @@ class Reasoner:
         if self.semantics == "complete":
             return [label == IN for label in self.grounded]
         with self._solver() as solver:
-            solver.solve()
+            self._solve(solver)
             running = set(self._extension(solver.get_model()))
             if self.semantics == "preferred":
                 running = set(self._maximise(solver, sorted(running)))
@@ -191,7 +215,7 @@ class Reasoner:
                 # An extension that leaves out at least one argument of the running intersection.
                 self.top += 1
                 solver.add_clause([-self.top] + [-self._in(a) for a in running])
-                found = solver.solve(assumptions=[self.top])
+                found = self._solve(solver, [self.top])
                 model = solver.get_model() if found else None
                 solver.add_clause([-self.top])
                 if not found:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import random
+import time
 
 import pytest
 from hypothesis import given, settings
 
 from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
-from argmap.evaluate.framework import to_iccma
+from argmap.evaluate.framework import Framework, to_iccma
+from argmap.evaluate.grounded import grounded
 from tests.conftest import ROOT, run_cli
 from tests.evaluate.test_evaluate import frameworks
 from tests.evaluate.test_extensions import brute_force
@@ -107,3 +110,20 @@ def test_every_iccma_task_matches_brute_force(tmp_path_factory, framework):
 def test_options_that_clash_are_refused(args, message):
     code, out, err = run_cli("eval", *args, ESSAY)
     assert (code, out) == (2, "") and message in err
+
+
+def test_a_hard_framework_stops_at_the_time_limit(tmp_path):
+    # Random frameworks with four attacks per argument sit where these problems are hardest.
+    rng = random.Random(0)
+    n, attacks = 3000, set()
+    while len(attacks) < 4 * n:
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            attacks.add((a, b))
+    framework = Framework(tuple(str(i + 1) for i in range(n)), tuple(sorted(attacks)))
+    (tmp_path / "hard.af").write_text(to_iccma(framework))
+    undecided = grounded(framework).index("UNDEC") + 1
+    started = time.monotonic()
+    code, out, err = run_cli("eval", "hard.af", "--task", "DC-ST", "-a", str(undecided), "--timeout", "1", cwd=tmp_path)
+    assert (code, out) == (3, "") and "no answer within 1 s" in err
+    assert time.monotonic() - started < 30  # stopped, not run to the end
