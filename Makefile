@@ -58,7 +58,10 @@ docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
 
 bench: setup
-	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/bench_check.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_render.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,11 +1,15 @@
-"""Benchmark grounded semantics on random sparse frameworks (in-process, best of --repeat).
+"""Benchmark the semantics on random sparse frameworks: grounded alone, then preferred and stable beside PyArg.
 
-    python benchmarks/bench_eval.py [--sizes 10000 100000] [--density 3] [--write docs/performance.md]
+    python benchmarks/bench_eval.py [--sizes 10000 100000] [--density 3]
+        [--hard-sizes 25 1000 10000] [--hard-density 2 3] [--timeout 120] [--write docs/performance.md]
+
+The comparison needs the python-argumentation package (PyArg): `pip install -e '.[bench]'`.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import platform
 import random
@@ -16,15 +20,109 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from argmap.evaluate.extensions import Reasoner, SolverTimeout  # noqa: E402
 from argmap.evaluate.framework import Framework  # noqa: E402
-from argmap.evaluate.grounded import grounded  # noqa: E402
+from argmap.evaluate.grounded import UNDEC, grounded  # noqa: E402
 from bench_check import update_markdown  # noqa: E402
 
 
 def random_framework(n: int, density: int, seed: int = 0) -> Framework:
+    """About ``density`` attacks per argument between random pairs (self-attacks included)."""
     rng = random.Random(seed)
     attacks = {(rng.randrange(n), rng.randrange(n)) for _ in range(n * density)}
     return Framework(tuple(str(i) for i in range(n)), tuple(sorted(attacks)))
+
+
+def random_loopless(n: int, density: int, seed: int = 0) -> Framework:
+    """Exactly ``density`` × n attacks between distinct random pairs: no self-attack, which would
+    leave most frameworks without a stable extension and make stable semantics trivial."""
+    rng = random.Random(seed)
+    attacks: set[tuple[int, int]] = set()
+    while len(attacks) < n * density:
+        a, b = rng.randrange(n), rng.randrange(n)
+        if a != b:
+            attacks.add((a, b))
+    return Framework(tuple(str(i) for i in range(n)), tuple(sorted(attacks)))
+
+
+def best_of(repeat: int, work):
+    """(best seconds, last result) of ``repeat`` calls of ``work``."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def _pyarg_worker(framework: Framework, semantics: str, argument: int, pipe) -> None:
+    from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
+        AbstractArgumentationFramework,
+    )
+    from py_arg.abstract_argumentation_classes.argument import Argument
+    from py_arg.abstract_argumentation_classes.defeat import Defeat
+    from py_arg.algorithms.semantics.get_preferred_extensions import get_preferred_extensions
+    from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
+
+    started = time.perf_counter()
+    arguments = [Argument(name) for name in framework.names]
+    af = AbstractArgumentationFramework("bench", arguments, [Defeat(arguments[a], arguments[b]) for a, b in framework.attacks])
+    found = (get_preferred_extensions if semantics == "preferred" else get_stable_extensions)(af)
+    elapsed = time.perf_counter() - started
+    pipe.send((elapsed, [sorted(int(arg.name) for arg in extension) for extension in found]))
+
+
+def pyarg(framework: Framework, semantics: str, argument: int, timeout: float):
+    """PyArg's time to enumerate the extensions (its way to answer DC and SE), and the extensions;
+    None when it does not finish within ``timeout`` seconds."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_pyarg_worker, args=(framework, semantics, argument, send))
+    process.start()
+    if receive.poll(timeout):
+        result = receive.recv()
+        process.join()
+        return result
+    process.kill()
+    process.join()
+    return None
+
+
+def compare(sizes: list[int], densities: list[int], repeat: int, timeout: float) -> list[str]:
+    """Rows of the preferred/stable table: argmap's DC and SE beside PyArg, answers cross-checked."""
+    rows = []
+    for density in densities:
+        for n in sizes:
+            framework = random_loopless(n, density)
+            labels = grounded(framework)
+            argument = labels.index(UNDEC) if UNDEC in labels else 0  # one grounded semantics leaves open
+            for semantics in ("preferred", "stable"):
+                try:
+                    dc_time, (accepted, _) = best_of(
+                        repeat, lambda: Reasoner(framework, semantics, timeout).credulous(argument))
+                    se_time, extension = best_of(repeat, lambda: Reasoner(framework, semantics, timeout).one())
+                except SolverTimeout:
+                    rows.append(f"| {density} | {n:,} | {len(framework.attacks):,} | {labels.count(UNDEC):,} | {semantics}"
+                                f" | did not finish in {timeout:g} s | | not run | — |")
+                    print(rows[-1], flush=True)
+                    continue
+                theirs = pyarg(framework, semantics, argument, timeout)
+                if theirs is None:
+                    their_time, ratio = f"did not finish in {timeout:g} s", "—"
+                else:
+                    elapsed, extensions = theirs
+                    if accepted != any(argument in e for e in extensions) or (
+                            (extension is None) != (not extensions)) or (
+                            extension is not None and sorted(extension) not in extensions):
+                        raise SystemExit(f"argmap and PyArg disagree on n={n}, density={density}, {semantics}")
+                    their_time = f"{elapsed:.3f} s"
+                    ratio = f"{elapsed / max(dc_time, se_time):,.0f}×"
+                answer = ("YES" if accepted else "NO")
+                size = "none" if extension is None else f"{len(extension):,}"
+                rows.append(f"| {density} | {n:,} | {len(framework.attacks):,} | {labels.count(UNDEC):,} | {semantics}"
+                            f" | {dc_time:.3f} s ({answer}) | {se_time:.3f} s ({size}) | {their_time} | {ratio} |")
+                print(rows[-1], flush=True)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     parser.add_argument("--density", type=int, default=3, help="attacks per argument")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--hard-sizes", type=int, nargs="*", default=[25, 1000, 10000],
+                        help="framework sizes for preferred and stable (none: skip the comparison)")
+    parser.add_argument("--hard-density", type=int, nargs="+", default=[2, 3, 4], help="attacks per argument")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds argmap and PyArg may take per task")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     rows = []
@@ -57,7 +159,33 @@ def main(argv: list[str] | None = None) -> int:
     print(block)
     if args.write:
         update_markdown(args.write, block)
+    if not args.hard_sizes:
+        return 0
+    import py_arg  # noqa: F401  (fail early, with the install hint of the docstring)
+
+    rows = compare(args.hard_sizes, args.hard_density, args.repeat, args.timeout)
+    block = "\n".join([
+        "<!-- bench_eval_hard:start -->",
+        f"Measured by `python benchmarks/bench_eval.py` ({machine}); argmap best of {args.repeat}, in one process,"
+        f" each call building its solver from the framework, stopped after {args.timeout:g} s; PyArg (python-argumentation"
+        f" {_version('python-argumentation')}) once, in a child process stopped after {args.timeout:g} s.",
+        "",
+        "| attacks per argument | arguments | attacks | undecided by grounded | semantics | argmap DC (answer)"
+        " | argmap SE (extension size) | PyArg | PyArg ÷ argmap |",
+        "|---:|---:|---:|---:|---|---:|---:|---:|---:|",
+        *rows,
+        "<!-- bench_eval_hard:end -->",
+    ])
+    print(block)
+    if args.write:
+        update_markdown(args.write, block)
     return 0
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import version
+
+    return version(package)
 
 
 if __name__ == "__main__":
