@@ -120,7 +120,7 @@ def to_dot(graph: nx.DiGraph, groups: Mapping[str, object], style: Style, title:
                     out.append(f"  {names[premise]} -> {names[target]} [id={_svg_id('edge', node)},"
                                f" color={quote(colour)}, style={line}, tooltip={quote(node)}];")
     if style.legend:
-        out += _legend()
+        out += _legend(style.annotations)
     out.append("}")
     return "\n".join(out) + "\n"
 
@@ -178,7 +178,12 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
     return f"{name} [{', '.join(attributes)}];"
 
 
-def _legend() -> list[str]:
+def _legend(annotations: Mapping[str, str]) -> list[str]:
+    shown = set(annotations.values())
+    # The evaluation's words, each drawn with the border style it gives a node.
+    words = [word for word in BORDERS if word in shown]
+    evaluation = [f"    legend_eval_{word.lower()} [label=\"{word}\", shape=box, style=\"filled,{BORDERS[word]}\","
+                  f" fillcolor=\"#ffffff\"];" for word in words]
     return [
         "  subgraph cluster_legend {",
         "    graph [label=\"Legend\", id=\"legend\", style=\"rounded\", color=\"#999999\", fontsize=10];",
@@ -191,5 +196,7 @@ def _legend() -> list[str]:
         f"    legend_evidence -> legend_claim [label=\"supports\", color={quote(BLUE)}, style=solid];",
         f"    legend_claim -> legend_thesis [label=\"attacks\", color={quote(VERMILLION)}, style=dashed];",
         f"    legend_thesis -> legend_junction [label=\"undercuts\", color={quote(PURPLE)}, style=dotted];",
+        *evaluation,
+        *[f"    legend_eval_{a.lower()} -> legend_eval_{b.lower()} [style=invis];" for a, b in zip(words, words[1:])],
         "  }",
     ]

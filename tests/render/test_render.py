@@ -256,3 +256,8 @@ def test_render_shows_the_evaluation(tmp_path, method, rejected, accepted):
     thesis = next(line for line in dot.splitlines() if 'id="node-feast-only-in-a-shares"' in line)
     assert (code, err) == (0, "") and rejected in forecast and "dashed" in forecast
     assert accepted in thesis and "bold" in thesis
+    # The legend explains the border of each word the diagram shows, and only those.
+    legend = {line.split('label="')[1].split('"')[0]: line for line in dot.splitlines()
+              if "legend_eval_" in line and "->" not in line}
+    assert set(legend) == {accepted[1:-1], rejected[1:-1]}
+    assert "bold" in legend[accepted[1:-1]] and "dashed" in legend[rejected[1:-1]]
