@@ -67,22 +67,31 @@ def _pyarg_worker(framework: Framework, semantics: str, argument: int, pipe) -> 
     started = time.perf_counter()
     arguments = [Argument(name) for name in framework.names]
     af = AbstractArgumentationFramework("bench", arguments, [Defeat(arguments[a], arguments[b]) for a, b in framework.attacks])
-    found = (get_preferred_extensions if semantics == "preferred" else get_stable_extensions)(af)
+    try:
+        found = (get_preferred_extensions if semantics == "preferred" else get_stable_extensions)(af)
+    except Exception as error:  # PyArg's recursive search overflows the stack on large frameworks
+        pipe.send(type(error).__name__)
+        return
     elapsed = time.perf_counter() - started
     pipe.send((elapsed, [sorted(int(arg.name) for arg in extension) for extension in found]))
 
 
 def pyarg(framework: Framework, semantics: str, argument: int, timeout: float):
     """PyArg's time to enumerate the extensions (its way to answer DC and SE), and the extensions;
-    None when it does not finish within ``timeout`` seconds."""
+    the name of the exception it failed with; or None when it does not finish within ``timeout`` seconds."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_pyarg_worker, args=(framework, semantics, argument, send))
     process.start()
-    if receive.poll(timeout):
-        result = receive.recv()
+    send.close()  # so that a child that dies unannounced ends the wait
+    try:
+        if receive.poll(timeout):
+            result = receive.recv()
+            process.join()
+            return result
+    except EOFError:
         process.join()
-        return result
+        return f"exit status {process.exitcode}"
     process.kill()
     process.join()
     return None
@@ -109,6 +118,8 @@ def compare(sizes: list[int], densities: list[int], repeat: int, timeout: float)
                 theirs = pyarg(framework, semantics, argument, timeout)
                 if theirs is None:
                     their_time, ratio = f"did not finish in {timeout:g} s", "—"
+                elif isinstance(theirs, str):
+                    their_time, ratio = f"failed ({theirs})", "—"
                 else:
                     elapsed, extensions = theirs
                     if accepted != any(argument in e for e in extensions) or (

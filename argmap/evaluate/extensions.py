@@ -58,6 +58,7 @@ class Reasoner:
         self.n = n = len(framework)
         self.grounded = grounded(framework)
         self.clauses = _labelling_clauses(framework, self.grounded, stable=semantics == "stable")
+        self.open = [a for a, label in enumerate(self.grounded) if label != OUT]  # may be in an extension
         self.top = 2 * n  # highest variable in use; activation literals come after
         self.deadline = None if timeout is None else time.monotonic() + timeout
 
@@ -77,6 +78,7 @@ class Reasoner:
         remaining = self.deadline - time.monotonic()
         if remaining <= 0:
             raise SolverTimeout("the time limit was reached")
+        solver.clear_interrupt()  # an interrupt that fired just as the previous call ended
         timer = threading.Timer(remaining, solver.interrupt)
         timer.start()
         try:
@@ -105,7 +107,7 @@ class Reasoner:
         extension exists, take it. Temporary clauses are switched on by an activation literal."""
         while True:
             members = set(extension)
-            outside = [self._in(a) for a in range(self.n) if a not in members]
+            outside = [self._in(a) for a in self.open if a not in members]
             if not outside:
                 return extension
             self.top += 1
