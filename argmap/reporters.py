@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import IO, Callable
 
 from argmap import __version__
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import Severity
 from argmap.linter import Result
 
 __all__ = ["REPORTERS_BY_NAME", "FORMATS", "report", "pick_auto", "JSON_VERSION"]

@@ -14,8 +14,7 @@ from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
 from argmap.evaluate.framework import Framework, to_iccma
 from argmap.evaluate.grounded import grounded
 from tests.conftest import ROOT, run_cli
-from tests.evaluate.test_evaluate import frameworks
-from tests.evaluate.test_extensions import brute_force
+from tests.evaluate.brute import brute_force, frameworks
 
 ESSAY = str(ROOT / "models/capital-feast/map.yaml")
 

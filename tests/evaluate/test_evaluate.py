@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from argmap.evaluate.framework import Framework, FrameworkError, parse, to_apx, to_iccma, to_tgf
 from argmap.evaluate.grounded import grounded
 from tests.conftest import ROOT, run_cli
+from tests.evaluate.brute import brute_force, frameworks
 
 
 def brute_force_grounded(framework: Framework) -> set[int]:
     """The grounded extension as the intersection of all complete extensions (Dung 1995)."""
-    n = len(framework)
-    attackers = framework.attackers()
-    complete = []
-    for size in range(n + 1):
-        for chosen in itertools.combinations(range(n), size):
-            s = set(chosen)
-            if any(a in s for b in s for a in attackers[b]):
-                continue  # not conflict-free
-            defended = {b for b in range(n) if all(any(c in s for c in attackers[a]) for a in attackers[b])}
-            if defended == s:
-                complete.append(s)
-    return set.intersection(*complete) if complete else set()
-
-
-frameworks = st.integers(0, 7).flatmap(lambda n: st.builds(
-    lambda attacks: Framework(tuple(str(i) for i in range(n)), tuple(sorted(set(attacks)))),
-    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * n) if n else st.just([]),
-))
+    complete = brute_force(framework)["complete"]
+    return set(frozenset.intersection(*complete)) if complete else set()
 
 
 @settings(max_examples=400, deadline=None)

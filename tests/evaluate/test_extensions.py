@@ -2,33 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 from hypothesis import given, settings
 
 from argmap.evaluate.extensions import Reasoner
 from argmap.evaluate.framework import Framework
-from tests.evaluate.test_evaluate import frameworks
-
-
-def brute_force(framework: Framework) -> dict[str, list[frozenset[int]]]:
-    """Every complete, preferred and stable extension, by trying every subset (Dung 1995)."""
-    n = len(framework)
-    attackers = framework.attackers()
-    complete, stable = [], []
-    for size in range(n + 1):
-        for chosen in itertools.combinations(range(n), size):
-            s = frozenset(chosen)
-            if any(a in s for b in s for a in attackers[b]):
-                continue  # not conflict-free
-            defended = {b for b in range(n) if all(any(c in s for c in attackers[a]) for a in attackers[b])}
-            if defended == s:
-                complete.append(s)
-            if all(any(a in s for a in attackers[b]) for b in range(n) if b not in s):
-                stable.append(s)
-    preferred = [s for s in complete if not any(s < t for t in complete)]
-    return {"complete": complete, "preferred": preferred, "stable": stable}
+from tests.evaluate.brute import brute_force, frameworks
 
 
 @settings(max_examples=300, deadline=None)
