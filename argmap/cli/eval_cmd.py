@@ -38,9 +38,9 @@ class EvalOptions:
 @click.option("-s", "--semantics", type=click.Choice(SEMANTICS),
               help="grounded (the default), complete, preferred or stable extensions; or gradual strengths from the"
                    " statements' base scores: dfquad or quadratic-energy (maps only).")
-@click.option("--task", type=click.Choice(TASKS, case_sensitive=False),
-              help="Answer one ICCMA task: DC/DS credulous/sceptical acceptance of --argument, SE one extension,"
-                   " EE all; CO complete, PR preferred, ST stable, GR grounded.")
+@click.option("--task", type=click.Choice(TASKS, case_sensitive=False), metavar="TASK",
+              help="Answer one ICCMA task, such as DS-PR: DC/DS credulous/sceptical acceptance of --argument, SE one"
+                   " extension, EE all; under CO complete, PR preferred, ST stable or GR grounded semantics.")
 @click.option("-a", "--argument", help="The argument for DC and DS tasks (map id, or framework name or number);"
                                        " with --sensitivity, the statement to analyse (default: the thesis).")
 @click.option("--sensitivity", is_flag=True,
