@@ -1,6 +1,6 @@
 """Run the command-line interface as ``python -m argmap``."""
 
-from argmap.cli import main
+from argmap.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

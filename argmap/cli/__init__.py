@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from argmap import __version__
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 # name -> "module:attribute"; a subcommand's module (and what it imports) loads only when run,
 # so that `argmap --version` and `argmap rules` stay fast.
@@ -46,3 +47,12 @@ def _available(name: str) -> bool:
 @click.version_option(__version__, "-V", "--version", prog_name="argmap")
 def main() -> None:
     """Model arguments as YAML graphs: check them, evaluate them, draw them."""
+
+
+def run() -> None:
+    """The console entry point: main(), with running out of memory reported in one line."""
+    try:
+        main()
+    except MemoryError:
+        sys.stderr.write("argmap: out of memory; the input is too large for this machine\n")
+        sys.exit(2)

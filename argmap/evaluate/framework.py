@@ -9,6 +9,8 @@ from pathlib import Path
 __all__ = ["Framework", "FrameworkError", "parse", "read", "to_iccma", "to_apx", "to_tgf", "FORMATS"]
 
 FORMATS = ("iccma", "apx", "tgf")
+MAX_BYTES = 512 * 1024 * 1024  # larger than any ICCMA 2023 instance
+MAX_ARGUMENTS = 10_000_000
 _APX_FACT = re.compile(r"^\s*(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*$")
 
 
@@ -51,6 +53,8 @@ def read(path: str | Path, form: str | None = None) -> Framework:
         form = {".af": "iccma", ".i23": "iccma", ".iccma": "iccma", ".apx": "apx", ".tgf": "tgf"}.get(path.suffix.lower())
         if form is None:
             raise FrameworkError(0, 0, f"cannot tell the format of {path.name!r}; use --input-format iccma|apx|tgf")
+    if path.is_file() and path.stat().st_size > MAX_BYTES:
+        raise FrameworkError(0, 0, f"is over the {MAX_BYTES // (1024 * 1024):,} MiB limit for framework files")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -75,6 +79,9 @@ def _parse_iccma(text: str) -> Framework:
             if len(fields) != 3 or fields[:2] != ["p", "af"] or not fields[2].isdigit():
                 raise FrameworkError(number, 1, "expected the header `p af N`")
             count = int(fields[2])
+            if count > MAX_ARGUMENTS:
+                raise FrameworkError(number, line.index(fields[2]) + 1,
+                                     f"{count:,} arguments is over the limit of {MAX_ARGUMENTS:,}")
             continue
         if len(fields) != 2 or not all(f.isdigit() for f in fields):
             raise FrameworkError(number, 1, "expected an attack `a b` (two argument numbers)")

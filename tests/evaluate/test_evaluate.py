@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -139,3 +143,16 @@ def test_a_broken_map_is_not_evaluated(tree):
     folder = tree({"map.yaml": "argmap: 1\nstatements:\n  thesis: {role: thesis, text: T, attacks: nothing}\n"})
     code, out, err = run_cli("eval", "map.yaml", cwd=folder)
     assert (code, out) == (1, "") and "map.yaml:3:44: error:" in err and "ARG101" in err
+
+
+def test_huge_frameworks_are_refused_in_one_line(tmp_path):
+    (tmp_path / "huge.af").write_text("p af 2000000000\n1 2\n")
+    assert run_cli("eval", "huge.af", cwd=tmp_path) == (
+        2, "", "huge.af:1:6: error: 2,000,000,000 arguments is over the limit of 10,000,000\n")
+    # Under the limit but beyond this process's memory: one line, no traceback.
+    (tmp_path / "big.af").write_text("p af 9999999\n1 2\n")
+    limit = 400 * 1024 * 1024
+    done = subprocess.run([sys.executable, "-m", "argmap", "eval", "big.af"], cwd=tmp_path, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
+    assert (done.returncode, done.stderr) == (2, "argmap: out of memory; the input is too large for this machine\n")
