@@ -53,6 +53,8 @@ def read(path: str | Path, form: str | None = None) -> Framework:
         form = {".af": "iccma", ".i23": "iccma", ".iccma": "iccma", ".apx": "apx", ".tgf": "tgf"}.get(path.suffix.lower())
         if form is None:
             raise FrameworkError(0, 0, f"cannot tell the format of {path.name!r}; use --input-format iccma|apx|tgf")
+    if path.exists() and not path.is_file():
+        raise FrameworkError(0, 0, "is not a regular file")
     if path.is_file() and path.stat().st_size > MAX_BYTES:
         raise FrameworkError(0, 0, f"is over the {MAX_BYTES // (1024 * 1024):,} MiB limit for framework files")
     try:

@@ -149,6 +149,7 @@ def test_huge_frameworks_are_refused_in_one_line(tmp_path):
     (tmp_path / "huge.af").write_text("p af 2000000000\n1 2\n")
     assert run_cli("eval", "huge.af", cwd=tmp_path) == (
         2, "", "huge.af:1:6: error: 2,000,000,000 arguments is over the limit of 10,000,000\n")
+    assert run_cli("eval", "/dev/zero", "--input-format", "iccma") == (2, "", "/dev/zero: error: is not a regular file\n")
     # Under the limit but beyond this process's memory: one line, no traceback.
     (tmp_path / "big.af").write_text("p af 9999999\n1 2\n")
     limit = 400 * 1024 * 1024
