@@ -95,12 +95,19 @@ class Model:
     def update(self, method: str, i: int, value: list[float], bases: list[float]) -> float:
         """Node ``i``'s strength from its base and its parents' current strengths."""
         premises = self.premises[i]
-        base = min((value[p] for p in premises), default=0.0) if premises is not None else bases[i]
-        attack = [value[a] for a in self.attackers[i]]
-        support = [value[s] for s in self.supporters[i]]
+        if premises is None:
+            base = bases[i]
+        else:
+            base = min([value[p] for p in premises]) if premises else 0.0
         if method == "dfquad":
-            return combine(base, aggregate(attack), aggregate(support))
-        return energy(base, attack, support)
+            # aggregate() inlined: this runs once per node per evaluation, and sensitivity runs many.
+            attack = support = 1.0
+            for a in self.attackers[i]:
+                attack *= 1.0 - value[a]
+            for s in self.supporters[i]:
+                support *= 1.0 - value[s]
+            return combine(base, 1.0 - attack, 1.0 - support)
+        return energy(base, [value[a] for a in self.attackers[i]], [value[s] for s in self.supporters[i]])
 
     def evaluate(self, method: str, bases: list[float] | None = None, tolerance: float = 1e-9,
                  max_iterations: int = 1000) -> tuple[list[float], bool, int]:
