@@ -136,6 +136,30 @@ def compare(sizes: list[int], densities: list[int], repeat: int, timeout: float)
     return rows
 
 
+def gradual_rows(sizes: list[int], repeat: int) -> list[str]:
+    """Gradual strengths and the sensitivity of the thesis on synthetic maps of ``sizes`` statements."""
+    import tempfile
+
+    from argmap.evaluate.gradual import Model
+    from argmap.evaluate.sensitivity import sensitivity
+    from argmap.graph import build
+    from argmap.loader import load_map
+    from generate import write_map
+
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        for n in sizes:
+            amap, _ = load_map(write_map(Path(work) / f"map-{n}.yaml", n))
+            graph = build(amap)
+            thesis = next(sid for sid, s in amap.statements.items() if s.role == "thesis")
+            dfquad, _ = best_of(repeat, lambda: Model(graph).evaluate("dfquad"))
+            energy, _ = best_of(repeat, lambda: Model(graph).evaluate("quadratic-energy"))
+            ranked, result = best_of(repeat, lambda: sensitivity(Model(graph), "dfquad", thesis))
+            rows.append(f"| {n:,} | {dfquad:.3f} s | {energy:.3f} s | {ranked:.2f} s ({len(result.influences):,} ranked) |")
+            print(rows[-1], flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
@@ -145,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="framework sizes for preferred and stable (none: skip the comparison)")
     parser.add_argument("--hard-density", type=int, nargs="+", default=[2, 3, 4], help="attacks per argument")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds argmap and PyArg may take per task")
+    parser.add_argument("--map-sizes", type=int, nargs="*", default=[1000, 10000],
+                        help="synthetic map sizes for gradual strengths and sensitivity (none: skip)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     rows = []
@@ -170,6 +196,20 @@ def main(argv: list[str] | None = None) -> int:
     print(block)
     if args.write:
         update_markdown(args.write, block)
+    if args.map_sizes:
+        block = "\n".join([
+            "<!-- bench_eval_gradual:start -->",
+            f"Measured by `python benchmarks/bench_eval.py` ({machine}); best of {args.repeat}, in one process, on the"
+            " map's graph (reading and checking not included).",
+            "",
+            "| statements | DF-QuAD | quadratic energy | sensitivity (DF-QuAD, every statement) |",
+            "|---:|---:|---:|---:|",
+            *gradual_rows(args.map_sizes, args.repeat),
+            "<!-- bench_eval_gradual:end -->",
+        ])
+        print(block)
+        if args.write:
+            update_markdown(args.write, block)
     if not args.hard_sizes:
         return 0
     import py_arg  # noqa: F401  (fail early, with the install hint of the docstring)
