@@ -75,7 +75,7 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
         return _evaluate(options, stdout, stderr)
     except SolverTimeout:
         stderr.write(f"argmap eval: the SAT solver found no answer within {options.timeout:g} s (--timeout); this"
-                     " semantics is NP-hard and the framework is a hard one; grounded semantics is always fast\n")
+                     " semantics is NP-hard and this is a hard instance; grounded semantics is always fast\n")
         return EXIT_TIMEOUT
 
 
@@ -106,7 +106,7 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
             return output.sensitivity(result, semantics, options.format, options.top, stdout, stderr)
         values, converged, iterations = model.evaluate(semantics)
         return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
-                                options.format, stdout, stderr)
+                                _thesis(amap), options.format, stdout, stderr)
     if options.task is not None:
         return _task(options, framework, semantics, stdout, stderr)
     if semantics == "grounded":

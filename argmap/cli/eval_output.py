@@ -95,15 +95,14 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     return EXIT_OK
 
 
-def strengths(amap, values: dict[str, float], converged: bool, iterations: int, semantics: str, form: str,
-              stdout: IO[str], stderr: IO[str]) -> int:
+def strengths(amap, values: dict[str, float], converged: bool, iterations: int, semantics: str, thesis: str | None,
+              form: str, stdout: IO[str], stderr: IO[str]) -> int:
     """Gradual strengths of every statement, with its base score."""
     from argmap.evaluate.gradual import DEFAULT_BASE
 
     if not converged:
         stderr.write(f"argmap eval: {NAMES[semantics]} did not converge in {iterations} iterations; the strengths are"
                      " the last iteration's\n")
-    thesis = next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
     if form == "json":
         return _json({"version": 1, "semantics": semantics, "default_base": DEFAULT_BASE, "converged": converged,
                       "iterations": iterations,
