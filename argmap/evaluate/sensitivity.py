@@ -50,6 +50,8 @@ class Flip:
 
 @dataclass(frozen=True)
 class Sensitivity:
+    """The target's strength, the ranked influences on it, and the smallest flip (if any)."""
+
     target: str
     strength: float
     threshold: float
