@@ -5,14 +5,31 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
     from argmap.loader import ArgumentMap
 
-__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix"]
+__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide"]
 
+
+def width(text: str) -> int:
+    """Display width in columns: East Asian wide and full-width characters count double.
+
+    >>> width("abc"), width("日本語"), width("ＡＢ")
+    (3, 6, 4)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(2 if is_wide(c) else 1 for c in text)
+
+
+@lru_cache(maxsize=8192)
+def is_wide(char: str) -> bool:
+    """Whether ``char`` takes two columns (East Asian wide or full-width)."""
+    return unicodedata.east_asian_width(char) in "WF"
 
 
 def normalise(text: str) -> str:

@@ -2,30 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
+from argmap.texts import is_wide, width
 
 __all__ = ["width", "wrap"]
 
 # Characters a line may not start with (Japanese kinsoku shori) or end with.
 _NO_START = set("、。，．,.!?！？:：;；)）]］}｝」』】〉》〕ー・…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
 _NO_END = set("(（[［{｛「『【〈《〔")
-
-
-def width(text: str) -> int:
-    """Display width in columns.
-
-    >>> width("abc"), width("日本語"), width("ＡＢ")
-    (3, 6, 4)
-    """
-    if text.isascii():
-        return len(text)
-    return sum(2 if _wide(c) else 1 for c in text)
-
-
-@lru_cache(maxsize=8192)
-def _wide(char: str) -> bool:
-    return unicodedata.east_asian_width(char) in "WF"
 
 
 def _wrap_ascii(text: str, columns: int) -> list[str]:
@@ -55,7 +38,7 @@ def _tokens(text: str) -> list[str]:
     tokens: list[str] = []
     word = ""
     for char in " ".join(text.split()):
-        if _wide(char):
+        if is_wide(char):
             if word:
                 tokens.append(word)
                 word = ""
@@ -94,7 +77,7 @@ def wrap(text: str, columns: int = 28) -> list[str]:
         if line and width(line.rstrip() + token.rstrip()) > columns:
             if token[0] in _NO_START and line:
                 # keep closing punctuation with the character before it
-                carry = line[-1] if _wide(line[-1]) else ""
+                carry = line[-1] if is_wide(line[-1]) else ""
                 line = line[:-1] if carry else line
                 lines.append(line.rstrip())
                 line = carry + token

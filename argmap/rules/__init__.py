@@ -12,6 +12,7 @@ from argmap.rules import (
     failed_expectation,
     include_cycle,
     include_outside_map,
+    long_quote,
     missing_include,
     missing_translation,
     multiple_documents,
@@ -52,6 +53,7 @@ RULES: tuple[ModuleType, ...] = (
     quote_not_found,
     unverified_quote,
     unsupported_claim,
+    long_quote,
 )
 
 ALIASES: dict[str, str] = {}
