@@ -188,7 +188,8 @@ def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[P
             chain = " -> ".join(workspace.display(step.path) for step in stack[[s.path for s in stack].index(target):])
             problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain} -> {workspace.display(target)}"))
         elif not target.is_file():
-            what = "is a folder" if target.is_dir() else "does not exist"
+            what = ("is a folder" if target.is_dir() else "is not a regular file" if target.exists()
+                    else "does not exist")
             problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {entry!r} {what}"))
         elif target not in seen:
             _walk(workspace.file(target), folder, stack, seen, order, workspace, problems)

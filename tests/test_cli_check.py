@@ -184,3 +184,12 @@ def test_special_files_are_refused_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.yaml")
     code, out, err = run_cli("check", "-f", "parsable", "pipe.yaml", cwd=tmp_path)
     assert (code, out, err) == (1, "pipe.yaml:0:0: error ARG005 is not a regular file [unreadable-file]\n", "")
+
+
+def test_an_included_fifo_is_named_for_what_it_is(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "map.yaml").write_text("argmap: 1\ninclude: [pipe.yaml]\nstatements:\n  t: {role: thesis, text: T}\n")
+    code, out, _ = run_cli("check", "-f", "parsable", "map.yaml", cwd=tmp_path)
+    assert code == 1 and "map.yaml:2:11: error ARG010 included file 'pipe.yaml' is not a regular file" in out
