@@ -11,7 +11,9 @@ __all__ = ["Framework", "FrameworkError", "parse", "read", "to_iccma", "to_apx",
 FORMATS = ("iccma", "apx", "tgf")
 MAX_BYTES = 512 * 1024 * 1024  # larger than any ICCMA 2023 instance
 MAX_ARGUMENTS = 10_000_000
-_APX_FACT = re.compile(r"^\s*(arg|att)\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*$")
+_APX_NAME = r'"(?:[^"\\]|\\.)*"|[^,()\s"%.]+'
+_APX_FACT = re.compile(rf"\s*(arg|att)\(\s*({_APX_NAME})\s*(?:,\s*({_APX_NAME})\s*)?\)\s*\.")
+_APX_PLAIN = re.compile(r"^(?:[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*)$")  # an ASP constant that needs no quotes
 
 
 class FrameworkError(ValueError):
@@ -65,8 +67,13 @@ def read(path: str | Path, form: str | None = None) -> Framework:
 
 
 def parse(text: str, form: str) -> Framework:
-    """Parse framework text in ``form`` (iccma, apx or tgf)."""
+    """Parse framework text in ``form`` (iccma, apx or tgf); a leading byte-order mark is ignored."""
+    text = text.removeprefix("\ufeff")
     return {"iccma": _parse_iccma, "apx": _parse_apx, "tgf": _parse_tgf}[form](text)
+
+
+def _natural(field: str) -> bool:
+    return field.isascii() and field.isdigit()
 
 
 def _parse_iccma(text: str) -> Framework:
@@ -78,14 +85,14 @@ def _parse_iccma(text: str) -> Framework:
             continue
         fields = stripped.split()
         if count is None:
-            if len(fields) != 3 or fields[:2] != ["p", "af"] or not fields[2].isdigit():
+            if len(fields) != 3 or fields[:2] != ["p", "af"] or not _natural(fields[2]):
                 raise FrameworkError(number, 1, "expected the header `p af N`")
             count = int(fields[2])
             if count > MAX_ARGUMENTS:
                 raise FrameworkError(number, line.index(fields[2]) + 1,
                                      f"{count:,} arguments is over the limit of {MAX_ARGUMENTS:,}")
             continue
-        if len(fields) != 2 or not all(f.isdigit() for f in fields):
+        if len(fields) != 2 or not all(_natural(f) for f in fields):
             raise FrameworkError(number, 1, "expected an attack `a b` (two argument numbers)")
         a, b = int(fields[0]), int(fields[1])
         for value, column in ((a, 1), (b, line.index(fields[1]) + 1)):
@@ -101,18 +108,24 @@ def _parse_apx(text: str) -> Framework:
     names: dict[str, int] = {}
     pending: list[tuple[str, str, int, int]] = []
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("%"):
-            continue
-        match = _APX_FACT.match(line)
-        if match is None:
-            raise FrameworkError(number, 1, "expected `arg(a).` or `att(a,b).`")
-        kind, first, second = match.groups()
-        if kind == "arg" and second is None:
-            names.setdefault(first, len(names))
-        elif kind == "att" and second is not None:
-            pending.append((first, second, number, match.start(2) + 1))
-        else:
-            raise FrameworkError(number, 1, f"`{kind}` takes {'one argument' if kind == 'arg' else 'two arguments'}")
+        position = 0
+        while True:
+            rest = line[position:]
+            if not rest.strip() or rest.lstrip().startswith("%"):
+                break
+            match = _APX_FACT.match(line, position)
+            if match is None:
+                column = position + len(rest) - len(rest.lstrip()) + 1
+                raise FrameworkError(number, column, "expected `arg(a).` or `att(a,b).`")
+            kind, first, second = match.groups()
+            if kind == "arg" and second is None:
+                names.setdefault(_unquote(first), len(names))
+            elif kind == "att" and second is not None:
+                pending.append((_unquote(first), _unquote(second), number, match.start(2) + 1))
+            else:
+                raise FrameworkError(number, match.start(1) + 1,
+                                     f"`{kind}` takes {'one argument' if kind == 'arg' else 'two arguments'}")
+            position = match.end()
     attacks = []
     for first, second, number, column in pending:
         for name in (first, second):
@@ -120,6 +133,19 @@ def _parse_apx(text: str) -> Framework:
                 raise FrameworkError(number, column, f"{name!r} is attacked or attacks but has no arg({name}).")
         attacks.append((names[first], names[second]))
     return Framework(tuple(names), tuple(dict.fromkeys(attacks)))
+
+
+def _unquote(name: str) -> str:
+    if name.startswith('"'):
+        return re.sub(r"\\(.)", r"\1", name[1:-1])
+    return name
+
+
+def _apx_name(name: str) -> str:
+    """A name as an ASP term: plain when it is a constant already, else a quoted string."""
+    if _APX_PLAIN.match(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _parse_tgf(text: str) -> Framework:
@@ -131,6 +157,8 @@ def _parse_tgf(text: str) -> Framework:
         if not stripped:
             continue
         if stripped == "#":
+            if in_edges:
+                raise FrameworkError(number, 1, "a second `#`: TGF has one line between nodes and edges")
             in_edges = True
             continue
         fields = stripped.split()
@@ -155,9 +183,10 @@ def to_iccma(framework: Framework) -> str:
 
 
 def to_apx(framework: Framework) -> str:
-    """ASPARTIX facts: ``arg(a).`` and ``att(a,b).``."""
-    lines = [f"arg({name})." for name in framework.names]
-    lines += [f"att({framework.names[a]},{framework.names[b]})." for a, b in framework.attacks]
+    """ASPARTIX facts: ``arg(a).`` and ``att(a,b).``; names that are not ASP constants are quoted."""
+    names = [_apx_name(name) for name in framework.names]
+    lines = [f"arg({name})." for name in names]
+    lines += [f"att({names[a]},{names[b]})." for a, b in framework.attacks]
     return "\n".join(lines) + "\n"
 
 

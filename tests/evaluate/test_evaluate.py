@@ -53,6 +53,21 @@ def test_formats_round_trip(framework):
         assert len(back) == len(framework) and back.attacks == framework.attacks
 
 
+def test_apx_quotes_names_that_are_not_asp_constants():
+    framework = Framework(("a--support--t", "t", "x y", 'q"z', "7", "Big"), ((0, 1), (2, 3), (4, 5)))
+    text = to_apx(framework)
+    assert 'arg("a--support--t").' in text and "arg(t)." in text and 'att(7,"Big").' in text
+    assert parse(text, "apx") == framework
+    # ASPARTIX files often hold several facts on a line, and comments after them.
+    assert parse("arg(a). arg(b). att(a,b). % a comment\n", "apx") == Framework(("a", "b"), ((0, 1),))
+
+
+def test_iccma_reads_a_byte_order_mark_and_only_ascii_digits():
+    assert parse("\ufeffp af 2\n1 2\n", "iccma") == Framework(("1", "2"), ((0, 1),))
+    with pytest.raises(FrameworkError):
+        parse("p af \uff12\n", "iccma")  # a full-width 2
+
+
 @pytest.mark.parametrize(("text", "form", "where"), [
     ("1 2\n", "iccma", (1, 1)),
     ("p af 2\n1 3\n", "iccma", (2, 3)),
@@ -60,6 +75,8 @@ def test_formats_round_trip(framework):
     ("arg(a).\natt(a,b).\n", "apx", (2, 5)),
     ("arg(a)\n", "apx", (1, 1)),
     ("a\n#\na b\n", "tgf", (3, 3)),
+    ("arg(a). junk\n", "apx", (1, 9)),
+    ("a\nb\n#\na b\n#\n", "tgf", (5, 1)),
 ])
 def test_bad_framework_files_are_located(text, form, where):
     with pytest.raises(FrameworkError) as caught:
