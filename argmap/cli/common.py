@@ -5,9 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import IO
 
-__all__ = ["checked_map", "EXIT_FINDINGS", "EXIT_USAGE"]
+import click
+
+__all__ = ["checked_map", "SECONDS", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 EXIT_FINDINGS, EXIT_USAGE = 1, 2
+
+
+class Seconds(click.ParamType):
+    """A time limit: a finite number of seconds, above 0 and at most a week."""
+
+    name = "seconds"
+
+    def convert(self, value, param, ctx):
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not 0 < seconds <= 7 * 24 * 3600:  # also false for nan
+            self.fail(f"{value!r} is not between 0 and 604800 seconds (a week)", param, ctx)
+        return seconds
+
+
+SECONDS = Seconds()
 
 
 def checked_map(path: str, command: str, stderr: IO[str]):

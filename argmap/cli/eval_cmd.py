@@ -9,6 +9,7 @@ from typing import IO
 
 import click
 
+from argmap.cli.common import SECONDS
 from argmap.evaluate import GRADUAL_SEMANTICS, SEMANTICS
 
 __all__ = ["EvalOptions", "eval_", "export", "execute_eval", "execute_export"]
@@ -28,8 +29,8 @@ class EvalOptions:
     format: str = "text"
     semantics: str | None = None
     sensitivity: bool = False
-    threshold: float = 0.5
-    top: int = 10
+    threshold: float | None = None  # None: 0.5, and not given (so that it can be refused without --sensitivity)
+    top: int | None = None          # None: 10
     timeout: float | None = 300.0
 
 
@@ -46,11 +47,11 @@ class EvalOptions:
 @click.option("--sensitivity", is_flag=True,
               help="Rank the base scores by how far they move the thesis's strength, and find the smallest change to"
                    " one that flips its acceptance (gradual semantics; dfquad unless -s says otherwise).")
-@click.option("--threshold", type=click.FloatRange(0, 1, max_open=True), default=0.5, show_default=True,
-              help="With --sensitivity: a statement is accepted when its strength is above this.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="With --sensitivity: how many statements to list (JSON lists all).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=300.0, show_default=True,
+@click.option("--threshold", type=click.FloatRange(0, 1, max_open=True),
+              help="With --sensitivity: a statement is accepted when its strength is above this (default 0.5).")
+@click.option("--top", type=click.IntRange(min=1),
+              help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
+@click.option("--timeout", type=SECONDS, default=300.0, show_default=True,
               help="Seconds the SAT solver may take (complete, preferred and stable semantics are NP-hard).")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
@@ -102,8 +103,9 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
                 return _no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
             from argmap.evaluate.sensitivity import sensitivity
 
-            result = sensitivity(model, semantics, target, options.threshold)
-            return output.sensitivity(result, semantics, options.format, options.top, stdout, stderr)
+            threshold = 0.5 if options.threshold is None else options.threshold
+            result = sensitivity(model, semantics, target, threshold)
+            return output.sensitivity(result, semantics, options.format, options.top or 10, stdout, stderr)
         values, converged, iterations = model.evaluate(semantics)
         return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
                                 _thesis(amap), options.format, stdout, stderr)
@@ -122,6 +124,15 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
 def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
     """The semantics the options ask for, or EXIT_USAGE after saying why they disagree."""
     chosen = options.semantics
+    kind = options.task.split("-")[0] if options.task else None
+    if options.argument is not None and kind not in ("DC", "DS") and not options.sensitivity:
+        stderr.write("argmap eval: --argument has no effect here: it names the argument of a DC or DS task, or the"
+                     " statement --sensitivity analyses\n")
+        return EXIT_USAGE
+    unused = [flag for flag, value in (("--threshold", options.threshold), ("--top", options.top)) if value is not None]
+    if unused and not options.sensitivity:
+        stderr.write(f"argmap eval: {' and '.join(unused)} only go{'es' if len(unused) == 1 else ''} with --sensitivity\n")
+        return EXIT_USAGE
     if options.task is not None:
         from_task = TASK_SEMANTICS[options.task.split("-")[1]]
         if chosen is not None and chosen != from_task:

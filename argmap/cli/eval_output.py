@@ -76,7 +76,8 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
         return _json(document, stdout)
     if not accepted.exists:
         stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
-                     " statement is accepted, not even credulously.\n\n")
+                     " statement is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts it:"
+                     " DS tasks answer YES.)\n\n")
     elif thesis is not None:
         verdict = {"ACCEPTED": f"is accepted: every {semantics} extension contains it",
                    "CREDULOUS": f"is only credulously accepted: some {semantics} extensions contain it, others do not",
@@ -90,7 +91,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     count = f"more than {EXTENSION_LIMIT}" if more else str(len(listed))
     plural = "" if count == "1" else "s"
     summary = (f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
-               if accepted.exists else f"{len(rows)} rejected")
+               if accepted.exists else f"0 accepted, 0 credulously only, {len(rows)} rejected")
     stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
     return EXIT_OK
 
@@ -127,7 +128,8 @@ def sensitivity(result, semantics: str, form: str, top: int, stdout: IO[str], st
     flip = result.flip
     if form == "json":
         return _json({
-            "version": 1, "semantics": semantics, "target": result.target, "strength": result.strength,
+            "version": 1, "semantics": semantics, "converged": result.converged, "target": result.target,
+            "strength": result.strength,
             "threshold": result.threshold, "accepted": result.strength > result.threshold,
             "influences": [{"statement": i.statement, "base": i.base, "at_zero": i.at_zero, "at_one": i.at_one,
                             "swing": i.swing} for i in result.influences],

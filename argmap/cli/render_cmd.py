@@ -9,6 +9,7 @@ from typing import IO
 
 import click
 
+from argmap.cli.common import SECONDS
 from argmap.evaluate import SEMANTICS
 
 __all__ = ["RenderOptions", "render", "execute_render"]
@@ -40,7 +41,7 @@ class RenderOptions:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--group", metavar="GROUP", help="Draw only this group.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True, help="Seconds dot may run (and the SAT solver, for --eval).")
+@click.option("--timeout", type=SECONDS, default=120.0, show_default=True, help="Seconds dot may run (and the SAT solver, for --eval).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
 @click.option("--eval", "evaluation", type=click.Choice(SEMANTICS),

@@ -105,6 +105,12 @@ def test_every_iccma_task_matches_brute_force(tmp_path_factory, framework):
     (["--sensitivity", "-s", "preferred"], "needs gradual semantics"),
     (["--sensitivity", "--task", "SE-PR"], "does not go with --task"),
     (["--sensitivity", "-a", "no-such-statment"], "no argument 'no-such-statment'"),
+    (["-a", "popular-view"], "--argument has no effect here"),
+    (["--task", "EE-PR", "-a", "popular-view"], "--argument has no effect here"),
+    (["-s", "dfquad", "--top", "3"], "--top only goes with --sensitivity"),
+    (["--threshold", "0.6", "--top", "3"], "--threshold and --top only go with --sensitivity"),
+    (["-s", "preferred", "--timeout", "inf"], "'inf' is not between 0 and 604800 seconds"),
+    (["-s", "preferred", "--timeout", "nan"], "'nan' is not between 0 and 604800 seconds"),
 ])
 def test_options_that_clash_are_refused(args, message):
     code, out, err = run_cli("eval", *args, ESSAY)

@@ -167,7 +167,8 @@ def test_sensitivity_agrees_with_full_recomputation(spec, method):
 def test_sensitivity_on_the_essay():
     code, out, err = run_cli("eval", "--sensitivity", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
     result = json.loads(out)
-    assert (code, err, result["target"], result["accepted"]) == (0, "", "feast-only-in-a-shares", True)
+    assert (code, err, result["target"], result["accepted"], result["converged"]) == (
+        0, "", "feast-only-in-a-shares", True, True)
     swings = [i["swing"] for i in result["influences"]]
     assert swings == sorted(swings, reverse=True)
     assert result["influences"][0]["statement"] == "popular-view"  # the one objection to the thesis
