@@ -12,7 +12,19 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from argmap.loader import ArgumentMap
 
-__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide"]
+__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "pick_text"]
+
+
+def pick_text(text: object, lang: str | None, default: str) -> str:
+    """The text in ``lang``, else in the map's default language, else the first given."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    for key in (lang, default):
+        if key and key in text:
+            return text[key]
+    return next(iter(text.values()), "")
 
 
 def width(text: str) -> int:

@@ -224,20 +224,33 @@ def _load(path: str, input_format: str | None, stderr: IO[str]):
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option("-f", "--format", "format_", type=click.Choice(["iccma", "apx", "tgf"]), default="iccma", show_default=True)
+@click.option("-f", "--format", "format_", type=click.Choice(["iccma", "apx", "tgf", "aif"]), default="iccma",
+              show_default=True, help="iccma, apx, tgf: the abstract framework; aif: the map itself in AIF JSON.")
+@click.option("--lang", help="For aif: the language of the texts (default: the map's first language).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-def export(map_path, format_, output) -> None:
-    """Write the abstract argumentation framework of a map for other solvers (ICCMA 2023, APX or TGF)."""
-    sys.exit(execute_export(map_path, format_, output, sys.stdout, sys.stderr))
+def export(map_path, format_, lang, output) -> None:
+    """Write a map for other tools: its abstract argumentation framework for solvers (ICCMA 2023, APX,
+    TGF), or the map in the Argument Interchange Format (AIF, as AIFdb JSON)."""
+    sys.exit(execute_export(map_path, format_, output, sys.stdout, sys.stderr, lang))
 
 
-def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str]) -> int:
+def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str],
+                   lang: str | None = None) -> int:
     from argmap.evaluate.framework import to_apx, to_iccma, to_tgf
 
     loaded = _load(map_path, None, stderr)
     if isinstance(loaded, int):
         return loaded
-    text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](loaded[0])
+    framework, amap, graph = loaded
+    if form == "aif":
+        if amap is None:
+            stderr.write("argmap export: AIF needs a map (its statements and inferences), not a framework file\n")
+            return EXIT_USAGE
+        from argmap.aif import to_aif
+
+        text = to_aif(graph, lang)
+    else:
+        text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
     if output is None:
         stdout.write(text)
         return EXIT_OK

@@ -8,6 +8,7 @@ from typing import Mapping
 import networkx as nx
 
 from argmap.render.wrap import wrap
+from argmap.texts import pick_text
 
 __all__ = ["Style", "quote", "to_dot", "pick_text", "LARGE"]
 
@@ -47,19 +48,6 @@ def quote(value: str) -> str:
 def _label(lines: list[str]) -> str:
     # Lines are quoted one by one, then joined with DOT's own line break, which quoting cannot forge.
     return '"' + "\\n".join(quote(line)[1:-1] for line in lines) + '"'
-
-
-def pick_text(text: object, lang: str | None, default: str) -> str:
-    """The text in ``lang``, else in the map's default language, else the first given."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    assert isinstance(text, Mapping)
-    for key in (lang, default):
-        if key and key in text:
-            return text[key]
-    return next(iter(text.values()), "")
 
 
 def _svg_id(*parts: str) -> str:

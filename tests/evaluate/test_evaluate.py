@@ -174,3 +174,28 @@ def test_huge_frameworks_are_refused_in_one_line(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120,
                           preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)))
     assert (done.returncode, done.stderr) == (2, "argmap: out of memory; the input is too large for this machine\n")
+
+
+def test_export_aif(tmp_path):
+    code, _, err = run_cli("export", str(ROOT / "models/capital-feast/map.yaml"), "-f", "aif", "--lang", "ja",
+                           "-o", "cf.json", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    aif = json.loads((tmp_path / "cf.json").read_text(encoding="utf-8"))
+    kinds = {node["nodeID"]: node["type"] for node in aif["nodes"]}
+    assert sum(kind == "I" for kind in kinds.values()) == 57 and set(kinds.values()) == {"I", "RA", "CA"}
+    outgoing: dict[str, list[str]] = {}
+    incoming: dict[str, list[str]] = {}
+    for edge in aif["edges"]:
+        outgoing.setdefault(edge["fromID"], []).append(edge["toID"])
+        incoming.setdefault(edge["toID"], []).append(edge["fromID"])
+    for node, kind in kinds.items():
+        if kind != "I":  # a scheme node: premises in, one conclusion out
+            assert len(outgoing[node]) == 1 and incoming[node], node
+    # An undercut is a conflict aimed at an inference; a rebuttal at a statement.
+    assert kinds[outgoing["investment-is-external--attack--allocation-as-investment"][0]] == "RA"
+    assert outgoing["two-unsolved-problems--attack--optimists-forecast"] == ["optimists-forecast"]
+    thesis = next(node for node in aif["nodes"] if node["nodeID"] == "feast-only-in-a-shares")
+    assert "A" in thesis["text"] and any("\u3040" <= c <= "\u30ff" for c in thesis["text"])  # Japanese text
+    (tmp_path / "f.af").write_text("p af 1\n")
+    code, out, err = run_cli("export", "f.af", "-f", "aif", cwd=tmp_path)
+    assert (code, out) == (2, "") and "AIF needs a map" in err
