@@ -89,6 +89,23 @@ class Reasoner:
             raise SolverTimeout("the time limit was reached")
         return result
 
+    def _solve_with(self, solver, clause: list[int], assumptions: list[int] = ()) -> list[int] | None:
+        """An extension that also satisfies ``clause`` (added for this call only, switched on by an
+        activation literal and retired after), or None."""
+        self.top += 1
+        switch = self.top
+        solver.add_clause([-switch] + clause)
+        found = self._solve(solver, [switch, *assumptions])
+        extension = self._extension(solver.get_model()) if found else None
+        solver.add_clause([-switch])
+        return extension
+
+    def _outside(self, extension) -> list[int]:
+        """The clause "some argument outside ``extension`` is in" (arguments OUT in the grounded
+        labelling are never in, so they are left out of it)."""
+        members = set(extension)
+        return [self._in(a) for a in self.open if a not in members]
+
     def _extension(self, model: list[int]) -> list[int]:
         return [a for a in range(self.n) if model[a] > 0]
 
@@ -106,16 +123,10 @@ class Reasoner:
         """Grow a complete extension into a preferred one: while a strictly larger complete
         extension exists, take it. Temporary clauses are switched on by an activation literal."""
         while True:
-            members = set(extension)
-            outside = [self._in(a) for a in self.open if a not in members]
+            outside = self._outside(extension)
             if not outside:
                 return extension
-            self.top += 1
-            switch = self.top
-            solver.add_clause([-switch] + outside)
-            found = self._solve(solver, [switch] + [self._in(a) for a in extension])
-            larger = self._extension(solver.get_model()) if found else None
-            solver.add_clause([-switch])  # retire the temporary clause
+            larger = self._solve_with(solver, outside, [self._in(a) for a in extension])
             if larger is None:
                 return extension
             extension = larger
@@ -153,8 +164,7 @@ class Reasoner:
                 preferred = self._maximise(solver, self._extension(solver.get_model()))
                 if a not in preferred:
                     return False, preferred
-                members = set(preferred)
-                solver.add_clause([self._in(b) for b in range(self.n) if b not in members])
+                solver.add_clause(self._outside(preferred))
             return True, None
 
     def extensions(self) -> Iterator[list[int]]:
@@ -165,8 +175,7 @@ class Reasoner:
                 if self.semantics == "preferred":
                     found = self._maximise(solver, found)
                 yield found
-                members = set(found)
-                outside = [self._in(b) for b in range(self.n) if b not in members]
+                outside = self._outside(found)
                 if self.semantics == "complete":
                     # Complete extensions nest, so block exactly this one.
                     solver.add_clause([-self._in(b) for b in found] + outside)
@@ -189,15 +198,11 @@ class Reasoner:
             while True:
                 for a in first:
                     credulous[a] = True
-                unknown = [self._in(a) for a in range(n) if not credulous[a] and self.grounded[a] != OUT]
+                unknown = [self._in(a) for a in self.open if not credulous[a]]
                 if not unknown:
                     break
-                self.top += 1
-                solver.add_clause([-self.top] + unknown)
-                found = self._solve(solver, [self.top])
-                first = self._extension(solver.get_model()) if found else []
-                solver.add_clause([-self.top])
-                if not found:
+                first = self._solve_with(solver, unknown)
+                if first is None:
                     break
         return Acceptance(credulous, self._sceptical_all(), True)
 
@@ -210,24 +215,19 @@ class Reasoner:
             running = set(self._extension(solver.get_model()))
             if self.semantics == "preferred":
                 running = set(self._maximise(solver, sorted(running)))
-                if len(running) == n:
-                    return [True] * n  # one preferred extension holds everything
-                solver.add_clause([self._in(b) for b in range(n) if b not in running])
+                outside = self._outside(running)
+                if not outside:
+                    return [a in running for a in range(n)]  # the one preferred extension
+                solver.add_clause(outside)
             while running:
                 # An extension that leaves out at least one argument of the running intersection.
-                self.top += 1
-                solver.add_clause([-self.top] + [-self._in(a) for a in running])
-                found = self._solve(solver, [self.top])
-                model = solver.get_model() if found else None
-                solver.add_clause([-self.top])
-                if not found:
+                extension = self._solve_with(solver, [-self._in(a) for a in running])
+                if extension is None:
                     break
-                extension = self._extension(model)
                 if self.semantics == "preferred":
                     extension = self._maximise(solver, extension)
-                    members = set(extension)
                     # Preferred extensions are incomparable: rule out this one and everything below it.
-                    solver.add_clause([self._in(b) for b in range(n) if b not in members])
+                    solver.add_clause(self._outside(extension))
                 running &= set(extension)
         return [a in running for a in range(n)]
 
