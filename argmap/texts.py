@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,6 +66,8 @@ class SourceText:
     path: Path | None
     normalised: str | None
     reason: str = ""
+    outside: bool = False
+    """True when the source's path leads outside the map's folder (it was not read)."""
     _index: "BlockIndex | None" = field(default=None, repr=False)
     _searches: int = field(default=0, repr=False)
 
@@ -119,28 +124,95 @@ class BlockIndex:
         return False
 
 
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+"""Source texts larger than this are not read (the same bound as map files)."""
+
+
 def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, SourceText]:
     """Read the text of every source that has a ``path``: beside the file that declares it, or by its
-    file name in one of ``source_dirs``. A checksum mismatch makes the text unusable."""
+    file name in one of ``source_dirs``. Only regular files inside the map's folder or a source folder
+    are read; a path that reaches elsewhere is refused unread, and a checksum mismatch makes the text
+    unusable."""
     found: dict[str, SourceText] = {}
-    dirs = list(source_dirs)
+    folder = amap.root.path.parent
+    dirs = [_real(d) for d in source_dirs]
     for source_id, source in amap.sources.items():
         if source.path is None:
             found[source_id] = SourceText(source_id, None, None, "it has no `path`")
             continue
         declared = amap.defined_in[("sources", source_id)].path.parent
-        candidates = [declared / source.path] + [d / Path(source.path).name for d in dirs]
-        path = next((c for c in candidates if c.is_file()), None)
-        if path is None:
-            looked = ", ".join(str(c.parent) for c in candidates)
-            found[source_id] = SourceText(source_id, None, None, f"{Path(source.path).name!r} is not in {looked}")
+        beside = _real(declared / source.path)
+        if beside is None or not _inside(beside, folder):
+            found[source_id] = SourceText(source_id, None, None, "its path leads outside the map's folder",
+                                          outside=True)
             continue
-        raw = path.read_bytes()
+        name = Path(source.path).name
+        candidates = [(beside, folder)] + [(_real(d / name), d) for d in dirs if d is not None and name]
+        path, reason = None, ""
+        for candidate, within in candidates:
+            if candidate is None or not _inside(candidate, within):
+                continue
+            raw, reason = _read_regular(candidate)
+            if raw is not None:
+                path = candidate
+                break
+            if reason:
+                break
+        if path is None:
+            if not reason:
+                looked = ", ".join(str(Path(c).parent) for c, _ in candidates if c is not None)
+                reason = f"{name!r} is not in {looked}"
+            found[source_id] = SourceText(source_id, None, None, reason)
+            continue
+        assert raw is not None
         if source.sha256 is not None and hashlib.sha256(raw).hexdigest() != source.sha256:
             found[source_id] = SourceText(source_id, path, None, f"{path.name!r} does not match the map's sha256")
             continue
         found[source_id] = SourceText(source_id, path, normalise(raw.decode("utf-8-sig", "replace")))
     return found
+
+
+def _real(path: Path) -> Path | None:
+    """``path`` with every symbolic link and ``..`` resolved; None when no such path can exist."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL byte, a name too long, a loop of links
+        return None
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and (path == folder or folder in path.parents)
+
+
+def _read_regular(path: Path) -> tuple[bytes | None, str]:
+    """The bytes of a regular file of bounded size; else None and why ("" when it does not exist)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return None, ""
+    except (OSError, ValueError) as error:
+        if isinstance(error, OSError) and error.errno in (errno.ENOTDIR, errno.ENOENT):
+            return None, ""
+        return None, f"{path.name!r} cannot be read ({getattr(error, 'strerror', None) or error})"
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            return None, ""
+        if not stat.S_ISREG(info.st_mode):
+            return None, f"{path.name!r} is not a regular file"
+        if info.st_size > MAX_SOURCE_BYTES:
+            return None, f"{path.name!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB"
+        chunks, size = [], 0
+        while size <= MAX_SOURCE_BYTES and (chunk := os.read(descriptor, 1 << 20)):
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_SOURCE_BYTES:  # it grew while being read
+            return None, f"{path.name!r} is larger than {MAX_SOURCE_BYTES // (1024 * 1024)} MiB"
+        return b"".join(chunks), ""
+    except OSError as error:
+        return None, f"{path.name!r} cannot be read ({error.strerror or error})"
+    finally:
+        os.close(descriptor)
 
 
 def matched_prefix(quote: str, text: str) -> int:

@@ -41,7 +41,7 @@ def check(ctx, options: dict) -> Iterator[Diagnostic]:
     counts = Counter(quote.source for statement in amap.statements.values() for quote in statement.quotes)
     for source_id, count in counts.items():
         source = ctx.texts.get(source_id)
-        if source is None or source.available:
+        if source is None or source.available or source.outside:  # source-outside-map says why
             continue
         quotes = "quote" if count == 1 else "quotes"
         yield amap.problem(CODE, source_id, section="sources",
