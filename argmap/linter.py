@@ -90,6 +90,8 @@ class MapCheck:
     amap: object | None
     graph: object | None
     diagnostics: tuple[Diagnostic, ...]
+    inputs: tuple[Path, ...] = ()
+    """Every file the check read: the map's files, its source texts and the configuration."""
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -118,7 +120,11 @@ def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
         for diagnostic in rule.check(context, setting.options):
             if not config.ignored(diagnostic.path, rule.CODE):
                 found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
-    return MapCheck(amap, graph, tuple(found))
+    inputs = [loaded.path for loaded in amap.files] if amap is not None else []
+    inputs += [text.path for text in texts.values() if text.path is not None]
+    if config.path is not None:
+        inputs.append(config.path)
+    return MapCheck(amap, graph, tuple(found), tuple(inputs))
 
 
 def _stamp_unknown(diagnostic: Diagnostic, config: Config) -> Diagnostic:

@@ -256,10 +256,12 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
         return EXIT_OK
     from argmap.atomic import write_text
 
+    inputs = [loaded_file.path for loaded_file in amap.files] if amap is not None else [map_path]
+
     try:
-        write_text(output, text)
+        write_text(output, text, protect=inputs)
     except OSError as error:
-        stderr.write(f"argmap export: cannot write {output}: {error.strerror}\n")
+        stderr.write(f"argmap export: cannot write {output}: {error.strerror or error}\n")
         return EXIT_USAGE
     return EXIT_OK
 

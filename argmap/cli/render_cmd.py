@@ -114,38 +114,45 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     lang = options.lang or amap.languages[0]
     title = pick_text(amap.model.title, lang, amap.languages[0]) if amap.model.title else amap.id
     source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
-    return _emit(source, fmt, output, options, stdout, stderr)
+    return _emit(source, fmt, output, checked.inputs, options, stdout, stderr)
 
 
-def _emit(source: str, fmt: str, output: Path, options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
+def _emit(source: str, fmt: str, output: Path, inputs, options: RenderOptions, stdout: IO[str],
+          stderr: IO[str]) -> int:
     from argmap.atomic import write_bytes
     from argmap.render.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+    from argmap.texts import one_line
+
+    shown = one_line(options.output)
+
+    def write(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, data, protect=inputs)
 
     try:
-        if not options.check:
-            output.parent.mkdir(parents=True, exist_ok=True)
-        data = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, options.timeout)
-    except GraphvizMissing as missing:
-        dot_path = output.with_suffix(".dot")
-        if not options.check:
-            write_bytes(dot_path, source.encode("utf-8"))
-        stderr.write(f"argmap render: Graphviz's `dot` is not installed; to install it: {missing}\n"
-                     + ("" if options.check else f"argmap render: the DOT source is in {dot_path}\n"))
-        return EXIT_GRAPHVIZ
-    except GraphvizFailed as failed:
-        stderr.write(f"argmap render: {failed}\n")
-        return EXIT_GRAPHVIZ
+        try:
+            data = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, options.timeout)
+        except GraphvizMissing as missing:
+            dot_path = output.with_suffix(".dot")
+            stderr.write(f"argmap render: Graphviz's `dot` is not installed; to install it: {missing}\n")
+            if not options.check:
+                write(dot_path, source.encode("utf-8"))
+                stderr.write(f"argmap render: the DOT source is in {one_line(str(dot_path))}\n")
+            return EXIT_GRAPHVIZ
+        except GraphvizFailed as failed:
+            stderr.write(f"argmap render: {one_line(str(failed))}\n")
+            return EXIT_GRAPHVIZ
+        if options.check:
+            current = output.read_bytes() if output.is_file() else None
+            if current != data:
+                stderr.write(f"argmap render: {shown} is {'missing' if current is None else 'stale'};"
+                             " render it again\n")
+                return EXIT_FINDINGS
+            stdout.write(f"{shown} is up to date\n")
+            return EXIT_OK
+        write(output, data)
     except OSError as error:
-        stderr.write(f"argmap render: cannot write {error.filename or output}: {error.strerror}\n")
+        stderr.write(f"argmap render: cannot write {shown}: {error.strerror or error}\n")
         return EXIT_USAGE
-    if options.check:
-        current = output.read_bytes() if output.is_file() else None
-        if current != data:
-            stderr.write(f"argmap render: {output} is {'missing' if current is None else 'stale'};"
-                         " render it again\n")
-            return EXIT_FINDINGS
-        stdout.write(f"{output} is up to date\n")
-        return EXIT_OK
-    write_bytes(output, data)
-    stdout.write(f"wrote {output}\n")
+    stdout.write(f"wrote {shown}\n")
     return EXIT_OK

@@ -23,4 +23,8 @@ def schema(output: str | None) -> None:
         return
     from argmap.atomic import write_text
 
-    write_text(output, text)
+    try:
+        write_text(output, text)
+    except OSError as error:
+        sys.stderr.write(f"argmap schema: cannot write {output}: {error.strerror or error}\n")
+        sys.exit(2)
