@@ -10,6 +10,7 @@ from typing import IO, Callable
 from argmap import __version__
 from argmap.diagnostics import Severity
 from argmap.linter import Result
+from argmap.texts import one_line
 
 __all__ = ["REPORTERS_BY_NAME", "FORMATS", "report", "pick_auto", "JSON_VERSION"]
 
@@ -25,13 +26,14 @@ def text(result: Result, stream: IO[str], colour: bool = False) -> None:
         return f"{code}{value}{_RESET}" if colour else value
 
     for path, items in groupby(result.diagnostics, key=lambda d: d.path):
-        stream.write(paint(_BOLD, path) + "\n")
+        stream.write(paint(_BOLD, one_line(path)) + "\n")
         for d in items:
             where = f"{d.line}:{d.column}" if d.line else "-"
             severity = paint(_COLOURS.get(d.severity, ""), f"{d.severity!s:<7}")
-            stream.write(f"  {where:<9} {severity} {d.code}  {d.message}  {paint(_DIM, d.name)}\n")
+            stream.write(f"  {where:<9} {severity} {d.code}  {one_line(d.message)}  {paint(_DIM, d.name)}\n")
             for related in d.related:
-                stream.write(paint(_DIM, f"  {'':<9} {'':<7} {'':<6} see {related[0]}:{related[1]}:{related[2]}") + "\n")
+                see = f"see {one_line(related[0])}:{related[1]}:{related[2]}"
+                stream.write(paint(_DIM, f"  {'':<9} {'':<7} {'':<6} {see}") + "\n")
         stream.write("\n")
     stream.write(_summary(result) + "\n")
 
@@ -48,7 +50,7 @@ def _summary(result: Result) -> str:
 def parsable(result: Result, stream: IO[str], colour: bool = False) -> None:
     """One ``file:line:col: severity CODE message [name]`` line per finding (for editors and grep)."""
     for d in result.diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.severity} {d.code} {d.message} [{d.name}]\n")
+        stream.write(f"{one_line(d.path)}:{d.line}:{d.column}: {d.severity} {d.code} {one_line(d.message)} [{d.name}]\n")
 
 
 def as_json(result: Result, stream: IO[str], colour: bool = False) -> None:
@@ -83,7 +85,10 @@ def github(result: Result, stream: IO[str], colour: bool = False) -> None:
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are the only way out of a workflow command; other control characters are escaped
+    # so that the log shows them instead of acting on them.
+    escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(escaped)
 
 
 def _escape_property(value: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:
     from argmap.loader import ArgumentMap
 
-__all__ = ["SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "pick_text"]
+__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "pick_text"]
 
 
 def pick_text(text: object, lang: str | None, default: str) -> str:
@@ -28,6 +28,22 @@ def pick_text(text: object, lang: str | None, default: str) -> str:
         if key and key in text:
             return text[key]
     return next(iter(text.values()), "")
+
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = {c: f"\\u{c:04x}" for c in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *map(ord, _BIDI)]}
+_UNSAFE.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print on one line of a terminal or a log: line breaks, control characters and
+    bidirectional overrides are shown as escapes, so no text can start a line of its own, fake a
+    finding or a CI workflow command, or steer the terminal.
+
+    >>> one_line("a\\nb::error::x\\x1b[2J\\u202e")
+    'a\\\\nb::error::x\\\\u001b[2J\\\\u202e'
+    """
+    return text if text.isprintable() else text.translate(_UNSAFE)
 
 
 def width(text: str) -> int:

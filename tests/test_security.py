@@ -116,3 +116,265 @@ def test_a_text_inside_the_map_is_still_verified(tmp_path):
                                        encoding="utf-8")
     code, out = _check(tmp_path)
     assert code == 1 and "ARG302" in out and "its first 10 characters match" in out
+
+
+# --- outputs: never over an input, special files written into, errors in one line -------------
+
+from argmap.cli.eval_cmd import execute_export  # noqa: E402
+from argmap.cli.render_cmd import RenderOptions, execute_render  # noqa: E402
+
+SMALL = """\
+argmap: 1
+include: [parts/more.yaml]
+statements:
+  thesis: {role: thesis, text: T}
+"""
+MORE = """\
+argmap: 1
+statements:
+  reason: {text: R, supports: thesis}
+  fact: {role: evidence, text: F, supports: reason}
+"""
+
+
+@pytest.fixture
+def small_map(tmp_path, monkeypatch):
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "map.yaml").write_text(SMALL, encoding="utf-8")
+    (tmp_path / "parts" / "more.yaml").write_text(MORE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _render(output: str, fmt: str | None = "dot", **options) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = execute_render(RenderOptions("map.yaml", output, fmt, **options), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _export(output: str, form: str = "iccma") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = execute_export("map.yaml", form, output, out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("spelling", ["map.yaml", "./map.yaml", "parts/../map.yaml", "parts/more.yaml",
+                                      "{folder}/parts/more.yaml", "../{name}/map.yaml", "link.svg", "hard.svg"])
+@pytest.mark.parametrize("command", ["render", "export"])
+def test_no_output_overwrites_a_file_of_the_map(small_map, spelling, command):
+    (small_map / "link.svg").symlink_to("parts/more.yaml")
+    os.link(small_map / "map.yaml", small_map / "hard.svg")
+    before = {p: p.read_bytes() for p in (small_map / "map.yaml", small_map / "parts" / "more.yaml")}
+    output = spelling.format(folder=small_map, name=small_map.name)
+    code, out, err = _render(output) if command == "render" else _export(output)
+    assert (code, out) == (2, "")
+    assert err == f"argmap {command}: cannot write {output}: it is a file of the map being read; choose another output\n"
+    assert {p: p.read_bytes() for p in before} == before
+    assert (small_map / "link.svg").is_symlink()
+
+
+def test_standard_output_redirected_into_the_map_is_refused(small_map):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    before = (small_map / "map.yaml").read_bytes()
+    with open(small_map / "map.yaml", "ab") as stream:
+        done = subprocess.run([sys.executable, "-m", "argmap", "render", "map.yaml", "-o", "/dev/stdout", "-f", "dot"],
+                              stdout=stream, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              timeout=60, check=False)
+    assert done.returncode == 2 and b"file of the map being read" in done.stderr
+    assert (small_map / "map.yaml").read_bytes() == before
+
+
+def test_a_fifo_output_is_written_into_not_replaced(small_map):
+    import threading
+
+    os.mkfifo(small_map / "out.dot")
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append((small_map / "out.dot").read_bytes()))
+    reader.start()
+    assert _render("out.dot")[0] == 0
+    reader.join(10)
+    assert received and received[0].startswith(b"digraph")
+    assert (small_map / "out.dot").is_fifo()
+
+
+def test_a_character_device_output_stays_a_device(small_map):
+    assert _render("/dev/null") == (0, "wrote /dev/null\n", "")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_a_symbolic_link_output_is_followed_not_replaced(small_map):
+    (small_map / "out").mkdir()
+    (small_map / "latest.dot").symlink_to("out/real.dot")
+    assert _render("latest.dot")[0] == 0
+    assert (small_map / "latest.dot").is_symlink()
+    assert (small_map / "out" / "real.dot").read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_the_longest_file_name_is_written(small_map):
+    name = "d" * 251 + ".dot"
+    assert _render(name)[0] == 0 and (small_map / name).is_file()
+    assert [p.name for p in small_map.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.parametrize(("output", "reason"), [
+    ("/dev/full", "No space left on device"),
+    ("/proc/argmap-test.dot", ""),
+    ("parts", "it is a folder"),
+    ("{long}/x.dot", "File name too long"),
+])
+@pytest.mark.parametrize("command", ["render", "export"])
+def test_write_failures_are_one_line_with_exit_2(small_map, output, reason, command):
+    output = output.format(long="l" * 300)
+    code, out, err = _render(output) if command == "render" else _export(output)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"argmap {command}: cannot write {output}: ") and err.count("\n") == 1
+    assert reason in err
+
+
+@pytest.mark.parametrize("fault", ["fsync", "replace"])
+def test_a_failed_write_keeps_the_old_output_and_leaves_no_temporary(small_map, monkeypatch, fault):
+    import errno
+
+    (small_map / "out.dot").write_text("old drawing", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.ENOSPC if fault == "fsync" else errno.EROFS, os.strerror(
+            errno.ENOSPC if fault == "fsync" else errno.EROFS))
+
+    monkeypatch.setattr(os, fault, refuse)
+    code, out, err = _render("out.dot")
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "cannot write out.dot" in err
+    assert (small_map / "out.dot").read_text(encoding="utf-8") == "old drawing"
+    assert [p.name for p in small_map.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# --- Ctrl-C: exit 130 and one line, whatever is running ------------------------------------------
+
+
+def _interrupt(args: list[str], cwd: Path, env: dict, after: float) -> tuple[int, str]:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import ROOT
+
+    process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    return process.returncode, err.decode()
+
+
+def test_ctrl_c_while_dot_runs(small_map):
+    bin_folder = small_map / "bin"
+    bin_folder.mkdir()
+    (bin_folder / "dot").write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    (bin_folder / "dot").chmod(0o755)
+    code, err = _interrupt(["render", "map.yaml", "-o", "out.svg"], small_map,
+                           {"PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}, 1.0)
+    assert (code, err) == (130, "argmap: interrupted\n")
+    assert not (small_map / "out.svg").exists()
+
+
+def test_ctrl_c_while_the_solver_runs(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    n = 400
+    attacks = {(rng.randrange(n), rng.randrange(n)) for _ in range(6 * n)}
+    (tmp_path / "hard.af").write_text(f"p af {n}\n" + "".join(f"{a + 1} {b + 1}\n" for a, b in attacks),
+                                      encoding="utf-8")
+    code, err = _interrupt(["eval", "hard.af", "--task", "EE-PR"], tmp_path, {}, 1.0)
+    assert (code, err) == (130, "argmap: interrupted\n")
+
+
+# --- every message is one line, in every format -------------------------------------------------
+
+import json  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap.diagnostics import Diagnostic, Severity  # noqa: E402
+from argmap.linter import Result  # noqa: E402
+from argmap.reporters import REPORTERS_BY_NAME  # noqa: E402
+
+HOSTILE = [
+    "fine\nmap.yaml:1:1: error ARG101 a forged finding",
+    "x\r\n::add-mask::secret",
+    "x\n::error file=map.yaml,line=1::forged",
+    "\x1b]0;title\x07\x1b[2J cleared",
+    "\u202eevil\u2066 \u2028 \u2029 \x85 \x00 \x7f",
+]
+
+
+def _steers(char: str) -> bool:
+    """A character that breaks a line, controls a terminal or reorders text."""
+    import unicodedata
+
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or unicodedata.bidirectional(char) in (
+        "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI") or char in "\u200e\u200f\u061c"
+
+
+def _strict_json(text: str) -> object:
+    def refuse(constant: str) -> None:
+        raise ValueError(f"non-standard JSON constant {constant}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def _lines_per_finding(name: str, result: Result) -> list[str]:
+    stream = io.StringIO()
+    REPORTERS_BY_NAME[name](result, stream, False)
+    return stream.getvalue().splitlines()
+
+
+def _assert_one_line_each(result: Result) -> None:
+    count = len(result.diagnostics)
+    assert len(_lines_per_finding("parsable", result)) == count
+    assert len(_lines_per_finding("github", result)) == count
+    text = _lines_per_finding("text", result)
+    assert len(text) == 2 * len({d.path for d in result.diagnostics}) + count + 1  # file, findings, blank; summary
+    for line in text + _lines_per_finding("parsable", result) + _lines_per_finding("github", result):
+        assert not any(_steers(c) for c in line), line
+    for name in ("json", "sarif"):
+        stream = io.StringIO()
+        REPORTERS_BY_NAME[name](result, stream, False)
+        _strict_json(stream.getvalue())
+
+
+@pytest.mark.parametrize("message", HOSTILE)
+def test_an_expectation_message_cannot_start_a_line(tmp_path, message):
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  thesis: {role: thesis, text: T}\n"
+        f"expect:\n  - {{select: {{role: claim}}, min: 1, message: {json.dumps(message)}}}\n", encoding="utf-8")
+    previous = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        from argmap.linter import lint
+
+        result = lint(["map.yaml"], config.load(None))
+    finally:
+        os.chdir(previous)
+    assert any(d.code == "ARG205" for d in result.diagnostics)
+    _assert_one_line_each(result)
+
+
+def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
+    (tmp_path / "a\nmap.yaml:1:1: error ARG101 forged.yaml").write_text("argmap: 1\nstatements: [\n", encoding="utf-8")
+    code, out = _check(tmp_path, ".")
+    assert code == 1 and len(out.splitlines()) == 1, out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=60)), min_size=1, max_size=4))
+def test_any_path_and_message_stay_one_line(findings):
+    diagnostics = tuple(sorted(Diagnostic(path or "p", 1, 1, message, "ARG101", "dangling-reference", Severity.ERROR)
+                               for path, message in findings))
+    _assert_one_line_each(Result(diagnostics, ("p",), ("m",), {"error": len(diagnostics)}))

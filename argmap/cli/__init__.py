@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -24,6 +25,11 @@ COMMANDS = {
 }
 
 
+class Interrupted(Exception):
+    """Ctrl-C inside a command; raised instead of KeyboardInterrupt so that click does not turn it into
+    "Aborted!" with exit status 1, which means findings."""
+
+
 class LazyGroup(click.Group):
     """A click group whose subcommands are imported the first time they are needed."""
 
@@ -36,6 +42,12 @@ class LazyGroup(click.Group):
             return None
         module, attribute = target.split(":")
         return getattr(importlib.import_module(module), attribute)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted() from None
 
 
 def _available(name: str) -> bool:
@@ -50,9 +62,24 @@ def main() -> None:
 
 
 def run() -> None:
-    """The console entry point: main(), with running out of memory reported in one line."""
+    """The console entry point: main(), with running out of memory and Ctrl-C reported in one line."""
     try:
         main()
     except MemoryError:
-        sys.stderr.write("argmap: out of memory; the input is too large for this machine\n")
-        sys.exit(2)
+        _leave("argmap: out of memory; the input is too large for this machine\n", 2)
+    except (Interrupted, KeyboardInterrupt):
+        _leave("argmap: interrupted\n", 130)
+
+
+def _leave(message: str, status: int) -> None:
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError, KeyboardInterrupt):
+        pass
+    try:
+        sys.stderr.write(message)
+        sys.stderr.flush()
+    except (OSError, ValueError, KeyboardInterrupt):
+        pass
+    # Leave at once: a second Ctrl-C during the interpreter's shutdown would print a traceback.
+    os._exit(status)

@@ -47,6 +47,7 @@ def execute_check(options: CheckOptions, stdout: IO[str], stderr: IO[str]) -> in
     from argmap import config as config_module
     from argmap.linter import EXIT_USAGE, lint
     from argmap.reporters import report
+    from argmap.texts import one_line
 
     try:
         path = None if options.no_config else (Path(options.config) if options.config else config_module.find(Path.cwd()))
@@ -54,7 +55,7 @@ def execute_check(options: CheckOptions, stdout: IO[str], stderr: IO[str]) -> in
             raise config_module.ConfigError(f"{options.config}: no such configuration file")
         settings = config_module.load(path, tuple(Path(d) for d in options.source_dirs))
     except config_module.ConfigError as error:
-        stderr.write(f"argmap: configuration error: {error}\n")
+        stderr.write(f"argmap: configuration error: {one_line(str(error))}\n")
         return EXIT_USAGE
     result = lint(options.paths, settings)
     report(result, options.format, stdout)

@@ -35,12 +35,13 @@ def checked_map(path: str, command: str, stderr: IO[str]):
     error-level finding; else the exit status, after writing the errors (or the problem) to ``stderr``."""
     from argmap import config as config_module
     from argmap.linter import check_map, paused_gc
+    from argmap.texts import one_line
     from argmap.loader import Workspace
 
     try:
         settings = config_module.load(config_module.find(Path.cwd()))
     except config_module.ConfigError as error:
-        stderr.write(f"argmap: configuration error: {error}\n")
+        stderr.write(f"argmap: configuration error: {one_line(str(error))}\n")
         return EXIT_USAGE
     workspace = Workspace()
     if Path(path).is_dir():
@@ -48,8 +49,8 @@ def checked_map(path: str, command: str, stderr: IO[str]):
 
         roots, _ = discover([path], workspace)
         if len(roots) != 1:
-            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
-            stderr.write(f"{path}: error: argmap {command} takes one map, and this folder holds {len(roots)}"
+            found = ", ".join(one_line(str(root)) for root in roots[:5]) if roots else "none"
+            stderr.write(f"{one_line(path)}: error: argmap {command} takes one map, and this folder holds {len(roots)}"
                          f" ({found}); name the map's file\n")
             return EXIT_USAGE
         path = str(roots[0])
@@ -57,7 +58,8 @@ def checked_map(path: str, command: str, stderr: IO[str]):
         checked = check_map(path, workspace, settings)
     if checked.amap is None or checked.errors:
         for problem in sorted(checked.errors, key=lambda d: d.sort_key):
-            stderr.write(f"{problem.location}: error: {problem.message} [{problem.code} {problem.name}]\n")
+            stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
+                         f" [{problem.code} {problem.name}]\n")
         stderr.write(f"argmap {command}: the map has errors, so it is not {'drawn' if command == 'render' else 'evaluated'};"
                      " `argmap check` lists every finding\n")
         return EXIT_FINDINGS
