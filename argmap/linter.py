@@ -7,24 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, cast
 
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import CheckingRule, Context
 
-__all__ = ["Context", "Result", "MapCheck", "lint", "check_map", "paused_gc", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
+__all__ = ["Result", "MapCheck", "lint", "check_map", "paused_gc", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-@dataclass
-class Context:
-    """What a rule may look at: the map, its graph, its source texts, and what reading found."""
-
-    amap: object | None
-    graph: object | None
-    texts: dict
-    reported: dict[str, list[Diagnostic]]
 
 
 @dataclass(frozen=True)
@@ -111,13 +102,19 @@ def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
     reported: dict[str, list[Diagnostic]] = defaultdict(list)
     for problem in reading:
         reported[problem.code].append(problem)
-    context = Context(amap, graph, texts, reported)
+    context = Context(amap, graph, texts, reported) if amap is not None else None
     found: list[Diagnostic] = []
     for rule in RULES:
         setting = config.setting(rule.CODE)
         if setting.severity is Severity.OFF:
             continue
-        for diagnostic in rule.check(context, setting.options):
+        if rule.INPUT == "reading":
+            produced: Iterable[Diagnostic] = reported.get(rule.CODE, ())
+        elif context is None:
+            continue  # the map could not be read; reading's own findings say why
+        else:
+            produced = cast(CheckingRule, rule).check(context, setting.options)
+        for diagnostic in produced:
             if not config.ignored(diagnostic.path, rule.CODE):
                 found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
     inputs = [loaded.path for loaded in amap.files] if amap is not None else []

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from types import ModuleType
+
+from argmap.rule import Rule
 
 __all__ = ["SECTIONS", "sections", "explain", "catalogue_markdown"]
 
@@ -11,7 +12,7 @@ SECTIONS = ("What it does", "Why this matters", "Example", "Use instead", "Optio
 _HEADING = re.compile(r"^(%s):\s*$" % "|".join(re.escape(s) for s in SECTIONS), re.M)
 
 
-def sections(rule: ModuleType) -> tuple[str, dict[str, str]]:
+def sections(rule: Rule) -> tuple[str, dict[str, str]]:
     """A rule's summary line and its documentation sections, dedented."""
     doc = (rule.__doc__ or "").strip("\n")
     summary, _, body = doc.partition("\n")
@@ -26,7 +27,7 @@ def _dedent(text: str) -> str:
     return "\n".join(line[indent:] for line in lines).strip("\n")
 
 
-def explain(rule: ModuleType) -> str:
+def explain(rule: Rule) -> str:
     """One rule's documentation as plain text, for `argmap explain`."""
     summary, parts = sections(rule)
     out = [f"{rule.CODE} {rule.NAME} (default: {rule.SEVERITY})", "", summary]
@@ -36,7 +37,7 @@ def explain(rule: ModuleType) -> str:
     return "\n".join(out) + "\n"
 
 
-def catalogue_markdown(rules: tuple[ModuleType, ...]) -> str:
+def catalogue_markdown(rules: tuple[Rule, ...]) -> str:
     """docs/rules.md: an index table, then every rule's sections; generated, never edited by hand."""
     out = [
         "# Rules",

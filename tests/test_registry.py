@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from argmap.diagnostics import Severity
 from argmap.ruledocs import SECTIONS, catalogue_markdown, sections
 from argmap.rules import ALIASES, BY_CODE, BY_NAME, RULES, lookup
 
@@ -19,6 +20,14 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert all(re.fullmatch(r"ARG\d{3}", code) for code in codes)
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", name) for name in names)
     assert not set(ALIASES) & set(BY_NAME), "an alias must not shadow a current name"
+
+
+def test_every_rule_declares_its_input_and_only_checkers_have_a_check():
+    from argmap.rule import INPUTS
+
+    for rule in RULES:
+        assert rule.INPUT in INPUTS, rule.CODE
+        assert callable(getattr(rule, "check", None)) == (rule.INPUT != "reading"), rule.CODE
 
 
 def test_every_rule_is_documented_in_every_section():
@@ -39,9 +48,9 @@ def test_every_rule_has_a_case_file_with_a_failing_and_a_passing_case():
         assert any(not case["expect"] for case in cases), f"{rule.CODE} has no passing case"
 
 
-def test_every_rule_declares_constants_and_a_check():
+def test_every_rule_declares_its_constants_and_documentation():
     for rule in RULES:
-        assert callable(rule.check) and isinstance(rule.OPTIONS, dict)
+        assert isinstance(rule.OPTIONS, dict) and isinstance(rule.SEVERITY, Severity)
         assert (rule.__doc__ or "").strip()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from types import ModuleType
+from argmap.rule import Rule
 
 from argmap.rules import (
     conflicting_stance,
@@ -32,7 +32,7 @@ from argmap.rules import (
 
 __all__ = ["RULES", "BY_CODE", "BY_NAME", "ALIASES", "lookup"]
 
-RULES: tuple[ModuleType, ...] = (
+RULES: tuple[Rule, ...] = (
     yaml_syntax,
     schema_violation,
     duplicate_key,
@@ -65,7 +65,7 @@ BY_CODE = {rule.CODE: rule for rule in RULES}
 BY_NAME = {rule.NAME: rule for rule in RULES}
 
 
-def lookup(key: str) -> ModuleType:
+def lookup(key: str) -> Rule:
     """The rule named by a code (``ARG201``, any case) or a name (``support-cycle``)."""
     rule = BY_CODE.get(key.upper()) or BY_NAME.get(key) or BY_CODE.get(ALIASES.get(key, ""))
     if rule is None:

@@ -22,20 +22,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG202"
 NAME = "conflicting-stance"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "graph"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
-    if graph is None:
-        return
     for node, kind in graph.nodes(data="kind"):
         if kind != "statement":
             continue

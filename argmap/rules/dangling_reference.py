@@ -24,8 +24,9 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.suggest import did_you_mean
 
@@ -33,12 +34,11 @@ CODE = "ARG101"
 NAME = "dangling-reference"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     nodes = amap.statements.keys() | amap.arguments.keys()
 
     def missing(ref: str, pool, what: str, node_id: str, *path, section: str | None = None) -> Diagnostic:

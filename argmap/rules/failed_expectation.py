@@ -26,22 +26,22 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 import networkx as nx
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG205"
 NAME = "failed-expectation"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "graph"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap, graph = ctx.amap, ctx.graph
-    if amap is None or graph is None:
-        return
     for expectation, loaded, index in amap.expectations:
         chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
         what = _describe(expectation.select)

@@ -25,8 +25,9 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.texts import width
 
@@ -34,12 +35,11 @@ CODE = "ARG305"
 NAME = "long-quote"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {"max-width": 240}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     limit = options["max-width"]
     for sid, statement in amap.statements.items():
         for index, quote in enumerate(statement.quotes):

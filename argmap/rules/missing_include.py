@@ -18,10 +18,9 @@ Options:
 """
 
 from argmap.diagnostics import Severity
-from argmap.rules._reading import reported
 
 CODE = "ARG010"
 NAME = "missing-include"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
-check = reported(CODE)
+INPUT = "reading"  # found while the files are read; the rule reports it

@@ -27,19 +27,21 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG301"
 NAME = "missing-translation"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None or amap.model.languages is None:
+    if amap.model.languages is None:
         return
     languages = amap.languages
 

@@ -23,20 +23,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG103"
 NAME = "self-reference"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     for sid, statement in amap.statements.items():
         for field in ("supports", "attacks"):
             for index, target in enumerate(getattr(statement, field)):

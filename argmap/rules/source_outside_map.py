@@ -29,20 +29,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG013"
 NAME = "source-outside-map"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     for source_id, text in ctx.texts.items():
         if text.outside:
             yield amap.problem(CODE, source_id, "path", section="sources",

@@ -27,20 +27,20 @@ Options:
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG201"
 NAME = "support-cycle"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "graph"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
-    if graph is None:
-        return
     order = {node: index for index, node in enumerate(graph)}
     supports: dict[str, list[str]] = {}
     nodes = graph.nodes

@@ -25,20 +25,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG203"
 NAME = "thesis-count"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {"min": 1, "max": 1}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     theses = [sid for sid, statement in amap.statements.items() if statement.role == "thesis"]
     low, high = options["min"], options["max"]
     if len(theses) < low:

@@ -24,20 +24,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG204"
 NAME = "unreachable-claim"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
+INPUT = "graph"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
-    if graph is None:
-        return
     theses = [n for n, role in graph.nodes(data="role") if role == "thesis"]
     if not theses:
         return

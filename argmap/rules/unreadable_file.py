@@ -20,10 +20,9 @@ Options:
 """
 
 from argmap.diagnostics import Severity
-from argmap.rules._reading import reported
 
 CODE = "ARG005"
 NAME = "unreadable-file"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
-check = reported(CODE)
+INPUT = "reading"  # found while the files are read; the rule reports it

@@ -23,20 +23,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG304"
 NAME = "unsupported-claim"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
+INPUT = "graph"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
-    if graph is None:
-        return
     for node, data in graph.nodes(data=True):
         if data["kind"] != "statement" or data["role"] == "evidence":
             continue

@@ -24,20 +24,20 @@ Options:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Any, Iterator
 
+from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
 
 CODE = "ARG303"
 NAME = "unverified-quote"
 SEVERITY = Severity.WARNING
 OPTIONS: dict = {}
+INPUT = "map"
 
 
-def check(ctx, options: dict) -> Iterator[Diagnostic]:
+def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap is None:
-        return
     counts = Counter(quote.source for statement in amap.statements.values() for quote in statement.quotes)
     for source_id, count in counts.items():
         source = ctx.texts.get(source_id)

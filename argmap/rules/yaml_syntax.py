@@ -21,10 +21,9 @@ Options:
 """
 
 from argmap.diagnostics import Severity
-from argmap.rules._reading import reported
 
 CODE = "ARG001"
 NAME = "yaml-syntax"
 SEVERITY = Severity.ERROR
 OPTIONS: dict = {}
-check = reported(CODE)
+INPUT = "reading"  # found while the files are read; the rule reports it

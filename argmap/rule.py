@@ -1,0 +1,46 @@
+"""The rule interface: what a rule module declares, and the context it checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Protocol
+
+from argmap.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.loader import ArgumentMap
+    from argmap.texts import SourceText
+
+__all__ = ["Input", "INPUTS", "Context", "Rule", "CheckingRule"]
+
+Input = Literal["reading", "map", "graph"]
+INPUTS: tuple[Input, ...] = ("reading", "map", "graph")
+"""What a rule needs: what reading the files found, the merged map, or the map and its graph."""
+
+
+@dataclass
+class Context:
+    """What a rule may look at. ``amap`` and ``graph`` are set for every rule that declares them."""
+
+    amap: "ArgumentMap"
+    graph: "nx.DiGraph"
+    texts: "Mapping[str, SourceText]" = field(default_factory=dict)
+    reported: Mapping[str, list[Diagnostic]] = field(default_factory=dict)
+
+
+class Rule(Protocol):
+    """A rule module: its constants (and, unless its INPUT is "reading", a ``check``)."""
+
+    CODE: str
+    NAME: str
+    SEVERITY: Severity
+    OPTIONS: dict[str, Any]
+    INPUT: Input
+
+
+class CheckingRule(Rule, Protocol):
+    """A rule that looks at the map or its graph."""
+
+    def check(self, ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]: ...
