@@ -43,3 +43,15 @@ def tree(tmp_path):
         write_tree(tmp_path, files)
         return tmp_path
     return make
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``needs_dot`` are skipped, with the reason, where Graphviz is not installed."""
+    import shutil
+
+    if shutil.which("dot") is not None:
+        return
+    skip = pytest.mark.skip(reason="Graphviz's dot is not installed (make test installs it)")
+    for item in items:
+        if "needs_dot" in item.keywords:
+            item.add_marker(skip)
