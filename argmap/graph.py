@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 if TYPE_CHECKING:
-    from argmap.loader import ArgumentMap
+    from argmap.model import ArgumentMap
 
 __all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion"]
 

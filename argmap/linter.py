@@ -117,7 +117,7 @@ def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
         for diagnostic in produced:
             if not config.ignored(diagnostic.path, rule.CODE):
                 found.append(diagnostic.stamped(rule.CODE, rule.NAME, setting.severity))
-    inputs = [loaded.path for loaded in amap.files] if amap is not None else []
+    inputs = list(amap.files) if amap is not None else []
     inputs += [text.path for text in texts.values() if text.path is not None]
     if config.path is not None:
         inputs.append(config.path)

@@ -11,11 +11,12 @@ from typing import Any, Iterable
 import pydantic
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement
+from argmap.model import SECTIONS, ArgumentMap, Where
+from argmap.schema import Expectation, MapFile
 from argmap.source import SCHEMA, Limits, YamlDocument, read
 from argmap.suggest import did_you_mean
 
-__all__ = ["LoadedFile", "ArgumentMap", "Workspace", "load_map", "discover"]
+__all__ = ["LoadedFile", "YamlLocator", "ArgumentMap", "Workspace", "load_map", "discover"]
 
 MISSING_INCLUDE = "ARG010"
 INCLUDE_OUTSIDE = "ARG011"
@@ -42,47 +43,27 @@ class LoadedFile:
 
 
 @dataclass
-class ArgumentMap:
-    """A whole map: the root file and everything it includes, merged into one id space."""
+class YamlLocator:
+    """Where each part of a map read from YAML files was written: file, line and column."""
 
     root: LoadedFile
-    files: list[LoadedFile]
-    statements: dict[str, Statement] = field(default_factory=dict)
-    arguments: dict[str, Argument] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    groups: dict[str, Group] = field(default_factory=dict)
-    expectations: list[tuple[Expectation, LoadedFile, int]] = field(default_factory=list)
     defined_in: dict[tuple[str, str], LoadedFile] = field(default_factory=dict)
     """(section, id) -> the file that defines it; section is statements, arguments, sources or groups."""
+    expectations: list[tuple[LoadedFile, int]] = field(default_factory=list)
+    """For each expectation of the map, the file that holds it and its index there."""
 
-    @property
-    def model(self) -> MapFile:
-        assert self.root.model is not None
-        return self.root.model
+    def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.defined_in[(section, node_id)].where((section, node_id, *rest), key=key)
 
-    @property
-    def id(self) -> str:
-        return self.model.id or self.root.path.stem
+    def expectation(self, index: int, rest: tuple[Any, ...], key: bool) -> Where:
+        loaded, local = self.expectations[index]
+        return loaded.where(("expect", local, *rest), key=key)
 
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.model.languages or ("en",)
+    def top(self, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.root.where(rest, key=key)
 
-    def node_file(self, node_id: str) -> tuple[str, LoadedFile]:
-        section = "statements" if node_id in self.statements else "arguments"
-        return section, self.defined_in[(section, node_id)]
-
-    def where(self, node_id: str, *rest: Any, key: bool = False, section: str | None = None) -> tuple[str, int, int]:
-        """file, line and column of a statement or argument (or of a path inside it)."""
-        if section is None:
-            section, loaded = self.node_file(node_id)
-        else:
-            loaded = self.defined_in[(section, node_id)]
-        return loaded.where((section, node_id, *rest), key=key or not rest)
-
-    def problem(self, code: str, node_id: str, *rest: Any, message: str, section: str | None = None,
-                key: bool = False) -> Diagnostic:
-        return Diagnostic(*self.where(node_id, *rest, section=section, key=key), message, code)
+    def folder(self, section: str, node_id: str) -> Path | None:
+        return self.defined_in[(section, node_id)].path.parent
 
 
 class Workspace:
@@ -163,9 +144,14 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
         problems.extend(loaded.doc.problems)
     if any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
         return None, problems
-    amap = ArgumentMap(root_file, order)
+    locator = YamlLocator(root_file)
+    parts: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
+    expectations: list[Expectation] = []
     for loaded in order:
-        _merge(amap, loaded, problems)
+        _merge(parts, expectations, locator, loaded, problems)
+    assert root_file.model is not None
+    amap = ArgumentMap.from_parts(root_file.model, root_file.path.stem, parts, expectations, locator,
+                                  tuple(loaded.path for loaded in order), root_file.path.parent)
     return amap, problems
 
 
@@ -195,24 +181,28 @@ def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[P
             _walk(workspace.file(target), folder, stack, seen, order, workspace, problems)
 
 
-def _merge(amap: ArgumentMap, loaded: LoadedFile, problems: list[Diagnostic]) -> None:
+def _merge(parts: dict[str, dict[str, Any]], expectations: list[Expectation], locator: YamlLocator,
+           loaded: LoadedFile, problems: list[Diagnostic]) -> None:
     model = loaded.model
     assert model is not None
     # Statements and arguments share one id space; sources and groups have their own.
     spaces = {"statements": ("statements", "arguments"), "arguments": ("statements", "arguments"),
               "sources": ("sources",), "groups": ("groups",)}
+    defined_in = locator.defined_in
     for section, clashing in spaces.items():
-        target: dict = getattr(amap, section)
+        target = parts[section]
         for node_id, value in getattr(model, section).items():
-            first = next(((s, amap.defined_in[(s, node_id)]) for s in clashing if (s, node_id) in amap.defined_in), None)
+            first = next(((s, defined_in[(s, node_id)]) for s in clashing if (s, node_id) in defined_in), None)
             if first is not None:
                 where, line, _ = first[1].where((first[0], node_id), key=True)
                 problems.append(loaded.problem(
                     DUPLICATE_ID, (section, node_id), f"duplicate id {node_id!r} (first defined at {where}:{line})", key=True))
                 continue
             target[node_id] = value
-            amap.defined_in[(section, node_id)] = loaded
-    amap.expectations.extend((expectation, loaded, index) for index, expectation in enumerate(model.expect))
+            defined_in[(section, node_id)] = loaded
+    for index, expectation in enumerate(model.expect):
+        expectations.append(expectation)
+        locator.expectations.append((loaded, index))
 
 
 def validate(doc: YamlDocument) -> MapFile | None:

@@ -10,7 +10,7 @@ from argmap.diagnostics import Diagnostic, Severity
 if TYPE_CHECKING:
     import networkx as nx
 
-    from argmap.loader import ArgumentMap
+    from argmap.model import ArgumentMap
     from argmap.texts import SourceText
 
 __all__ = ["Input", "INPUTS", "Context", "Rule", "CheckingRule"]

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
-    from argmap.loader import ArgumentMap
+    from argmap.model import ArgumentMap
 
 __all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "pick_text"]
 
@@ -150,20 +150,24 @@ def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, 
     are read; a path that reaches elsewhere is refused unread, and a checksum mismatch makes the text
     unusable."""
     found: dict[str, SourceText] = {}
-    folder = amap.root.path.parent
+    folder = amap.folder
     dirs = [_real(d) for d in source_dirs]
     for source_id, source in amap.sources.items():
         if source.path is None:
             found[source_id] = SourceText(source_id, None, None, "it has no `path`")
             continue
-        declared = amap.defined_in[("sources", source_id)].path.parent
-        beside = _real(declared / source.path)
-        if beside is None or not _inside(beside, folder):
-            found[source_id] = SourceText(source_id, None, None, "its path leads outside the map's folder",
-                                          outside=True)
-            continue
+        declared = amap.locator.folder("sources", source_id)  # None for a map built in code
+        candidates: list[tuple[Path | None, Path | None]] = []
+        if declared is not None:
+            beside = _real(declared / source.path)
+            if beside is None or not _inside(beside, folder):
+                found[source_id] = SourceText(source_id, None, None, "its path leads outside the map's folder",
+                                              outside=True)
+                continue
+            candidates.append((beside, folder))
         name = Path(source.path).name
-        candidates = [(beside, folder)] + [(_real(d / name), d) for d in dirs if d is not None and name]
+        candidates += [(_real(d / name), d) for d in dirs if d is not None and name]
+        raw: bytes | None = None
         path, reason = None, ""
         for candidate, within in candidates:
             if candidate is None or not _inside(candidate, within):
@@ -177,7 +181,7 @@ def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, 
         if path is None:
             if not reason:
                 looked = ", ".join(str(Path(c).parent) for c, _ in candidates if c is not None)
-                reason = f"{name!r} is not in {looked}"
+                reason = f"{name!r} is not in {looked}" if looked else "the map was not read from a folder"
             found[source_id] = SourceText(source_id, None, None, reason)
             continue
         assert raw is not None

@@ -256,7 +256,7 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
         return EXIT_OK
     from argmap.atomic import write_text
 
-    inputs = [loaded_file.path for loaded_file in amap.files] if amap is not None else [map_path]
+    inputs = list(amap.files) if amap is not None else [map_path]
 
     try:
         write_text(output, text, protect=inputs)

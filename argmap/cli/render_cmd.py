@@ -112,7 +112,7 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.render.dot import Style, pick_text, to_dot
 
     lang = options.lang or amap.languages[0]
-    title = pick_text(amap.model.title, lang, amap.languages[0]) if amap.model.title else amap.id
+    title = pick_text(amap.title, lang, amap.languages[0]) if amap.title else amap.id
     source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
     return _emit(source, fmt, output, checked.inputs, options, stdout, stderr)
 

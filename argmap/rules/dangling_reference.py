@@ -66,12 +66,12 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             yield missing(argument.target, nodes, "conclusion", aid, argument.relation + "s")
         if argument.group is not None and argument.group not in amap.groups:
             yield missing(argument.group, amap.groups, "group", aid, "group")
-    for expectation, loaded, index in amap.expectations:
+    for index, expectation in enumerate(amap.expectations):
         refs = [("select", "id", expectation.select.id, nodes), ("select", "group", expectation.select.group, amap.groups)]
         if expectation.each is not None:
             refs += [("each", name, getattr(expectation.each, name), nodes) for name in ("supports", "attacks", "reaches")]
             refs += [("each", "quoted-from", source, amap.sources) for source in expectation.each.quoted_from]
         for part, name, ref, pool in refs:
             if ref is not None and ref not in pool:
-                yield loaded.problem(CODE, ("expect", index, part, name),
-                                     f"{name} {ref!r} is not defined" + did_you_mean(ref, pool))
+                yield amap.expectation_problem(CODE, index, part, name,
+                                               message=f"{name} {ref!r} is not defined" + did_you_mean(ref, pool))

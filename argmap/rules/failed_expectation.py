@@ -42,7 +42,7 @@ INPUT = "graph"
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap, graph = ctx.amap, ctx.graph
-    for expectation, loaded, index in amap.expectations:
+    for index, expectation in enumerate(amap.expectations):
         chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
         what = _describe(expectation.select)
         prefix = f"{expectation.message}: " if expectation.message else ""
@@ -52,14 +52,14 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         for name, bound, failed, words in bounds:
             if bound is not None and failed:
                 found = ", ".join(repr(s) for s in chosen[:10]) + (", ..." if len(chosen) > 10 else "")
-                yield loaded.problem(CODE, ("expect", index, name),
-                                     f"{prefix}expected {words} {bound} {what}, found {len(chosen)}"
-                                     + (f" ({found})" if chosen else ""))
+                yield amap.expectation_problem(CODE, index, name,
+                                               message=f"{prefix}expected {words} {bound} {what}, found {len(chosen)}"
+                                               + (f" ({found})" if chosen else ""))
         if expectation.each is None:
             continue
         for sid in chosen:
             for reason in _each_failures(expectation.each, sid, amap, graph):
-                yield loaded.problem(CODE, ("expect", index, "each"), f"{prefix}{sid!r} {reason}")
+                yield amap.expectation_problem(CODE, index, "each", message=f"{prefix}{sid!r} {reason}")
 
 
 def _matches(select, sid, statement) -> bool:

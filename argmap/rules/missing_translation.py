@@ -41,7 +41,7 @@ INPUT = "map"
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if amap.model.languages is None:
+    if amap.declared_languages is None:
         return
     languages = amap.languages
 
@@ -52,8 +52,8 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     def message(what: str, missing: list[str]) -> str:
         return f"{what} has no text in {', '.join(missing)}"
 
-    if amap.model.title is not None and (missing := lacking(amap.model.title)):
-        yield amap.root.problem(CODE, ("title",), message(f"the title of map {amap.id!r}", missing))
+    if amap.title is not None and (missing := lacking(amap.title)):
+        yield amap.map_problem(CODE, "title", message=message(f"the title of map {amap.id!r}", missing))
     for sid, statement in amap.statements.items():
         if missing := lacking(statement.text):
             yield amap.problem(CODE, sid, "text", message=message(f"statement {sid!r}", missing))

@@ -43,8 +43,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     low, high = options["min"], options["max"]
     if len(theses) < low:
         found = "no thesis" if not theses else f"{len(theses)} theses"
-        yield amap.root.problem(CODE, ("statements",), f"map {amap.id!r} has {found}; mark its main claim `role: thesis`"
-                                if low == 1 else f"map {amap.id!r} has {found}; at least {low} expected", key=True)
+        yield amap.map_problem(CODE, "statements", key=True,
+                               message=f"map {amap.id!r} has {found}; mark its main claim `role: thesis`"
+                               if low == 1 else f"map {amap.id!r} has {found}; at least {low} expected")
     if len(theses) > high:
         for sid in theses[high:]:
             yield amap.problem(CODE, sid, "role",

@@ -1,0 +1,140 @@
+"""The map as a value: what an argument says, whatever it was read from; positions behind a locator."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, Protocol
+
+from argmap.diagnostics import Diagnostic
+from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement, Text
+
+__all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
+
+Where = tuple[str, int, int]
+"""A place: file (or other name), 1-based line and column; 0 where not known."""
+
+SECTIONS = ("statements", "arguments", "sources", "groups")
+
+
+class Locator(Protocol):
+    """Answers where a part of a map was written; formats without positions answer what they can."""
+
+    def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
+        """Where ``section.node_id`` (or the part ``rest`` inside it) is; ``key``: its key, not its value."""
+        ...
+
+    def expectation(self, index: int, rest: tuple[Any, ...], key: bool) -> Where:
+        """Where the ``index``-th expectation of the whole map (or a part of it) is."""
+        ...
+
+    def top(self, rest: tuple[Any, ...], key: bool) -> Where:
+        """Where a top-level part of the map (``("title",)``, ``("statements",)``) is, in its root file."""
+        ...
+
+    def folder(self, section: str, node_id: str) -> Path | None:
+        """The folder that relative paths written in ``section.node_id`` start from, if any."""
+        ...
+
+
+@dataclass(frozen=True)
+class Unlocated:
+    """The locator of a map built in code: every place is the map's name, with no line or column."""
+
+    name: str = "<map>"
+
+    def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.name, 0, 0
+
+    def expectation(self, index: int, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.name, 0, 0
+
+    def top(self, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.name, 0, 0
+
+    def folder(self, section: str, node_id: str) -> Path | None:
+        return None
+
+
+@dataclass(eq=False)
+class ArgumentMap:
+    """A whole map: statements and inferences in one id space, sources, groups and expectations.
+
+    Two maps are equal when they say the same thing, wherever and however they were written.
+
+    >>> m = ArgumentMap.from_data({"argmap": 1, "id": "tiny", "statements": {
+    ...     "t": {"role": "thesis", "text": "T"}, "r": {"text": "R", "supports": "t"}}})
+    >>> m.id, list(m.statements), m.statements["r"].supports
+    ('tiny', ['t', 'r'], ('t',))
+    """
+
+    id: str
+    statements: dict[str, Statement] = field(default_factory=dict)
+    arguments: dict[str, Argument] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    expectations: list[Expectation] = field(default_factory=list)
+    title: Text | None = None
+    description: Text | None = None
+    declared_languages: tuple[str, ...] | None = None
+    """The languages the map lists, or None when it lists none."""
+    locator: Locator = field(default_factory=Unlocated)
+    files: tuple[Path, ...] = ()
+    """The files it was read from (none for a map built in code)."""
+    folder: Path | None = None
+    """The folder that holds the map: source texts are read only inside it."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.declared_languages or ("en",)
+
+    def content(self) -> tuple[Any, ...]:
+        """What the map says, for comparison: everything but where it came from."""
+        return (self.id, self.title, self.description, self.declared_languages, self.statements, self.arguments,
+                self.sources, self.groups, self.expectations)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ArgumentMap) and self.content() == other.content()
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable value
+
+    def where(self, node_id: str, *rest: Any, key: bool = False, section: str | None = None) -> Where:
+        """File, line and column of a statement or argument (or of a part inside it)."""
+        if section is None:
+            section = "statements" if node_id in self.statements else "arguments"
+        return self.locator.node(section, node_id, rest, key or not rest)
+
+    def problem(self, code: str, node_id: str, *rest: Any, message: str, section: str | None = None,
+                key: bool = False) -> Diagnostic:
+        return Diagnostic(*self.where(node_id, *rest, section=section, key=key), message, code)
+
+    def expectation_problem(self, code: str, index: int, *rest: Any, message: str, key: bool = False) -> Diagnostic:
+        return Diagnostic(*self.locator.expectation(index, rest, key), message, code)
+
+    def map_problem(self, code: str, *rest: Any, message: str, key: bool = False) -> Diagnostic:
+        """A finding about the map as a whole, at a top-level part of its root file."""
+        return Diagnostic(*self.locator.top(rest, key), message, code)
+
+    @classmethod
+    def from_parts(cls, root: MapFile, name: str, parts: Mapping[str, Mapping[str, Any]] | None = None,
+                   expectations: list[Expectation] | None = None, locator: Locator | None = None,
+                   files: tuple[Path, ...] = (), folder: Path | None = None) -> "ArgumentMap":
+        """A map whose header comes from ``root`` and whose sections are ``parts`` (default: root's own)."""
+        parts = parts if parts is not None else {section: getattr(root, section) for section in SECTIONS}
+        return cls(
+            id=root.id or name, title=root.title, description=root.description, declared_languages=root.languages,
+            statements=dict(parts["statements"]), arguments=dict(parts["arguments"]),
+            sources=dict(parts["sources"]), groups=dict(parts["groups"]),
+            expectations=list(root.expect if expectations is None else expectations),
+            locator=locator or Unlocated(root.id or name), files=files, folder=folder)
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], name: str = "map") -> "ArgumentMap":
+        """A map built in code from the same data a map file holds (one file, no includes).
+
+        Raises ``pydantic.ValidationError`` when the data is not a valid map.
+        """
+        root = MapFile.model_validate(data)
+        if root.include:
+            raise ValueError("a map built from data has no files to include")
+        return cls.from_parts(root, name)
