@@ -1,5 +1,27 @@
-"""argmap: argument maps as YAML graphs, checked like code and drawn with Graphviz."""
+"""argmap: argument maps as YAML graphs, checked like code, evaluated, and drawn with Graphviz.
 
-__all__ = ["__version__"]
+The Python API (docs/api.md): :func:`load` a map (from files, or as of a git revision),
+:func:`check` it against the rules, :func:`evaluate` which statements stand, :func:`render` its
+diagram, :func:`dump` it as canonical YAML. A map can also be built in code with
+``ArgumentMap.from_data``.
+"""
+
+from argmap.api import check, dump, evaluate, load, render
+
+__all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "ArgumentMap", "Evaluation"]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # The value classes load pydantic and the schema; importing them only when asked for keeps
+    # `argmap --version` and `argmap rules` fast.
+    if name == "ArgumentMap":
+        from argmap.model import ArgumentMap
+
+        return ArgumentMap
+    if name == "Evaluation":
+        from argmap.semantics.result import Evaluation
+
+        return Evaluation
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")

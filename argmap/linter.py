@@ -7,15 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Iterable, Iterator, cast
+from typing import TYPE_CHECKING, Iterable, Iterator, cast
 
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.errors import CLEAN, FINDINGS
 from argmap.rule import CheckingRule, Context
 
-__all__ = ["Result", "MapCheck", "lint", "check_map", "paused_gc", "EXIT_CLEAN", "EXIT_FINDINGS", "EXIT_USAGE"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+__all__ = ["Result", "MapCheck", "lint", "check_map", "check_loaded", "summary", "paused_gc"]
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Result:
     def exit_code(self, strict: bool = False) -> int:
         worst = max((d.severity for d in self.diagnostics), default=Severity.OFF)
         threshold = Severity.WARNING if strict else Severity.ERROR
-        return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
+        return FINDINGS if worst >= threshold else CLEAN
 
 
 @contextmanager
@@ -69,9 +71,17 @@ def _lint(paths: Iterable[str | Path], config: Config, cwd: Path | None) -> Resu
                 seen.add(diagnostic)
                 found.append(diagnostic)
     found.sort(key=lambda d: d.sort_key)
-    counts = {str(s): sum(1 for d in found if d.severity is s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
-    files = tuple(sorted(loaded.display for loaded in workspace.files.values()))
-    return Result(tuple(found), files, tuple(maps), counts)
+    files = tuple(sorted(loaded.display for loaded in workspace.loaded.values()))
+    return Result(tuple(found), files, tuple(maps), summary(found))
+
+
+def summary(found: Iterable[Diagnostic]) -> dict[str, int]:
+    """How many findings there are at each severity."""
+    counts = {str(s): 0 for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for diagnostic in found:
+        if diagnostic.severity is not Severity.OFF:
+            counts[str(diagnostic.severity)] += 1
+    return counts
 
 
 @dataclass(frozen=True)
@@ -91,12 +101,24 @@ class MapCheck:
 
 def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
     """Read one root file and its includes, build the graph, and run every enabled rule on it."""
-    from argmap.graph import build
     from argmap.loader import load_map
+
+    amap, reading = load_map(root, workspace)
+    if amap is None:
+        return _run_rules(None, reading, config)
+    return check_loaded(amap, reading, config)
+
+
+def check_loaded(amap: ArgumentMap, reading: Iterable[Diagnostic], config: Config) -> MapCheck:
+    """Run every enabled rule on a map already read (or built in code); ``reading`` is what reading found."""
+    return _run_rules(amap, reading, config)
+
+
+def _run_rules(amap: ArgumentMap | None, reading: Iterable[Diagnostic], config: Config) -> MapCheck:
+    from argmap.graph import build
     from argmap.rules import RULES
     from argmap.texts import resolve
 
-    amap, reading = load_map(root, workspace)
     graph = build(amap) if amap is not None else None
     texts = resolve(amap, config.source_dirs) if amap is not None else {}
     reported: dict[str, list[Diagnostic]] = defaultdict(list)

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 import pydantic
 
 from argmap.diagnostics import Diagnostic
+from argmap.files import FileSystem, Files
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import Expectation, MapFile
 from argmap.source import SCHEMA, Limits, YamlDocument, read
@@ -22,7 +23,6 @@ MISSING_INCLUDE = "ARG010"
 INCLUDE_OUTSIDE = "ARG011"
 INCLUDE_CYCLE = "ARG012"
 DUPLICATE_ID = "ARG102"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
@@ -69,49 +69,50 @@ class YamlLocator:
 class Workspace:
     """Reads and validates each file once, however many maps include it."""
 
-    def __init__(self, limits: Limits = Limits(), cwd: Path | None = None) -> None:
+    def __init__(self, limits: Limits = Limits(), cwd: Path | None = None, files: Files | None = None) -> None:
         self.limits = limits
         self.cwd = (cwd or Path.cwd()).resolve()
-        self.files: dict[Path, LoadedFile] = {}
+        self.files: Files = files or FileSystem()
+        self.loaded: dict[Path, LoadedFile] = {}
 
     def display(self, path: Path) -> str:
         try:
-            return os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
+            shown = os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
         except ValueError:  # another drive on Windows
-            return str(path)
+            shown = str(path)
+        return self.files.label + shown
 
     def file(self, path: Path) -> LoadedFile:
-        path = path.resolve() if path.exists() else path.absolute()
-        loaded = self.files.get(path)
+        path = self.files.absolute(path)
+        loaded = self.loaded.get(path)
         if loaded is None:
-            doc = read(str(path), self.display(path), self.limits)
+            doc = self.files.read(path, self.display(path), self.limits)
             loaded = LoadedFile(path, doc.path, doc)
             if not doc.fatal:
                 loaded.model = validate(doc)
-            self.files[path] = loaded
+            self.loaded[path] = loaded
         return loaded
 
     def problems(self) -> list[Diagnostic]:
-        return [problem for loaded in self.files.values() for problem in loaded.doc.problems]
+        return [problem for loaded in self.loaded.values() for problem in loaded.doc.problems]
 
 
 def discover(paths: Iterable[str | os.PathLike], workspace: Workspace) -> tuple[list[Path], list[Diagnostic]]:
     """The root map files among ``paths`` (files, or folders searched for YAML maps)."""
     roots: list[Path] = []
     problems: list[Diagnostic] = []
+    files = workspace.files
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p for suffix in YAML_SUFFIXES for p in path.rglob(f"*{suffix}")
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        kind = files.kind(files.absolute(path))
+        if kind == "folder":
+            found = files.yaml_files(files.absolute(path))
             candidates = [p for p in found if _looks_like_map(workspace.file(p))]
             if not candidates:
                 problems.append(Diagnostic(str(given), 0, 0, "no argmap files in this folder", "ARG005"))
-            included = {target for p in candidates for target in _include_targets(workspace.file(p))}
+            included = {target for p in candidates for target in _include_targets(workspace.file(p), files)}
             roots.extend(p for p in candidates if workspace.file(p).path not in included)
-        elif path.exists() or path.is_symlink():
+        elif kind != "missing" or path.is_symlink():
             roots.append(path)
         else:
             problems.append(Diagnostic(str(given), 0, 0, "no such file or folder", "ARG005"))
@@ -127,10 +128,10 @@ def _looks_like_map(loaded: LoadedFile) -> bool:
     return loaded.doc.fatal or (isinstance(data, dict) and "argmap" in data)
 
 
-def _include_targets(loaded: LoadedFile) -> list[Path]:
+def _include_targets(loaded: LoadedFile, files: Files) -> list[Path]:
     if loaded.model is None:
         return []
-    return [(loaded.path.parent / entry).resolve() for entry in loaded.model.include]
+    return [files.absolute(loaded.path.parent / entry) for entry in loaded.model.include]
 
 
 def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tuple[ArgumentMap | None, list[Diagnostic]]:
@@ -165,17 +166,19 @@ def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[P
     if loaded.model is None:
         return
     stack = [*stack, loaded]
+    files = workspace.files
     for index, entry in enumerate(loaded.model.include):
-        target = (loaded.path.parent / entry).resolve()
+        target = files.absolute(loaded.path.parent / entry)
         at = ("include", index)
+        kind = files.kind(target)
         if folder != target and folder not in target.parents:
             problems.append(loaded.problem(INCLUDE_OUTSIDE, at, f"include {entry!r} lies outside the map's folder"))
         elif any(step.path == target for step in stack):
             chain = " -> ".join(workspace.display(step.path) for step in stack[[s.path for s in stack].index(target):])
             problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain} -> {workspace.display(target)}"))
-        elif not target.is_file():
-            what = ("is a folder" if target.is_dir() else "is not a regular file" if target.exists()
-                    else "does not exist")
+        elif kind != "file":
+            what = {"folder": "is a folder", "special": "is not a regular file", "missing": "does not exist",
+                    "unreadable": "cannot be read"}[kind]
             problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {entry!r} {what}"))
         elif target not in seen:
             _walk(workspace.file(target), folder, stack, seen, order, workspace, problems)

@@ -115,6 +115,21 @@ class ArgumentMap:
         """A finding about the map as a whole, at a top-level part of its root file."""
         return Diagnostic(*self.locator.top(rest, key), message, code)
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """In Jupyter, a map shows as its diagram (as a graphviz ``Digraph`` does), or as text without Graphviz."""
+        from argmap.api import render
+        from argmap.errors import ArgmapError
+
+        text = f"<argument map {self.id!r}: {len(self.statements)} statements, {len(self.arguments)} arguments>"
+        try:
+            svg = render(self, "svg").decode("utf-8")
+        except ArgmapError:
+            return {"text/plain": text}
+        return {"image/svg+xml": svg, "text/plain": text}
+
+    def __repr__(self) -> str:
+        return f"<ArgumentMap {self.id!r}: {len(self.statements)} statements, {len(self.arguments)} arguments>"
+
     @classmethod
     def from_parts(cls, root: MapFile, name: str, parts: Mapping[str, Mapping[str, Any]] | None = None,
                    expectations: list[Expectation] | None = None, locator: Locator | None = None,

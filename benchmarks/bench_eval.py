@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from argmap.evaluate.extensions import Reasoner, SolverTimeout  # noqa: E402
-from argmap.evaluate.framework import Framework  # noqa: E402
-from argmap.evaluate.grounded import UNDEC, grounded  # noqa: E402
+from argmap.semantics.extensions import Reasoner, SolverTimeout  # noqa: E402
+from argmap.semantics.framework import Framework  # noqa: E402
+from argmap.semantics.grounded import UNDEC, grounded  # noqa: E402
 from bench_check import update_markdown  # noqa: E402
 
 
@@ -140,8 +140,8 @@ def gradual_rows(sizes: list[int], repeat: int) -> list[str]:
     """Gradual strengths and the sensitivity of the thesis on synthetic maps of ``sizes`` statements."""
     import tempfile
 
-    from argmap.evaluate.gradual import Model
-    from argmap.evaluate.sensitivity import sensitivity
+    from argmap.semantics.gradual import Model
+    from argmap.semantics.sensitivity import sensitivity
     from argmap.graph import build
     from argmap.loader import load_map
     from generate import write_map

@@ -9,6 +9,7 @@ import sys
 import click
 
 from argmap import __version__
+from argmap.errors import INTERRUPTED, USAGE
 
 __all__ = ["main", "run"]
 
@@ -66,9 +67,9 @@ def run() -> None:
     try:
         main()
     except MemoryError:
-        _leave("argmap: out of memory; the input is too large for this machine\n", 2)
+        _leave("argmap: out of memory; the input is too large for this machine\n", USAGE)
     except (Interrupted, KeyboardInterrupt):
-        _leave("argmap: interrupted\n", 130)
+        _leave("argmap: interrupted\n", INTERRUPTED)
 
 
 def _leave(message: str, status: int) -> None:

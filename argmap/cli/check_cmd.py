@@ -44,19 +44,18 @@ def check(paths, format_, strict, config, no_config, source_dirs) -> None:
 
 def execute_check(options: CheckOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Run the check and write the report; returns the exit status."""
-    from argmap import config as config_module
-    from argmap.linter import EXIT_USAGE, lint
+    from argmap import api
+    from argmap.config import ConfigError
+    from argmap.errors import USAGE
     from argmap.reporters import report
     from argmap.texts import one_line
 
+    chosen = False if options.no_config else options.config
     try:
-        path = None if options.no_config else (Path(options.config) if options.config else config_module.find(Path.cwd()))
-        if options.config and not Path(options.config).is_file():
-            raise config_module.ConfigError(f"{options.config}: no such configuration file")
-        settings = config_module.load(path, tuple(Path(d) for d in options.source_dirs))
-    except config_module.ConfigError as error:
+        settings = api.settings(chosen, options.source_dirs)
+    except ConfigError as error:
         stderr.write(f"argmap: configuration error: {one_line(str(error))}\n")
-        return EXIT_USAGE
-    result = lint(options.paths, settings)
+        return USAGE
+    result = api.check(options.paths, settings)
     report(result, options.format, stdout)
     return result.exit_code(options.strict)

@@ -1,15 +1,16 @@
-"""What the commands that use a map share: load it with the configuration, and refuse it with errors."""
+"""What the commands share: one place that turns an early exit into its message and status, a map
+loaded and checked with the configuration, and the time-limit option."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 import click
 
-__all__ = ["checked_map", "SECONDS", "EXIT_FINDINGS", "EXIT_USAGE"]
+from argmap.errors import ArgmapError, MapError, UsageError
 
-EXIT_FINDINGS, EXIT_USAGE = 1, 2
+__all__ = ["run", "checked_map", "SECONDS"]
 
 
 class Seconds(click.ParamType):
@@ -30,37 +31,48 @@ class Seconds(click.ParamType):
 SECONDS = Seconds()
 
 
-def checked_map(path: str, command: str, stderr: IO[str]):
-    """The MapCheck of ``path`` (a map file, or a folder holding exactly one map) when the map has no
-    error-level finding; else the exit status, after writing the errors (or the problem) to ``stderr``."""
+def run(command: str, body: Callable[[], int], stderr: IO[str]) -> int:
+    """``body()``'s exit status; an :class:`ArgmapError` it raises becomes one line on ``stderr`` (after
+    the located findings of a map with errors) and the error's status. This is the one place where a
+    command ends early."""
+    from argmap.texts import one_line
+
+    try:
+        return body()
+    except ArgmapError as error:
+        if isinstance(error, MapError):
+            for problem in error.diagnostics:
+                stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
+                             f" [{problem.code} {problem.name}]\n")
+        stderr.write(f"argmap {command}: {one_line(str(error))}\n")
+        return error.status
+
+
+def checked_map(path: str, command: str):
+    """The MapCheck of ``path`` (a map file, or a folder holding exactly one map). Raises UsageError for a
+    wrong configuration or folder, and MapError with the errors when the map has any."""
     from argmap import config as config_module
     from argmap.linter import check_map, paused_gc
-    from argmap.texts import one_line
     from argmap.loader import Workspace
 
     try:
         settings = config_module.load(config_module.find(Path.cwd()))
     except config_module.ConfigError as error:
-        stderr.write(f"argmap: configuration error: {one_line(str(error))}\n")
-        return EXIT_USAGE
+        raise UsageError(f"configuration error: {error}") from None
     workspace = Workspace()
     if Path(path).is_dir():
         from argmap.loader import discover
 
         roots, _ = discover([path], workspace)
         if len(roots) != 1:
-            found = ", ".join(one_line(str(root)) for root in roots[:5]) if roots else "none"
-            stderr.write(f"{one_line(path)}: error: argmap {command} takes one map, and this folder holds {len(roots)}"
-                         f" ({found}); name the map's file\n")
-            return EXIT_USAGE
+            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
+            raise UsageError(f"{path}: argmap {command} takes one map, and this folder holds {len(roots)}"
+                             f" ({found}); name the map's file")
         path = str(roots[0])
     with paused_gc():
         checked = check_map(path, workspace, settings)
     if checked.amap is None or checked.errors:
-        for problem in sorted(checked.errors, key=lambda d: d.sort_key):
-            stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
-                         f" [{problem.code} {problem.name}]\n")
-        stderr.write(f"argmap {command}: the map has errors, so it is not {'drawn' if command == 'render' else 'evaluated'};"
-                     " `argmap check` lists every finding\n")
-        return EXIT_FINDINGS
+        done = "drawn" if command == "render" else "evaluated"
+        raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding",
+                       sorted(checked.errors, key=lambda d: d.sort_key))
     return checked

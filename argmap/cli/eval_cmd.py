@@ -10,7 +10,7 @@ from typing import IO
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.evaluate import GRADUAL_SEMANTICS, SEMANTICS
+from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 
 __all__ = ["EvalOptions", "eval_", "export", "execute_eval", "execute_export"]
 
@@ -70,10 +70,12 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
 
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, evaluate and report; returns the exit status."""
-    from argmap.evaluate.extensions import SolverTimeout
+    from argmap.semantics.extensions import SolverTimeout
+
+    from argmap.cli.common import run
 
     try:
-        return _evaluate(options, stdout, stderr)
+        return run("eval", lambda: _evaluate(options, stdout, stderr), stderr)
     except SolverTimeout:
         stderr.write(f"argmap eval: the SAT solver found no answer within {options.timeout:g} s (--timeout); this"
                      " semantics is NP-hard and this is a hard instance; grounded semantics is always fast\n")
@@ -94,14 +96,14 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
         if amap is None:
             stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
             return EXIT_USAGE
-        from argmap.evaluate.gradual import Model
+        from argmap.semantics.gradual import Model
 
         model = Model(graph)
         if options.sensitivity:
             target = options.argument or _thesis(amap)
             if target is None or target not in amap.statements:
                 return _no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
-            from argmap.evaluate.sensitivity import sensitivity
+            from argmap.semantics.sensitivity import sensitivity
 
             threshold = 0.5 if options.threshold is None else options.threshold
             result = sensitivity(model, semantics, target, threshold)
@@ -112,10 +114,10 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     if options.task is not None:
         return _task(options, framework, semantics, stdout, stderr)
     if semantics == "grounded":
-        from argmap.evaluate.grounded import grounded
+        from argmap.semantics.grounded import grounded
 
         return output.labels(framework, amap, grounded(framework), _thesis(amap), options.format, stdout)
-    from argmap.evaluate.extensions import Reasoner
+    from argmap.semantics.extensions import Reasoner
 
     reasoner = Reasoner(framework, semantics, options.timeout)
     return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
@@ -178,13 +180,13 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
             return _no_such(options.argument, framework.names, f"{options.task} needs --argument", stderr)
         position = framework.index(options.argument)
     if semantics == "grounded":
-        from argmap.evaluate.grounded import IN, grounded
+        from argmap.semantics.grounded import IN, grounded
 
         extension = [a for a, label in enumerate(grounded(framework)) if label == IN]
         # The grounded extension is unique: credulous and sceptical acceptance coincide.
         answer = {"DC": position in extension, "DS": position in extension}.get(kind)
         return output.task(options, framework, answer, extension, [extension], stdout)
-    from argmap.evaluate.extensions import Reasoner
+    from argmap.semantics.extensions import Reasoner
 
     reasoner = Reasoner(framework, semantics, options.timeout)
     if kind == "DC":
@@ -201,15 +203,13 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
 def _load(path: str, input_format: str | None, stderr: IO[str]):
     """(framework, map, graph) — map and graph None for a framework file — or an exit status after
     reporting why not."""
-    from argmap.evaluate.framework import FrameworkError, read
+    from argmap.semantics.framework import FrameworkError, read
 
     if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
         from argmap.cli.common import checked_map
-        from argmap.evaluate.bipolar import framework_from_graph
+        from argmap.semantics.bipolar import framework_from_graph
 
-        checked = checked_map(path, "eval", stderr)
-        if isinstance(checked, int):
-            return checked
+        checked = checked_map(path, "eval")
         return framework_from_graph(checked.graph), checked.amap, checked.graph
     try:
         return read(path, input_format), None, None
@@ -236,7 +236,14 @@ def export(map_path, format_, lang, output) -> None:
 
 def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str],
                    lang: str | None = None) -> int:
-    from argmap.evaluate.framework import to_apx, to_iccma, to_tgf
+    from argmap.cli.common import run
+
+    return run("export", lambda: _export(map_path, form, output, stdout, stderr, lang), stderr)
+
+
+def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str],
+            lang: str | None) -> int:
+    from argmap.semantics.framework import to_apx, to_iccma, to_tgf
 
     loaded = _load(map_path, None, stderr)
     if isinstance(loaded, int):

@@ -6,7 +6,7 @@ import json
 from itertools import islice
 from typing import IO
 
-from argmap.evaluate import acceptance_word
+from argmap.semantics import acceptance_word
 
 __all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "EXTENSION_LIMIT"]
 
@@ -99,7 +99,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
 def strengths(amap, values: dict[str, float], converged: bool, iterations: int, semantics: str, thesis: str | None,
               form: str, stdout: IO[str], stderr: IO[str]) -> int:
     """Gradual strengths of every statement, with its base score."""
-    from argmap.evaluate.gradual import DEFAULT_BASE
+    from argmap.semantics.gradual import DEFAULT_BASE
 
     if not converged:
         stderr.write(f"argmap eval: {NAMES[semantics]} did not converge in {iterations} iterations; the strengths are"

@@ -10,11 +10,9 @@ from typing import IO
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.evaluate import SEMANTICS
+from argmap.semantics import SEMANTICS
 
 __all__ = ["RenderOptions", "render", "execute_render"]
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_GRAPHVIZ = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -61,98 +59,60 @@ def render(map_path, output, format_, lang, focus, depth, group, timeout, check,
 
 def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, check, draw and write; returns the exit status."""
+    from argmap.cli.common import run
     from argmap.linter import paused_gc
 
     with paused_gc():
-        return _execute(options, stdout, stderr)
+        return run("render", lambda: _execute(options, stdout, stderr), stderr)
 
 
 def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap import api
+    from argmap.cli.common import checked_map
+    from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
+    from argmap.diagram.graphviz_run import FORMATS
+
     output = Path(options.output)
     fmt = options.format or output.suffix.lstrip(".").lower()
-    if fmt not in ("svg", "png", "pdf", "dot"):
-        stderr.write(f"argmap render: cannot tell the format from {output.name!r}; use -f svg|png|pdf|dot\n")
-        return EXIT_USAGE
-    from argmap.cli.common import checked_map
-
-    checked = checked_map(options.map, "render", stderr)
-    if isinstance(checked, int):
-        return checked
-    amap, graph = checked.amap, checked.graph
-    from argmap.suggest import did_you_mean
-
-    if options.lang is not None and options.lang not in amap.languages:
-        stderr.write(f"argmap render: the map has no language {options.lang!r}"
-                     f"{did_you_mean(options.lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
-        return EXIT_USAGE
-    from argmap.render import group_subgraph, neighbourhood
-
-    if options.focus is not None:
-        if options.focus not in graph:
-            stderr.write(f"argmap render: no statement or argument {options.focus!r}"
-                         f"{did_you_mean(options.focus, list(amap.statements) + list(amap.arguments))}\n")
-            return EXIT_USAGE
-        graph = neighbourhood(graph, options.focus, options.depth)
-    if options.group is not None:
-        if options.group not in amap.groups:
-            stderr.write(f"argmap render: no group {options.group!r}{did_you_mean(options.group, amap.groups)}\n")
-            return EXIT_USAGE
-        graph = group_subgraph(graph, options.group)
-    annotations: dict[str, str] = {}
-    if options.evaluation is not None:
-        from argmap.evaluate import annotations as evaluate
-        from argmap.evaluate.extensions import SolverTimeout
-
-        try:  # the whole map is evaluated, even when only part of it is drawn
-            annotations = evaluate(checked.graph, options.evaluation, timeout=options.timeout)
-        except SolverTimeout:
-            stderr.write(f"argmap render: {options.evaluation} semantics found no answer within {options.timeout:g} s"
-                         " (--timeout); the problem is NP-hard on this map\n")
-            return EXIT_GRAPHVIZ
-    from argmap.render.dot import Style, pick_text, to_dot
-
-    lang = options.lang or amap.languages[0]
-    title = pick_text(amap.title, lang, amap.languages[0]) if amap.title else amap.id
-    source = to_dot(graph, amap.groups, Style(lang=lang, annotations=annotations, legend=options.legend), title)
-    return _emit(source, fmt, output, checked.inputs, options, stdout, stderr)
+    if fmt not in FORMATS:
+        raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(FORMATS)}")
+    checked = checked_map(options.map, "render")
+    try:
+        data = api.render(checked.amap, fmt, lang=options.lang, evaluation=options.evaluation, focus=options.focus,
+                          depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout)
+    except api.GraphvizUnavailable as missing:
+        stderr.write(f"argmap render: {missing}\n")
+        if not options.check:
+            dot_path = output.with_suffix(".dot")
+            _write(dot_path, missing.source, checked.inputs, str(dot_path))
+            stderr.write(f"argmap render: the DOT source is in {_shown(str(dot_path))}\n")
+        return LIMIT
+    if options.check:
+        current = output.read_bytes() if output.is_file() else None
+        if current != data:
+            stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if current is None else 'stale'};"
+                         " render it again\n")
+            return FINDINGS
+        stdout.write(f"{_shown(options.output)} is up to date\n")
+        return CLEAN
+    _write(output, data, checked.inputs, options.output)
+    stdout.write(f"wrote {_shown(options.output)}\n")
+    return CLEAN
 
 
-def _emit(source: str, fmt: str, output: Path, inputs, options: RenderOptions, stdout: IO[str],
-          stderr: IO[str]) -> int:
-    from argmap.atomic import write_bytes
-    from argmap.render.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+def _shown(path: str) -> str:
     from argmap.texts import one_line
 
-    shown = one_line(options.output)
+    return one_line(path)
 
-    def write(path: Path, data: bytes) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(path, data, protect=inputs)
+
+def _write(path: Path, data: bytes, inputs, spelled: str) -> None:
+    """Write the output (never over one of ``inputs``); a failure is one line with exit status 2."""
+    from argmap.atomic import write_bytes
+    from argmap.errors import UsageError
 
     try:
-        try:
-            data = source.encode("utf-8") if fmt == "dot" else run_dot(source, fmt, options.timeout)
-        except GraphvizMissing as missing:
-            dot_path = output.with_suffix(".dot")
-            stderr.write(f"argmap render: Graphviz's `dot` is not installed; to install it: {missing}\n")
-            if not options.check:
-                write(dot_path, source.encode("utf-8"))
-                stderr.write(f"argmap render: the DOT source is in {one_line(str(dot_path))}\n")
-            return EXIT_GRAPHVIZ
-        except GraphvizFailed as failed:
-            stderr.write(f"argmap render: {one_line(str(failed))}\n")
-            return EXIT_GRAPHVIZ
-        if options.check:
-            current = output.read_bytes() if output.is_file() else None
-            if current != data:
-                stderr.write(f"argmap render: {shown} is {'missing' if current is None else 'stale'};"
-                             " render it again\n")
-                return EXIT_FINDINGS
-            stdout.write(f"{shown} is up to date\n")
-            return EXIT_OK
-        write(output, data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, data, protect=inputs)
     except OSError as error:
-        stderr.write(f"argmap render: cannot write {shown}: {error.strerror or error}\n")
-        return EXIT_USAGE
-    stdout.write(f"wrote {shown}\n")
-    return EXIT_OK
+        raise UsageError(f"cannot write {spelled}: {error.strerror or error}") from None

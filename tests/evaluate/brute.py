@@ -6,7 +6,7 @@ import itertools
 
 from hypothesis import strategies as st
 
-from argmap.evaluate.framework import Framework
+from argmap.semantics.framework import Framework
 
 __all__ = ["frameworks", "brute_force"]
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 
 from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
-from argmap.evaluate.framework import Framework, to_iccma
-from argmap.evaluate.grounded import grounded
+from argmap.semantics.framework import Framework, to_iccma
+from argmap.semantics.grounded import grounded
 from tests.conftest import ROOT, run_cli
 from tests.evaluate.brute import brute_force, frameworks
 

@@ -11,8 +11,8 @@ import sys
 import pytest
 from hypothesis import given, settings
 
-from argmap.evaluate.framework import Framework, FrameworkError, parse, to_apx, to_iccma, to_tgf
-from argmap.evaluate.grounded import grounded
+from argmap.semantics.framework import Framework, FrameworkError, parse, to_apx, to_iccma, to_tgf
+from argmap.semantics.grounded import grounded
 from tests.conftest import ROOT, run_cli
 from tests.evaluate.brute import brute_force, frameworks
 

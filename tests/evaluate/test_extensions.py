@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from argmap.evaluate.extensions import Reasoner
-from argmap.evaluate.framework import Framework
+from argmap.semantics.extensions import Reasoner
+from argmap.semantics.framework import Framework
 from tests.evaluate.brute import brute_force, frameworks
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.evaluate.gradual import Model, strengths
-from argmap.evaluate.sensitivity import sensitivity
+from argmap.semantics.gradual import Model, strengths
+from argmap.semantics.sensitivity import sensitivity
 from tests.conftest import ROOT, run_cli
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.wrap import width, wrap
+from argmap.diagram.wrap import width, wrap
 from tests.conftest import ROOT, run_cli
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -233,7 +233,7 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 def test_annotations_are_text_and_border_style_not_colour_alone():
     from argmap.graph import build
     from argmap.loader import load_map
-    from argmap.render.dot import Style, to_dot
+    from argmap.diagram.dot import Style, to_dot
 
     amap, _ = load_map(ROOT / "models" / "capital-feast" / "map.yaml")
     dot = to_dot(build(amap), amap.groups, Style(annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))

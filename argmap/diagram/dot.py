@@ -7,7 +7,7 @@ from typing import Mapping
 
 import networkx as nx
 
-from argmap.render.wrap import wrap
+from argmap.diagram.wrap import wrap
 from argmap.texts import pick_text
 
 __all__ = ["Style", "quote", "to_dot", "pick_text", "LARGE"]

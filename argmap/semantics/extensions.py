@@ -21,8 +21,8 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from argmap.evaluate.framework import Framework
-from argmap.evaluate.grounded import IN, OUT, grounded
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import IN, OUT, grounded
 
 __all__ = ["SEMANTICS", "Acceptance", "Reasoner", "SolverTimeout"]
 

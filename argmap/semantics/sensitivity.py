@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from argmap.evaluate.gradual import Model
+from argmap.semantics.gradual import Model
 
 __all__ = ["Influence", "Flip", "Sensitivity", "sensitivity"]
 

@@ -1,4 +1,4 @@
-"""Which claims stand: a map as an abstract argumentation framework, and its semantics."""
+"""Argumentation semantics: which claims of a map (or arguments of a framework) stand, as an Evaluation value."""
 
 from __future__ import annotations
 
@@ -17,21 +17,21 @@ def acceptance_word(credulous: bool, sceptical: bool) -> str:
 def annotations(graph, method: str, timeout: float | None = None) -> dict[str, str]:
     """Per node, the text a diagram shows for ``method``: a grounded label (IN/OUT/UNDEC), an
     acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The SAT solver stops after ``timeout``
-    seconds (argmap.evaluate.extensions.SolverTimeout)."""
+    seconds (argmap.semantics.extensions.SolverTimeout)."""
     if method in GRADUAL_SEMANTICS:
-        from argmap.evaluate.gradual import strengths
+        from argmap.semantics.gradual import strengths
 
         return {node: f"{value:.2f}" for node, value in strengths(graph, method).values.items()}
     if method not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
-    from argmap.evaluate.bipolar import framework_from_graph
+    from argmap.semantics.bipolar import framework_from_graph
 
     framework = framework_from_graph(graph)
     if method == "grounded":
-        from argmap.evaluate.grounded import grounded
+        from argmap.semantics.grounded import grounded
 
         return dict(zip(framework.names, grounded(framework)))
-    from argmap.evaluate.extensions import Reasoner
+    from argmap.semantics.extensions import Reasoner
 
     accepted = Reasoner(framework, method, timeout).acceptance()
     return {name: acceptance_word(c, s) for name, c, s in zip(framework.names, accepted.credulous, accepted.sceptical)}

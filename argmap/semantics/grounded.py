@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.evaluate.framework import Framework
+from argmap.semantics.framework import Framework
 
 __all__ = ["IN", "OUT", "UNDEC", "grounded"]
 

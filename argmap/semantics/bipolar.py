@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from argmap.evaluate.framework import Framework
+from argmap.semantics.framework import Framework
 
 __all__ = ["framework_from_graph"]
 

@@ -1,0 +1,197 @@
+"""The Python API: load, check, evaluate, render and dump a map; the CLI is a thin layer over these."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Union
+
+from argmap.errors import LimitReached
+
+if TYPE_CHECKING:
+    from argmap.config import Config
+    from argmap.semantics.result import Evaluation
+    from argmap.linter import Result
+    from argmap.model import ArgumentMap
+
+__all__ = ["load", "check", "evaluate", "render", "dump", "settings", "GraphvizUnavailable"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+
+
+class GraphvizUnavailable(LimitReached):
+    """Graphviz's ``dot`` is not installed; ``source`` holds the DOT source it would have drawn."""
+
+    def __init__(self, message: str, source: bytes) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+def settings(config: "PathLike | Config | bool | None" = None, source_dirs: Iterable[PathLike] = ()) -> "Config":
+    """The configuration to check with: ``None`` finds the nearest ``.argmap.yaml`` (or ``pyproject.toml``)
+    from the current folder upward, as the command line does; ``False`` means the defaults; a path names the
+    file. Raises :class:`argmap.config.ConfigError` when the file is wrong."""
+    from argmap import config as config_module
+
+    if isinstance(config, config_module.Config):
+        return config
+    if config is False:
+        path = None
+    elif config is None or config is True:
+        path = config_module.find(Path.cwd())
+    else:
+        path = Path(config)
+        if not path.is_file():
+            raise config_module.ConfigError(f"{config}: no such configuration file")
+    return config_module.load(path, tuple(Path(d) for d in source_dirs))
+
+
+def load(path: PathLike, rev: str | None = None) -> "ArgumentMap":
+    """The map whose root file is ``path`` (or the one map in the folder ``path``), with its includes.
+
+    ``rev`` reads the map and its includes as they are in that git revision (``"HEAD~1"``, a branch,
+    a tag), from the repository that holds ``path``. Raises :class:`argmap.errors.MapError`, carrying
+    the located diagnostics, when a file cannot be read or validated.
+    """
+    from argmap.errors import MapError
+    from argmap.linter import paused_gc
+    from argmap.loader import load_map
+
+    with paused_gc():
+        workspace, root = _workspace(path, rev)
+        amap, problems = load_map(root, workspace)
+    if amap is None:
+        errors = sorted(problems, key=lambda d: d.sort_key)
+        first = errors[0] if errors else None
+        where = f"{first.location}: {first.message}" if first else str(path)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise MapError(f"the map cannot be read: {where}{more}", errors)
+    return amap
+
+
+def _workspace(path: PathLike, rev: str | None):
+    """The workspace that reads ``path`` (at ``rev``), and the root file of the one map there."""
+    from argmap.errors import UsageError
+    from argmap.loader import Workspace, discover
+
+    if rev is not None:
+        from argmap.files import GitRevision
+
+        files = GitRevision.containing(Path(path), rev)
+        workspace = Workspace(files=files)
+    else:
+        workspace = Workspace()
+    if workspace.files.kind(workspace.files.absolute(Path(path))) == "folder":
+        roots, _ = discover([path], workspace)
+        if len(roots) != 1:
+            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
+            raise UsageError(f"{path}: the folder holds {len(roots)} maps ({found}); name the map's file")
+        return workspace, roots[0]
+    return workspace, Path(path)
+
+
+def check(target: "PathLike | Iterable[PathLike] | ArgumentMap", config: "PathLike | Config | bool | None" = None,
+          source_dirs: Iterable[PathLike] = ()) -> "Result":
+    """Check maps (a file, a folder of maps, several of them, or a map value) against every rule.
+
+    The result holds the diagnostics, sorted by place, and ``exit_code(strict)`` gives the command
+    line's exit status.
+    """
+    from argmap.linter import Result, check_loaded, lint, paused_gc, summary
+    from argmap.model import ArgumentMap
+
+    chosen = settings(config, source_dirs)
+    if isinstance(target, ArgumentMap):
+        with paused_gc():
+            checked = check_loaded(target, (), chosen)
+        found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
+        return Result(found, tuple(str(f) for f in target.files), (target.id,), summary(found))
+    paths = [target] if isinstance(target, (str, os.PathLike)) else list(target)
+    return lint(paths, chosen)
+
+
+def evaluate(amap: "ArgumentMap", semantics: str = "grounded", timeout: float | None = 300.0) -> "Evaluation":
+    """Which statements stand under ``semantics``: grounded, complete, preferred or stable extensions, or
+    dfquad / quadratic-energy strengths. Raises :class:`argmap.errors.LimitReached` when the SAT solver
+    (complete, preferred, stable) finds no answer within ``timeout`` seconds."""
+    from argmap.errors import LimitReached, UsageError
+    from argmap.semantics import SEMANTICS
+    from argmap.semantics.extensions import SolverTimeout
+    from argmap.semantics.result import evaluate_graph
+    from argmap.graph import build
+
+    if semantics not in SEMANTICS:
+        raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
+    try:
+        return evaluate_graph(build(amap), semantics, timeout)
+    except SolverTimeout:
+        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; the problem is NP-hard"
+                           " on this map (grounded semantics is always fast)") from None
+
+
+def render(amap: "ArgumentMap", format: str = "svg", lang: str | None = None,
+           evaluation: "Evaluation | str | None" = None, focus: str | None = None, depth: int = 2,
+           group: str | None = None, legend: bool = True, timeout: float = 120.0) -> bytes:
+    """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``) or as DOT source.
+
+    ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
+    shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
+    node, ``group`` one group. Raises :class:`argmap.errors.UsageError` for an unknown language, node or
+    group, and :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
+    """
+    from argmap.errors import LimitReached, UsageError
+    from argmap.graph import build
+    from argmap.diagram import group_subgraph, neighbourhood
+    from argmap.diagram.dot import Style, to_dot
+    from argmap.suggest import did_you_mean
+    from argmap.texts import pick_text
+
+    if format not in RENDER_FORMATS:
+        raise UsageError(f"unknown format {format!r}; use {', '.join(RENDER_FORMATS)}")
+    if lang is not None and lang not in amap.languages:
+        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
+                         f" it has {', '.join(amap.languages)}")
+    graph = whole = build(amap)
+    if focus is not None:
+        if focus not in graph:
+            raise UsageError(f"no statement or argument {focus!r}"
+                             f"{did_you_mean(focus, list(amap.statements) + list(amap.arguments))}")
+        graph = neighbourhood(graph, focus, depth)
+    if group is not None:
+        if group not in amap.groups:
+            raise UsageError(f"no group {group!r}{did_you_mean(group, amap.groups)}")
+        graph = group_subgraph(graph, group)
+    annotations: dict[str, str] = {}
+    if isinstance(evaluation, str):
+        from argmap.semantics.extensions import SolverTimeout
+        from argmap.semantics.result import evaluate_graph
+
+        try:  # the whole map is evaluated, even when only part of it is drawn
+            evaluation = evaluate_graph(whole, evaluation, timeout)
+        except SolverTimeout:
+            raise LimitReached(f"{evaluation} semantics found no answer within {timeout:g} s (--timeout); the"
+                               " problem is NP-hard on this map") from None
+    if evaluation is not None:
+        annotations = evaluation.annotations()
+    chosen = lang or amap.languages[0]
+    title = pick_text(amap.title, chosen, amap.languages[0]) if amap.title else amap.id
+    source = to_dot(graph, amap.groups, Style(lang=chosen, annotations=annotations, legend=legend), title)
+    if format == "dot":
+        return source.encode("utf-8")
+    from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+
+    try:
+        return run_dot(source, format, timeout)
+    except GraphvizMissing as missing:
+        raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
+                                  source.encode("utf-8")) from None
+    except GraphvizFailed as failed:
+        raise LimitReached(str(failed)) from None
+
+
+def dump(amap: "ArgumentMap") -> str:
+    """The map as one canonical YAML file that :func:`load` reads back to an equal map."""
+    from argmap.canonical import dump as write
+
+    return write(amap)

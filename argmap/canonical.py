@@ -1,0 +1,66 @@
+"""A map -> one canonical YAML file that reads back to an equal map."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["dump", "data"]
+
+_SECTIONS = ("sources", "groups", "statements", "arguments")
+_ID_LISTS = ("supports", "attacks")
+
+
+def data(amap: "ArgumentMap") -> dict[str, Any]:
+    """The map as the plain data of one map file, in canonical key order, defaults left out."""
+    document: dict[str, Any] = {"argmap": 1, "id": amap.id}
+    if amap.title is not None:
+        document["title"] = amap.title
+    if amap.description is not None:
+        document["description"] = amap.description
+    if amap.declared_languages is not None:
+        document["languages"] = list(amap.declared_languages)
+    for section in _SECTIONS:
+        items = getattr(amap, section)
+        if items:
+            document[section] = {key: _plain(value) for key, value in items.items()}
+    if amap.expectations:
+        document["expect"] = [_plain(expectation) for expectation in amap.expectations]
+    return document
+
+
+def _plain(model: Any) -> Any:
+    values = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    for name in _ID_LISTS:
+        ids = values.get(name)
+        if isinstance(ids, list) and len(ids) == 1:
+            values[name] = ids[0]  # the shorthand a person writes for one target
+    return values
+
+
+def dump(amap: "ArgumentMap") -> str:
+    """Canonical YAML: fixed key order, flow style for short lists and per-language texts.
+
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap.from_data({"argmap": 1, "id": "m", "statements": {
+    ...     "t": {"role": "thesis", "text": "T"}, "r": {"text": "no", "supports": ["t"]}}})
+    >>> print(dump(m), end="")
+    argmap: 1
+    id: m
+    statements:
+      t: {role: thesis, text: T}
+      r: {text: 'no', supports: t}
+    """
+    return yaml.dump(data(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=None)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indents block lists under their key, as maps are written by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
+        return super().increase_indent(flow, False)

@@ -1,0 +1,49 @@
+"""Exit statuses and the errors that end a command early, defined once for every command and the API."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from argmap.diagnostics import Diagnostic
+
+__all__ = ["CLEAN", "FINDINGS", "USAGE", "LIMIT", "INTERRUPTED", "ArgmapError", "UsageError", "MapError",
+           "LimitReached"]
+
+CLEAN = 0
+"""Clean: no finding, nothing changed, or the output was written."""
+FINDINGS = 1
+"""Findings at error level (warnings too under --strict); a stale diagram; a map with errors."""
+USAGE = 2
+"""A usage, input or tool error: a bad option, an unreadable file, an output that cannot be written."""
+LIMIT = 3
+"""A time limit was reached, or Graphviz is missing or failed."""
+INTERRUPTED = 130
+"""Ctrl-C (128 + SIGINT, as shells report it)."""
+
+
+class ArgmapError(Exception):
+    """An error a user can act on: its message is one line, and ``status`` is the exit status."""
+
+    status = USAGE
+
+
+class UsageError(ArgmapError):
+    """Options or arguments that cannot be honoured (an unknown language, id or group)."""
+
+    status = USAGE
+
+
+class MapError(ArgmapError):
+    """A map that could not be read, or has errors: its located findings are in ``diagnostics``."""
+
+    status = FINDINGS
+
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = tuple(diagnostics)
+
+
+class LimitReached(ArgmapError):
+    """A time limit ran out (the SAT solver, Graphviz), or Graphviz is missing or failed."""
+
+    status = LIMIT

@@ -1,0 +1,133 @@
+"""The Python API from the outside: load, check, evaluate, render and dump, on files, revisions and code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+import argmap
+from argmap.errors import LimitReached, MapError, UsageError
+from tests.conftest import ROOT
+
+ESSAY = ROOT / "models" / "capital-feast" / "map.yaml"
+BUILT = {
+    "argmap": 1, "id": "built", "languages": ["en", "fr"],
+    "statements": {
+        "thesis": {"role": "thesis", "text": {"en": "T", "fr": "Thèse"}},
+        "reason": {"text": {"en": "R", "fr": "Raison"}, "supports": "thesis"},
+        "fact": {"role": "evidence", "text": {"en": "F", "fr": "Fait"}, "supports": "reason"},
+        "doubt": {"text": {"en": "D", "fr": "Doute"}, "attacks": "reason"},
+        "answer": {"text": {"en": "A", "fr": "Réponse"}, "attacks": "doubt"},
+    },
+}
+
+
+def test_a_map_built_in_code_is_checked_evaluated_and_rendered():
+    built = argmap.ArgumentMap.from_data(BUILT)
+    result = argmap.check(built, config=False)
+    assert result.exit_code() == 0
+    grounded = argmap.evaluate(built)
+    assert grounded.labels["thesis"] == "IN" and grounded.labels["doubt"] == "OUT"
+    assert grounded.verdict() == "The thesis 'thesis' stands: every objection to it is defeated (grounded semantics)."
+    assert json.loads(json.dumps(grounded.to_json()))["thesis"] == {"id": "thesis", "label": "IN"}
+    dot = argmap.render(built, "dot", lang="fr", evaluation=grounded).decode()
+    assert "Thèse" in dot and "[IN]" in dot
+
+
+@pytest.mark.needs_dot
+def test_render_gives_well_formed_svg_and_a_jupyter_display():
+    built = argmap.ArgumentMap.from_data(BUILT)
+    svg = argmap.render(built, "svg", evaluation="preferred")
+    xml.dom.minidom.parseString(svg)
+    bundle = built._repr_mimebundle_()
+    assert bundle["image/svg+xml"].lstrip().startswith("<?xml") and "built" in bundle["text/plain"]
+
+
+def test_a_map_built_in_code_with_problems_has_findings_without_places():
+    data = {**BUILT, "statements": {**BUILT["statements"], "stray": {"text": {"en": "S"}, "supports": "nowhere"}}}
+    result = argmap.check(argmap.ArgumentMap.from_data(data), config=False)
+    found = {(d.code, d.path, d.line) for d in result.diagnostics}
+    assert ("ARG101", "built", 0) in found and result.exit_code() == 1
+
+
+def test_dump_loads_back_to_an_equal_map(tmp_path):
+    essay = argmap.load(ESSAY)
+    (tmp_path / "map.yaml").write_text(argmap.dump(essay), encoding="utf-8")
+    again = argmap.load(tmp_path / "map.yaml")
+    assert again == essay and again.files != essay.files
+    assert argmap.dump(again) == argmap.dump(essay)
+
+
+def test_load_refuses_a_broken_map_with_located_diagnostics(tmp_path):
+    (tmp_path / "map.yaml").write_text("argmap: 1\nstatements:\n  thesis: {role: thesis, txt: T}\n", encoding="utf-8")
+    with pytest.raises(MapError) as caught:
+        argmap.load(tmp_path / "map.yaml")
+    assert caught.value.status == 1
+    assert [(d.code, d.line, d.column) for d in caught.value.diagnostics] == [("ARG002", 3, 11), ("ARG002", 3, 26)]
+
+
+def test_usage_errors_and_time_limits_are_typed():
+    essay = argmap.load(ESSAY)
+    with pytest.raises(UsageError, match="no language 'zz'"):
+        argmap.render(essay, "dot", lang="zz")
+    with pytest.raises(UsageError, match="no group 'nope'"):
+        argmap.render(essay, "dot", group="nope")
+    with pytest.raises(UsageError, match="unknown semantics"):
+        argmap.evaluate(essay, "nonsense")
+    assert issubclass(LimitReached, argmap.errors.ArgmapError) and LimitReached.status == 3
+
+
+def test_a_folder_with_one_map_loads_it():
+    assert argmap.load(ESSAY.parent).id == "capital-feast"
+
+
+@pytest.fixture
+def history(tmp_path):
+    """A repository whose map changed between two commits (a statement added in an include)."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True,
+                       env={"GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a",
+                            "GIT_COMMITTER_EMAIL": "a@b", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+
+    git("init", "-q")
+    (tmp_path / "maps" / "parts").mkdir(parents=True)
+    (tmp_path / "maps" / "map.yaml").write_text("argmap: 1\nid: m\ninclude: [parts/more.yaml]\nstatements:\n"
+                                                "  thesis: {role: thesis, text: T}\n", encoding="utf-8")
+    (tmp_path / "maps" / "parts" / "more.yaml").write_text("argmap: 1\nstatements:\n  reason: {text: R, supports: thesis}\n",
+                                                           encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-qm", "first")
+    with open(tmp_path / "maps" / "parts" / "more.yaml", "a", encoding="utf-8") as stream:
+        stream.write("  second: {text: S, supports: thesis}\n")
+    git("commit", "-qam", "second")
+    (tmp_path / "maps" / "parts" / "more.yaml").write_text("argmap: 1\n", encoding="utf-8")  # uncommitted
+    return tmp_path
+
+
+def test_load_as_of_a_git_revision_reads_the_includes_of_that_revision(history, monkeypatch):
+    monkeypatch.chdir(history)
+    assert list(argmap.load("maps/map.yaml", rev="HEAD~1").statements) == ["thesis", "reason"]
+    head = argmap.load("maps/map.yaml", rev="HEAD")
+    assert list(head.statements) == ["thesis", "reason", "second"]
+    assert head.where("second") == ("HEAD:maps/parts/more.yaml", 4, 3)
+    assert list(argmap.load("maps/map.yaml").statements) == ["thesis"]  # the working tree
+    assert list(argmap.load("maps", rev="HEAD~1").statements) == ["thesis", "reason"]
+
+
+@pytest.mark.parametrize("rev", ["no-such-branch", "--output=x", "HEAD~9"])
+def test_a_revision_that_does_not_exist_is_a_usage_error(history, monkeypatch, rev):
+    monkeypatch.chdir(history)
+    with pytest.raises(UsageError):
+        argmap.load("maps/map.yaml", rev=rev)
+    assert not (history / "x").exists()
+
+
+def test_a_file_missing_at_that_revision_is_a_located_finding(history, monkeypatch):
+    monkeypatch.chdir(history)
+    (history / "maps" / "new.yaml").write_text("argmap: 1\n", encoding="utf-8")
+    with pytest.raises(MapError) as caught:
+        argmap.load("maps/new.yaml", rev="HEAD")
+    assert "no such file in this revision" in str(caught.value)
