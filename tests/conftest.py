@@ -28,13 +28,33 @@ def write_tree(base: Path, files: dict) -> None:
             path.write_text(content, encoding="utf-8")
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None) -> tuple[int, str, str]:
-    """Run ``python -m argmap ARGS`` in a real subprocess: (exit status, stdout, stderr)."""
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdin: str | None = None,
+            process: bool = False) -> tuple[int, str, str]:
+    """Run ``argmap ARGS`` as a user would: (exit status, stdout, stderr).
+
+    In-process through click's runner (fast); ``process=True`` starts a real ``python -m argmap``,
+    for what only a process shows (the interpreter's start-up, signals, the console entry point).
+    An exception that escapes a command fails the test: argmap must never print a traceback.
+    """
     environment = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     environment.update({"NO_COLOR": "1", "PYTHONPATH": str(ROOT), **(env or {})})
-    done = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=environment, input=stdin,
-                          capture_output=True, text=True, timeout=120)
-    return done.returncode, done.stdout, done.stderr
+    if process:
+        done = subprocess.run([sys.executable, "-m", "argmap", *args], cwd=cwd, env=environment, input=stdin,
+                              capture_output=True, text=True, timeout=120)
+        return done.returncode, done.stdout, done.stderr
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    previous = Path.cwd()
+    os.chdir(cwd or previous)
+    try:
+        overrides = {k: v for k, v in environment.items() if os.environ.get(k) != v}
+        overrides.update({k: None for k in os.environ if k not in environment})
+        result = CliRunner().invoke(main, list(args), input=stdin, env=overrides, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

@@ -193,3 +193,10 @@ def test_an_included_fifo_is_named_for_what_it_is(tmp_path):
     (tmp_path / "map.yaml").write_text("argmap: 1\ninclude: [pipe.yaml]\nstatements:\n  t: {role: thesis, text: T}\n")
     code, out, _ = run_cli("check", "-f", "parsable", "map.yaml", cwd=tmp_path)
     assert code == 1 and "map.yaml:2:11: error ARG010 included file 'pipe.yaml' is not a regular file" in out
+
+
+def test_a_real_process_checks_and_reports(tree):
+    """The other CLI tests run in-process; this one starts the interpreter as a user's shell does."""
+    folder = tree({"map.yaml": BROKEN})
+    code, out, err = run_cli("check", "-f", "parsable", "map.yaml", cwd=folder, process=True)
+    assert (code, err) == (1, "") and "map.yaml:7:31: error ARG101" in out
