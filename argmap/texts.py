@@ -180,7 +180,7 @@ def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, 
                 break
         if path is None:
             if not reason:
-                looked = ", ".join(str(Path(c).parent) for c, _ in candidates if c is not None)
+                looked = ", ".join(_shown(Path(c).parent) for c, _ in candidates if c is not None)
                 reason = f"{name!r} is not in {looked}" if looked else "the map was not read from a folder"
             found[source_id] = SourceText(source_id, None, None, reason)
             continue
@@ -190,6 +190,15 @@ def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, 
             continue
         found[source_id] = SourceText(source_id, path, normalise(raw.decode("utf-8-sig", "replace")))
     return found
+
+
+def _shown(folder: Path) -> str:
+    """A folder as a message shows it: relative to the current folder, as the user typed paths."""
+    try:
+        relative = os.path.relpath(folder)
+    except ValueError:  # another drive on Windows
+        return str(folder)
+    return "the current folder" if relative == "." else relative
 
 
 def _real(path: Path) -> Path | None:

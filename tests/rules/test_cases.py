@@ -28,7 +28,9 @@ def test_rule_case(code, case, tmp_path):
         (tmp_path / ".argmap.yaml").write_text(case["config"], encoding="utf-8")
         settings = config.load(tmp_path / ".argmap.yaml")
     result = _lint_in(tmp_path, case, settings)
-    found = sorted([d.line, d.column] for d in result.diagnostics if d.code == code)
+    found = sorted([d.line, d.column, d.message] for d in result.diagnostics if d.code == code)
+    # Each expected finding pins its place and its message: a broken message or suggestion fails here.
+    assert all(len(expected) == 3 for expected in case["expect"]), f"{code} {case['name']}: give [line, col, message]"
     assert found == sorted(case["expect"]), [d.location + " " + d.message for d in result.diagnostics]
     for diagnostic in result.diagnostics:
         assert diagnostic.name and diagnostic.code.startswith("ARG")
