@@ -10,14 +10,28 @@ LSP    := $(VENV)/lsp/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
-.PHONY: run test setup system-deps docs bench clean
+.PHONY: run test lint package setup system-deps docs bench clean
 
 run: setup
 	$(BIN)/argmap check models/
 	@for lang in en fr ja; do $(BIN)/argmap render $(MAP) --lang $$lang -o $(OUT)/capital-feast.$$lang.svg || exit $$?; done
 
-test: setup
-	$(BIN)/python -m pytest -q
+test: setup lint
+	$(BIN)/python -m pytest -q -n auto
+
+# Style and types, as part of the tests: ruff on everything, mypy strict on the package.
+lint: setup
+	$(BIN)/ruff check argmap tests benchmarks
+	$(BIN)/mypy argmap
+
+# The wheel and sdist a user installs without cloning: built, installed into a fresh environment,
+# and run on the bundled essay.
+package: setup
+	rm -rf dist $(VENV)/package-check
+	$(BIN)/python -m build --quiet --outdir dist . >/dev/null
+	$(PYTHON) -m venv $(VENV)/package-check
+	$(VENV)/package-check/bin/python -m pip install --quiet dist/argmap-*.whl
+	cd models && ../$(VENV)/package-check/bin/argmap check --no-config capital-feast/
 
 setup: $(STAMP) $(SYSTEM) $(LSP)
 
@@ -26,7 +40,8 @@ $(STAMP): pyproject.toml
 		echo "argmap: could not create a virtual environment with $(PYTHON)."; \
 		echo "  On Debian/Ubuntu: sudo apt-get install python3-venv  (Python 3.11 or newer is needed)"; exit 2; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# The editable install warns about the package folder at the top level, where the project keeps it.
+	PYTHONWARNINGS="ignore:Editable installation:UserWarning" $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
 # Graphviz's dot draws the diagrams; a CJK font gives Japanese labels real glyphs in PNG and PDF.
