@@ -1,0 +1,135 @@
+"""What a diagram shows, whatever draws it: nodes, edges, junctions, captions in one language, groups, notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+import networkx as nx
+
+from argmap.diagram.wrap import wrap
+from argmap.texts import pick_text
+
+__all__ = ["Node", "Edge", "Cluster", "View", "view", "BORDERS", "LARGE"]
+
+LARGE = 500
+"""Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
+
+BORDERS = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted", "ACCEPTED": "bold", "REJECTED": "dashed",
+           "CREDULOUS": "dotted"}
+"""The border style that doubles each evaluation word, so that it never rests on colour alone."""
+
+Relation = Literal["support", "attack", "undercut"]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A statement box, or the junction of an inference that is drawn as a node of its own."""
+
+    id: str
+    kind: Literal["statement", "junction"]
+    caption: tuple[str, ...]
+    """The text in the chosen language, wrapped by display width (junctions: their label, if any)."""
+    role: str | None = None
+    text: str = ""
+    quotes: tuple[tuple[str, str], ...] = ()
+    """(text, source id) of each quote, for tooltips and panels."""
+    group: str | None = None
+    note: str | None = None
+    """The evaluation's word or strength for this node, if an evaluation is shown."""
+    border: str | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A line: premise to junction, junction to conclusion, or premise straight to conclusion."""
+
+    source: str
+    target: str
+    relation: Relation
+    inference: str
+    """The inference the line belongs to (its id names the relation in tooltips)."""
+    part: Literal["premise", "conclusion", "direct"]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A group drawn as a box around its members."""
+
+    id: str
+    label: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything one drawing shows, in drawing order: the same input gives the same view."""
+
+    title: str
+    lang: str
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    clusters: tuple[Cluster, ...]
+    words: tuple[str, ...] = ()
+    """The evaluation words the drawing uses, in legend order."""
+    large: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "",
+         annotations: Mapping[str, str] | None = None, columns: int = 28) -> View:
+    """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``."""
+    notes = annotations or {}
+    default = (graph.graph.get("languages") or ("en",))[0]
+    nodes = graph.nodes
+    undercut = {t for n, data in nodes(data=True) if data["kind"] == "inference" and data["relation"] == "attack"
+                for t in graph.successors(n) if nodes[t]["kind"] == "inference"}
+    # A one-premise inference is a plain arrow, unless something attacks it: then it needs a node.
+    junctions = {n for n, data in nodes(data=True) if data["kind"] == "inference"
+                 and (data["explicit"] or n in undercut or len(premises(graph, n)) != 1)}
+    drawn: list[Node] = []
+    for node, data in nodes(data=True):
+        note = notes.get(node)
+        if data["kind"] == "statement":
+            text = pick_text(data.get("text"), lang, default)
+            caption = [*wrap(text, columns)] + ([f"[{note}]"] if note else [])
+            drawn.append(Node(node, "statement", tuple(caption), data["role"], text,
+                              tuple((q.text, q.source) for q in data.get("quotes", ())), data.get("group"), note,
+                              BORDERS.get(note or "")))
+        elif node in junctions:
+            label = pick_text(data.get("label"), lang, default)
+            caption = ([*wrap(label, 18)] if label else []) + ([f"[{note}]"] if note else [])
+            drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None))
+    edges: list[Edge] = []
+    for node, data in nodes(data=True):
+        if data["kind"] != "inference":
+            continue
+        relation = _relation(graph, node, data)
+        before = premises(graph, node)
+        for target in graph.successors(node):
+            if node in junctions:
+                edges += [Edge(premise, node, relation, node, "premise") for premise in before]
+                edges.append(Edge(node, target, relation, node, "conclusion"))
+            else:
+                edges += [Edge(premise, target, relation, node, "direct") for premise in before]
+    members: dict[str, list[str]] = {}
+    for item in drawn:
+        if item.group and item.group in groups:
+            members.setdefault(item.group, []).append(item.id)
+    clusters = tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
+                     for gid, ids in members.items())
+    shown = set(notes.values())
+    return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown),
+                graph.number_of_nodes() > LARGE)
+
+
+def premises(graph: nx.DiGraph, inference: str) -> list[str]:
+    return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
+
+
+def _relation(graph: nx.DiGraph, node: str, data: dict[str, Any]) -> Relation:
+    if data["relation"] == "support":
+        return "support"
+    target = next(iter(graph.successors(node)), None)
+    # An undercut attacks the inference, not its conclusion.
+    return "undercut" if target is not None and graph.nodes[target]["kind"] == "inference" else "attack"
