@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Union
+from typing import TYPE_CHECKING, Union
 
 from argmap.errors import LimitReached
 
 if TYPE_CHECKING:
     from argmap.config import Config
-    from argmap.semantics.result import Evaluation
     from argmap.linter import Result
+    from argmap.loader import Workspace
     from argmap.model import ArgumentMap
+    from argmap.semantics.result import Evaluation
 
 __all__ = ["load", "check", "evaluate", "render", "dump", "settings", "GraphvizUnavailable"]
 
@@ -28,7 +30,7 @@ class GraphvizUnavailable(LimitReached):
         self.source = source
 
 
-def settings(config: "PathLike | Config | bool | None" = None, source_dirs: Iterable[PathLike] = ()) -> "Config":
+def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterable[PathLike] = ()) -> Config:
     """The configuration to check with: ``None`` finds the nearest ``.argmap.yaml`` (or ``pyproject.toml``)
     from the current folder upward, as the command line does; ``False`` means the defaults; a path names the
     file. Raises :class:`argmap.config.ConfigError` when the file is wrong."""
@@ -47,7 +49,7 @@ def settings(config: "PathLike | Config | bool | None" = None, source_dirs: Iter
     return config_module.load(path, tuple(Path(d) for d in source_dirs))
 
 
-def load(path: PathLike, rev: str | None = None) -> "ArgumentMap":
+def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
     """The map whose root file is ``path`` (or the one map in the folder ``path``), with its includes.
 
     ``rev`` reads the map and its includes as they are in that git revision (``"HEAD~1"``, a branch,
@@ -70,7 +72,7 @@ def load(path: PathLike, rev: str | None = None) -> "ArgumentMap":
     return amap
 
 
-def _workspace(path: PathLike, rev: str | None):
+def _workspace(path: PathLike, rev: str | None) -> tuple[Workspace, Path]:
     """The workspace that reads ``path`` (at ``rev``), and the root file of the one map there."""
     from argmap.errors import UsageError
     from argmap.loader import Workspace, discover
@@ -91,8 +93,8 @@ def _workspace(path: PathLike, rev: str | None):
     return workspace, Path(path)
 
 
-def check(target: "PathLike | Iterable[PathLike] | ArgumentMap", config: "PathLike | Config | bool | None" = None,
-          source_dirs: Iterable[PathLike] = ()) -> "Result":
+def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike | Config | bool | None = None,
+          source_dirs: Iterable[PathLike] = ()) -> Result:
     """Check maps (a file, a folder of maps, several of them, or a map value) against every rule.
 
     The result holds the diagnostics, sorted by place, and ``exit_code(strict)`` gives the command
@@ -108,18 +110,18 @@ def check(target: "PathLike | Iterable[PathLike] | ArgumentMap", config: "PathLi
         found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
         return Result(found, tuple(str(f) for f in target.files), (target.id,), summary(found))
     paths = [target] if isinstance(target, (str, os.PathLike)) else list(target)
-    return lint(paths, chosen)
+    return lint([Path(p) for p in paths], chosen)
 
 
-def evaluate(amap: "ArgumentMap", semantics: str = "grounded", timeout: float | None = 300.0) -> "Evaluation":
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0) -> Evaluation:
     """Which statements stand under ``semantics``: grounded, complete, preferred or stable extensions, or
     dfquad / quadratic-energy strengths. Raises :class:`argmap.errors.LimitReached` when the SAT solver
     (complete, preferred, stable) finds no answer within ``timeout`` seconds."""
     from argmap.errors import LimitReached, UsageError
+    from argmap.graph import build
     from argmap.semantics import SEMANTICS
     from argmap.semantics.extensions import SolverTimeout
     from argmap.semantics.result import evaluate_graph
-    from argmap.graph import build
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
@@ -130,8 +132,8 @@ def evaluate(amap: "ArgumentMap", semantics: str = "grounded", timeout: float | 
                            " on this map (grounded semantics is always fast)") from None
 
 
-def render(amap: "ArgumentMap", format: str = "svg", lang: str | None = None,
-           evaluation: "Evaluation | str | None" = None, focus: str | None = None, depth: int = 2,
+def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
+           evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
            group: str | None = None, legend: bool = True, timeout: float = 120.0) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``) or as DOT source.
 
@@ -140,10 +142,10 @@ def render(amap: "ArgumentMap", format: str = "svg", lang: str | None = None,
     node, ``group`` one group. Raises :class:`argmap.errors.UsageError` for an unknown language, node or
     group, and :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
-    from argmap.errors import LimitReached, UsageError
-    from argmap.graph import build
     from argmap.diagram import group_subgraph, neighbourhood
     from argmap.diagram.dot import Style, to_dot
+    from argmap.errors import LimitReached, UsageError
+    from argmap.graph import build
     from argmap.suggest import did_you_mean
     from argmap.texts import pick_text
 
@@ -190,7 +192,7 @@ def render(amap: "ArgumentMap", format: str = "svg", lang: str | None = None,
         raise LimitReached(str(failed)) from None
 
 
-def dump(amap: "ArgumentMap") -> str:
+def dump(amap: ArgumentMap) -> str:
     """The map as one canonical YAML file that :func:`load` reads back to an equal map."""
     from argmap.canonical import dump as write
 

@@ -6,8 +6,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 __all__ = ["OutputRefused", "write_bytes", "write_text"]
 
@@ -15,11 +15,11 @@ __all__ = ["OutputRefused", "write_bytes", "write_text"]
 class OutputRefused(OSError):
     """An output that argmap will not write: one of its inputs, a folder or a socket."""
 
-    def __init__(self, path: str | os.PathLike, reason: str) -> None:
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         super().__init__(errno.EPERM, reason, str(path))
 
 
-def write_bytes(path: str | os.PathLike, data: bytes, *, protect: Iterable[str | os.PathLike] = ()) -> None:
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, protect: Iterable[str | os.PathLike[str]] = ()) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
 
     ``protect`` names files that were read to make ``data`` (the map and its includes): writing over
@@ -69,13 +69,13 @@ def write_bytes(path: str | os.PathLike, data: bytes, *, protect: Iterable[str |
         raise
 
 
-def _names_a_descriptor(path: str | os.PathLike) -> bool:
+def _names_a_descriptor(path: str | os.PathLike[str]) -> bool:
     # /dev/stdout, /dev/fd/N and /proc/self/fd/N stand for an open descriptor: the caller's
     # redirection (perhaps `>>`) decides what happens, so the file is written through, not replaced.
     spelled = os.path.abspath(path)
     return spelled.startswith(("/dev/", "/proc/"))
 
 
-def write_text(path: str | os.PathLike, text: str, *, protect: Iterable[str | os.PathLike] = ()) -> None:
+def write_text(path: str | os.PathLike[str], text: str, *, protect: Iterable[str | os.PathLike[str]] = ()) -> None:
     """:func:`write_bytes` of ``text`` in UTF-8."""
     write_bytes(path, text.encode("utf-8"), protect=protect)

@@ -15,7 +15,7 @@ _SECTIONS = ("sources", "groups", "statements", "arguments")
 _ID_LISTS = ("supports", "attacks")
 
 
-def data(amap: "ArgumentMap") -> dict[str, Any]:
+def data(amap: ArgumentMap) -> dict[str, Any]:
     """The map as the plain data of one map file, in canonical key order, defaults left out."""
     document: dict[str, Any] = {"argmap": 1, "id": amap.id}
     if amap.title is not None:
@@ -42,7 +42,7 @@ def _plain(model: Any) -> Any:
     return values
 
 
-def dump(amap: "ArgumentMap") -> str:
+def dump(amap: ArgumentMap) -> str:
     """Canonical YAML: fixed key order, flow style for short lists and per-language texts.
 
     >>> from argmap.model import ArgumentMap

@@ -17,7 +17,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         try:
             return cls[value.strip().upper()]
         except KeyError:
@@ -42,11 +42,11 @@ class Diagnostic:
     related: tuple[tuple[str, int, int], ...] = field(default=(), compare=False)
     """Other places the finding involves (for example each step of a cycle)."""
 
-    def stamped(self, code: str, name: str, severity: Severity) -> "Diagnostic":
+    def stamped(self, code: str, name: str, severity: Severity) -> Diagnostic:
         return replace(self, code=code, name=name, severity=severity)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
     @property

@@ -21,8 +21,10 @@ YAML_SUFFIXES = (".yaml", ".yml")
 class Files(Protocol):
     """A tree of files a map can be read from."""
 
-    label: str
-    """Put before every path shown to a user ("" for the file system, "REV:" for a git revision)."""
+    @property
+    def label(self) -> str:
+        """Put before every path shown to a user ("" for the file system, "REV:" for a git revision)."""
+        ...
 
     def absolute(self, path: Path) -> Path:
         """``path`` made absolute, with ``..`` (and, where the tree has them, symbolic links) resolved."""
@@ -90,7 +92,7 @@ class GitRevision:
         return f"{self.rev}:"
 
     @classmethod
-    def containing(cls, path: Path, rev: str) -> "GitRevision":
+    def containing(cls, path: Path, rev: str) -> GitRevision:
         """Revision ``rev`` of the repository that holds ``path``. Raises :class:`RevisionError`."""
         if rev.startswith("-") or "\0" in rev:
             raise RevisionError(f"{rev!r} is not a git revision")

@@ -23,7 +23,7 @@ def implicit_id(premise: str, relation: str, target: str) -> str:
     return f"{premise}--{relation}--{target}"
 
 
-def build(amap: "ArgumentMap") -> nx.DiGraph:
+def build(amap: ArgumentMap) -> nx.DiGraph:
     """The map as a directed graph, nodes and edges added in file order so that output is stable.
 
     Statement nodes carry ``kind="statement"``; every support or attack is an inference node

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Iterable, Iterator, cast
+from typing import TYPE_CHECKING, cast
 
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity
@@ -15,6 +16,9 @@ from argmap.errors import CLEAN, FINDINGS
 from argmap.rule import CheckingRule, Context
 
 if TYPE_CHECKING:
+    import networkx as nx
+
+    from argmap.loader import Workspace
     from argmap.model import ArgumentMap
 
 __all__ = ["Result", "MapCheck", "lint", "check_map", "check_loaded", "summary", "paused_gc"]
@@ -88,8 +92,8 @@ def summary(found: Iterable[Diagnostic]) -> dict[str, int]:
 class MapCheck:
     """One map's check: the map and graph (None when reading failed) and its stamped findings."""
 
-    amap: object | None
-    graph: object | None
+    amap: ArgumentMap | None
+    graph: nx.DiGraph | None
     diagnostics: tuple[Diagnostic, ...]
     inputs: tuple[Path, ...] = ()
     """Every file the check read: the map's files, its source texts and the configuration."""
@@ -99,7 +103,7 @@ class MapCheck:
         return tuple(d for d in self.diagnostics if d.severity >= Severity.ERROR)
 
 
-def check_map(root: str | Path, workspace, config: Config) -> MapCheck:
+def check_map(root: str | Path, workspace: Workspace, config: Config) -> MapCheck:
     """Read one root file and its includes, build the graph, and run every enabled rule on it."""
     from argmap.loader import load_map
 

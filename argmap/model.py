@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Protocol
+from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
 from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement, Text
@@ -133,7 +134,7 @@ class ArgumentMap:
     @classmethod
     def from_parts(cls, root: MapFile, name: str, parts: Mapping[str, Mapping[str, Any]] | None = None,
                    expectations: list[Expectation] | None = None, locator: Locator | None = None,
-                   files: tuple[Path, ...] = (), folder: Path | None = None) -> "ArgumentMap":
+                   files: tuple[Path, ...] = (), folder: Path | None = None) -> ArgumentMap:
         """A map whose header comes from ``root`` and whose sections are ``parts`` (default: root's own)."""
         parts = parts if parts is not None else {section: getattr(root, section) for section in SECTIONS}
         return cls(
@@ -144,7 +145,7 @@ class ArgumentMap:
             locator=locator or Unlocated(root.id or name), files=files, folder=folder)
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any], name: str = "map") -> "ArgumentMap":
+    def from_data(cls, data: Mapping[str, Any], name: str = "map") -> ArgumentMap:
         """A map built in code from the same data a map file holds (one file, no includes).
 
         Raises ``pydantic.ValidationError`` when the data is not a valid map.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Mapping
 from itertools import groupby
-from typing import IO, Callable
+from typing import IO, Any
 
 from argmap import __version__
 from argmap.diagnostics import Severity
@@ -50,7 +51,8 @@ def _summary(result: Result) -> str:
 def parsable(result: Result, stream: IO[str], colour: bool = False) -> None:
     """One ``file:line:col: severity CODE message [name]`` line per finding (for editors and grep)."""
     for d in result.diagnostics:
-        stream.write(f"{one_line(d.path)}:{d.line}:{d.column}: {d.severity} {d.code} {one_line(d.message)} [{d.name}]\n")
+        where = f"{one_line(d.path)}:{d.line}:{d.column}"
+        stream.write(f"{where}: {d.severity} {d.code} {one_line(d.message)} [{d.name}]\n")
 
 
 def as_json(result: Result, stream: IO[str], colour: bool = False) -> None:
@@ -113,8 +115,8 @@ def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
         for rule in RULES
     ]
 
-    def location(path: str, line: int, column: int) -> dict:
-        physical: dict = {"artifactLocation": {"uri": path.replace(os.sep, "/"), "uriBaseId": "%SRCROOT%"}}
+    def location(path: str, line: int, column: int) -> dict[str, Any]:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": path.replace(os.sep, "/"), "uriBaseId": "%SRCROOT%"}}
         if line:
             physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
         return {"physicalLocation": physical}
@@ -149,16 +151,17 @@ REPORTERS_BY_NAME: dict[str, Reporter] = {
 FORMATS = ("auto", *REPORTERS_BY_NAME)
 
 
-def pick_auto(stream: IO[str], environ: dict[str, str] | None = None) -> tuple[str, bool]:
+def pick_auto(stream: IO[str], environ: Mapping[str, str] | None = None) -> tuple[str, bool]:
     """``github`` under GitHub Actions, else ``text``; colour only on a terminal without NO_COLOR."""
     environ = os.environ if environ is None else environ
     if environ.get("GITHUB_ACTIONS") == "true":
         return "github", False
-    colour = bool(getattr(stream, "isatty", lambda: False)()) and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    terminal = bool(getattr(stream, "isatty", lambda: False)())
+    colour = terminal and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
     return "text", colour
 
 
-def report(result: Result, name: str, stream: IO[str], environ: dict[str, str] | None = None) -> None:
+def report(result: Result, name: str, stream: IO[str], environ: Mapping[str, str] | None = None) -> None:
     """Write ``result`` in the format called ``name`` (``auto`` picks one) to ``stream``."""
     colour = False
     if name == "auto":

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from argmap.diagnostics import Diagnostic, Severity
 
@@ -24,9 +25,9 @@ INPUTS: tuple[Input, ...] = ("reading", "map", "graph")
 class Context:
     """What a rule may look at. ``amap`` and ``graph`` are set for every rule that declares them."""
 
-    amap: "ArgumentMap"
-    graph: "nx.DiGraph"
-    texts: "Mapping[str, SourceText]" = field(default_factory=dict)
+    amap: ArgumentMap
+    graph: nx.DiGraph
+    texts: Mapping[str, SourceText] = field(default_factory=dict)
     reported: Mapping[str, list[Diagnostic]] = field(default_factory=dict)
 
 
@@ -37,7 +38,8 @@ class Rule(Protocol):
     NAME: str
     SEVERITY: Severity
     OPTIONS: dict[str, Any]
-    INPUT: Input
+    INPUT: str
+    """One of INPUTS (a module's constant cannot be typed as the Literal; tests/test_registry.py checks it)."""
 
 
 class CheckingRule(Rule, Protocol):

@@ -9,7 +9,7 @@ from argmap.rule import Rule
 __all__ = ["SECTIONS", "sections", "explain", "catalogue_markdown"]
 
 SECTIONS = ("What it does", "Why this matters", "Example", "Use instead", "Options")
-_HEADING = re.compile(r"^(%s):\s*$" % "|".join(re.escape(s) for s in SECTIONS), re.M)
+_HEADING = re.compile(r"^({}):\s*$".format("|".join(re.escape(s) for s in SECTIONS)), re.M)
 
 
 def sections(rule: Rule) -> tuple[str, dict[str, str]]:

@@ -7,15 +7,17 @@ import hashlib
 import os
 import stat
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "pick_text"]
+__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide",
+           "pick_text"]
 
 
 def pick_text(text: object, lang: str | None, default: str) -> str:
@@ -24,10 +26,12 @@ def pick_text(text: object, lang: str | None, default: str) -> str:
         return ""
     if isinstance(text, str):
         return text
+    if not isinstance(text, Mapping):
+        return str(text)
     for key in (lang, default):
         if key and key in text:
-            return text[key]
-    return next(iter(text.values()), "")
+            return str(text[key])
+    return str(next(iter(text.values()), ""))
 
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -84,7 +88,7 @@ class SourceText:
     reason: str = ""
     outside: bool = False
     """True when the source's path leads outside the map's folder (it was not read)."""
-    _index: "BlockIndex | None" = field(default=None, repr=False)
+    _index: BlockIndex | None = field(default=None, repr=False)
     _searches: int = field(default=0, repr=False)
 
     @property
@@ -144,7 +148,7 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 """Source texts larger than this are not read (the same bound as map files)."""
 
 
-def resolve(amap: "ArgumentMap", source_dirs: Iterable[Path] = ()) -> dict[str, SourceText]:
+def resolve(amap: ArgumentMap, source_dirs: Iterable[Path] = ()) -> dict[str, SourceText]:
     """Read the text of every source that has a ``path``: beside the file that declares it, or by its
     file name in one of ``source_dirs``. Only regular files inside the map's folder or a source folder
     are read; a path that reaches elsewhere is refused unread, and a checksum mismatch makes the text

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import xml.dom.minidom
-from pathlib import Path
 
 import pytest
+
 import argmap
 from argmap.errors import LimitReached, MapError, UsageError
 from tests.conftest import ROOT

@@ -79,7 +79,7 @@ def test_a_link_in_a_source_folder_that_points_outside_it_is_not_followed(secret
     (folder / "map.yaml").write_text(QUOTING.format(path="essay.txt", quote="TOKEN=hunter2-X"), encoding="utf-8")
     # the map's folder itself holds no essay.txt, the source folder's one leads out of it
     (folder / "elsewhere").mkdir()
-    code, out = _check(folder, source_dirs=("texts",))
+    _, out = _check(folder, source_dirs=("texts",))
     assert "characters match" not in out and "ARG302" not in out
     assert "ARG303" in out  # unverified: the text was not found where it may be read
 
@@ -93,7 +93,7 @@ def test_special_files_are_not_read_as_source_texts(tmp_path, special):
     else:
         (tmp_path / "essay.txt").symlink_to("/dev/zero")
     (tmp_path / "map.yaml").write_text(QUOTING.format(path="essay.txt", quote="q"), encoding="utf-8")
-    code, out = _check(tmp_path)
+    _, out = _check(tmp_path)
     # /dev/zero lies outside the map's folder; a FIFO is not a regular file; a folder is no text
     assert re.search(r"ARG013|ARG303", out), out
     assert "ARG302" not in out

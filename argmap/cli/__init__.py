@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -43,9 +45,10 @@ class LazyGroup(click.Group):
         if target is None or not _available(cmd_name):
             return None
         module, attribute = target.split(":")
-        return getattr(importlib.import_module(module), attribute)
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        return command
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -74,14 +77,10 @@ def run() -> None:
 
 
 def _leave(message: str, status: int) -> None:
-    try:
+    with contextlib.suppress(OSError, ValueError, KeyboardInterrupt):
         sys.stdout.flush()
-    except (OSError, ValueError, KeyboardInterrupt):
-        pass
-    try:
+    with contextlib.suppress(OSError, ValueError, KeyboardInterrupt):
         sys.stderr.write(message)
         sys.stderr.flush()
-    except (OSError, ValueError, KeyboardInterrupt):
-        pass
     # Leave at once: a second Ctrl-C during the interpreter's shutdown would print a traceback.
     os._exit(status)

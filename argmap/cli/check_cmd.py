@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 import click
@@ -29,11 +28,13 @@ class CheckOptions:
 @click.option("-f", "--format", "format_", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="Output format; auto picks GitHub annotations under GitHub Actions, else text.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("-c", "--config", type=click.Path(dir_okay=False), help="Configuration file (default: nearest .argmap.yaml or pyproject.toml).")
+@click.option("-c", "--config", type=click.Path(dir_okay=False),
+              help="Configuration file (default: nearest .argmap.yaml or pyproject.toml).")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files; use the defaults.")
 @click.option("-s", "--source-dir", "source_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder where quoted source texts may be found (repeatable).")
-def check(paths, format_, strict, config, no_config, source_dirs) -> None:
+def check(paths: tuple[str, ...], format_: str, strict: bool, config: str | None, no_config: bool,
+          source_dirs: tuple[str, ...]) -> None:
     """Check argument maps (files, or folders of maps) and report every problem at file:line:col.
 
     Exit status: 0 clean, 1 findings at error level (warnings too with --strict), 2 usage error.

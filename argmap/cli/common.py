@@ -3,22 +3,26 @@ loaded and checked with the configuration, and the time-limit option."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Callable
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from argmap.errors import ArgmapError, MapError, UsageError
 
+if TYPE_CHECKING:
+    from argmap.linter import MapCheck
+
 __all__ = ["run", "checked_map", "SECONDS"]
 
 
-class Seconds(click.ParamType):
+class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic only in some click versions
     """A time limit: a finite number of seconds, above 0 and at most a week."""
 
     name = "seconds"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
         try:
             seconds = float(value)
         except (TypeError, ValueError):
@@ -48,7 +52,7 @@ def run(command: str, body: Callable[[], int], stderr: IO[str]) -> int:
         return error.status
 
 
-def checked_map(path: str, command: str):
+def checked_map(path: str, command: str) -> MapCheck:
     """The MapCheck of ``path`` (a map file, or a folder holding exactly one map). Raises UsageError for a
     wrong configuration or folder, and MapError with the errors when the map has any."""
     from argmap import config as config_module

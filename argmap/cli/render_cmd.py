@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -39,14 +40,16 @@ class RenderOptions:
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
 @click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
 @click.option("--group", metavar="GROUP", help="Draw only this group.")
-@click.option("--timeout", type=SECONDS, default=120.0, show_default=True, help="Seconds dot may run (and the SAT solver, for --eval).")
+@click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
+              help="Seconds dot may run (and the SAT solver, for --eval).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
 @click.option("--no-legend", is_flag=True, help="Leave the legend out.")
 @click.option("--eval", "evaluation", type=click.Choice(SEMANTICS),
               help="Show each node's evaluation: a grounded label (IN/OUT/UNDEC), an acceptance under complete,"
                    " preferred or stable semantics (ACCEPTED/CREDULOUS/REJECTED), both also as border style;"
                    " or a gradual strength.")
-def render(map_path, output, format_, lang, focus, depth, group, timeout, check, no_legend, evaluation) -> None:
+def render(map_path: str, output: str, format_: str | None, lang: str | None, focus: str | None, depth: int,
+           group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
 
     Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
@@ -69,14 +72,15 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
 def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap import api
     from argmap.cli.common import checked_map
-    from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
     from argmap.diagram.graphviz_run import FORMATS
+    from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
 
     output = Path(options.output)
     fmt = options.format or output.suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(FORMATS)}")
     checked = checked_map(options.map, "render")
+    assert checked.amap is not None  # checked_map refuses a map that could not be read
     try:
         data = api.render(checked.amap, fmt, lang=options.lang, evaluation=options.evaluation, focus=options.focus,
                           depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout)
@@ -106,7 +110,7 @@ def _shown(path: str) -> str:
     return one_line(path)
 
 
-def _write(path: Path, data: bytes, inputs, spelled: str) -> None:
+def _write(path: Path, data: bytes, inputs: Iterable[Path], spelled: str) -> None:
     """Write the output (never over one of ``inputs``); a failure is one line with exit status 2."""
     from argmap.atomic import write_bytes
     from argmap.errors import UsageError

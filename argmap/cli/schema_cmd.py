@@ -10,7 +10,8 @@ __all__ = ["schema"]
 
 
 @click.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (atomically) instead of stdout.")
 def schema(output: str | None) -> None:
     """Print the JSON Schema of argmap files (see docs/editors.md to wire it into an editor)."""
     import json

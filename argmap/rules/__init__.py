@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from argmap.rule import Rule
-
 from argmap.rules import (
     conflicting_stance,
     dangling_reference,

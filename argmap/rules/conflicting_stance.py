@@ -11,7 +11,10 @@ Why this matters:
 
 Example:
     statements:
-      regulation-arrived: {text: AI regulation was put in place., supports: [popularity-will-rise], attacks: [popularity-will-rise]}
+      regulation-arrived:
+        text: AI regulation was put in place.
+        supports: [popularity-will-rise]
+        attacks: [popularity-will-rise]
 
 Use instead:
     Keep one relation, and write the other reason as its own statement.
@@ -22,15 +25,16 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 
 CODE = "ARG202"
 NAME = "conflicting-stance"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
 
 

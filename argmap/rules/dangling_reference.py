@@ -24,16 +24,17 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 from argmap.suggest import did_you_mean
 
 CODE = "ARG101"
 NAME = "dangling-reference"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "map"
 
 
@@ -41,7 +42,8 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
     nodes = amap.statements.keys() | amap.arguments.keys()
 
-    def missing(ref: str, pool, what: str, node_id: str, *path, section: str | None = None) -> Diagnostic:
+    def missing(ref: str, pool: Iterable[str], what: str, node_id: str, *path: str | int,
+                section: str | None = None) -> Diagnostic:
         return amap.problem(CODE, node_id, *path, section=section,
                             message=f"{what} {ref!r} is not defined" + did_you_mean(ref, pool))
 
@@ -67,9 +69,11 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         if argument.group is not None and argument.group not in amap.groups:
             yield missing(argument.group, amap.groups, "group", aid, "group")
     for index, expectation in enumerate(amap.expectations):
-        refs = [("select", "id", expectation.select.id, nodes), ("select", "group", expectation.select.group, amap.groups)]
+        select = expectation.select
+        refs = [("select", "id", select.id, nodes), ("select", "group", select.group, amap.groups)]
         if expectation.each is not None:
-            refs += [("each", name, getattr(expectation.each, name), nodes) for name in ("supports", "attacks", "reaches")]
+            refs += [("each", name, getattr(expectation.each, name), nodes)
+                     for name in ("supports", "attacks", "reaches")]
             refs += [("each", "quoted-from", source, amap.sources) for source in expectation.each.quoted_from]
         for part, name, ref, pool in refs:
             if ref is not None and ref not in pool:

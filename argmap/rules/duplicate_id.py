@@ -21,10 +21,12 @@ Options:
     None.
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG102"
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it

@@ -23,10 +23,12 @@ Options:
     None.
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG003"
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it

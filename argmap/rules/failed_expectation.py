@@ -26,17 +26,20 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import networkx as nx
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import ArgumentMap
+from argmap.rule import Context
+from argmap.schema import Each, Selector, Statement
 
 CODE = "ARG205"
 NAME = "failed-expectation"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
 
 
@@ -62,18 +65,18 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
                 yield amap.expectation_problem(CODE, index, "each", message=f"{prefix}{sid!r} {reason}")
 
 
-def _matches(select, sid, statement) -> bool:
+def _matches(select: Selector, sid: str, statement: Statement) -> bool:
     return ((select.id is None or select.id == sid) and (select.role is None or select.role == statement.role)
             and (select.tag is None or select.tag in statement.tags)
             and (select.group is None or select.group == statement.group))
 
 
-def _describe(select) -> str:
+def _describe(select: Selector) -> str:
     parts = [f"{name} {getattr(select, name)!r}" for name in ("id", "role", "tag", "group") if getattr(select, name)]
     return "statements" + (" with " + " and ".join(parts) if parts else "")
 
 
-def _each_failures(each, sid, amap, graph: nx.DiGraph) -> Iterator[str]:
+def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: nx.DiGraph) -> Iterator[str]:
     for relation in ("supports", "attacks"):
         target = getattr(each, relation)
         if target is None:

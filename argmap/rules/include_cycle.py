@@ -20,10 +20,12 @@ Options:
     None.
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG012"
 NAME = "include-cycle"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it

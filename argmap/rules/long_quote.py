@@ -25,16 +25,17 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 from argmap.texts import width
 
 CODE = "ARG305"
 NAME = "long-quote"
 SEVERITY = Severity.WARNING
-OPTIONS: dict = {"max-width": 240}
+OPTIONS: dict[str, Any] = {"max-width": 240}
 INPUT = "map"
 
 
@@ -46,5 +47,5 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             columns = width(" ".join(quote.text.split()))
             if columns > limit:
                 yield amap.problem(CODE, sid, "quotes", index, "text",
-                                   message=f"a quote of {columns} columns from {quote.source!r} is over the {limit}-column"
-                                           " limit; quote the clause that carries the claim")
+                                   message=f"a quote of {columns} columns from {quote.source!r} is over the"
+                                           f" {limit}-column limit; quote the clause that carries the claim")

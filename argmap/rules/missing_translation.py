@@ -27,15 +27,17 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
+from argmap.schema import Text
 
 CODE = "ARG301"
 NAME = "missing-translation"
 SEVERITY = Severity.WARNING
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "map"
 
 
@@ -45,7 +47,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         return
     languages = amap.languages
 
-    def lacking(text) -> list[str]:
+    def lacking(text: Text) -> list[str]:
         given = {languages[0]} if isinstance(text, str) else set(text)
         return [language for language in languages if language not in given]
 
@@ -62,4 +64,5 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             yield amap.problem(CODE, aid, "label", message=message(f"the label of argument {aid!r}", missing))
     for gid, group in amap.groups.items():
         if missing := lacking(group.label):
-            yield amap.problem(CODE, gid, "label", section="groups", message=message(f"the label of group {gid!r}", missing))
+            yield amap.problem(CODE, gid, "label", section="groups",
+                               message=message(f"the label of group {gid!r}", missing))

@@ -25,16 +25,17 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 from argmap.texts import matched_prefix, normalise
 
 CODE = "ARG302"
 NAME = "quote-not-found"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "map"
 
 
@@ -43,7 +44,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     for sid, statement in amap.statements.items():
         for index, quote in enumerate(statement.quotes):
             source = ctx.texts.get(quote.source)
-            if source is None or not source.available:
+            if source is None or source.normalised is None:
                 continue
             wanted = normalise(quote.text)
             if source.contains(wanted):

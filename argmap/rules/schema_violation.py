@@ -25,10 +25,12 @@ Options:
     None.
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG002"
 NAME = "schema-violation"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it

@@ -26,16 +26,17 @@ Options:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any, Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 
 CODE = "ARG201"
 NAME = "support-cycle"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
 
 

@@ -25,15 +25,16 @@ Options:
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
-from argmap.rule import Context
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.rule import Context
 
 CODE = "ARG203"
 NAME = "thesis-count"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {"min": 1, "max": 1}
+OPTIONS: dict[str, Any] = {"min": 1, "max": 1}
 INPUT = "map"
 
 

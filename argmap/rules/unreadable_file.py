@@ -19,10 +19,12 @@ Options:
     None.
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG005"
 NAME = "unreadable-file"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it

@@ -21,10 +21,12 @@ Options:
     None. (The limits are fixed so that every checker of a map gives the same verdict.)
 """
 
+from typing import Any
+
 from argmap.diagnostics import Severity
 
 CODE = "ARG004"
 NAME = "unsafe-yaml"
 SEVERITY = Severity.ERROR
-OPTIONS: dict = {}
+OPTIONS: dict[str, Any] = {}
 INPUT = "reading"  # found while the files are read; the rule reports it
