@@ -64,11 +64,16 @@ def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
         workspace, root = _workspace(path, rev)
         amap, problems = load_map(root, workspace)
     if amap is None:
-        errors = sorted(problems, key=lambda d: d.sort_key)
+        from argmap.diagnostics import Severity
+        from argmap.rules import BY_CODE
+
+        errors = sorted((d.stamped(d.code, BY_CODE[d.code].NAME, Severity.ERROR) for d in problems
+                         if BY_CODE[d.code].SEVERITY >= Severity.ERROR), key=lambda d: d.sort_key)
         first = errors[0] if errors else None
         where = f"{first.location}: {first.message}" if first else str(path)
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise MapError(f"the map cannot be read: {where}{more}", errors)
+        raise MapError(f"the map cannot be read: {where}{more}", errors,
+                       summary="the map cannot be read; `argmap check` lists every finding")
     return amap
 
 

@@ -38,9 +38,11 @@ class MapError(ArgmapError):
 
     status = FINDINGS
 
-    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = (), summary: str | None = None) -> None:
         super().__init__(message)
         self.diagnostics = tuple(diagnostics)
+        self.summary = summary or message
+        """What the command line says after listing the diagnostics themselves."""
 
 
 class LimitReached(ArgmapError):

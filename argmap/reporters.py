@@ -79,22 +79,22 @@ def github(result: Result, stream: IO[str], colour: bool = False) -> None:
     """GitHub Actions workflow commands, which annotate the lines of a pull request."""
     for d in result.diagnostics:
         level = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(d.severity, "notice")
-        place = f"file={_escape_property(d.path)}"
+        place = f"file={escape_property(d.path)}"
         if d.line:
             place += f",line={d.line}" + (f",col={d.column}" if d.column else "")
-        title = _escape_property(f"{d.code} {d.name}")
-        stream.write(f"::{level} {place},title={title}::{_escape_data(d.message)}\n")
+        title = escape_property(f"{d.code} {d.name}")
+        stream.write(f"::{level} {place},title={title}::{escape_data(d.message)}\n")
 
 
-def _escape_data(value: str) -> str:
+def escape_data(value: str) -> str:
     # Line breaks are the only way out of a workflow command; other control characters are escaped
     # so that the log shows them instead of acting on them.
     escaped = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return one_line(escaped)
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:

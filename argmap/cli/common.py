@@ -48,7 +48,8 @@ def run(command: str, body: Callable[[], int], stderr: IO[str]) -> int:
             for problem in error.diagnostics:
                 stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
                              f" [{problem.code} {problem.name}]\n")
-        stderr.write(f"argmap {command}: {one_line(str(error))}\n")
+        message = error.summary if isinstance(error, MapError) else str(error)
+        stderr.write(f"argmap {command}: {one_line(message)}\n")
         return error.status
 
 
