@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+import re
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "ID_PATTERN",
@@ -20,6 +32,7 @@ __all__ = [
     "Each",
     "Expectation",
     "MapFile",
+    "UNSHOWABLE",
     "json_schema",
 ]
 
@@ -37,10 +50,46 @@ Lang = Annotated[
     StringConstraints(pattern=LANG_PATTERN),
     Field(description="A BCP 47 language tag such as en, fr, ja or pt-BR."),
 ]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-Text = Union[
-    NonEmpty,
-    Annotated[dict[Lang, NonEmpty], Field(min_length=1)],
+UNSHOWABLE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ud800-\\udfff\\ufffe\\uffff]")
+"""Characters that XML 1.0, and so an SVG file, cannot carry: C0 controls other than tab, line feed
+and carriage return; the noncharacters U+FFFE and U+FFFF; lone surrogates."""
+
+
+def _showable(text: Any) -> Any:
+    # before pydantic's own check, which refuses a lone surrogate without naming it
+    found = UNSHOWABLE.search(text) if isinstance(text, str) else None
+    if found is not None:
+        char = found[0]
+        kind = ("a control character" if char < " " else "a lone surrogate" if "\ud800" <= char <= "\udfff"
+                else "a noncharacter")
+        raise ValueError(f"the text holds U+{ord(char):04X} ({kind}) at character {found.start() + 1},"
+                         " which no diagram can show; remove it")
+    return text
+
+
+NonEmpty = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    BeforeValidator(_showable),
+    # The same refusal for editors; surrogates are left out because JavaScript matches the two
+    # halves of every emoji against them (and a YAML file cannot hold a lone one anyway).
+    Field(json_schema_extra={"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"}),
+]
+
+
+def _text_kind(value: Any) -> str | None:
+    return "by language" if isinstance(value, dict) else "plain text" if isinstance(value, str) else None
+
+
+# Tagged by the value's type, so that a wrong text is told only what is wrong with it (not also
+# that it is not a mapping); a tag is never an identifier, so the loader's locations skip it.
+Text = Annotated[
+    Union[
+        Annotated[NonEmpty, Tag("plain text")],
+        Annotated[dict[Lang, NonEmpty], Field(min_length=1), Tag("by language")],
+    ],
+    Discriminator(_text_kind, custom_error_type="text_type",
+                  custom_error_message="Input should be a text, or one text per language"),
 ]
 """A plain string (the map's default language) or one text per language."""
 
@@ -219,3 +268,4 @@ def _close_keyed_maps(node: object) -> None:
     elif isinstance(node, list):
         for value in node:
             _close_keyed_maps(value)
+

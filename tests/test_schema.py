@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pydantic
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.schema import MapFile, json_schema
 from tests.conftest import ROOT, run_cli
@@ -16,6 +19,7 @@ VALID = [
     "argmap: 1\nid: m\ntitle: {en: T, fr: T}\nlanguages: [en, fr]\nstatements:\n  thesis: {role: thesis, text: T, base: 0.5}\n",
     "argmap: 1\nstatements:\n  a: {text: A, supports: b, attacks: [c, d]}\narguments:\n  x: {premises: [a], attacks: y, label: {ja: 論証}}\n",
     "argmap: 1\nexpect:\n  - {select: {tag: t}, count: 4, each: {supports: thesis, quoted-from: [s]}}\n",
+    'argmap: 1\nstatements:\n  a: {text: "tab\\tline\\n\\r \\U0001F600 \\U0001FFFE \\x7f", base: 1}\n',
 ]
 INVALID = [
     "argmap: 2\n",
@@ -27,6 +31,9 @@ INVALID = [
     "argmap: 1\nstatements:\n  a: {text: T, base: 1.5}\n",
     "argmap: 1\narguments:\n  x: {premises: [], supports: a}\n",
     "argmap: 1\nexpect:\n  - {select: {colour: red}}\n",
+    'argmap: 1\nstatements:\n  a: {text: "bell\\x07"}\n',
+    'argmap: 1\nstatements:\n  a: {text: {en: "\\uFFFE"}}\n',
+    'argmap: 1\ngroups:\n  g: {label: "nul\\0"}\n',
 ]
 
 
@@ -67,3 +74,25 @@ def test_bundled_maps_validate_against_the_editor_schema():
     for path in files:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert not list(check.iter_errors(data)), path
+
+
+def xml_char(char: str) -> bool:
+    """XML 1.0's Char production, the oracle for what a text may hold."""
+    code = ord(char)
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=()), min_size=1, max_size=20))
+def test_a_text_is_accepted_exactly_when_xml_can_carry_it(text):
+    data = {"argmap": 1, "statements": {"a": {"text": text}}}
+    try:
+        MapFile.model_validate(data)
+        accepted = True
+    except pydantic.ValidationError as error:
+        accepted = False
+        assert "U+" in str(error)
+    assert accepted == all(xml_char(c) for c in text)
+    if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # editors see no lone surrogates (see schema.py)
+        assert accepted == (not list(validator().iter_errors(data)))
+

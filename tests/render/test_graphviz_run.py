@@ -59,8 +59,9 @@ def read_pid(pid_file: Path) -> int:
 
 def test_a_stderr_flood_is_one_short_line(tmp_path):
     (tmp_path / "map.yaml").write_text(MAP)
-    env = fake_dot(tmp_path / "bin", "printf 'Warning: first\\nError: bad \\033[2J\\033]0;owned\\007 \\342\\200\\256input\\n' >&2\n"
-                                     "yes 'Error: flooding the terminal' | head -c 20000000 >&2\nexit 1")
+    env = fake_dot(tmp_path / "bin",
+                   "printf 'Warning: first\\nError: bad \\033[2J\\033]0;owned\\007 \\342\\200\\256input\\n' >&2\n"
+                   "yes 'Error: flooding the terminal' | head -c 20000000 >&2\nexit 1")
     code, out, err = run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path, env=env)
     assert (code, out) == (3, "")
     # the first error, one line, with no terminal control (clear screen, set title) or bidi override
