@@ -153,7 +153,8 @@ class Statement(_Strict):
         (),
         description="Statements this one attacks (rebuts), or argument ids whose inference it attacks (undercuts).",
     )
-    base: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+    # strict: YAML's `true` and the string "0.5" are not confidences
+    base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
     )
 
@@ -205,13 +206,17 @@ class Each(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+Count = Annotated[int, Field(strict=True, ge=0)]
+"""A whole number: strict, so that `true`, `2.0` or "2" are refused rather than read as one."""
+
+
 class Expectation(_Strict):
     """A structural assertion about the map, checked like a rule."""
 
     select: Selector
-    count: Annotated[int, Field(ge=0)] | None = Field(None, description="Exactly this many statements match.")
-    min: Annotated[int, Field(ge=0)] | None = Field(None, description="At least this many statements match.")
-    max: Annotated[int, Field(ge=0)] | None = Field(None, description="At most this many statements match.")
+    count: Count | None = Field(None, description="Exactly this many statements match.")
+    min: Count | None = Field(None, description="At least this many statements match.")
+    max: Count | None = Field(None, description="At most this many statements match.")
     each: Each | None = None
     message: NonEmpty | None = Field(None, description="Said when the expectation fails.")
 
@@ -219,7 +224,9 @@ class Expectation(_Strict):
 class MapFile(_Strict):
     """One argument-map file: a root map, or a part of one that a root `include:`s."""
 
-    argmap: Literal[1] = Field(description="The file-format version; always 1.")
+    # YAML's `true` and `1.0` equal 1 in Python; handed on as text, the literal refuses them
+    argmap: Annotated[Literal[1], BeforeValidator(lambda v: v if type(v) is int else repr(v))] = Field(
+        description="The file-format version; always 1.")
     id: Id | None = Field(None, description="The map's id (root files).")
     title: Text | None = None
     description: Text | None = None

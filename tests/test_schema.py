@@ -34,6 +34,10 @@ INVALID = [
     'argmap: 1\nstatements:\n  a: {text: "bell\\x07"}\n',
     'argmap: 1\nstatements:\n  a: {text: {en: "\\uFFFE"}}\n',
     'argmap: 1\ngroups:\n  g: {label: "nul\\0"}\n',
+    "argmap: 1\nstatements:\n  a: {text: T, base: true}\n",
+    "argmap: 1\nstatements:\n  a: {text: T, base: '0.5'}\n",
+    "argmap: 1\nexpect:\n  - {select: {}, count: true}\n",
+    "argmap: 1\nexpect:\n  - {select: {}, min: '2'}\n",
 ]
 
 
@@ -95,4 +99,10 @@ def test_a_text_is_accepted_exactly_when_xml_can_carry_it(text):
     assert accepted == all(xml_char(c) for c in text)
     if not any(0xD800 <= ord(c) <= 0xDFFF for c in text):  # editors see no lone surrogates (see schema.py)
         assert accepted == (not list(validator().iter_errors(data)))
+
+
+@pytest.mark.parametrize("value", [True, 1.0])
+def test_the_version_is_the_integer_1(value):
+    with pytest.raises(pydantic.ValidationError, match="Input should be 1"):
+        MapFile.model_validate({"argmap": value})
 
