@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+import types
+import typing
+from typing import Annotated, Any, Callable, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -34,6 +36,7 @@ __all__ = [
     "MapFile",
     "UNSHOWABLE",
     "json_schema",
+    "as_written",
 ]
 
 FORMAT_VERSION = 1
@@ -276,3 +279,78 @@ def _close_keyed_maps(node: object) -> None:
         for value in node:
             _close_keyed_maps(value)
 
+
+def as_written(data: dict, spelling: Callable[[tuple], str | None]) -> None:
+    """Where the schema expects text (an id, a label, a path), put back the spelling of a plain
+    scalar that YAML read as a number or a boolean, as given by ``spelling(path)``.
+
+    Keys are always read as text, so `1:` and `no:` are ids; this makes `supports: 1` and
+    `supports: no` name them, and `text: yes` say "yes". Null (`~`, `null`, nothing) stays null.
+    """
+    found: list[tuple] = []
+    _walker(MapFile)(data, (), found)  # type: ignore[misc]
+    for path in found:
+        written = spelling(path)
+        if written is not None:
+            container: Any = data
+            for step in path[:-1]:
+                container = container[step]
+            container[path[-1]] = written
+
+
+Walker = Callable[[Any, tuple, list], None]
+_TYPED = (bool, int, float)
+_WALKERS: dict[type, Walker] = {}
+
+
+def _walker(annotation: Any) -> Walker | None:
+    """A function that lists the paths of numbers and booleans standing where ``annotation``
+    expects text, or None when it expects no text. Built once per model: a map may hold a
+    million statements, and text (the common case) is passed over at once."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Annotated:
+        return _walker(args[0])
+    if annotation is str:
+        def scalar(value: Any, path: tuple, found: list) -> None:
+            if value.__class__ in _TYPED:
+                found.append(path)
+        return scalar
+    if origin is Union or origin is types.UnionType:
+        options = [walker for walker in map(_walker, args) if walker is not None]
+        if len(options) <= 1:
+            return options[0] if options else None
+
+        def either(value: Any, path: tuple, found: list) -> None:
+            for walker in options:
+                walker(value, path, found)
+        return either
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation not in _WALKERS:
+            fields = [(info.alias or name, walker) for name, info in annotation.model_fields.items()
+                      if (walker := _walker(info.annotation)) is not None]
+
+            def model(value: Any, path: tuple, found: list) -> None:
+                if value.__class__ is dict:
+                    for key, walker in fields:
+                        item = value.get(key)
+                        if item is not None and item.__class__ is not str:
+                            walker(item, (*path, key), found)
+            _WALKERS[annotation] = model
+        return _WALKERS[annotation]
+    inner = _walker(args[0] if origin is tuple else args[-1]) if origin in (tuple, dict) else None  # tuple[X, ...]
+    if inner is None:
+        return None
+    if origin is tuple:
+        def items(value: Any, path: tuple, found: list) -> None:
+            if value.__class__ is list:
+                for index, item in enumerate(value):
+                    if item.__class__ is not str:
+                        inner(item, (*path, index), found)
+        return items
+
+    def values(value: Any, path: tuple, found: list) -> None:
+        if value.__class__ is dict:
+            for key, item in value.items():
+                if item.__class__ is not str:
+                    inner(item, (*path, key), found)
+    return values

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.schema import MapFile, json_schema
+from argmap.schema import MapFile, as_written, json_schema
 from tests.conftest import ROOT, run_cli
 
 VALID = [
@@ -106,3 +106,28 @@ def test_the_version_is_the_integer_1(value):
     with pytest.raises(pydantic.ValidationError, match="Input should be 1"):
         MapFile.model_validate({"argmap": value})
 
+
+def test_numbers_and_booleans_where_text_is_expected_are_put_back_as_written():
+    data = yaml.safe_load(
+        "argmap: 1\ntitle: 1984\nsources:\n  s: {title: S, path: 2024}\ngroups:\n  g: {label: {en: yes}}\n"
+        "statements:\n  '1': {text: no, supports: 1, attacks: [0x1f, on], group: g, tags: [7], base: 1,"
+        " quotes: [{source: 12, text: 3.50}], note: ~}\n"
+        "arguments:\n  x: {premises: [1, true], supports: 010, label: 1.0e+3}\n"
+        "expect:\n  - {select: {id: 1, tag: 2}, count: 1, each: {reaches: 3, quoted-from: [4]}, message: false}\n")
+    # what YAML 1.1 read, and how each was written in the file
+    written = {("title",): "1984", ("sources", "s", "path"): "2024", ("groups", "g", "label", "en"): "yes",
+               ("statements", "1", "text"): "no", ("statements", "1", "supports"): "1",
+               ("statements", "1", "attacks", 0): "0x1f", ("statements", "1", "attacks", 1): "on",
+               ("statements", "1", "tags", 0): "7", ("statements", "1", "quotes", 0, "source"): "12",
+               ("statements", "1", "quotes", 0, "text"): "3.50", ("arguments", "x", "premises", 0): "1",
+               ("arguments", "x", "premises", 1): "true", ("arguments", "x", "supports"): "010",
+               ("arguments", "x", "label"): "1.0e+3", ("expect", 0, "select", "id"): "1", ("expect", 0, "select", "tag"): "2",
+               ("expect", 0, "each", "reaches"): "3", ("expect", 0, "each", "quoted-from", 0): "4",
+               ("expect", 0, "message"): "false"}
+    asked = []
+    as_written(data, lambda path: asked.append(path) or written.get(path))
+    assert sorted(asked, key=str) == sorted(written, key=str)  # exactly the text places: not base, count, argmap, null
+    model = MapFile.model_validate(data)
+    assert model.statements["1"].supports == ("1",) and model.statements["1"].attacks == ("0x1f", "on")
+    assert model.arguments["x"].premises == ("1", "true") and model.arguments["x"].target == "010"
+    assert model.statements["1"].base == 1.0 and model.statements["1"].note is None and model.title == "1984"
