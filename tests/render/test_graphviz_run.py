@@ -97,8 +97,8 @@ def test_output_just_under_the_limit_is_kept(tmp_path, monkeypatch):
 def test_a_hanging_dot_and_its_children_are_killed(tmp_path):
     (tmp_path / "map.yaml").write_text(MAP)
     env, pid_file = spawner(tmp_path)
-    code, _, err = run_cli("render", "map.yaml", "-o", "map.svg", "--timeout", "1", cwd=tmp_path, env=env)
-    assert code == 3 and "dot took longer than 1 s and was stopped" in err
+    code, _, err = run_cli("render", "map.yaml", "-o", "map.svg", "--timeout", "0.5", cwd=tmp_path, env=env)
+    assert code == 3 and "dot took longer than 0.5 s and was stopped" in err
     assert gone(read_pid(pid_file))
 
 
