@@ -146,7 +146,7 @@ def _feed(stdin: IO[bytes] | None, data: bytes) -> None:
 def _ended(process: subprocess.Popen) -> bool:
     """Whether dot has exited, without reaping it: until it is reaped its process id, and so the
     id of its group, cannot be given to another process, so the group may still be killed."""
-    if hasattr(os, "waitid"):
+    if hasattr(os, "waitid") and hasattr(os, "WNOWAIT"):
         try:
             return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
         except ChildProcessError:
