@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+import re
+import types
+import typing
+from typing import Annotated, Any, Callable, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "ID_PATTERN",
@@ -20,7 +34,9 @@ __all__ = [
     "Each",
     "Expectation",
     "MapFile",
+    "UNSHOWABLE",
     "json_schema",
+    "as_written",
 ]
 
 FORMAT_VERSION = 1
@@ -37,10 +53,46 @@ Lang = Annotated[
     StringConstraints(pattern=LANG_PATTERN),
     Field(description="A BCP 47 language tag such as en, fr, ja or pt-BR."),
 ]
-NonEmpty = Annotated[str, StringConstraints(min_length=1)]
-Text = Union[
-    NonEmpty,
-    Annotated[dict[Lang, NonEmpty], Field(min_length=1)],
+UNSHOWABLE = re.compile("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ud800-\\udfff\\ufffe\\uffff]")
+"""Characters that XML 1.0, and so an SVG file, cannot carry: C0 controls other than tab, line feed
+and carriage return; the noncharacters U+FFFE and U+FFFF; lone surrogates."""
+
+
+def _showable(text: Any) -> Any:
+    # before pydantic's own check, which refuses a lone surrogate without naming it
+    found = UNSHOWABLE.search(text) if isinstance(text, str) else None
+    if found is not None:
+        char = found[0]
+        kind = ("a control character" if char < " " else "a lone surrogate" if "\ud800" <= char <= "\udfff"
+                else "a noncharacter")
+        raise ValueError(f"the text holds U+{ord(char):04X} ({kind}) at character {found.start() + 1},"
+                         " which no diagram can show; remove it")
+    return text
+
+
+NonEmpty = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    BeforeValidator(_showable),
+    # The same refusal for editors; surrogates are left out because JavaScript matches the two
+    # halves of every emoji against them (and a YAML file cannot hold a lone one anyway).
+    Field(json_schema_extra={"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"}),
+]
+
+
+def _text_kind(value: Any) -> str | None:
+    return "by language" if isinstance(value, dict) else "plain text" if isinstance(value, str) else None
+
+
+# Tagged by the value's type, so that a wrong text is told only what is wrong with it (not also
+# that it is not a mapping); a tag is never an identifier, so the loader's locations skip it.
+Text = Annotated[
+    Union[
+        Annotated[NonEmpty, Tag("plain text")],
+        Annotated[dict[Lang, NonEmpty], Field(min_length=1), Tag("by language")],
+    ],
+    Discriminator(_text_kind, custom_error_type="text_type",
+                  custom_error_message="Input should be a text, or one text per language"),
 ]
 """A plain string (the map's default language) or one text per language."""
 
@@ -104,7 +156,8 @@ class Statement(_Strict):
         (),
         description="Statements this one attacks (rebuts), or argument ids whose inference it attacks (undercuts).",
     )
-    base: Annotated[float, Field(ge=0.0, le=1.0)] | None = Field(
+    # strict: YAML's `true` and the string "0.5" are not confidences
+    base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
     )
 
@@ -156,13 +209,17 @@ class Each(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+Count = Annotated[int, Field(strict=True, ge=0)]
+"""A whole number: strict, so that `true`, `2.0` or "2" are refused rather than read as one."""
+
+
 class Expectation(_Strict):
     """A structural assertion about the map, checked like a rule."""
 
     select: Selector
-    count: Annotated[int, Field(ge=0)] | None = Field(None, description="Exactly this many statements match.")
-    min: Annotated[int, Field(ge=0)] | None = Field(None, description="At least this many statements match.")
-    max: Annotated[int, Field(ge=0)] | None = Field(None, description="At most this many statements match.")
+    count: Count | None = Field(None, description="Exactly this many statements match.")
+    min: Count | None = Field(None, description="At least this many statements match.")
+    max: Count | None = Field(None, description="At most this many statements match.")
     each: Each | None = None
     message: NonEmpty | None = Field(None, description="Said when the expectation fails.")
 
@@ -170,7 +227,9 @@ class Expectation(_Strict):
 class MapFile(_Strict):
     """One argument-map file: a root map, or a part of one that a root `include:`s."""
 
-    argmap: Literal[1] = Field(description="The file-format version; always 1.")
+    # YAML's `true` and `1.0` equal 1 in Python; handed on as text, the literal refuses them
+    argmap: Annotated[Literal[1], BeforeValidator(lambda v: v if type(v) is int else repr(v))] = Field(
+        description="The file-format version; always 1.")
     id: Id | None = Field(None, description="The map's id (root files).")
     title: Text | None = None
     description: Text | None = None
@@ -219,3 +278,79 @@ def _close_keyed_maps(node: object) -> None:
     elif isinstance(node, list):
         for value in node:
             _close_keyed_maps(value)
+
+
+def as_written(data: dict, spelling: Callable[[tuple], str | None]) -> None:
+    """Where the schema expects text (an id, a label, a path), put back the spelling of a plain
+    scalar that YAML read as a number or a boolean, as given by ``spelling(path)``.
+
+    Keys are always read as text, so `1:` and `no:` are ids; this makes `supports: 1` and
+    `supports: no` name them, and `text: yes` say "yes". Null (`~`, `null`, nothing) stays null.
+    """
+    found: list[tuple] = []
+    _walker(MapFile)(data, (), found)  # type: ignore[misc]
+    for path in found:
+        written = spelling(path)
+        if written is not None:
+            container: Any = data
+            for step in path[:-1]:
+                container = container[step]
+            container[path[-1]] = written
+
+
+Walker = Callable[[Any, tuple, list], None]
+_TYPED = (bool, int, float)
+_WALKERS: dict[type, Walker] = {}
+
+
+def _walker(annotation: Any) -> Walker | None:
+    """A function that lists the paths of numbers and booleans standing where ``annotation``
+    expects text, or None when it expects no text. Built once per model: a map may hold a
+    million statements, and text (the common case) is passed over at once."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Annotated:
+        return _walker(args[0])
+    if annotation is str:
+        def scalar(value: Any, path: tuple, found: list) -> None:
+            if value.__class__ in _TYPED:
+                found.append(path)
+        return scalar
+    if origin is Union or origin is types.UnionType:
+        options = [walker for walker in map(_walker, args) if walker is not None]
+        if len(options) <= 1:
+            return options[0] if options else None
+
+        def either(value: Any, path: tuple, found: list) -> None:
+            for walker in options:
+                walker(value, path, found)
+        return either
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation not in _WALKERS:
+            fields = [(info.alias or name, walker) for name, info in annotation.model_fields.items()
+                      if (walker := _walker(info.annotation)) is not None]
+
+            def model(value: Any, path: tuple, found: list) -> None:
+                if value.__class__ is dict:
+                    for key, walker in fields:
+                        item = value.get(key)
+                        if item is not None and item.__class__ is not str:
+                            walker(item, (*path, key), found)
+            _WALKERS[annotation] = model
+        return _WALKERS[annotation]
+    inner = _walker(args[0] if origin is tuple else args[-1]) if origin in (tuple, dict) else None  # tuple[X, ...]
+    if inner is None:
+        return None
+    if origin is tuple:
+        def items(value: Any, path: tuple, found: list) -> None:
+            if value.__class__ is list:
+                for index, item in enumerate(value):
+                    if item.__class__ is not str:
+                        inner(item, (*path, index), found)
+        return items
+
+    def values(value: Any, path: tuple, found: list) -> None:
+        if value.__class__ is dict:
+            for key, item in value.items():
+                if item.__class__ is not str:
+                    inner(item, (*path, key), found)
+    return values

@@ -91,7 +91,8 @@ def maps(draw):
     chosen = draw(st.lists(ids, min_size=1, unique=True))
     statements = {}
     for sid in chosen:
-        statement = {"text": draw(st.text(min_size=1, max_size=5)), "role": draw(st.sampled_from(["claim", "evidence"]))}
+        text = draw(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1, max_size=5))
+        statement = {"text": text, "role": draw(st.sampled_from(["claim", "evidence"]))}
         targets = draw(st.lists(st.sampled_from(chosen), unique=True, max_size=2))
         if targets:
             statement[draw(st.sampled_from(["supports", "attacks"]))] = [t for t in targets if t != sid] or None

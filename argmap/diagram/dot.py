@@ -8,9 +8,10 @@ from typing import Mapping
 import networkx as nx
 
 from argmap.diagram.wrap import wrap
+from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text
 
-__all__ = ["Style", "quote", "to_dot", "pick_text", "LARGE"]
+__all__ = ["Style", "quote", "tooltip", "drawable", "to_dot", "pick_text", "LARGE"]
 
 LARGE = 500
 """Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
@@ -33,16 +34,44 @@ class Style:
 
 
 def quote(value: str) -> str:
-    """A DOT double-quoted string that shows ``value`` as text, whatever it holds.
+    """A DOT double-quoted string that shows ``value`` as text, whatever it holds (labels and ids).
 
-    Backslashes are doubled so that Graphviz's escapes (``\\N``, ``\\l``, ``\\n``) stay literal,
-    quotes are escaped, and line breaks become spaces (labels are wrapped by :func:`wrap`).
+    Graphviz reads such a string twice over: backslash escapes (``\\N``, ``\\l``, ``\\n``), so
+    backslashes are doubled and quotes escaped; and character references (``&lt;``, ``&#1;``), so
+    ``&`` becomes ``&amp;``. Runs of whitespace (line breaks too) become one space, since dot would
+    draw a second space as U+00A0 (labels are wrapped by :func:`wrap`); characters that no SVG file
+    can carry are replaced by visible stand-ins (:func:`drawable`).
 
-    >>> quote('a "b" \\\\N <i>')
-    '"a \\\\"b\\\\" \\\\\\\\N <i>"'
+    >>> quote('a "b"  \\\\N <i> &lt;')
+    '"a \\\\"b\\\\" \\\\\\\\N <i> &amp;lt;"'
     """
-    value = " ".join(value.replace("\\", "\\\\").replace('"', '\\"').splitlines())
-    return f'"{value}"'
+    return _quoted(value, "\\\\")
+
+
+def tooltip(value: str) -> str:
+    """A DOT double-quoted tooltip that shows ``value`` as text.
+
+    dot undoes one level of backslash escapes in a tooltip before it expands ``\\N``, ``\\G`` or
+    ``\\E`` in it, so each backslash is written four times (found with Graphviz 2.43, SVG output).
+    """
+    return _quoted(value, "\\\\\\\\")
+
+
+def _quoted(value: str, backslash: str) -> str:
+    value = " ".join(drawable(value).split())
+    return '"' + value.replace("\\", backslash).replace('"', '\\"').replace("&", "&amp;") + '"'
+
+
+def drawable(text: str) -> str:
+    """``text`` with every character that XML 1.0 (and so SVG) cannot carry replaced visibly.
+
+    The schema refuses such characters in a map; this keeps the drawing well-formed whatever reaches it.
+
+    >>> drawable("a\\x00b\\x1bc\\uffffd") == "a\\u2400b\\u241bc\\ufffdd"
+    True
+    """
+    # A control is drawn as its Unicode control picture (U+2400 + code), the others as U+FFFD.
+    return UNSHOWABLE.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", text)
 
 
 def _label(lines: list[str]) -> str:
@@ -68,7 +97,8 @@ def to_dot(graph: nx.DiGraph, groups: Mapping[str, object], style: Style, title:
     out = [
         "digraph argmap {",
         f"  graph [rankdir=BT, compound=true, fontname={quote(FONT)}, fontsize=12,"
-        f" label={quote(title)}, labelloc=t, nodesep=0.3, ranksep=0.45, tooltip={quote(title or 'argmap')}"
+        f" label={quote(title)}, labelloc=t, nodesep=0.3, ranksep=0.45,"
+        f" tooltip={tooltip(title if title.strip() else 'argmap')}"
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes
         # keep dot near-linear; the price is more edge crossings (docs/diagrams.md).
         + (", splines=line, nslimit=0.2, nslimit1=0.2, mclimit=0.05, remincross=false, searchsize=30" if large else "")
@@ -106,7 +136,7 @@ def to_dot(graph: nx.DiGraph, groups: Mapping[str, object], style: Style, title:
             else:
                 for premise in premises:
                     out.append(f"  {names[premise]} -> {names[target]} [id={_svg_id('edge', node)},"
-                               f" color={quote(colour)}, style={line}, tooltip={quote(node)}];")
+                               f" color={quote(colour)}, style={line}, tooltip={tooltip(node)}];")
     if style.legend:
         out += _legend(style.annotations)
     out.append("}")
@@ -134,9 +164,9 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
     name = names[node]
     note = style.annotations.get(node)
     if data["kind"] == "inference":
-        label = pick_text(data.get("label"), lang, default)
+        label = drawable(pick_text(data.get("label"), lang, default))
         attributes = [f"id={_svg_id('node', node)}", "shape=circle", "width=0.14", "height=0.14", "fixedsize=true",
-                      "label=\"\"", f"fillcolor={quote(GREY)}", f"tooltip={quote(node)}"]
+                      "label=\"\"", f"fillcolor={quote(GREY)}", f"tooltip={tooltip(node)}"]
         caption = [*wrap(label, 18)] if label else []
         if note:
             caption.append(f"[{note}]")
@@ -144,16 +174,16 @@ def _node(node: str, data: dict, names: dict, style: Style, lang: str, default: 
             attributes.append(f"xlabel={_label(caption)}")
         return f"{name} [{', '.join(attributes)}];"
     role = data["role"]
-    lines = wrap(pick_text(data.get("text"), lang, default), style.columns)
+    lines = wrap(drawable(pick_text(data.get("text"), lang, default)), style.columns)
     if note:
         lines.append(f"[{note}]")
-    tooltip = [node] + [f"«{q.text}» ({q.source})" for q in data.get("quotes", ())]
+    hover = [node] + [f"«{q.text}» ({q.source})" for q in data.get("quotes", ())]
     attributes = [
         f"id={_svg_id('node', node)}",
         f"shape={SHAPES[role]}",
         f"label={_label(lines)}",
         f"fillcolor={quote(FILLS[role])}",
-        f"tooltip={quote(' | '.join(tooltip))}",
+        f"tooltip={tooltip(' | '.join(hover))}",
     ]
     if role == "thesis":
         attributes += ["peripheries=2", "penwidth=2", "fontsize=13"]

@@ -39,6 +39,7 @@ arguments:
 """
 HOSTILE = [
     '"quoted" \\ backslash \\N \\l',
+    "&lt;b&gt; &amp; AT&T &#1; &#xFFFE;",
     "<script>alert(1)</script>",
     "<<b>html</b>>",
     "line one\nline two",
@@ -110,6 +111,7 @@ def test_same_input_gives_byte_identical_output(tmp_path):
         assert run_cli("render", "map.yaml", "-o", f"{name}.svg", cwd=tmp_path)[0] == 0
         assert run_cli("render", "map.yaml", "-o", f"{name}.dot", cwd=tmp_path)[0] == 0
     assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+    ET.parse(tmp_path / "a.svg")  # well-formed XML
     assert (tmp_path / "a.dot").read_bytes() == (tmp_path / "b.dot").read_bytes()
 
 
@@ -119,6 +121,8 @@ def test_formats(tmp_path, suffix, magic):
     write_map(tmp_path)
     assert run_cli("render", "map.yaml", "--lang", "fr", "-o", f"map.{suffix}", cwd=tmp_path)[0] == 0
     assert (tmp_path / f"map.{suffix}").read_bytes().startswith(magic)
+    if suffix == "svg":
+        ET.parse(tmp_path / "map.svg")  # well-formed XML
 
 
 def _fake_dot(folder: Path, body: str) -> dict:
@@ -164,6 +168,7 @@ def test_check_reports_stale_diagrams(tmp_path):
     assert run_cli("render", "map.yaml", "-o", "map.svg", "--check", cwd=tmp_path)[0] == 1
     run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)
     assert run_cli("render", "map.yaml", "-o", "map.svg", "--check", cwd=tmp_path) == (0, "map.svg is up to date\n", "")
+    ET.parse(tmp_path / "map.svg")  # well-formed XML
     write_map(tmp_path, SMALL.replace("The thesis holds", "The thesis changed"))
     code, _, err = run_cli("render", "map.yaml", "-o", "map.svg", "--check", cwd=tmp_path)
     assert code == 1 and "map.svg is stale" in err
