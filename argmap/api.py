@@ -189,7 +189,7 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 
     try:
-        return run_dot(source, format, timeout)
+        return run_dot(source, format, timeout, name=amap.locator.top((), False)[0])
     except GraphvizMissing as missing:
         raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
                                   source.encode("utf-8")) from None
