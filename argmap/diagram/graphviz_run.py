@@ -76,9 +76,10 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
         _kill_group(process)
         # The pipes close with the group; a process that left it is waited for a few seconds only.
         until = time.monotonic() + 5
-        for thread in threads:
+        started = [thread for thread in threads if thread.ident is not None]  # Ctrl-C may come before all start
+        for thread in started:
             thread.join(max(0.0, until - time.monotonic()))
-        escaped = any(thread.is_alive() for thread in threads)
+        escaped = any(thread.is_alive() for thread in started)
         if not escaped:
             for stream in (process.stdin, process.stdout, process.stderr):
                 _close(stream)

@@ -9,9 +9,10 @@ from typing import Any, Literal
 import networkx as nx
 
 from argmap.diagram.wrap import wrap
+from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text
 
-__all__ = ["Node", "Edge", "Cluster", "View", "view", "BORDERS", "LARGE"]
+__all__ = ["Node", "Edge", "Cluster", "View", "view", "drawable", "BORDERS", "LARGE"]
 
 LARGE = 500
 """Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
@@ -92,13 +93,13 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
     for node, data in nodes(data=True):
         note = notes.get(node)
         if data["kind"] == "statement":
-            text = pick_text(data.get("text"), lang, default)
+            text = drawable(pick_text(data.get("text"), lang, default))
             caption = [*wrap(text, columns)] + ([f"[{note}]"] if note else [])
             drawn.append(Node(node, "statement", tuple(caption), data["role"], text,
                               tuple((q.text, q.source) for q in data.get("quotes", ())), data.get("group"), note,
                               BORDERS.get(note or "")))
         elif node in junctions:
-            label = pick_text(data.get("label"), lang, default)
+            label = drawable(pick_text(data.get("label"), lang, default))
             caption = ([*wrap(label, 18)] if label else []) + ([f"[{note}]"] if note else [])
             drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None))
     edges: list[Edge] = []
@@ -122,6 +123,18 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
     shown = set(notes.values())
     return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown),
                 graph.number_of_nodes() > LARGE)
+
+
+def drawable(value: str) -> str:
+    """``value`` with every character that XML 1.0 (and so SVG or HTML) cannot carry replaced visibly.
+
+    The schema refuses such characters in a map; this keeps every drawing well-formed whatever reaches it.
+
+    >>> drawable("a\\x00b\\x1bc\\uffffd") == "a\\u2400b\\u241bc\\ufffdd"
+    True
+    """
+    # A control is drawn as its Unicode control picture (U+2400 + code), the others as U+FFFD.
+    return UNSHOWABLE.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", value)
 
 
 def premises(graph: nx.DiGraph, inference: str) -> list[str]:
