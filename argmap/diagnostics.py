@@ -46,8 +46,10 @@ class Diagnostic:
         return replace(self, code=code, name=name, severity=severity)
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, int, str, str]:
+        """File and line first; on one line the most severe finding first, since it is usually the cause
+        (a misspelt id before the claim it leaves unconnected), then by column."""
+        return (self.path, self.line, -int(self.severity), self.column, self.code, self.message)
 
     @property
     def location(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -42,16 +42,22 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
                      "tags": a.tags, "label": a.label}
     edges: list[tuple[str, str, str]] = []
+    # Relations are added in two passes: first the ones between declared ids, whose derived inferences
+    # another relation may then undercut (`attacks: reason--support--thesis`), then those undercuts.
+    declared = set(node)
+    later: list[tuple[str, str, str]] = []
     for sid, statement in amap.statements.items():
         for relation, targets in (("support", statement.supports), ("attack", statement.attacks)):
             for target in targets:
-                if target not in node or target == sid:
+                if target == sid:
                     continue
-                iid = implicit_id(sid, relation, target)
-                node[iid] = {"kind": "inference", "relation": relation, "explicit": False, "group": None,
-                             "tags": (), "label": None}
-                edges.append((sid, iid, "premise"))
-                edges.append((iid, target, "conclusion"))
+                if target in declared:
+                    _relation(node, edges, sid, relation, target)
+                else:
+                    later.append((sid, relation, target))
+    for sid, relation, target in later:
+        if target in node:
+            _relation(node, edges, sid, relation, target)
     for aid, argument in amap.arguments.items():
         edges.extend((p, aid, "premise") for p in argument.premises
                      if p in amap.statements and p != argument.target)
@@ -65,6 +71,15 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
         succ[u][v] = data
         pred[v][u] = data
     return graph
+
+
+def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: str, relation: str,
+              target: str) -> None:
+    iid = implicit_id(premise, relation, target)
+    node[iid] = {"kind": "inference", "relation": relation, "explicit": False, "group": None, "tags": (),
+                 "label": None}
+    edges.append((premise, iid, "premise"))
+    edges.append((iid, target, "conclusion"))
 
 
 def statements(graph: nx.DiGraph) -> list[str]:

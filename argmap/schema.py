@@ -41,12 +41,19 @@ __all__ = [
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--(?:support|attack)--[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 LANG_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
 
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=120),
     Field(description="A stable kebab-case identifier: lowercase letters, digits and single hyphens."),
+]
+Ref = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN, max_length=250),
+    Field(description="An id, or the derived id of a one-premise relation (`premise--support--target`), which"
+                      " an undercut may attack."),
 ]
 Lang = Annotated[
     str,
@@ -101,6 +108,11 @@ IdList = Annotated[
     AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
     Field(description="One id, or a list of ids."),
 ]
+RefList = Annotated[
+    Union[Ref, tuple[Ref, ...]],
+    AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
+    Field(description="One id, or a list of ids; a relation's derived id (`a--support--b`) to undercut it."),
+]
 
 
 class _Strict(BaseModel):
@@ -152,9 +164,10 @@ class Statement(_Strict):
     supports: IdList = Field(
         (), description="Statements this one supports on its own (each is a one-premise argument)."
     )
-    attacks: IdList = Field(
+    attacks: RefList = Field(
         (),
-        description="Statements this one attacks (rebuts), or argument ids whose inference it attacks (undercuts).",
+        description="Statements this one attacks (rebuts), or argument ids whose inference it attacks (undercuts);"
+                    " a one-premise relation is undercut by its derived id, such as `reason--support--thesis`.",
     )
     # strict: YAML's `true` and the string "0.5" are not confidences
     base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
@@ -165,11 +178,15 @@ class Statement(_Strict):
 class Argument(_Strict):
     """An inference: premises that together support or attack one conclusion (linked premises)."""
 
-    premises: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
-        description="Statements that support or attack the conclusion only jointly."
+    premises: Annotated[
+        Union[Id, Annotated[tuple[Id, ...], Field(min_length=1)]],
+        AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
+    ] = Field(
+        description="Statements that support or attack the conclusion only jointly (one id, or a list)."
     )
     supports: Id | None = Field(None, description="The statement (or argument) this inference supports.")
-    attacks: Id | None = Field(None, description="The statement this inference attacks, or an argument it undercuts.")
+    attacks: Ref | None = Field(None, description="The statement this inference attacks, or an argument (or a"
+                                " relation's derived id) it undercuts.")
     label: Text | None = Field(None, description="An optional name for the inference, drawn at its junction.")
     note: Text | None = None
     group: Id | None = None
@@ -203,7 +220,7 @@ class Each(_Strict):
     """What every selected statement must do."""
 
     supports: Id | None = Field(None, description="It supports this statement directly (alone or as a co-premise).")
-    attacks: Id | None = Field(None, description="It attacks this statement or argument directly.")
+    attacks: Ref | None = Field(None, description="It attacks this statement, argument or relation directly.")
     reaches: Id | None = Field(None, description="A chain of supports and attacks leads from it to this statement.")
     quoted_from: tuple[Id, ...] = Field((), alias="quoted-from", description="It has a quote from each of these sources.")
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)

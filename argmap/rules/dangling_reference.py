@@ -35,12 +35,13 @@ CODE = "ARG101"
 NAME = "dangling-reference"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
-INPUT = "map"
+INPUT = "graph"
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    nodes = amap.statements.keys() | amap.arguments.keys()
+    # Statements, arguments and the derived ids of one-premise relations (which an undercut may name).
+    nodes = set(ctx.graph)
 
     def missing(ref: str, pool: Iterable[str], what: str, node_id: str, *path: str | int,
                 section: str | None = None) -> Diagnostic:

@@ -27,8 +27,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import networkx as nx
+
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
+from argmap.schema import Statement
 
 CODE = "ARG204"
 NAME = "unreachable-claim"
@@ -49,6 +52,13 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             if predecessor not in reached:
                 reached.add(predecessor)
                 queue.append(predecessor)
+    statements = ctx.amap.statements
     for node, kind in graph.nodes(data="kind"):
-        if kind == "statement" and node not in reached:
+        if kind == "statement" and node not in reached and not _broken(statements[node], graph):
             yield ctx.amap.problem(CODE, node, message=f"{node!r} does not lead to the thesis {theses[0]!r}")
+
+
+def _broken(statement: Statement, graph: nx.DiGraph) -> bool:
+    """Whether a relation of the statement names an id that does not exist: dangling-reference reports the
+    cause, and the statement was meant to lead somewhere."""
+    return any(target not in graph for target in (*statement.supports, *statement.attacks))

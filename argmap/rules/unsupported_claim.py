@@ -1,12 +1,16 @@
-"""A claim that nothing supports.
+"""A thesis, or a reason given for something, that nothing supports.
 
 What it does:
-    Reports each statement with role `claim` or `thesis` that is the conclusion of no support:
-    neither a reason nor evidence stands behind it. Evidence is exempt: it is where support ends.
+    Reports the thesis, and each claim that supports something on its own, when neither a reason
+    nor evidence stands behind it. Evidence is exempt: it is where support ends. So are
+    objections and rebuttals (a statement whose only part is to attack: its force is the attack)
+    and the premises of a linked argument (they are the grounds, jointly); a claim that also
+    supports something alone is checked.
 
 Why this matters:
-    An argument map shows why a claim should be believed; a bare claim is an assertion. It may
-    be deliberate (a shared premise), which is why this is a warning.
+    An argument map shows why a claim should be believed; a reason that rests on nothing is an
+    assertion the thesis leans on. It may be deliberate (a premise everyone shares), which is
+    why this is a warning.
 
 Example:
     statements:
@@ -38,8 +42,13 @@ INPUT = "graph"
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
-    for node, data in graph.nodes(data=True):
+    nodes = graph.nodes
+    for node, data in nodes(data=True):
         if data["kind"] != "statement" or data["role"] == "evidence":
             continue
-        if not any(graph.nodes[p]["relation"] == "support" for p in graph.predecessors(node)):
+        # A lone reason: a one-premise support inference of its own (not a linked argument's premise).
+        reason = any(nodes[i]["relation"] == "support" and not nodes[i]["explicit"] for i in graph.successors(node))
+        if data["role"] != "thesis" and not reason:
+            continue
+        if not any(nodes[p]["relation"] == "support" for p in graph.predecessors(node)):
             yield ctx.amap.problem(CODE, node, message=f"{data['role']} {node!r} has no support or evidence")

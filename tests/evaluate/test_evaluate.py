@@ -199,3 +199,16 @@ def test_export_aif(tmp_path):
     (tmp_path / "f.af").write_text("p af 1\n")
     code, out, err = run_cli("export", "f.af", "-f", "aif", cwd=tmp_path)
     assert (code, out) == (2, "") and "AIF needs a map" in err
+
+
+def test_a_plain_relation_is_undercut_by_its_derived_id():
+    """`attacks: reason--support--thesis` defeats the inference, not the reason (docs/format.md)."""
+    import argmap
+
+    amap = argmap.ArgumentMap.from_data({"argmap": 1, "id": "u", "statements": {
+        "thesis": {"role": "thesis", "text": "T"},
+        "reason": {"role": "evidence", "text": "R", "supports": "thesis"},
+        "doubt": {"role": "evidence", "text": "D", "attacks": "reason--support--thesis"},
+        "objection": {"text": "O", "attacks": "thesis"}}})
+    labels = argmap.evaluate(amap).labels
+    assert (labels["reason"], labels["reason--support--thesis"], labels["doubt"]) == ("IN", "OUT", "IN")
