@@ -22,6 +22,7 @@ from argmap.rules import (
     support_cycle,
     thesis_count,
     unreachable_claim,
+    unlisted_language,
     unreadable_file,
     unsafe_yaml,
     unsupported_claim,
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     unverified_quote,
     unsupported_claim,
     long_quote,
+    unlisted_language,
 )
 
 ALIASES: dict[str, str] = {}
