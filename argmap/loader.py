@@ -6,13 +6,13 @@ import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pydantic
 
 from argmap.diagnostics import Diagnostic
 from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement
-from argmap.source import SCHEMA, Limits, YamlDocument, read
+from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument, os_reason, read, refusal
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -95,12 +95,13 @@ class Workspace:
 
     def display(self, path: Path) -> str:
         try:
-            return os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
+            shown = os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
         except ValueError:  # another drive on Windows
-            return str(path)
+            shown = str(path)
+        return printable(shown)
 
     def file(self, path: Path) -> LoadedFile:
-        path = path.resolve() if path.exists() else path.absolute()
+        path = _real(path)
         loaded = self.files.get(path)
         if loaded is None:
             doc = read(str(path), self.display(path), self.limits)
@@ -120,24 +121,90 @@ def discover(paths: Iterable[str | os.PathLike], workspace: Workspace) -> tuple[
     problems: list[Diagnostic] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = sorted(
-                p for suffix in YAML_SUFFIXES for p in path.rglob(f"*{suffix}")
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        if os.path.isdir(path):
+            found = sorted(_yaml_files(path, problems))
             candidates = [p for p in found if _looks_like_map(workspace.file(p))]
             if not candidates:
-                problems.append(Diagnostic(str(given), 0, 0, "no argmap files in this folder", "ARG005"))
+                problems.append(Diagnostic(printable(str(given)), 0, 0, "no argmap files in this folder", UNREADABLE))
             included = {target for p in candidates for target in _include_targets(workspace.file(p))}
             roots.extend(p for p in candidates if workspace.file(p).path not in included)
-        elif path.exists() or path.is_symlink():
-            roots.append(path)
+        elif _absent(path):
+            problems.append(Diagnostic(printable(str(given)), 0, 0, "no such file or folder", UNREADABLE))
         else:
-            problems.append(Diagnostic(str(given), 0, 0, "no such file or folder", "ARG005"))
+            roots.append(path)  # a file, or a name the file system refuses: reading says which
     unique: dict[Path, Path] = {}
     for root in roots:
         unique.setdefault(workspace.file(root).path, root)
     return list(unique.values()), problems
+
+
+def _yaml_files(folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
+    """The YAML files under ``folder``, hidden files and folders left out, symbolic links to folders
+    not followed; iterative, so that no depth of folders exhausts the stack."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                listed = list(entries)
+        except OSError as error:  # a folder left unchecked must not pass silently
+            problems.append(Diagnostic(printable(str(current)), 0, 0, f"folder {os_reason(error)}", UNREADABLE))
+            continue
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            if entry.name.endswith(YAML_SUFFIXES):
+                yield current / entry.name
+            elif _is_folder(entry):
+                pending.append(current / entry.name)
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _absent(path: Path) -> bool:
+    """Whether nothing at all is at ``path`` (a name the file system refuses is not absent: it is wrong)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _real(path: Path) -> Path:
+    """``path`` made absolute, its symbolic links followed when it exists; never raises on a bad name."""
+    try:
+        os.stat(path)
+    except (OSError, ValueError):
+        return path.absolute()
+    return Path(os.path.realpath(path))
+
+
+def _resolve(path: Path) -> Path:
+    """``path`` made absolute and normal, its symbolic links followed as far as they exist."""
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a NUL byte, or an unencodable name: then lexically
+        return Path(os.path.abspath(path))
+
+
+def printable(name: str) -> str:
+    """A file name fit for any output: bytes that are not UTF-8 shown as \\xNN escapes."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _shown(entry: str, limit: int = 80) -> str:
+    """An include entry quoted for a message, cut short when long (a name may be 100,000 characters)."""
+    return repr(entry) if len(entry) <= limit else repr(entry[:limit]) + f"... ({len(entry):,} characters)"
 
 
 def _looks_like_map(loaded: LoadedFile) -> bool:
@@ -149,7 +216,7 @@ def _looks_like_map(loaded: LoadedFile) -> bool:
 def _include_targets(loaded: LoadedFile) -> list[Path]:
     if loaded.model is None:
         return []
-    return [(loaded.path.parent / entry).resolve() for entry in loaded.model.include]
+    return [_resolve(loaded.path.parent / entry) for entry in loaded.model.include]
 
 
 def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tuple[ArgumentMap | None, list[Diagnostic]]:
@@ -157,10 +224,11 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
     root_file = workspace.file(Path(root))
-    order: list[LoadedFile] = []
-    _walk(root_file, root_file.path.parent, [], set(), order, workspace, problems)
+    order = _walk(root_file, workspace, problems)
     for loaded in order:
-        problems.extend(loaded.doc.problems)
+        # An included file's problems with no line (it cannot be opened, is binary...) were
+        # reported at the include entry that names it.
+        problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
     if any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
         return None, problems
     amap = ArgumentMap(root_file, order)
@@ -172,27 +240,67 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
 _FATAL_INCLUDE = {MISSING_INCLUDE, INCLUDE_OUTSIDE}
 
 
-def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[Path], order: list[LoadedFile],
-          workspace: Workspace, problems: list[Diagnostic]) -> None:
-    seen.add(loaded.path)
-    order.append(loaded)
-    if loaded.model is None:
-        return
-    stack = [*stack, loaded]
-    for index, entry in enumerate(loaded.model.include):
-        target = (loaded.path.parent / entry).resolve()
+def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> list[LoadedFile]:
+    """The files of the map in depth-first order, each once.
+
+    Iterative, so that a chain of includes of any length cannot exhaust the stack; every
+    include entry that cannot be followed is a problem at that entry."""
+    folder = root.path.parent
+    order, seen = [root], {root.path}
+    # The includes being followed: each file with the entries it has left, and where it is on the stack.
+    stack: list[tuple[LoadedFile, Iterator[tuple[int, str]]]] = []
+    depth: dict[Path, int] = {}
+
+    def enter(loaded: LoadedFile) -> None:
+        if loaded.model is not None:
+            depth[loaded.path] = len(stack)
+            stack.append((loaded, iter(enumerate(loaded.model.include))))
+
+    enter(root)
+    while stack:
+        loaded, entries = stack[-1]
+        step = next(entries, None)
+        if step is None:
+            stack.pop()
+            del depth[loaded.path]
+            continue
+        index, entry = step
         at = ("include", index)
+        target = _resolve(loaded.path.parent / entry)
         if folder != target and folder not in target.parents:
-            problems.append(loaded.problem(INCLUDE_OUTSIDE, at, f"include {entry!r} lies outside the map's folder"))
-        elif any(step.path == target for step in stack):
-            chain = " -> ".join(workspace.display(step.path) for step in stack[[s.path for s in stack].index(target):])
-            problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain} -> {workspace.display(target)}"))
-        elif not target.is_file():
-            what = ("is a folder" if target.is_dir() else "is not a regular file" if target.exists()
-                    else "does not exist")
-            problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {entry!r} {what}"))
-        elif target not in seen:
-            _walk(workspace.file(target), folder, stack, seen, order, workspace, problems)
+            problems.append(loaded.problem(INCLUDE_OUTSIDE, at, f"include {_shown(entry)} lies outside the map's folder"))
+            continue
+        if target in depth:
+            chain = _chain([workspace.display(f.path) for f, _ in stack[depth[target]:]] + [workspace.display(target)])
+            problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain}"))
+            continue
+        why = _why_not_a_file(target)
+        if why:
+            problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {_shown(entry)} {why}"))
+            continue
+        if target in seen:
+            continue
+        child = workspace.file(target)
+        seen.add(child.path)
+        order.append(child)
+        problems.extend(loaded.problem(p.code, at, f"included file {_shown(entry)} {p.message}")
+                        for p in child.doc.problems if not p.line)
+        enter(child)
+    return order
+
+
+def _why_not_a_file(path: Path) -> str | None:
+    try:
+        return refusal(os.stat(path))
+    except (OSError, ValueError) as error:
+        return os_reason(error, str(path))
+
+
+def _chain(names: list[str], most: int = 9) -> str:
+    """The files of an include cycle joined by arrows; a long cycle shows its ends only."""
+    if len(names) > most:
+        names = [*names[:4], f"... ({len(names) - 8} more)", *names[-4:]]
+    return " -> ".join(names)
 
 
 def _merge(amap: ArgumentMap, loaded: LoadedFile, problems: list[Diagnostic]) -> None:
