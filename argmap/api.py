@@ -89,7 +89,7 @@ def _workspace(path: PathLike, rev: str | None) -> tuple[Workspace, Path]:
         workspace = Workspace(files=files)
     else:
         workspace = Workspace()
-    if workspace.files.kind(workspace.files.absolute(Path(path))) == "folder":
+    if workspace.files.is_folder(workspace.files.absolute(Path(path))):
         roots, _ = discover([path], workspace)
         if len(roots) != 1:
             found = ", ".join(str(root) for root in roots[:5]) if roots else "none"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from types import ModuleType
@@ -49,13 +50,17 @@ class Config:
 
 def find(start: Path) -> Path | None:
     """The nearest .argmap.yaml, or pyproject.toml with a [tool.argmap] table, from ``start`` upward."""
+    from argmap.source import read_bytes
+
     for folder in [start.resolve(), *start.resolve().parents]:
         for name in CONFIG_NAMES:
-            if (folder / name).is_file():
+            if os.path.isfile(folder / name):
                 return folder / name
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.argmap" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        if os.path.isfile(pyproject):
+            raw, _ = read_bytes(str(pyproject))  # one that cannot be read is not ours
+            if raw is not None and b"[tool.argmap" in raw:
+                return pyproject
     return None
 
 
@@ -73,38 +78,67 @@ def load(path: Path | None, extra_source_dirs: tuple[Path, ...] = ()) -> Config:
 
 
 def _layers(path: Path, seen: set[Path]):
-    """The chain of files and presets that ``path`` extends, most general first."""
-    if path in seen:
-        raise ConfigError(f"{path}: `extends:` leads back to this file")
-    seen.add(path)
-    data, where = _read(path)
-    parent = data.get("extends") if isinstance(data, dict) else None
-    if parent is not None:
-        if not isinstance(parent, str):
-            raise ConfigError(f"{where(('extends',))}: extends must be a preset name ({', '.join(PRESETS)}) or a file")
-        if parent in PRESETS:
-            preset = Path(__file__).parent / "conf" / f"{parent}.yaml"
-            if parent != "default":
-                yield from _layers(preset, seen)
-        else:
-            candidate = (path.parent / parent).resolve()
-            if not candidate.is_file():
-                raise ConfigError(f"{where(('extends',))}: {parent!r} is neither a preset ({', '.join(PRESETS)}) nor a file")
-            yield from _layers(candidate, seen)
-    yield path, data, where
+    """The chain of files and presets that ``path`` extends, most general first (iteratively, so
+    that no length of chain exhausts the stack)."""
+    chain = []
+    current: Path | None = path
+    while current is not None:
+        if current in seen:
+            raise ConfigError(f"{current}: `extends:` leads back to this file")
+        seen.add(current)
+        data, where = _read(current)
+        chain.append((current, data, where))
+        current = _parent(current, data, where)
+    return reversed(chain)
+
+
+def _parent(path: Path, data: Any, where) -> Path | None:
+    """The file that the configuration at ``path`` extends (None: the defaults)."""
+    from argmap.source import os_reason, refusal
+
+    parent = data.get("extends")
+    if parent is None or parent == "default":
+        return None
+    if not isinstance(parent, str):
+        raise ConfigError(f"{where(('extends',))}: extends must be a preset name ({', '.join(PRESETS)}) or a file")
+    if parent in PRESETS:
+        return Path(__file__).parent / "conf" / f"{parent}.yaml"
+    try:
+        candidate = Path(os.path.realpath(path.parent / parent))
+        why = refusal(os.stat(candidate))
+    except (OSError, ValueError) as error:
+        why = os_reason(error, parent)
+    if why == "does not exist":
+        raise ConfigError(f"{where(('extends',))}: {_shown(parent)} is neither a preset ({', '.join(PRESETS)}) nor a file")
+    if why:
+        raise ConfigError(f"{where(('extends',))}: {_shown(parent)} {why}")
+    return candidate
+
+
+def _shown(name: str, limit: int = 80) -> str:
+    return repr(name) if len(name) <= limit else repr(name[:limit]) + f"... ({len(name):,} characters)"
 
 
 def _read(path: Path):
+    from argmap.source import read, read_bytes
+
     if path.name == "pyproject.toml":
         import tomllib
 
+        raw, why = read_bytes(str(path))
+        if raw is None:
+            raise ConfigError(f"{path}: {why}")
         try:
-            table = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("argmap", {})
+            document = tomllib.loads(raw.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: {error}") from None
+        except RecursionError:  # tomllib reads nested arrays and tables recursively
+            raise ConfigError(f"{path}: nested too deeply") from None
+        tool = document.get("tool", {})
+        table = tool.get("argmap", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.argmap] must be a table")
         return table, lambda data_path: f"{path}: [tool.argmap] " + ".".join(str(p) for p in data_path)
-    from argmap.source import read
-
     doc = read(str(path))
     if doc.problems:
         first = doc.problems[0]
@@ -134,7 +168,10 @@ def _apply(data: dict, where, settings: dict[str, RuleSetting], ignores: list, d
     for key, value in rules.items():
         rule = _rule(lookup, str(key), where)
         settings[rule.CODE] = _setting(rule, value, settings[rule.CODE], where, ("rules", key))
-    for pattern, codes in (data.get("per-file-ignores") or {}).items():
+    patterns = data.get("per-file-ignores") or {}
+    if not isinstance(patterns, dict):
+        raise ConfigError(f"{where(('per-file-ignores',))}: must map file patterns to rule codes or names")
+    for pattern, codes in patterns.items():
         codes = [codes] if isinstance(codes, str) else codes
         if not isinstance(codes, list):
             raise ConfigError(f"{where(('per-file-ignores', pattern))}: must list rule codes or names")

@@ -7,14 +7,15 @@ import stat
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from collections.abc import Iterator
+from typing import Protocol
 
+from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.source import UNREADABLE, Limits, YamlDocument, _fail, parse, read
+from argmap.source import UNREADABLE, Limits, YamlDocument, _fail, os_reason, parse, read, refusal
 
-__all__ = ["Kind", "Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES"]
+__all__ = ["Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES", "printable"]
 
-Kind = Literal["file", "folder", "special", "missing", "unreadable"]
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -30,16 +31,24 @@ class Files(Protocol):
         """``path`` made absolute, with ``..`` (and, where the tree has them, symbolic links) resolved."""
         ...
 
-    def kind(self, path: Path) -> Kind:
-        """What is at an absolute ``path``."""
+    def why_not_a_file(self, path: Path) -> str | None:
+        """None when a regular file is at ``path``; else why not, as the end of a sentence naming it."""
+        ...
+
+    def is_folder(self, path: Path) -> bool:
+        ...
+
+    def absent(self, path: Path) -> bool:
+        """Whether nothing at all is at ``path`` (a name the tree refuses is not absent: it is wrong)."""
         ...
 
     def read(self, path: Path, display: str, limits: Limits) -> YamlDocument:
         """The YAML document at an absolute ``path``; every failure is a located problem in it."""
         ...
 
-    def yaml_files(self, folder: Path) -> list[Path]:
-        """The YAML files below ``folder``, not inside hidden folders, sorted."""
+    def yaml_files(self, folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
+        """The YAML files below ``folder``, not inside hidden folders; a folder that cannot be listed is
+        a problem added to ``problems``."""
         ...
 
 
@@ -52,24 +61,68 @@ class FileSystem:
     def absolute(self, path: Path) -> Path:
         try:
             return Path(os.path.realpath(path))
-        except (OSError, ValueError):  # a NUL byte or a loop of links: kind() tells
+        except (OSError, ValueError):  # a NUL byte, or an unencodable name: then lexically
             return Path(os.path.abspath(path))
 
-    def kind(self, path: Path) -> Kind:
+    def why_not_a_file(self, path: Path) -> str | None:
         try:
-            mode = os.stat(path).st_mode
+            return refusal(os.stat(path))
+        except (OSError, ValueError) as error:
+            return os_reason(error, str(path))
+
+    def is_folder(self, path: Path) -> bool:
+        try:
+            return os.path.isdir(path)
+        except ValueError:
+            return False
+
+    def absent(self, path: Path) -> bool:
+        try:
+            os.lstat(path)
         except (FileNotFoundError, NotADirectoryError):
-            return "missing"
+            return True
         except (OSError, ValueError):
-            return "unreadable"
-        return "file" if stat.S_ISREG(mode) else "folder" if stat.S_ISDIR(mode) else "special"
+            return False
+        return False
 
     def read(self, path: Path, display: str, limits: Limits) -> YamlDocument:
         return read(str(path), display, limits)
 
-    def yaml_files(self, folder: Path) -> list[Path]:
-        return sorted(p for suffix in YAML_SUFFIXES for p in folder.rglob(f"*{suffix}")
-                      if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    def yaml_files(self, folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
+        # Iterative, so that no depth of folders exhausts the stack; links to folders are not followed.
+        pending = [folder]
+        found: list[Path] = []
+        while pending:
+            current = pending.pop()
+            try:
+                with os.scandir(current) as entries:
+                    listed = list(entries)
+            except OSError as error:  # a folder left unchecked must not pass silently
+                problems.append(Diagnostic(printable(str(current)), 0, 0, f"folder {os_reason(error)}", UNREADABLE))
+                continue
+            for entry in listed:
+                if entry.name.startswith("."):
+                    continue
+                if entry.name.endswith(YAML_SUFFIXES):
+                    found.append(current / entry.name)
+                elif _is_folder(entry):
+                    pending.append(current / entry.name)
+        return iter(sorted(found))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def printable(name: str) -> str:
+    """A file name fit for any output: bytes that are not UTF-8 shown as \\xNN escapes."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class RevisionError(UsageError):
@@ -128,13 +181,19 @@ class GitRevision:
         cwd = Path(os.path.realpath(Path.cwd()))
         return Path(os.path.normpath(path if path.is_absolute() else cwd / path))
 
-    def kind(self, path: Path) -> Kind:
+    def why_not_a_file(self, path: Path) -> str | None:
         relative = self._relative(path)
-        if relative is None:
-            return "missing"
-        if relative in self.entries:
-            return "file" if self.entries[relative][0] in ("100644", "100755") else "special"
-        return "folder" if relative in self.folders else "missing"
+        entry = self.entries.get(relative) if relative is not None else None
+        if entry is not None:
+            return None if entry[0] in ("100644", "100755") else "is not a regular file in this revision"
+        return "is a folder, not a file" if relative in self.folders else "does not exist in this revision"
+
+    def is_folder(self, path: Path) -> bool:
+        return self._relative(path) in self.folders
+
+    def absent(self, path: Path) -> bool:
+        relative = self._relative(path)
+        return relative is None or (relative not in self.entries and relative not in self.folders)
 
     def read(self, path: Path, display: str, limits: Limits) -> YamlDocument:
         relative = self._relative(path)
@@ -149,14 +208,14 @@ class GitRevision:
                          f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
         return parse(_git(self.top, "cat-file", "blob", entry[1]), display, limits)
 
-    def yaml_files(self, folder: Path) -> list[Path]:
+    def yaml_files(self, folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
         relative = self._relative(folder)
         if relative is None:
-            return []
+            return iter(())
         prefix = f"{relative}/" if relative else ""
-        return sorted(self.top / name for name in self.entries
-                      if name.startswith(prefix) and name.endswith(YAML_SUFFIXES)
-                      and not any(part.startswith(".") for part in name[len(prefix):].split("/")))
+        return iter(sorted(self.top / name for name in self.entries
+                           if name.startswith(prefix) and name.endswith(YAML_SUFFIXES)
+                           and not any(part.startswith(".") for part in name[len(prefix):].split("/"))))
 
 
 def _git(folder: Path, *args: str) -> bytes:

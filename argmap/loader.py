@@ -6,15 +6,15 @@ import os
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import pydantic
 
 from argmap.diagnostics import Diagnostic
-from argmap.files import FileSystem, Files
+from argmap.files import FileSystem, Files, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import Expectation, MapFile
-from argmap.source import SCHEMA, Limits, YamlDocument, read
+from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "YamlLocator", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -80,7 +80,7 @@ class Workspace:
             shown = os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
         except ValueError:  # another drive on Windows
             shown = str(path)
-        return self.files.label + shown
+        return self.files.label + printable(shown)
 
     def file(self, path: Path) -> LoadedFile:
         path = self.files.absolute(path)
@@ -104,22 +104,26 @@ def discover(paths: Iterable[str | os.PathLike], workspace: Workspace) -> tuple[
     files = workspace.files
     for given in paths:
         path = Path(given)
-        kind = files.kind(files.absolute(path))
-        if kind == "folder":
-            found = files.yaml_files(files.absolute(path))
+        if files.is_folder(files.absolute(path)):
+            found = list(files.yaml_files(files.absolute(path), problems))
             candidates = [p for p in found if _looks_like_map(workspace.file(p))]
             if not candidates:
-                problems.append(Diagnostic(str(given), 0, 0, "no argmap files in this folder", "ARG005"))
+                problems.append(Diagnostic(printable(str(given)), 0, 0, "no argmap files in this folder", UNREADABLE))
             included = {target for p in candidates for target in _include_targets(workspace.file(p), files)}
             roots.extend(p for p in candidates if workspace.file(p).path not in included)
-        elif kind != "missing" or path.is_symlink():
-            roots.append(path)
+        elif files.absent(files.absolute(path)) and not os.path.islink(path):
+            problems.append(Diagnostic(printable(str(given)), 0, 0, "no such file or folder", UNREADABLE))
         else:
-            problems.append(Diagnostic(str(given), 0, 0, "no such file or folder", "ARG005"))
+            roots.append(path)  # a file, or a name the file system refuses: reading says which
     unique: dict[Path, Path] = {}
     for root in roots:
         unique.setdefault(workspace.file(root).path, root)
     return list(unique.values()), problems
+
+
+def _shown(entry: str, limit: int = 80) -> str:
+    """An include entry quoted for a message, cut short when long (a name may be 100,000 characters)."""
+    return repr(entry) if len(entry) <= limit else repr(entry[:limit]) + f"... ({len(entry):,} characters)"
 
 
 def _looks_like_map(loaded: LoadedFile) -> bool:
@@ -139,10 +143,11 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
     root_file = workspace.file(Path(root))
-    order: list[LoadedFile] = []
-    _walk(root_file, root_file.path.parent, [], set(), order, workspace, problems)
+    order = _walk(root_file, workspace, problems)
     for loaded in order:
-        problems.extend(loaded.doc.problems)
+        # An included file's problems with no line (it cannot be opened, is binary...) were
+        # reported at the include entry that names it.
+        problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
     if any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
         return None, problems
     locator = YamlLocator(root_file)
@@ -159,29 +164,61 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
 _FATAL_INCLUDE = {MISSING_INCLUDE, INCLUDE_OUTSIDE}
 
 
-def _walk(loaded: LoadedFile, folder: Path, stack: list[LoadedFile], seen: set[Path], order: list[LoadedFile],
-          workspace: Workspace, problems: list[Diagnostic]) -> None:
-    seen.add(loaded.path)
-    order.append(loaded)
-    if loaded.model is None:
-        return
-    stack = [*stack, loaded]
+def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> list[LoadedFile]:
+    """The files of the map in depth-first order, each once.
+
+    Iterative, so that a chain of includes of any length cannot exhaust the stack; every
+    include entry that cannot be followed is a problem at that entry."""
+    folder = root.path.parent
     files = workspace.files
-    for index, entry in enumerate(loaded.model.include):
-        target = files.absolute(loaded.path.parent / entry)
+    order, seen = [root], {root.path}
+    # The includes being followed: each file with the entries it has left, and where it is on the stack.
+    stack: list[tuple[LoadedFile, Iterator[tuple[int, str]]]] = []
+    depth: dict[Path, int] = {}
+
+    def enter(loaded: LoadedFile) -> None:
+        if loaded.model is not None:
+            depth[loaded.path] = len(stack)
+            stack.append((loaded, iter(enumerate(loaded.model.include))))
+
+    enter(root)
+    while stack:
+        loaded, entries = stack[-1]
+        step = next(entries, None)
+        if step is None:
+            stack.pop()
+            del depth[loaded.path]
+            continue
+        index, entry = step
         at = ("include", index)
-        kind = files.kind(target)
+        target = files.absolute(loaded.path.parent / entry)
         if folder != target and folder not in target.parents:
-            problems.append(loaded.problem(INCLUDE_OUTSIDE, at, f"include {entry!r} lies outside the map's folder"))
-        elif any(step.path == target for step in stack):
-            chain = " -> ".join(workspace.display(step.path) for step in stack[[s.path for s in stack].index(target):])
-            problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain} -> {workspace.display(target)}"))
-        elif kind != "file":
-            what = {"folder": "is a folder", "special": "is not a regular file", "missing": "does not exist",
-                    "unreadable": "cannot be read"}[kind]
-            problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {entry!r} {what}"))
-        elif target not in seen:
-            _walk(workspace.file(target), folder, stack, seen, order, workspace, problems)
+            problems.append(loaded.problem(INCLUDE_OUTSIDE, at, f"include {_shown(entry)} lies outside the map's folder"))
+            continue
+        if target in depth:
+            chain = _chain([workspace.display(f.path) for f, _ in stack[depth[target]:]] + [workspace.display(target)])
+            problems.append(loaded.problem(INCLUDE_CYCLE, at, f"include cycle: {chain}"))
+            continue
+        why = files.why_not_a_file(target)
+        if why:
+            problems.append(loaded.problem(MISSING_INCLUDE, at, f"included file {_shown(entry)} {why}"))
+            continue
+        if target in seen:
+            continue
+        child = workspace.file(target)
+        seen.add(child.path)
+        order.append(child)
+        problems.extend(loaded.problem(p.code, at, f"included file {_shown(entry)} {p.message}")
+                        for p in child.doc.problems if not p.line)
+        enter(child)
+    return order
+
+
+def _chain(names: list[str], most: int = 9) -> str:
+    """The files of an include cycle joined by arrows; a long cycle shows its ends only."""
+    if len(names) > most:
+        names = [*names[:4], f"... ({len(names) - 8} more)", *names[-4:]]
+    return " -> ".join(names)
 
 
 def _merge(parts: dict[str, dict[str, Any]], expectations: list[Expectation], locator: YamlLocator,

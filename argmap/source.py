@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,7 +14,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic
 
-__all__ = ["Limits", "YamlDocument", "read", "parse"]
+__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason"]
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
@@ -109,39 +112,86 @@ class YamlDocument:
 def read(path: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
     """Read, decode and parse one file; every failure becomes a located problem, never an exception."""
     name = display or path
-    doc = YamlDocument(name)
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            return _fail(doc, UNREADABLE, 0, 0, "is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            return _fail(doc, UNREADABLE, 0, 0, "is not a regular file")  # a FIFO or device would block or never end
-        size = info.st_size
-        if size > limits.max_file_bytes:
-            return _fail(doc, UNREADABLE, 0, 0, f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
-        with open(path, "rb") as handle:
-            raw = handle.read(limits.max_file_bytes + 1)
-    except FileNotFoundError:
-        return _fail(doc, UNREADABLE, 0, 0, "no such file")
-    except OSError as error:
-        return _fail(doc, UNREADABLE, 0, 0, f"cannot be read: {error.strerror or error}")
+    raw, why = read_bytes(path, limits)
+    if raw is None:
+        return _fail(YamlDocument(name), UNREADABLE, 0, 0, why)
     return parse(raw, name, limits)
+
+
+def read_bytes(path: str, limits: Limits = Limits()) -> tuple[bytes | None, str]:
+    """The bytes of the regular file at ``path`` within the size limit, or None and why not
+    (the end of a sentence that names the file). Never raises."""
+    try:
+        # Opened without blocking and checked through the open descriptor, so that a FIFO or a
+        # device swapped in after a check can neither hang the read nor be read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except (OSError, ValueError) as error:
+        return None, os_reason(error, path)
+    try:
+        info = os.fstat(fd)
+        why = refusal(info)
+        if why:
+            return None, why
+        if info.st_size > limits.max_file_bytes:
+            return None, _too_big(info.st_size, limits)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            raw = handle.read(limits.max_file_bytes + 1)
+    except OSError as error:
+        return None, os_reason(error, path)
+    finally:
+        os.close(fd)
+    if len(raw) > limits.max_file_bytes:  # it grew after the check
+        return None, _too_big(len(raw), limits)
+    return raw, ""
+
+
+def refusal(info: os.stat_result) -> str | None:
+    """Why a file with this status is not read as YAML text, or None for a regular file."""
+    if stat.S_ISDIR(info.st_mode):
+        return "is a folder, not a file"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file"  # a FIFO or device would block or never end
+    return None
+
+
+_REASONS = {
+    errno.ENOENT: "does not exist",
+    errno.ENOTDIR: "does not exist (a part of its path is a file, not a folder)",
+    errno.ENAMETOOLONG: "has a name longer than the file system allows",
+    errno.ELOOP: "is a loop of symbolic links",
+    errno.EACCES: "cannot be read: permission denied",
+    errno.EPERM: "cannot be read: permission denied",
+}
+
+
+def os_reason(error: OSError | ValueError, path: str = "") -> str:
+    """What a failed file-system call on ``path`` means, as the end of a sentence that names the file."""
+    if isinstance(error, OSError):
+        return _REASONS.get(error.errno or 0) or f"cannot be read: {error.strerror or error}"
+    if "\0" in path:
+        return "has a NUL byte in its name"
+    return "has a name the file system cannot take"  # text with no encoding in the file-system's
+
+
+def _too_big(size: int, limits: Limits) -> str:
+    return f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
 
 
 def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
     """Parse the bytes of one file (see :func:`read`)."""
     doc = YamlDocument(name)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _fail(doc, UNREADABLE, 1, 1, "is encoded as UTF-16; save it as UTF-8")
-    if b"\x00" in raw[:8192]:
-        return _fail(doc, UNREADABLE, 0, 0, "is a binary file, not YAML text")
+    encoding = _other_encoding(raw)
+    if encoding:
+        return _fail(doc, UNREADABLE, 1, 1, f"is encoded as {encoding}; save it as UTF-8")
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        return _fail(doc, UNREADABLE, *_byte_position(raw, nul), "is a binary file (a NUL byte), not YAML text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         start = error.start
-        line = raw.count(b"\n", 0, start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, start) + 1 : start].decode("utf-8", "replace")) + 1
-        return _fail(doc, UNREADABLE, line, column, f"is not valid UTF-8 (byte 0x{raw[start]:02x})")
+        return _fail(doc, UNREADABLE, *_byte_position(raw, start),
+                     f"is not valid UTF-8 (byte 0x{raw[start]:02x}{_utf8_fault(raw, start)})")
     try:
         _build(doc, text, limits)
     except yaml.MarkedYAMLError as error:
@@ -153,6 +203,12 @@ def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             message = "a tab character; YAML indents with spaces only"
         return _fail(doc, YAML_SYNTAX, line, column, message)
+    except yaml.reader.ReaderError as error:
+        line, column = _offset_position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
+        what = "a control character" if unicodedata.category(chr(code)) == "Cc" else "the character"
+        return _fail(doc, YAML_SYNTAX, line, column,
+                     f"{what} U+{code:04X} is not allowed raw in YAML; write it as an escape (\\u{code:04X}) in double quotes")
     except yaml.YAMLError as error:
         return _fail(doc, YAML_SYNTAX, 0, 0, str(error).splitlines()[0])
     except _Stop as stop:
@@ -160,6 +216,60 @@ def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
         doc.fatal = True
         doc.data = None
     return doc
+
+
+# Byte patterns of UTF-32 and UTF-16 text: a byte-order mark (UTF-32's first, since its
+# little-endian mark begins with UTF-16's), else the NUL bytes around an ASCII first character
+# (YAML 1.2, section 5.2).
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _other_encoding(raw: bytes) -> str | None:
+    """The name of the encoding ``raw`` is in when it is UTF-16 or UTF-32 rather than UTF-8."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return encoding
+    head = raw[:4]
+    if len(head) == 4:
+        text = [0x09 <= b <= 0x7E for b in head]
+        zero = [b == 0 for b in head]
+        if zero[:3] == [True] * 3 and text[3] or text[0] and zero[1:] == [True] * 3:
+            return "UTF-32"
+        if zero[0] and text[1] and zero[2] and text[3] or text[0] and zero[1] and text[2] and zero[3]:
+            return "UTF-16"
+    return None
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of a byte of undecoded text."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace").lstrip("\ufeff")) + 1
+
+
+def _utf8_fault(raw: bytes, start: int) -> str:
+    """What is wrong with the UTF-8 sequence at ``start``, for the message."""
+    lead, follow = raw[start], raw[start + 1] if start + 1 < len(raw) else 0
+    if 0x80 <= lead <= 0xBF:
+        return ", a continuation byte with no lead byte"
+    if lead in (0xC0, 0xC1) or (lead == 0xE0 and 0x80 <= follow < 0xA0) or (lead == 0xF0 and 0x80 <= follow < 0x90):
+        return ", an overlong encoding"
+    if lead == 0xED and 0xA0 <= follow <= 0xBF:
+        return ", an encoded surrogate (U+D800 to U+DFFF), which UTF-8 excludes"
+    if lead >= 0xF8:
+        return ", a byte UTF-8 never uses"
+    if lead >= 0xF5 or (lead == 0xF4 and follow >= 0x90):
+        return ", beyond U+10FFFF"
+    return ", a sequence cut short"
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a reader error's offset (UTF-8 bytes for libyaml, characters without it)."""
+    before = text.encode("utf-8")[:offset].decode("utf-8", "replace") if C_LOADER else text[:offset]
+    lines = _LINE_BREAK.split(before)  # every break YAML counts, as libyaml's own marks do
+    return len(lines), len(lines[-1]) + 1
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -391,6 +501,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 return
     if not root_set:
         doc.data = None
+
 
 
 class _Marker:

@@ -1,14 +1,23 @@
-"""The YAML reader: same data as PyYAML's safe loader, exact positions, and no input makes it raise."""
+"""Reading: the YAML reader gives PyYAML's data with exact positions, and no input, name or file makes reading raise."""
 
 from __future__ import annotations
 
 import datetime
+import json
+import os
+import sys
+from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.source import C_LOADER, Limits, parse
+from argmap import config
+from argmap.linter import lint
+from argmap.loader import Workspace, discover, load_map
+from argmap.source import C_LOADER, Limits, parse, read
+from tests.conftest import write_tree
 
 keys = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)  # text keys, as in maps
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
@@ -81,3 +90,174 @@ def test_yaml_11_booleans_and_quoted_strings():
 def test_limits_are_configurable():
     doc = parse(b"a: [[[[1]]]]\n", "x.yaml", Limits(max_depth=3))
     assert [p.code for p in doc.problems] == ["ARG004"]
+
+
+# Encodings and raw characters: each refusal names the real encoding or points at the character.
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_are_named_with_or_without_a_bom(codec):
+    doc = parse("argmap: 1\ntitle: Café\n".encode(codec), "x.yaml")
+    expected = f"is encoded as {codec[:6].upper()}; save it as UTF-8"
+    assert [(p.line, p.column, p.message, p.code) for p in doc.problems] == [(1, 1, expected, "ARG005")]
+
+
+@pytest.mark.parametrize(("raw", "what"), [
+    (b"a: \xed\xa0\x80\n", "an encoded surrogate"),  # CESU-8 / WTF-8 style U+D800
+    (b"a: \xed\xbf\xbf\n", "an encoded surrogate"),
+    (b"a: \xc0\xaf\n", "an overlong encoding"),  # '/' in two bytes
+    (b"a: \xe0\x80\xaf\n", "an overlong encoding"),
+    (b"a: \xf0\x80\x80\xaf\n", "an overlong encoding"),
+    (b"a: \xf4\x90\x80\x80\n", "beyond U+10FFFF"),
+    (b"a: \xf8\x88\x80\x80\x80\n", "a byte UTF-8 never uses"),
+    (b"a: \x80\n", "a continuation byte with no lead byte"),
+    (b"a: \xe2\x82\n", "a sequence cut short"),
+])
+def test_invalid_utf8_is_located_and_explained(raw, what):
+    doc = parse(b"b: 1\n" + raw, "x.yaml")
+    [problem] = doc.problems
+    assert (problem.line, problem.column, problem.code) == (2, 4, "ARG005") and what in problem.message
+
+
+_REFUSED = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff\ufffe\uffff"),
+                        max_size=12), min_size=1, max_size=5),
+       st.sampled_from([*_REFUSED, "\ufffe", "\uffff"]), st.data())
+def test_a_raw_control_character_is_located(lines, bad, data):
+    """Anywhere in the text, with any characters before it on its line (libyaml counts in bytes)."""
+    row = data.draw(st.integers(0, len(lines) - 1))
+    column = data.draw(st.integers(0, len(lines[row])))
+    lines[row] = lines[row][:column] + bad + lines[row][column:]
+    raw = "\n".join(lines).encode("utf-8")
+    doc = parse(raw, "x.yaml")
+    if bad == "\x00" and raw.find(b"\x00") < 8192:
+        expected_code = "ARG005"  # a NUL near the start: a binary file, still located
+    else:
+        expected_code = "ARG001"
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [(row + 1, column + 1, expected_code)]
+
+
+def test_a_control_character_message_says_how_to_write_it():
+    [problem] = parse(b"argmap: 1\ntitle: bell\x07\n", "x.yaml").problems
+    assert problem.location == "x.yaml:2:12"
+    assert problem.message == ("a control character U+0007 is not allowed raw in YAML; "
+                               "write it as an escape (\\u0007) in double quotes")
+
+
+# Files on disk: no name, link or permission makes reading raise.
+
+def _hostile_names(tmp_path: Path) -> dict[str, str]:
+    (tmp_path / "file.yaml").write_text("a: 1\n")
+    (tmp_path / "folder").mkdir()
+    os.symlink("loop-b", tmp_path / "loop-a")
+    os.symlink("loop-a", tmp_path / "loop-b")
+    os.symlink("nowhere", tmp_path / "dangling")
+    os.mkfifo(tmp_path / "fifo")
+    return {
+        "a\0b.yaml": "has a NUL byte in its name",
+        "a" * 300 + ".yaml": "has a name longer than the file system allows",
+        "b/" * 2100 + "x.yaml": "has a name longer than the file system allows",
+        "loop-a": "is a loop of symbolic links",
+        "file.yaml/x.yaml": "does not exist (a part of its path is a file, not a folder)",
+        "folder": "is a folder, not a file",
+        "fifo": "is not a regular file",
+        "dangling": "does not exist",
+        "\udcff.yaml": "does not exist",  # a file name that is not UTF-8, as the command line passes it
+        "\ud800.yaml": "has a name the file system cannot take",
+    }
+
+
+def test_read_turns_every_file_system_refusal_into_one_problem(tmp_path):
+    for name, reason in _hostile_names(tmp_path).items():
+        doc = read(str(tmp_path / name), "shown.yaml")
+        assert [(p.path, p.line, p.column, p.message, p.code) for p in doc.problems] == [
+            ("shown.yaml", 0, 0, reason, "ARG005")], name
+        assert doc.fatal
+
+
+def test_includes_that_cannot_be_followed_are_located_at_their_entry(tmp_path):
+    names = _hostile_names(tmp_path)
+    # YAML text holds no surrogate, and the schema refuses a NUL in any text (schema-violation, at its place)
+    entries = [name for name in names if not name.startswith(("\ud800", "\udcff")) and "\0" not in name]
+    text = "argmap: 1\ninclude:\n" + "".join(f"  - {json.dumps(e)}\n" for e in entries)
+    (tmp_path / "map.yaml").write_text(text + "statements:\n  t: {role: thesis, text: T}\n", encoding="utf-8")
+    amap, problems = load_map(tmp_path / "map.yaml", Workspace(cwd=tmp_path))
+    assert amap is None
+    found = {(p.line, p.column): p for p in problems}
+    for row, entry in enumerate(entries, start=3):
+        problem = found[(row, 5)]
+        assert problem.path == "map.yaml" and problem.code == "ARG010" and problem.message.endswith(names[entry])
+        assert len(problem.message) < 200  # a 4,000-character name is cut short
+
+
+def test_an_include_that_cannot_be_opened_is_reported_at_the_include(tmp_path, monkeypatch):
+    write_tree(tmp_path, {
+        "map.yaml": "argmap: 1\ninclude: [closed.yaml, blob.yaml]\nstatements:\n  t: {role: thesis, text: T}\n",
+        "closed.yaml": "argmap: 1\n", "blob.yaml": {"base64": "AAECAw=="}})
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if str(path).endswith("closed.yaml"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    _, problems = load_map(tmp_path / "map.yaml", Workspace(cwd=tmp_path))
+    assert [(p.location, p.code, p.message) for p in problems] == [
+        ("map.yaml:2:11", "ARG005", "included file 'closed.yaml' cannot be read: permission denied"),
+        ("blob.yaml:1:1", "ARG005", "is a binary file (a NUL byte), not YAML text"),  # a problem inside it stays there
+    ]
+
+
+def _chain(tmp_path: Path, length: int, back_to: int | None = None) -> None:
+    for i in range(length):
+        target = f"f{i + 1}.yaml" if i + 1 < length else (f"f{back_to}.yaml" if back_to is not None else None)
+        include = f"include: [{target}]\n" if target else ""
+        body = "  s0: {role: thesis, text: T}\n" if i == 0 else f"  s{i}: {{text: S, supports: s{i - 1}}}\n"
+        (tmp_path / f"f{i}.yaml").write_text(f"argmap: 1\n{include}statements:\n{body}")
+
+
+def test_an_include_chain_deeper_than_the_stack_is_read(tmp_path):
+    _chain(tmp_path, 400)
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(150)  # far below the chain's length: the walk must not recurse per include
+    try:
+        amap, problems = load_map(tmp_path / "f0.yaml", Workspace(cwd=tmp_path))
+    finally:
+        sys.setrecursionlimit(previous)
+    assert amap is not None and not problems and len(amap.statements) == 400
+
+
+def test_a_long_include_cycle_is_named_by_its_ends(tmp_path):
+    _chain(tmp_path, 30, back_to=0)
+    _, problems = load_map(tmp_path / "f0.yaml", Workspace(cwd=tmp_path))
+    [cycle] = [p for p in problems if p.code == "ARG012"]
+    assert cycle.location == "f29.yaml:2:11"
+    assert cycle.message == ("include cycle: f0.yaml -> f1.yaml -> f2.yaml -> f3.yaml -> ... (23 more) -> "
+                             "f27.yaml -> f28.yaml -> f29.yaml -> f0.yaml")
+
+
+def test_a_deep_folder_tree_is_searched_without_recursion(tmp_path):
+    deep = tmp_path.joinpath(*["d"] * 300)
+    deep.mkdir(parents=True)
+    (deep / "map.yaml").write_text("argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "map.yaml").write_text("argmap: 1\n")
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(150)
+    try:
+        roots, problems = discover([tmp_path], Workspace(cwd=tmp_path))
+    finally:
+        sys.setrecursionlimit(previous)
+    assert roots == [deep / "map.yaml"] and not problems
+
+
+def test_names_that_are_not_utf8_are_shown_escaped(tmp_path):
+    name = os.fsdecode(b"caf\xe9.yaml")
+    (tmp_path / name).write_text("argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  a: {text: A}\n")
+    result = lint([tmp_path], config.load(None), cwd=tmp_path)
+    assert result.files == ("caf\\xe9.yaml",)
+    assert {d.path for d in result.diagnostics} == {"caf\\xe9.yaml"}
+
