@@ -13,7 +13,7 @@ import pydantic
 from argmap.diagnostics import Diagnostic
 from argmap.files import FileSystem, Files, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
-from argmap.schema import Expectation, MapFile
+from argmap.schema import Expectation, MapFile, as_written
 from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument
 from argmap.suggest import did_you_mean
 
@@ -254,6 +254,7 @@ def validate(doc: YamlDocument) -> MapFile | None:
     if not isinstance(data, dict):
         doc.problems.append(doc.problem(SCHEMA, (), f"the top level must be a mapping, not a {_kind(data)}"))
         return None
+    as_written(data, doc.spelling)
     try:
         return MapFile.model_validate(data)
     except pydantic.ValidationError as error:

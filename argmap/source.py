@@ -83,6 +83,12 @@ class YamlDocument:
     _positions: dict[int, Any] = field(default_factory=dict, repr=False)
     """id(container) -> {key: key position << 64 | value position} for a mapping, [position] for a list."""
     _root: int = field(default=_pack(1, 1), repr=False)
+    _spellings: dict[int, str] = field(default_factory=dict, repr=False)
+    """Position -> how a plain scalar that YAML read as a number or a boolean was written."""
+
+    def spelling(self, path: tuple[Any, ...] | list[Any]) -> str | None:
+        """How the plain scalar at ``path`` was written, when YAML read it as a number or a boolean."""
+        return self._spellings.get(_pack(*self.locate(path))) if self._spellings else None
 
     def locate(self, path: tuple | list, *, key: bool = False) -> tuple[int, int]:
         """The line and column of the node at ``path``, or of its nearest ancestor that exists.
@@ -330,6 +336,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
     problems = doc.problems
     name = doc.path
     index = doc._positions
+    spellings = doc._spellings
     anchors: dict[str, tuple[Any, int]] = {}
     aliases = expansion = 0
     documents = 0
@@ -399,9 +406,11 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
             frame = stack[-1]
             # Keys stay text: every key of the format is an id or a field name, and YAML 1.1 would
             # otherwise read a statement called `no` or `on` as a boolean.
+            packed = ((mark.line + 1) << 32) | (mark.column + 1)
             if event.implicit[0] and value[:1] in _MAY_RESOLVE and not (frame[1] and frame[2] is _NO_KEY):
                 value = _scalar(event)
-            packed = ((mark.line + 1) << 32) | (mark.column + 1)
+                if value.__class__ is not str and value is not None:
+                    spellings[packed] = event.value  # where the schema wants text, it is put back
             if frame[1]:
                 key = frame[2]
                 if key is _NO_KEY:
@@ -434,10 +443,13 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                     )
                 )
                 value: Any = ""
+                doc.fatal = True  # the value is gone: the schema would report it again, as empty
             elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
                 value = event.value  # a key: text, as on the hot path
             else:
                 value = _scalar(event)
+                if event.implicit[0] and value.__class__ is not str and value is not None:
+                    spellings[_pack(mark.line + 1, mark.column + 1)] = event.value
             if event.anchor is not None:
                 anchors[event.anchor] = (value, 1)
             add(value, _pack(mark.line + 1, mark.column + 1), 1, mark)

@@ -138,3 +138,28 @@ def test_numbers_and_booleans_where_text_is_expected_are_put_back_as_written():
     assert model.statements["1"].supports == ("1",) and model.statements["1"].attacks == ("0x1f", "on")
     assert model.arguments["x"].premises == ("1", "true") and model.arguments["x"].target == "010"
     assert model.statements["1"].base == 1.0 and model.statements["1"].note is None and model.title == "1984"
+
+
+def test_numbers_and_booleans_name_ids_as_keys_do(tmp_path):
+    """`supports: 1` names the statement `1:`, `010` stays `010` (not 8), `text: yes` says "yes"."""
+    from argmap import api
+
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  '1': {role: thesis, text: yes}\n  no: {role: evidence, text: F, supports: [1]}\n"
+        "  '010': {role: evidence, text: G, supports: 8}\n  on: {role: evidence, text: H, supports: [no, 010]}\n",
+        encoding="utf-8")
+    amap = api.load(tmp_path / "map.yaml")
+    assert amap.statements["1"].text == "yes" and amap.statements["no"].supports == ("1",)
+    assert amap.statements["on"].supports == ("no", "010")
+    result = api.check(tmp_path / "map.yaml", config=False)
+    assert [(d.code, d.message) for d in result.diagnostics if d.severity >= 3] == [
+        ("ARG101", "support target '8' is not defined")]
+
+
+def test_an_over_long_value_is_reported_once(tmp_path):
+    from argmap import api
+
+    (tmp_path / "map.yaml").write_text("argmap: 1\nstatements:\n  t: {role: thesis, text: " + "x" * 100_001 + "}\n",
+                                       encoding="utf-8")
+    result = api.check(tmp_path / "map.yaml", config=False)
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(3, 27, "ARG004")]
