@@ -74,7 +74,17 @@ def load(path: Path | None, extra_source_dirs: tuple[Path, ...] = ()) -> Config:
     if path is not None:
         for layer_path, data, where in _layers(path, set()):
             _apply(data, where, settings, ignores, dirs, layer_path.parent)
-    return Config(path, settings, tuple(ignores), tuple(dirs) + tuple(extra_source_dirs))
+    return Config(path, settings, tuple(ignores), tuple(dirs) + tuple(extra_source_dirs) + environment_source_dirs())
+
+
+SOURCE_DIRS_VARIABLE = "ARGMAP_SOURCE_DIRS"
+
+
+def environment_source_dirs() -> tuple[Path, ...]:
+    """The folders that ``ARGMAP_SOURCE_DIRS`` names (separated as PATH is), for CI jobs that keep
+    source texts outside the repository."""
+    value = os.environ.get(SOURCE_DIRS_VARIABLE, "")
+    return tuple(Path(part) for part in value.split(os.pathsep) if part)
 
 
 def _layers(path: Path, seen: set[Path]):

@@ -25,12 +25,18 @@ def test_essay_is_clean_with_every_quote_verified():
     assert (code, err, findings(out)) == (0, "", [])
 
 
-def test_without_the_texts_quotes_are_reported_unverified_once_per_source():
-    code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT)
-    found = findings(out)
-    assert (code, err) == (0, "")
-    assert {d["code"] for d in found} == {"ARG303"}
-    assert sorted(d["message"].split("'")[1] for d in found) == ["essay-fr", "essay-ja"]
+def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
+    code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT, env={"ARGMAP_SOURCE_DIRS": ""})
+    [note] = findings(out)
+    assert (code, err, note["code"], note["severity"]) == (0, "", "ARG303", "info")
+    assert note["message"].startswith("165 quotes are unverified, from 'essay-fr' (83: ") and "'essay-ja' (82: " in note["message"]
+    assert "ARGMAP_SOURCE_DIRS" in note["message"]
+
+
+def test_the_environment_names_the_folder_of_the_texts():
+    code, out, _ = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT,
+                           env={"ARGMAP_SOURCE_DIRS": str(SEEDS)})
+    assert (code, findings(out)) == (0, [])
 
 
 def test_every_statement_quotes_both_translations():
