@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from collections.abc import Callable, Mapping
 from itertools import groupby
 from typing import IO, Any
@@ -99,9 +100,11 @@ def escape_property(value: str) -> str:
 
 def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
     """SARIF 2.1.0, for code-scanning upload."""
+    from argmap.ruledocs import help_uri, rule_markdown
     from argmap.rules import RULES
 
     index = {rule.CODE: position for position, rule in enumerate(RULES)}
+    root = repository_root(Path.cwd())
     levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
     rules = [
         {
@@ -110,13 +113,16 @@ def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
             "shortDescription": {"text": (rule.__doc__ or "").strip().splitlines()[0]},
             "fullDescription": {"text": " ".join((rule.__doc__ or "").split())},
             "defaultConfiguration": {"level": levels.get(rule.SEVERITY, "none")},
-            "help": {"text": f"argmap explain {rule.CODE}"},
+            "help": {"text": f"argmap explain {rule.CODE}", "markdown": "\n".join(rule_markdown(rule))},
+            **({"helpUri": uri} if (uri := help_uri(rule)) else {}),
         }
         for rule in RULES
     ]
 
     def location(path: str, line: int, column: int) -> dict[str, Any]:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": path.replace(os.sep, "/"), "uriBaseId": "%SRCROOT%"}}
+        # Relative to the repository's root, as code scanning attaches results to its files, wherever argmap ran.
+        uri = Path(os.path.relpath(Path(path).absolute(), root)).as_posix()
+        physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"}}
         if line:
             physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
         return {"physicalLocation": physical}
@@ -142,6 +148,14 @@ def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def repository_root(start: Path) -> Path:
+    """The top folder of the git repository that holds ``start`` (``start`` itself outside one)."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
 
 
 Reporter = Callable[[Result, IO[str], bool], None]

@@ -6,7 +6,7 @@ import re
 
 from argmap.rule import Rule
 
-__all__ = ["SECTIONS", "sections", "explain", "catalogue_markdown"]
+__all__ = ["SECTIONS", "sections", "explain", "anchor", "rule_markdown", "help_uri", "catalogue_markdown"]
 
 SECTIONS = ("What it does", "Why this matters", "Example", "Use instead", "Options")
 _HEADING = re.compile(r"^({}):\s*$".format("|".join(re.escape(s) for s in SECTIONS)), re.M)
@@ -37,6 +37,39 @@ def explain(rule: Rule) -> str:
     return "\n".join(out) + "\n"
 
 
+def anchor(rule: Rule) -> str:
+    """The id of the rule's section in docs/rules.md."""
+    return f"{rule.CODE.lower()}-{rule.NAME}"
+
+
+def rule_markdown(rule: Rule) -> list[str]:
+    """One rule's section of docs/rules.md, as lines (also the help of SARIF's rule descriptors)."""
+    summary, parts = sections(rule)
+    out = [f"## {rule.CODE} {rule.NAME}", "", f"{summary} Default severity: **{rule.SEVERITY}**."]
+    for name in SECTIONS[:2]:
+        out += ["", f"**{name}.** " + " ".join(parts.get(name, "").split())]
+    for name in ("Example", "Use instead"):
+        out += ["", f"**{name}:**", "", "```yaml", parts.get(name, ""), "```"]
+    out += ["", "**Options:** " + " ".join(parts.get("Options", "None.").split())]
+    return out
+
+
+def help_uri(rule: Rule) -> str | None:
+    """The address of the rule's section in the published rules page, when the installed package
+    declares where its documentation is published (``Project-URL: Documentation``)."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.metadata("argmap").get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "documentation" and url.strip():
+            return f"{url.strip().rstrip('/')}/rules.md#{anchor(rule)}"
+    return None
+
+
 def catalogue_markdown(rules: tuple[Rule, ...]) -> str:
     """docs/rules.md: an index table, then every rule's sections; generated, never edited by hand."""
     out = [
@@ -51,13 +84,7 @@ def catalogue_markdown(rules: tuple[Rule, ...]) -> str:
     ]
     for rule in rules:
         summary, _ = sections(rule)
-        out.append(f"| [{rule.CODE}](#{rule.CODE.lower()}-{rule.NAME}) | `{rule.NAME}` | {rule.SEVERITY} | {summary} |")
+        out.append(f"| [{rule.CODE}](#{anchor(rule)}) | `{rule.NAME}` | {rule.SEVERITY} | {summary} |")
     for rule in rules:
-        summary, parts = sections(rule)
-        out += ["", f"## {rule.CODE} {rule.NAME}", "", f"{summary} Default severity: **{rule.SEVERITY}**."]
-        for name in SECTIONS[:2]:
-            out += ["", f"**{name}.** " + " ".join(parts.get(name, "").split())]
-        for name in ("Example", "Use instead"):
-            out += ["", f"**{name}:**", "", "```yaml", parts.get(name, ""), "```"]
-        out += ["", "**Options:** " + " ".join(parts.get("Options", "None.").split())]
+        out += ["", *rule_markdown(rule)]
     return "\n".join(out) + "\n"
