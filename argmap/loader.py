@@ -13,7 +13,7 @@ import pydantic
 from argmap.diagnostics import Diagnostic
 from argmap.files import FileSystem, Files, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
-from argmap.schema import Expectation, MapFile, as_written
+from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, Expectation, MapFile, as_written
 from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument
 from argmap.suggest import did_you_mean
 
@@ -264,9 +264,21 @@ def validate(doc: YamlDocument) -> MapFile | None:
 
 def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list[Diagnostic]:
     by_place: dict[tuple, tuple[tuple, list[str], bool]] = {}
-    for item in error.errors(include_url=False):
+    items = error.errors(include_url=False)
+    failed_items = {_data_path(doc.data, item["loc"])[:-1] for item in items if isinstance(item["loc"][-1], int)}
+    for item in items:
         loc = _data_path(doc.data, item["loc"])
         kind = item["type"]
+        value = item.get("input")
+        # One id or a list of them (a union, whose branches pydantic names in the loc): report the
+        # branch that matches what was written, and a list's own length only when no item failed.
+        branch = next((step for step in item["loc"] if isinstance(step, str)
+                       and ("[" in step or step.startswith(("constrained-", "str", "function-")))), None)
+        if branch is not None and ((kind == "string_type" and isinstance(value, list))
+                                   or (kind in ("tuple_type", "list_type") and isinstance(value, str))):
+            continue
+        if kind == "too_short" and loc in failed_items:
+            continue
         key = kind == "extra_forbidden" or item["loc"][-1:] == ("[key]",)
         if kind == "extra_forbidden":
             allowed = _allowed_fields(loc[:-1])
@@ -278,15 +290,12 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
             loc = loc[:-1]
         elif kind == "literal_error" and loc == ("argmap",):
             message = "`argmap:` must be 1 (the file-format version)"
-        elif kind == "string_pattern_mismatch" and "a-z0-9" in str(item.get("ctx", {}).get("pattern", "")):
-            message = f"{item['input']!r} is not a valid id (use lowercase letters, digits and single hyphens)"
         else:
-            message = item["msg"][0].lower() + item["msg"][1:]
-            message = message.replace("Value error, ", "").replace("value error, ", "")
+            message = _wording(item)
         place = (loc, key)
         if place in by_place:
             if message not in by_place[place][1]:
-                by_place[place][1].append(message.removeprefix("input should be "))
+                by_place[place][1].append(message.removeprefix("must be "))
         else:
             by_place[place] = (loc, [message], key)
     problems = []
@@ -295,6 +304,52 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
         text = " or ".join(messages)
         problems.append(doc.problem(SCHEMA, loc, f"{dotted}: {text}" if dotted else text, key=key))
     return problems
+
+
+def _wording(item: Any) -> str:
+    """What a schema error means, in the project's words (pydantic's own never reach a user)."""
+    kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    pattern = str(ctx.get("pattern", ""))
+    if kind == "string_pattern_mismatch":
+        if pattern == LANG_PATTERN:
+            return f"{value!r} is not a language tag (such as en, fr, ja or pt-BR)"
+        if pattern in (ID_PATTERN, REF_PATTERN):
+            return f"{value!r} is not a valid id (use lowercase letters, digits and single hyphens)"
+        if "0-9a-f" in pattern:
+            return "must be a SHA-256 checksum: 64 lowercase hexadecimal digits"
+        return f"{value!r} does not have the required form"
+    what = _kind(value)
+    wording = {
+        "string_type": f"must be text, not a {what}",
+        "string_too_short": "must not be empty",
+        "string_too_long": f"is longer than {ctx.get('max_length')} characters",
+        "too_short": "must not be empty" if ctx.get("min_length") == 1 else f"needs at least {ctx.get('min_length')} items",
+        "too_long": f"has more than {ctx.get('max_length')} items",
+        "tuple_type": f"must be a list, not a {what}",
+        "list_type": f"must be a list, not a {what}",
+        "dict_type": f"must be a mapping, not a {what}",
+        "model_type": f"must be a mapping, not a {what}",
+        "model_attributes_type": f"must be a mapping, not a {what}",
+        "int_type": "must be a whole number", "int_parsing": "must be a whole number",
+        "int_from_float": "must be a whole number",
+        "float_type": "must be a number", "float_parsing": "must be a number",
+        "finite_number": "must be a finite number",
+        "bool_type": "must be true or false", "bool_parsing": "must be true or false",
+        "greater_than_equal": f"must be at least {ctx.get('ge')}",
+        "less_than_equal": f"must be at most {ctx.get('le')}",
+        "greater_than": f"must be more than {ctx.get('gt')}",
+        "less_than": f"must be less than {ctx.get('lt')}",
+        "literal_error": f"must be {ctx.get('expected')}",
+        "union_tag_invalid": "must be a text, or one text per language",
+    }.get(kind)
+    if wording is not None:
+        return wording
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if message.startswith("Input should be "):
+        return "must be " + message.removeprefix("Input should be ")
+    return message[:1].lower() + message[1:]
 
 
 def _data_path(data: Any, loc: tuple) -> tuple:
@@ -352,4 +407,5 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _kind(value: Any) -> str:
-    return {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
+    kinds = {list: "list", dict: "mapping", str: "string", int: "number", float: "number", bool: "boolean"}
+    return "null" if value is None else kinds.get(type(value), type(value).__name__)

@@ -163,3 +163,22 @@ def test_an_over_long_value_is_reported_once(tmp_path):
                                        encoding="utf-8")
     result = api.check(tmp_path / "map.yaml", config=False)
     assert [(d.line, d.column, d.code) for d in result.diagnostics] == [(3, 27, "ARG004")]
+
+
+def test_no_pydantic_wording_reaches_a_user(tmp_path):
+    """Every schema error speaks the project's words: no "input should be", "validation", "tuple"."""
+    from argmap import api
+
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nlanguages: [english]\ntitle: [x]\ninclude: 5\nstatements:\n"
+        "  thesis: {role: thesis, text: '', base: 2}\n"
+        "  a: {text: A, supports: [Bad_Id], tags: {x: 1}, quotes: [{source: s}]}\n"
+        "  b: {text: B, base: x, group: [5]}\n"
+        "sources:\n  s: {sha256: abc, url: [1]}\n"
+        "arguments:\n  j: {premises: [], supports: thesis, label: {en: ''}}\n"
+        "expect:\n  - {select: {role: boss}, count: -1, min: 1.5}\n", encoding="utf-8")
+    found = api.check(tmp_path / "map.yaml", config=False).diagnostics
+    assert len(found) >= 15
+    for diagnostic in found:
+        message = diagnostic.message.lower()
+        assert not any(word in message for word in ("input should", "validation", "tuple", "dict", "str ")), message
