@@ -10,7 +10,7 @@ LSP    := $(VENV)/lsp/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
-.PHONY: run test setup system-deps docs bench clean
+.PHONY: run test fuzz setup system-deps docs bench clean
 
 run: setup
 	$(BIN)/argmap check models/
@@ -18,6 +18,11 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The fuzz tests with many examples (`make test` runs a few): every input is checked or refused cleanly.
+FUZZ_EXAMPLES ?= 20000
+fuzz: setup
+	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 
 setup: $(STAMP) $(SYSTEM) $(LSP)
 
