@@ -10,7 +10,7 @@ LSP    := $(VENV)/lsp/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
-.PHONY: run test lint package setup system-deps docs bench clean
+.PHONY: run test lint fuzz package setup system-deps docs bench clean
 
 run: setup
 	$(BIN)/argmap check models/
@@ -32,6 +32,11 @@ package: setup
 	$(PYTHON) -m venv $(VENV)/package-check
 	$(VENV)/package-check/bin/python -m pip install --quiet dist/argmap-*.whl
 	cd models && ../$(VENV)/package-check/bin/argmap check --no-config capital-feast/
+
+# The fuzz tests with many examples (`make test` runs a few): every input is checked or refused cleanly.
+FUZZ_EXAMPLES ?= 20000
+fuzz: setup
+	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 
 setup: $(STAMP) $(SYSTEM) $(LSP)
 

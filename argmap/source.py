@@ -320,12 +320,12 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag == "tag:yaml.org,2002:int":
         try:
             return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
-        except ValueError:
+        except (ValueError, IndexError):  # PyYAML indexes the text: an empty `!!int` raises IndexError
             return value
     if tag == "tag:yaml.org,2002:float":
         try:
             return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except ValueError:
+        except (ValueError, IndexError):  # PyYAML indexes the text: an empty `!!int` raises IndexError
             return value
     return value  # timestamps, merge keys, '=': kept as the text they are
 
