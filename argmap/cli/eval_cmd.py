@@ -238,6 +238,9 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
                    lang: str | None = None) -> int:
     from argmap.evaluate.framework import to_apx, to_iccma, to_tgf
 
+    if lang is not None and form != "aif":
+        stderr.write("argmap export: --lang only goes with -f aif (the framework formats hold no texts)\n")
+        return EXIT_USAGE
     loaded = _load(map_path, None, stderr)
     if isinstance(loaded, int):
         return loaded
@@ -246,11 +249,21 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
         if amap is None:
             stderr.write("argmap export: AIF needs a map (its statements and inferences), not a framework file\n")
             return EXIT_USAGE
+        if lang is not None and lang not in amap.languages:
+            from argmap.suggest import did_you_mean
+
+            stderr.write(f"argmap export: the map has no language {lang!r}"
+                         f"{did_you_mean(lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
+            return EXIT_USAGE
         from argmap.aif import to_aif
 
         text = to_aif(graph, lang)
     else:
-        text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
+        try:
+            text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
+        except ValueError as error:  # a name the format cannot hold (from an APX file)
+            stderr.write(f"argmap export: {error}\n")
+            return EXIT_USAGE
     if output is None:
         stdout.write(text)
         return EXIT_OK

@@ -46,7 +46,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
     width = max((len(name) for _, name in rows), default=4)
     for i, name in rows:
-        stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}\n")
+        stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
     return EXIT_OK
@@ -86,7 +86,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     width = max((len(name) for _, name in rows), default=4)
     for _, name in rows:
         shown = word[name] if accepted.exists else "REJECTED"
-        stdout.write(f"{shown:<9}  {name:<{width}}{_role(amap, name)}\n")
+        stdout.write(f"{shown:<9}  {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {key: sum(1 for _, name in rows if word[name] == key) for key in ("ACCEPTED", "CREDULOUS", "REJECTED")}
     count = f"more than {EXTENSION_LIMIT}" if more else str(len(listed))
     plural = "" if count == "1" else "s"
