@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
 TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
 MAP_SUFFIXES = (".yaml", ".yml")
+SUGGEST_LIMIT = 100_000  # "did you mean" looks through at most this many names (it is slow on millions)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ class EvalOptions:
 @click.option("--top", type=click.IntRange(min=1),
               help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
 @click.option("--timeout", type=SECONDS, default=300.0, show_default=True,
-              help="Seconds the SAT solver may take (complete, preferred and stable semantics are NP-hard).")
+              help="Seconds the whole evaluation may take: reading, solving (complete, preferred and stable semantics"
+                   " are NP-hard), iterating, sensitivity.")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
@@ -60,8 +62,8 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
-    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 the
-    solver found no answer within --timeout.
+    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 no
+    answer within --timeout.
     """
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
                           sensitivity, threshold, top, timeout)
@@ -69,24 +71,27 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
 
 
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    """Load, evaluate and report; returns the exit status."""
-    from argmap.evaluate.extensions import SolverTimeout
+    """Load, evaluate and report, all within ``options.timeout`` seconds; returns the exit status.
+    Output is written only once it is complete, so a time-out leaves stdout empty."""
+    from argmap.evaluate.deadline import Deadline, Timeout
 
-    try:
-        return _evaluate(options, stdout, stderr)
-    except SolverTimeout:
-        stderr.write(f"argmap eval: the SAT solver found no answer within {options.timeout:g} s (--timeout); this"
-                     " semantics is NP-hard and this is a hard instance; grounded semantics is always fast\n")
-        return EXIT_TIMEOUT
-
-
-def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    from argmap.cli import eval_output as output
-
+    deadline = Deadline(options.timeout)
     semantics = _semantics(options, stderr)
     if isinstance(semantics, int):
         return semantics
-    loaded = _load(options.path, options.input_format, stderr)
+    try:
+        return _evaluate(options, semantics, deadline, stdout, stderr)
+    except Timeout:
+        why = (f"{semantics} semantics is NP-hard and this is a hard instance; grounded semantics is always fast"
+               if semantics in ("complete", "preferred", "stable") else "a larger --timeout gives it more time")
+        stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {why}\n")
+        return EXIT_TIMEOUT
+
+
+def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.cli import eval_output as output
+
+    loaded = _load(options.path, options.input_format, stderr, deadline)
     if isinstance(loaded, int):
         return loaded
     framework, amap, graph = loaded
@@ -96,7 +101,7 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
             return EXIT_USAGE
         from argmap.evaluate.gradual import Model
 
-        model = Model(graph)
+        model = Model(graph, deadline)
         if options.sensitivity:
             target = options.argument or _thesis(amap)
             if target is None or target not in amap.statements:
@@ -104,20 +109,20 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
             from argmap.evaluate.sensitivity import sensitivity
 
             threshold = 0.5 if options.threshold is None else options.threshold
-            result = sensitivity(model, semantics, target, threshold)
+            result = sensitivity(model, semantics, target, threshold, deadline)
             return output.sensitivity(result, semantics, options.format, options.top or 10, stdout, stderr)
-        values, converged, iterations = model.evaluate(semantics)
+        values, converged, iterations = model.evaluate(semantics, deadline=deadline)
         return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
                                 _thesis(amap), options.format, stdout, stderr)
     if options.task is not None:
-        return _task(options, framework, semantics, stdout, stderr)
+        return _task(options, framework, semantics, deadline, stdout, stderr)
     if semantics == "grounded":
         from argmap.evaluate.grounded import grounded
 
-        return output.labels(framework, amap, grounded(framework), _thesis(amap), options.format, stdout)
+        return output.labels(framework, amap, grounded(framework, deadline), _thesis(amap), options.format, stdout)
     from argmap.evaluate.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, options.timeout)
+    reasoner = Reasoner(framework, semantics, deadline)
     return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
 
 
@@ -164,11 +169,12 @@ def _no_such(name: str | None, names, missing: str, stderr: IO[str]) -> int:
     else:
         from argmap.suggest import did_you_mean
 
-        stderr.write(f"argmap eval: no argument {name!r}{did_you_mean(name, names)}\n")
+        hint = did_you_mean(name, names) if len(names) <= SUGGEST_LIMIT else ""
+        stderr.write(f"argmap eval: no argument {name!r}{hint}\n")
     return EXIT_USAGE
 
 
-def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stderr: IO[str]) -> int:
+def _task(options: EvalOptions, framework, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.cli import eval_output as output
 
     kind = options.task.split("-")[0]
@@ -180,13 +186,13 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
     if semantics == "grounded":
         from argmap.evaluate.grounded import IN, grounded
 
-        extension = [a for a, label in enumerate(grounded(framework)) if label == IN]
+        extension = [a for a, label in enumerate(grounded(framework, deadline)) if label == IN]
         # The grounded extension is unique: credulous and sceptical acceptance coincide.
         answer = {"DC": position in extension, "DS": position in extension}.get(kind)
         return output.task(options, framework, answer, extension, [extension], stdout)
     from argmap.evaluate.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, options.timeout)
+    reasoner = Reasoner(framework, semantics, deadline)
     if kind == "DC":
         answer, witness = reasoner.credulous(position)
         return output.task(options, framework, answer, witness, None, stdout)
@@ -198,11 +204,13 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
     return output.task(options, framework, None, None, reasoner.extensions(), stdout)
 
 
-def _load(path: str, input_format: str | None, stderr: IO[str]):
+def _load(path: str, input_format: str | None, stderr: IO[str], deadline=None):
     """(framework, map, graph) — map and graph None for a framework file — or an exit status after
-    reporting why not."""
+    reporting why not. Past ``deadline`` (a map's checking included), Timeout."""
+    from argmap.evaluate.deadline import Deadline
     from argmap.evaluate.framework import FrameworkError, read
 
+    deadline = deadline or Deadline()
     if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
         from argmap.cli.common import checked_map
         from argmap.evaluate.bipolar import framework_from_graph
@@ -210,9 +218,10 @@ def _load(path: str, input_format: str | None, stderr: IO[str]):
         checked = checked_map(path, "eval", stderr)
         if isinstance(checked, int):
             return checked
-        return framework_from_graph(checked.graph), checked.amap, checked.graph
+        deadline.check()  # checking is bounded by its own limits; the time it took counts here
+        return framework_from_graph(checked.graph, deadline), checked.amap, checked.graph
     try:
-        return read(path, input_format), None, None
+        return read(path, input_format, deadline), None, None
     except FrameworkError as error:
         where = f"{path}:{error.line}:{error.column}" if error.line else path
         stderr.write(f"{where}: error: {error.message}\n")

@@ -56,7 +56,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     """Credulous and sceptical acceptance of every statement under complete, preferred or stable semantics."""
     semantics = reasoner.semantics
     accepted = reasoner.acceptance()
-    listed = [sorted(framework.names[a] for a in e) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
+    listed = [sorted(framework.members(e)) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
     more = len(listed) > EXTENSION_LIMIT
     listed = listed[:EXTENSION_LIMIT]
     rows = _rows(framework, amap)
@@ -164,10 +164,9 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
     """An ICCMA answer: YES/NO with a witness (DC) or counter-example (DS) line, `w ...` or NO (SE), or
     the list of all extensions (EE, in ICCMA 2019's bracket form)."""
     kind = options.task.split("-")[0]
-    name = framework.names.__getitem__
     if kind in ("DC", "DS") and answer != (kind == "DC"):
         extension = None  # a witness backs a YES to DC, a counter-example a NO to DS; nothing else
-    members = None if extension is None else [name(a) for a in sorted(extension)]
+    members = None if extension is None else framework.members(extension)
     if options.format == "json":
         document: dict = {"task": options.task}
         if kind in ("DC", "DS"):
@@ -176,7 +175,7 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
         elif kind == "SE":
             document["extension"] = members
         else:
-            document["extensions"] = [[name(a) for a in sorted(e)] for e in extensions]
+            document["extensions"] = [framework.members(e) for e in extensions]
         return _json(document, stdout)
     if kind in ("DC", "DS"):
         stdout.write("YES\n" if answer else "NO\n")
@@ -185,5 +184,5 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
     elif kind == "SE":
         stdout.write("NO\n" if members is None else ("w " + " ".join(members)).rstrip() + "\n")
     else:
-        stdout.write("[" + ",".join("[" + ",".join(name(a) for a in sorted(e)) + "]" for e in extensions) + "]\n")
+        stdout.write("[" + ",".join("[" + ",".join(framework.members(e)) + "]" for e in extensions) + "]\n")
     return EXIT_OK

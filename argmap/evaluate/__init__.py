@@ -14,24 +14,28 @@ def acceptance_word(credulous: bool, sceptical: bool) -> str:
     return "ACCEPTED" if sceptical and credulous else "CREDULOUS" if credulous else "REJECTED"
 
 
-def annotations(graph, method: str, timeout: float | None = None) -> dict[str, str]:
+def annotations(graph, method: str, timeout=None) -> dict[str, str]:
     """Per node, the text a diagram shows for ``method``: a grounded label (IN/OUT/UNDEC), an
-    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The SAT solver stops after ``timeout``
-    seconds (argmap.evaluate.extensions.SolverTimeout)."""
+    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The whole evaluation stops after
+    ``timeout`` seconds, or at a Deadline (argmap.evaluate.deadline.Timeout)."""
+    from argmap.evaluate.deadline import Deadline
+
+    deadline = Deadline.of(timeout)
     if method in GRADUAL_SEMANTICS:
         from argmap.evaluate.gradual import strengths
 
-        return {node: f"{value:.2f}" for node, value in strengths(graph, method).values.items()}
+        return {node: f"{value:.2f}" for node, value in strengths(graph, method, deadline=deadline).values.items()}
     if method not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
     from argmap.evaluate.bipolar import framework_from_graph
 
-    framework = framework_from_graph(graph)
+    framework = framework_from_graph(graph, deadline)
+    shown = framework.names[:framework.shown]  # the map's nodes, not the translation's helpers
     if method == "grounded":
         from argmap.evaluate.grounded import grounded
 
-        return dict(zip(framework.names, grounded(framework)))
+        return dict(zip(shown, grounded(framework, deadline)))
     from argmap.evaluate.extensions import Reasoner
 
-    accepted = Reasoner(framework, method, timeout).acceptance()
-    return {name: acceptance_word(c, s) for name, c, s in zip(framework.names, accepted.credulous, accepted.sceptical)}
+    accepted = Reasoner(framework, method, deadline).acceptance()
+    return {name: acceptance_word(c, s) for name, c, s in zip(shown, accepted.credulous, accepted.sceptical)}

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from argmap.evaluate.deadline import Deadline
 
 __all__ = ["Framework", "FrameworkError", "parse", "read", "to_iccma", "to_apx", "to_tgf", "FORMATS", "UNSAFE"]
 
@@ -36,9 +38,20 @@ class Framework:
 
     names: tuple[str, ...]
     attacks: tuple[tuple[int, int], ...]
+    auxiliary: int = 0  # the last ``auxiliary`` arguments are helpers of a map's translation (bipolar.py)
+    _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.names)
+
+    @property
+    def shown(self) -> int:
+        """How many arguments, from the first, are the map's own (or the file's): those output shows."""
+        return len(self.names) - self.auxiliary
+
+    def members(self, extension) -> list[str]:
+        """The names of the shown arguments of ``extension``, in argument order."""
+        return [self.names[a] for a in sorted(extension) if a < self.shown]
 
     def attackers(self) -> list[list[int]]:
         """For each argument, the arguments that attack it."""
@@ -48,13 +61,13 @@ class Framework:
         return result
 
     def index(self, name: str) -> int:
-        try:
-            return self.names.index(name)
-        except ValueError:
-            raise KeyError(name) from None
+        """The position of argument ``name`` (KeyError when there is none), in constant time."""
+        if not self._positions and self.names:
+            self._positions.update((n, i) for i, n in enumerate(self.names))
+        return self._positions[name]
 
 
-def read(path: str | Path, form: str | None = None) -> Framework:
+def read(path: str | Path, form: str | None = None, deadline: Deadline | None = None) -> Framework:
     """Read a framework file; the format comes from ``form`` or the extension (.af/.i23, .apx, .tgf)."""
     path = Path(path)
     if form is None:
@@ -69,14 +82,14 @@ def read(path: str | Path, form: str | None = None) -> Framework:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise FrameworkError(0, 0, f"is not UTF-8 text (byte {error.start})") from None
-    return parse(text, form)
+    return parse(text, form, deadline)
 
 
-def parse(text: str, form: str) -> Framework:
+def parse(text: str, form: str, deadline: Deadline | None = None) -> Framework:
     """Parse framework text in ``form`` (iccma, apx or tgf); a leading byte-order mark is ignored.
-    Every problem is a FrameworkError with a one-line message."""
+    Every problem is a FrameworkError with a one-line message; past ``deadline``, Timeout."""
     text = text.removeprefix("\ufeff")
-    return {"iccma": _parse_iccma, "apx": _parse_apx, "tgf": _parse_tgf}[form](text)
+    return {"iccma": _parse_iccma, "apx": _parse_apx, "tgf": _parse_tgf}[form](text, deadline or Deadline())
 
 
 def _natural(field: str) -> bool:
@@ -88,10 +101,17 @@ def _fields(line: str) -> list[tuple[str, int]]:
     return [(match.group(), match.start() + 1) for match in _FIELD.finditer(line)]
 
 
-def _parse_iccma(text: str) -> Framework:
+def _lines(text: str, deadline: Deadline):
+    """(1-based number, line) of ``text``, checking the deadline as it goes."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        deadline.tick()
+        yield number, line
+
+
+def _parse_iccma(text: str, deadline: Deadline) -> Framework:
     count: int | None = None
     attacks: list[tuple[int, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in _lines(text, deadline):
         fields = _fields(line.split("#", 1)[0])
         if not fields:
             continue
@@ -131,11 +151,11 @@ def _declare(names: dict[str, int], where: dict[str, int], name: str, column: in
     where[name] = number
 
 
-def _parse_apx(text: str) -> Framework:
+def _parse_apx(text: str, deadline: Deadline) -> Framework:
     names: dict[str, int] = {}
     where: dict[str, int] = {}
     pending: list[tuple[str, str, int, int, int]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in _lines(text, deadline):
         position = 0
         while True:
             rest = line[position:]
@@ -158,6 +178,7 @@ def _parse_apx(text: str) -> Framework:
             position = match.end()
     attacks = []
     for first, second, number, first_column, second_column in pending:
+        deadline.tick()
         for name, column in ((first, first_column), (second, second_column)):
             if name not in names:
                 raise FrameworkError(number, column, f"{name!r} is attacked or attacks but has no arg(...) fact")
@@ -178,8 +199,8 @@ def _apx_name(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _parse_tgf(text: str) -> Framework:
-    lines = [(number, _fields(line)) for number, line in enumerate(text.splitlines(), start=1)]
+def _parse_tgf(text: str, deadline: Deadline) -> Framework:
+    lines = [(number, _fields(line)) for number, line in _lines(text, deadline)]
     if not any(len(fields) == 1 and fields[0][0] == "#" for _, fields in lines):
         # Without it the edges would be read as nodes: point at the first line that looks like an edge.
         number, column = next(((n, fields[0][1]) for n, fields in lines if len(fields) > 1), (len(lines) + 1, 1))
@@ -190,6 +211,7 @@ def _parse_tgf(text: str) -> Framework:
     attacks: list[tuple[int, int]] = []
     in_edges = False
     for number, fields in lines:
+        deadline.tick()
         if not fields:
             continue
         if len(fields) == 1 and fields[0][0] == "#":
