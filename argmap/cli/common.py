@@ -13,17 +13,21 @@ EXIT_FINDINGS, EXIT_USAGE = 1, 2
 
 
 class Seconds(click.ParamType):
-    """A time limit: a finite number of seconds, above 0 and at most a week."""
+    """A time limit: a finite number of seconds, more than 0 and at most a week."""
 
     name = "seconds"
+    MAX = 7 * 24 * 3600
 
     def convert(self, value, param, ctx):
         try:
             seconds = float(value)
         except (TypeError, ValueError):
             self.fail(f"{value!r} is not a number of seconds", param, ctx)
-        if not 0 < seconds <= 7 * 24 * 3600:  # also false for nan
-            self.fail(f"{value!r} is not between 0 and 604800 seconds (a week)", param, ctx)
+        if seconds != seconds or seconds in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        if not 0 < seconds <= self.MAX:
+            self.fail(f"{value!r}: a time limit must be more than 0 and at most {self.MAX} seconds (a week)",
+                      param, ctx)
         return seconds
 
 

@@ -21,6 +21,16 @@ MAP_SUFFIXES = (".yaml", ".yml")
 SUGGEST_LIMIT = 100_000  # "did you mean" looks through at most this many names (it is slow on millions)
 
 
+class Share(click.FloatRange):
+    """A FloatRange that also refuses nan, which compares false with both bounds and so would pass."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
 @dataclass(frozen=True)
 class EvalOptions:
     path: str
@@ -48,7 +58,7 @@ class EvalOptions:
 @click.option("--sensitivity", is_flag=True,
               help="Rank the base scores by how far they move the thesis's strength, and find the smallest change to"
                    " one that flips its acceptance (gradual semantics; dfquad unless -s says otherwise).")
-@click.option("--threshold", type=click.FloatRange(0, 1, max_open=True),
+@click.option("--threshold", type=Share(0, 1, max_open=True),
               help="With --sensitivity: a statement is accepted when its strength is above this (default 0.5).")
 @click.option("--top", type=click.IntRange(min=1),
               help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
@@ -265,8 +275,9 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
                          f"{did_you_mean(lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
             return EXIT_USAGE
         from argmap.aif import to_aif
+        from argmap.cli.eval_output import json_text
 
-        text = to_aif(graph, lang)
+        text = json_text(to_aif(graph, lang))
     else:
         try:
             text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)

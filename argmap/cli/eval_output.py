@@ -7,8 +7,9 @@ from itertools import islice
 from typing import IO
 
 from argmap.evaluate import acceptance_word
+from argmap.evaluate.framework import UNSAFE
 
-__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "EXTENSION_LIMIT"]
+__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
 EXIT_OK = 0
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
@@ -16,8 +17,22 @@ NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred
          "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
 
 
+def json_text(document) -> str:
+    """Standard JSON, readable (not ASCII-only) yet safe to print: NaN and Infinity are refused
+    (ValueError; no value can be one, options refuse them), and the characters that could drive a
+    terminal or reorder a line (C1 controls, bidirectional controls, line separators, surrogates;
+    json escapes C0 itself) are written as \\u escapes, which mean the same."""
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    return UNSAFE.sub(_escape, text) + "\n"
+
+
+def _escape(match) -> str:
+    char = match.group()
+    return char if char == "\n" else f"\\u{ord(char):04x}"  # a newline here is the layout: json escapes those in strings
+
+
 def _json(document: dict, stdout: IO[str]) -> int:
-    stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    stdout.write(json_text(document))
     return EXIT_OK
 
 
