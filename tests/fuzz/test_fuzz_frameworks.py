@@ -106,8 +106,12 @@ def check_framework(framework: Framework) -> None:
     assert all(isinstance(name, str) and UNSAFE.search(name) is None for name in framework.names)
     assert all(0 <= a < len(framework) and 0 <= b < len(framework) for a, b in framework.attacks)
     assert len(set(framework.attacks)) == len(framework.attacks)
-    assert parse(to_apx(framework), "apx") == framework
-    back = parse(to_iccma(framework), "iccma")
+    # One line per argument and per attack, however the names read: no name can start a line of its own.
+    iccma, apx = to_iccma(framework), to_apx(framework)
+    assert len(iccma.splitlines()) == 1 + len(framework) + len(framework.attacks)
+    assert len([line for line in apx.splitlines() if line]) == len(framework) + len(framework.attacks)
+    assert parse(apx, "apx") == framework
+    back = parse(iccma, "iccma")
     assert (len(back), back.attacks) == (len(framework), framework.attacks)
     try:
         tgf = to_tgf(framework)
