@@ -98,3 +98,14 @@ def test_in_process_export_and_eval_agree_on_refusals(tmp_path):
     assert err.getvalue() == f"{tmp_path / 'f.tgf'}:3:1: error: no `#` line: TGF lists the nodes, then a line `#`," \
                              " then the edges (even with no edges)\n"
     assert execute_export(str(tmp_path / "f.tgf"), "iccma", None, io.StringIO(), io.StringIO()) == 2
+
+
+def test_no_suggestion_is_searched_for_among_a_huge_number_of_names(tmp_path):
+    (tmp_path / "many.af").write_text("p af 100001\n")
+    out, err = io.StringIO(), io.StringIO()
+    options = EvalOptions(str(tmp_path / "many.af"), task="DC-GR", argument="100002")
+    assert execute_eval(options, out, err) == 2 and err.getvalue() == "argmap eval: no argument '100002'\n"
+    (tmp_path / "few.af").write_text("p af 100\n")
+    err = io.StringIO()
+    assert execute_eval(EvalOptions(str(tmp_path / "few.af"), task="DC-GR", argument="1000"), out, err) == 2
+    assert "did you mean '100'?" in err.getvalue()
