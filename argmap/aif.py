@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import networkx as nx
 
 from argmap.texts import pick_text
@@ -11,9 +9,9 @@ from argmap.texts import pick_text
 __all__ = ["to_aif"]
 
 
-def to_aif(graph: nx.DiGraph, lang: str | None = None) -> str:
-    """AIF JSON: every statement an I-node, every support inference an RA-node, every attack a
-    CA-node; premises point into their S-node, and the S-node points to its conclusion (an
+def to_aif(graph: nx.DiGraph, lang: str | None = None) -> dict:
+    """The AIF JSON document: every statement an I-node, every support inference an RA-node, every
+    attack a CA-node; premises point into their S-node, and the S-node points to its conclusion (an
     undercut's CA-node points to the RA- or CA-node it attacks). Node ids are the map's ids, texts
     are in ``lang`` (default: the map's first language).
 
@@ -21,7 +19,7 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None) -> str:
     >>> g.add_node("t", kind="statement", text="T"); g.add_node("r", kind="statement", text="R")
     >>> g.add_node("r--support--t", kind="inference", relation="support", label=None)
     >>> g.add_edge("r", "r--support--t", kind="premise"); g.add_edge("r--support--t", "t", kind="conclusion")
-    >>> [(n["nodeID"], n["type"]) for n in json.loads(to_aif(g))["nodes"]]
+    >>> [(n["nodeID"], n["type"]) for n in to_aif(g)["nodes"]]
     [('t', 'I'), ('r', 'I'), ('r--support--t', 'RA')]
     """
     languages = graph.graph.get("languages") or [None]
@@ -37,4 +35,4 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None) -> str:
                           "type": kind})
     for number, (source, target) in enumerate(graph.edges, start=1):
         edges.append({"edgeID": str(number), "fromID": source, "toID": target})
-    return json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, indent=2, ensure_ascii=False) + "\n"
+    return {"nodes": nodes, "edges": edges, "locutions": []}

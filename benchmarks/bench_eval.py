@@ -1,7 +1,11 @@
 """Benchmark the semantics on random sparse frameworks: grounded alone, then preferred and stable beside PyArg.
 
     python benchmarks/bench_eval.py [--sizes 10000 100000] [--density 3]
-        [--hard-sizes 25 1000 10000] [--hard-density 2 3] [--timeout 120] [--write docs/performance.md]
+        [--hard-sizes 25 1000 10000] [--hard-density 2 3] [--timeout 120] [--dense-sizes 200 300]
+        [--write docs/performance.md]
+
+The dense rows (every statement attacks every other) time `argmap eval` and `argmap check` as
+commands and give their peak memory (Linux: ru_maxrss in KiB).
 
 The comparison needs the python-argumentation package (PyArg): `pip install -e '.[bench]'`.
 """
@@ -160,6 +164,46 @@ def gradual_rows(sizes: list[int], repeat: int) -> list[str]:
     return rows
 
 
+def complete_attack_map(n: int) -> str:
+    """A map where each of ``n`` statements attacks every other: n (n - 1) attack inferences."""
+    lines = ["argmap: 1", "statements:"]
+    for i in range(n):
+        others = ", ".join(f"s{j}" for j in range(n) if j != i)
+        lines.append(f"  s{i}: {{role: {'thesis' if i == 0 else 'claim'}, text: Statement {i}, attacks: [{others}]}}")
+    return "\n".join(lines) + "\n"
+
+
+def _command(args: list[str]) -> tuple[float, int]:
+    """(seconds, peak KiB) of ``python -m argmap ARGS`` in a child that measures its own child."""
+    probe = ("import resource, subprocess, sys, time; started = time.perf_counter();"
+             " subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+             " print(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "argmap", *args], capture_output=True,
+                          text=True, check=True, cwd=ROOT)
+    seconds, peak = done.stdout.split()
+    return float(seconds), int(peak)
+
+
+def dense_rows(sizes: list[int]) -> list[str]:
+    """`argmap check` and `argmap eval` (grounded, then preferred with a 60 s limit) on complete-attack maps."""
+    import tempfile
+
+    rows = []
+    with tempfile.TemporaryDirectory() as work:
+        for n in sizes:
+            path = Path(work) / f"complete-{n}.yaml"
+            path.write_text(complete_attack_map(n), encoding="utf-8")
+            size = path.stat().st_size
+            cells = [_command(args) for args in (["check", str(path)], ["eval", str(path)],
+                                                 ["eval", "-s", "preferred", "--timeout", "60", str(path)])]
+            rows.append(f"| {n:,} | {n * (n - 1):,} | {size // 1024:,} KB | "
+                        + " | ".join(f"{seconds:.1f} s, {peak // 1024:,} MiB" for seconds, peak in cells) + " |")
+            print(rows[-1], flush=True)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
@@ -171,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds argmap and PyArg may take per task")
     parser.add_argument("--map-sizes", type=int, nargs="*", default=[1000, 10000],
                         help="synthetic map sizes for gradual strengths and sensitivity (none: skip)")
+    parser.add_argument("--dense-sizes", type=int, nargs="*", default=[200, 300],
+                        help="statements of the maps where every statement attacks every other (none: skip)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
     rows = []
@@ -206,6 +252,20 @@ def main(argv: list[str] | None = None) -> int:
             "|---:|---:|---:|---:|",
             *gradual_rows(args.map_sizes, args.repeat),
             "<!-- bench_eval_gradual:end -->",
+        ])
+        print(block)
+        if args.write:
+            update_markdown(args.write, block)
+    if args.dense_sizes:
+        block = "\n".join([
+            "<!-- bench_eval_dense:start -->",
+            f"Measured by `python benchmarks/bench_eval.py` ({machine}); each command once, as a process, with its peak"
+            " memory (preferred semantics stopped by `--timeout 60`, exit 3, when it takes longer).",
+            "",
+            "| statements | attacks | map | `check` | `eval` (grounded) | `eval -s preferred` |",
+            "|---:|---:|---:|---:|---:|---:|",
+            *dense_rows(args.dense_sizes),
+            "<!-- bench_eval_dense:end -->",
         ])
         print(block)
         if args.write:

@@ -18,17 +18,21 @@ __all__ = ["run", "checked_map", "SECONDS"]
 
 
 class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic only in some click versions
-    """A time limit: a finite number of seconds, above 0 and at most a week."""
+    """A time limit: a finite number of seconds, more than 0 and at most a week."""
 
     name = "seconds"
+    MAX = 7 * 24 * 3600
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
         try:
             seconds = float(value)
         except (TypeError, ValueError):
             self.fail(f"{value!r} is not a number of seconds", param, ctx)
-        if not 0 < seconds <= 7 * 24 * 3600:  # also false for nan
-            self.fail(f"{value!r} is not between 0 and 604800 seconds (a week)", param, ctx)
+        if seconds != seconds or seconds in (float("inf"), float("-inf")):
+            self.fail(f"{value!r} is not a finite number of seconds", param, ctx)
+        if not 0 < seconds <= self.MAX:
+            self.fail(f"{value!r}: a time limit must be more than 0 and at most {self.MAX} seconds (a week)",
+                      param, ctx)
         return seconds
 
 

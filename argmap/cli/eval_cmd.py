@@ -18,6 +18,17 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
 TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
 TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
 MAP_SUFFIXES = (".yaml", ".yml")
+SUGGEST_LIMIT = 100_000  # "did you mean" looks through at most this many names (it is slow on millions)
+
+
+class Share(click.FloatRange):
+    """A FloatRange that also refuses nan, which compares false with both bounds and so would pass."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if number != number:
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
 
 
 @dataclass(frozen=True)
@@ -47,12 +58,13 @@ class EvalOptions:
 @click.option("--sensitivity", is_flag=True,
               help="Rank the base scores by how far they move the thesis's strength, and find the smallest change to"
                    " one that flips its acceptance (gradual semantics; dfquad unless -s says otherwise).")
-@click.option("--threshold", type=click.FloatRange(0, 1, max_open=True),
+@click.option("--threshold", type=Share(0, 1, max_open=True),
               help="With --sensitivity: a statement is accepted when its strength is above this (default 0.5).")
 @click.option("--top", type=click.IntRange(min=1),
               help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
 @click.option("--timeout", type=SECONDS, default=300.0, show_default=True,
-              help="Seconds the SAT solver may take (complete, preferred and stable semantics are NP-hard).")
+              help="Seconds the whole evaluation may take: reading, solving (complete, preferred and stable semantics"
+                   " are NP-hard), iterating, sensitivity.")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
@@ -60,8 +72,8 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
-    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 the
-    solver found no answer within --timeout.
+    Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 no
+    answer within --timeout.
     """
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
                           sensitivity, threshold, top, timeout)
@@ -69,26 +81,29 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
 
 
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    """Load, evaluate and report; returns the exit status."""
-    from argmap.semantics.extensions import SolverTimeout
+    """Load, evaluate and report, all within ``options.timeout`` seconds; returns the exit status.
+    Output is written only once it is complete, so a time-out leaves stdout empty."""
+    from argmap.semantics.deadline import Deadline, Timeout
 
     from argmap.cli.common import run
 
-    try:
-        return run("eval", lambda: _evaluate(options, stdout, stderr), stderr)
-    except SolverTimeout:
-        stderr.write(f"argmap eval: the SAT solver found no answer within {options.timeout:g} s (--timeout); this"
-                     " semantics is NP-hard and this is a hard instance; grounded semantics is always fast\n")
-        return EXIT_TIMEOUT
-
-
-def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    from argmap.cli import eval_output as output
-
+    deadline = Deadline(options.timeout)
     semantics = _semantics(options, stderr)
     if isinstance(semantics, int):
         return semantics
-    loaded = _load(options.path, options.input_format, stderr)
+    try:
+        return run("eval", lambda: _evaluate(options, semantics, deadline, stdout, stderr), stderr)
+    except Timeout:
+        why = (f"{semantics} semantics is NP-hard and this is a hard instance; grounded semantics is always fast"
+               if semantics in ("complete", "preferred", "stable") else "a larger --timeout gives it more time")
+        stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {why}\n")
+        return EXIT_TIMEOUT
+
+
+def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.cli import eval_output as output
+
+    loaded = _load(options.path, options.input_format, stderr, deadline)
     if isinstance(loaded, int):
         return loaded
     framework, amap, graph = loaded
@@ -98,7 +113,7 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
             return EXIT_USAGE
         from argmap.semantics.gradual import Model
 
-        model = Model(graph)
+        model = Model(graph, deadline)
         if options.sensitivity:
             target = options.argument or _thesis(amap)
             if target is None or target not in amap.statements:
@@ -106,20 +121,20 @@ def _evaluate(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
             from argmap.semantics.sensitivity import sensitivity
 
             threshold = 0.5 if options.threshold is None else options.threshold
-            result = sensitivity(model, semantics, target, threshold)
+            result = sensitivity(model, semantics, target, threshold, deadline)
             return output.sensitivity(result, semantics, options.format, options.top or 10, stdout, stderr)
-        values, converged, iterations = model.evaluate(semantics)
+        values, converged, iterations = model.evaluate(semantics, deadline=deadline)
         return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
                                 _thesis(amap), options.format, stdout, stderr)
     if options.task is not None:
-        return _task(options, framework, semantics, stdout, stderr)
+        return _task(options, framework, semantics, deadline, stdout, stderr)
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
-        return output.labels(framework, amap, grounded(framework), _thesis(amap), options.format, stdout)
+        return output.labels(framework, amap, grounded(framework, deadline), _thesis(amap), options.format, stdout)
     from argmap.semantics.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, options.timeout)
+    reasoner = Reasoner(framework, semantics, deadline)
     return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
 
 
@@ -166,11 +181,12 @@ def _no_such(name: str | None, names, missing: str, stderr: IO[str]) -> int:
     else:
         from argmap.suggest import did_you_mean
 
-        stderr.write(f"argmap eval: no argument {name!r}{did_you_mean(name, names)}\n")
+        hint = did_you_mean(name, names) if len(names) <= SUGGEST_LIMIT else ""
+        stderr.write(f"argmap eval: no argument {name!r}{hint}\n")
     return EXIT_USAGE
 
 
-def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stderr: IO[str]) -> int:
+def _task(options: EvalOptions, framework, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.cli import eval_output as output
 
     kind = options.task.split("-")[0]
@@ -182,13 +198,13 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
     if semantics == "grounded":
         from argmap.semantics.grounded import IN, grounded
 
-        extension = [a for a, label in enumerate(grounded(framework)) if label == IN]
+        extension = [a for a, label in enumerate(grounded(framework, deadline)) if label == IN]
         # The grounded extension is unique: credulous and sceptical acceptance coincide.
         answer = {"DC": position in extension, "DS": position in extension}.get(kind)
         return output.task(options, framework, answer, extension, [extension], stdout)
     from argmap.semantics.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, options.timeout)
+    reasoner = Reasoner(framework, semantics, deadline)
     if kind == "DC":
         answer, witness = reasoner.credulous(position)
         return output.task(options, framework, answer, witness, None, stdout)
@@ -200,19 +216,22 @@ def _task(options: EvalOptions, framework, semantics: str, stdout: IO[str], stde
     return output.task(options, framework, None, None, reasoner.extensions(), stdout)
 
 
-def _load(path: str, input_format: str | None, stderr: IO[str]):
+def _load(path: str, input_format: str | None, stderr: IO[str], deadline=None):
     """(framework, map, graph) — map and graph None for a framework file — or an exit status after
-    reporting why not."""
+    reporting why not. Past ``deadline`` (a map's checking included), Timeout."""
+    from argmap.semantics.deadline import Deadline
     from argmap.semantics.framework import FrameworkError, read
 
+    deadline = deadline or Deadline()
     if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
         from argmap.cli.common import checked_map
         from argmap.semantics.bipolar import framework_from_graph
 
         checked = checked_map(path, "eval")
-        return framework_from_graph(checked.graph), checked.amap, checked.graph
+        deadline.check()  # checking is bounded by its own limits; the time it took counts here
+        return framework_from_graph(checked.graph, deadline), checked.amap, checked.graph
     try:
-        return read(path, input_format), None, None
+        return read(path, input_format, deadline), None, None
     except FrameworkError as error:
         where = f"{path}:{error.line}:{error.column}" if error.line else path
         stderr.write(f"{where}: error: {error.message}\n")
@@ -245,6 +264,9 @@ def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stder
             lang: str | None) -> int:
     from argmap.semantics.framework import to_apx, to_iccma, to_tgf
 
+    if lang is not None and form != "aif":
+        stderr.write("argmap export: --lang only goes with -f aif (the framework formats hold no texts)\n")
+        return EXIT_USAGE
     loaded = _load(map_path, None, stderr)
     if isinstance(loaded, int):
         return loaded
@@ -253,18 +275,28 @@ def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stder
         if amap is None:
             stderr.write("argmap export: AIF needs a map (its statements and inferences), not a framework file\n")
             return EXIT_USAGE
-        from argmap.aif import to_aif
+        if lang is not None and lang not in amap.languages:
+            from argmap.suggest import did_you_mean
 
-        text = to_aif(graph, lang)
+            stderr.write(f"argmap export: the map has no language {lang!r}"
+                         f"{did_you_mean(lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
+            return EXIT_USAGE
+        from argmap.aif import to_aif
+        from argmap.cli.eval_output import json_text
+
+        text = json_text(to_aif(graph, lang))
     else:
-        text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
+        try:
+            text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
+        except ValueError as error:  # a name the format cannot hold (from an APX file)
+            stderr.write(f"argmap export: {error}\n")
+            return EXIT_USAGE
     if output is None:
         stdout.write(text)
         return EXIT_OK
     from argmap.atomic import write_text
 
     inputs = list(amap.files) if amap is not None else [map_path]
-
     try:
         write_text(output, text, protect=inputs)
     except OSError as error:

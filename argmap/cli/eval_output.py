@@ -7,8 +7,9 @@ from itertools import islice
 from typing import IO
 
 from argmap.semantics import acceptance_word
+from argmap.semantics.framework import UNSAFE
 
-__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "EXTENSION_LIMIT"]
+__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
 EXIT_OK = 0
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
@@ -16,8 +17,22 @@ NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred
          "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
 
 
+def json_text(document) -> str:
+    """Standard JSON, readable (not ASCII-only) yet safe to print: NaN and Infinity are refused
+    (ValueError; no value can be one, options refuse them), and the characters that could drive a
+    terminal or reorder a line (C1 controls, bidirectional controls, line separators, surrogates;
+    json escapes C0 itself) are written as \\u escapes, which mean the same."""
+    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    return UNSAFE.sub(_escape, text) + "\n"
+
+
+def _escape(match) -> str:
+    char = match.group()
+    return char if char == "\n" else f"\\u{ord(char):04x}"  # a newline here is the layout: json escapes those in strings
+
+
 def _json(document: dict, stdout: IO[str]) -> int:
-    stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    stdout.write(json_text(document))
     return EXIT_OK
 
 
@@ -46,7 +61,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
     width = max((len(name) for _, name in rows), default=4)
     for i, name in rows:
-        stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}\n")
+        stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
     return EXIT_OK
@@ -56,7 +71,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     """Credulous and sceptical acceptance of every statement under complete, preferred or stable semantics."""
     semantics = reasoner.semantics
     accepted = reasoner.acceptance()
-    listed = [sorted(framework.names[a] for a in e) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
+    listed = [sorted(framework.members(e)) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
     more = len(listed) > EXTENSION_LIMIT
     listed = listed[:EXTENSION_LIMIT]
     rows = _rows(framework, amap)
@@ -86,7 +101,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     width = max((len(name) for _, name in rows), default=4)
     for _, name in rows:
         shown = word[name] if accepted.exists else "REJECTED"
-        stdout.write(f"{shown:<9}  {name:<{width}}{_role(amap, name)}\n")
+        stdout.write(f"{shown:<9}  {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {key: sum(1 for _, name in rows if word[name] == key) for key in ("ACCEPTED", "CREDULOUS", "REJECTED")}
     count = f"more than {EXTENSION_LIMIT}" if more else str(len(listed))
     plural = "" if count == "1" else "s"
@@ -164,10 +179,9 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
     """An ICCMA answer: YES/NO with a witness (DC) or counter-example (DS) line, `w ...` or NO (SE), or
     the list of all extensions (EE, in ICCMA 2019's bracket form)."""
     kind = options.task.split("-")[0]
-    name = framework.names.__getitem__
     if kind in ("DC", "DS") and answer != (kind == "DC"):
         extension = None  # a witness backs a YES to DC, a counter-example a NO to DS; nothing else
-    members = None if extension is None else [name(a) for a in sorted(extension)]
+    members = None if extension is None else framework.members(extension)
     if options.format == "json":
         document: dict = {"task": options.task}
         if kind in ("DC", "DS"):
@@ -176,7 +190,7 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
         elif kind == "SE":
             document["extension"] = members
         else:
-            document["extensions"] = [[name(a) for a in sorted(e)] for e in extensions]
+            document["extensions"] = [framework.members(e) for e in extensions]
         return _json(document, stdout)
     if kind in ("DC", "DS"):
         stdout.write("YES\n" if answer else "NO\n")
@@ -185,5 +199,5 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
     elif kind == "SE":
         stdout.write("NO\n" if members is None else ("w " + " ".join(members)).rstrip() + "\n")
     else:
-        stdout.write("[" + ",".join("[" + ",".join(name(a) for a in sorted(e)) + "]" for e in extensions) + "]\n")
+        stdout.write("[" + ",".join("[" + ",".join(framework.members(e)) + "]" for e in extensions) + "]\n")
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""Argumentation semantics: which claims of a map (or arguments of a framework) stand, as an Evaluation value."""
+"""Which claims stand: a map as an abstract argumentation framework, and its semantics."""
 
 from __future__ import annotations
 
@@ -14,24 +14,28 @@ def acceptance_word(credulous: bool, sceptical: bool) -> str:
     return "ACCEPTED" if sceptical and credulous else "CREDULOUS" if credulous else "REJECTED"
 
 
-def annotations(graph, method: str, timeout: float | None = None) -> dict[str, str]:
+def annotations(graph, method: str, timeout=None) -> dict[str, str]:
     """Per node, the text a diagram shows for ``method``: a grounded label (IN/OUT/UNDEC), an
-    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The SAT solver stops after ``timeout``
-    seconds (argmap.semantics.extensions.SolverTimeout)."""
+    acceptance (ACCEPTED/CREDULOUS/REJECTED) or a strength. The whole evaluation stops after
+    ``timeout`` seconds, or at a Deadline (argmap.semantics.deadline.Timeout)."""
+    from argmap.semantics.deadline import Deadline
+
+    deadline = Deadline.of(timeout)
     if method in GRADUAL_SEMANTICS:
         from argmap.semantics.gradual import strengths
 
-        return {node: f"{value:.2f}" for node, value in strengths(graph, method).values.items()}
+        return {node: f"{value:.2f}" for node, value in strengths(graph, method, deadline=deadline).values.items()}
     if method not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {method!r}; available: {', '.join(SEMANTICS)}")
     from argmap.semantics.bipolar import framework_from_graph
 
-    framework = framework_from_graph(graph)
+    framework = framework_from_graph(graph, deadline)
+    shown = framework.names[:framework.shown]  # the map's nodes, not the translation's helpers
     if method == "grounded":
         from argmap.semantics.grounded import grounded
 
-        return dict(zip(framework.names, grounded(framework)))
+        return dict(zip(shown, grounded(framework, deadline)))
     from argmap.semantics.extensions import Reasoner
 
-    accepted = Reasoner(framework, method, timeout).acceptance()
-    return {name: acceptance_word(c, s) for name, c, s in zip(framework.names, accepted.credulous, accepted.sceptical)}
+    accepted = Reasoner(framework, method, deadline).acceptance()
+    return {name: acceptance_word(c, s) for name, c, s in zip(shown, accepted.credulous, accepted.sceptical)}

@@ -17,10 +17,10 @@ labelling agrees with it where it is IN or OUT, which removes most of a sparse f
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from argmap.semantics.deadline import Deadline, Timeout
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import IN, OUT, grounded
 
@@ -28,10 +28,9 @@ __all__ = ["SEMANTICS", "Acceptance", "Reasoner", "SolverTimeout"]
 
 SEMANTICS = ("complete", "preferred", "stable")
 SOLVER = "glucose4"  # Glucose 4.1: incremental, with assumptions, and interruptible for the time limit
+WAKE = 0.1  # seconds between looks at a running SAT call, so that Ctrl-C is never held up by it
 
-
-class SolverTimeout(RuntimeError):
-    """The SAT solver found no answer within the time limit (these problems are NP-hard)."""
+SolverTimeout = Timeout  # the name callers knew when only the SAT calls were timed
 
 
 @dataclass(frozen=True)
@@ -50,17 +49,19 @@ class Acceptance:
 class Reasoner:
     """Answers for one framework under one of complete, preferred or stable semantics."""
 
-    def __init__(self, framework: Framework, semantics: str, timeout: float | None = None) -> None:
+    def __init__(self, framework: Framework, semantics: str, timeout: float | Deadline | None = None) -> None:
+        """``timeout``: seconds from now, or a Deadline shared with the rest of the evaluation; the
+        encoding and every SAT call stop there with Timeout."""
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
         self.framework = framework
         self.semantics = semantics
         self.n = n = len(framework)
-        self.grounded = grounded(framework)
-        self.clauses = _labelling_clauses(framework, self.grounded, stable=semantics == "stable")
+        self.deadline = Deadline.of(timeout)
+        self.grounded = grounded(framework, self.deadline)
+        self.clauses = _labelling_clauses(framework, self.grounded, semantics == "stable", self.deadline)
         self.open = [a for a, label in enumerate(self.grounded) if label != OUT]  # may be in an extension
         self.top = 2 * n  # highest variable in use; activation literals come after
-        self.deadline = None if timeout is None else time.monotonic() + timeout
 
     # variables: in(a) = a + 1, out(a) = n + a + 1
     def _in(self, a: int) -> int:
@@ -69,24 +70,54 @@ class Reasoner:
     def _solver(self):
         from pysat.solvers import Solver
 
-        return Solver(name=SOLVER, bootstrap_with=self.clauses)
+        solver = Solver(name=SOLVER)
+        try:
+            for clause in self.clauses:
+                self.deadline.tick(1024)
+                solver.add_clause(clause)
+        except BaseException:
+            solver.delete()
+            raise
+        return solver
 
     def _solve(self, solver, assumptions: list[int] = ()) -> bool:
-        """One SAT call, interrupted at the deadline (then SolverTimeout)."""
-        if self.deadline is None:
-            return solver.solve(assumptions=list(assumptions))
-        remaining = self.deadline - time.monotonic()
-        if remaining <= 0:
-            raise SolverTimeout("the time limit was reached")
-        solver.clear_interrupt()  # an interrupt that fired just as the previous call ended
-        timer = threading.Timer(remaining, solver.interrupt)
-        timer.start()
+        """One SAT call, interrupted at the deadline (then Timeout).
+
+        With a deadline, the call runs in a worker thread (Glucose releases the GIL) while this one
+        waits: the main thread stays free to take Ctrl-C, which interrupts the call and goes on up.
+        """
+        assumptions = list(assumptions)
+        if self.deadline.at is None:
+            return solver.solve(assumptions=assumptions)  # python-sat handles Ctrl-C itself here
+        self.deadline.check()
+        solver.clear_interrupt()  # an interrupt that came just as the previous call ended
+        outcome: list = []
+        done = threading.Event()  # set by the worker as it leaves the solver (Thread.join can be fooled by Ctrl-C)
+
+        def work() -> None:
+            try:
+                outcome.append(solver.solve_limited(assumptions=assumptions, expect_interrupt=True))
+            except BaseException as error:  # handed to the waiting thread
+                outcome.append(error)
+            finally:
+                done.set()
+
+        threading.Thread(target=work, name="argmap-sat", daemon=True).start()
         try:
-            result = solver.solve_limited(assumptions=list(assumptions), expect_interrupt=True)
-        finally:
-            timer.cancel()
+            while not done.is_set():
+                remaining = self.deadline.remaining()
+                if remaining <= 0:
+                    break
+                done.wait(min(remaining, WAKE))
+        finally:  # on time out, Ctrl-C or any other way out: the solver is deleted after this, so stop it first
+            while not done.is_set():
+                solver.interrupt()
+                done.wait(WAKE)
+        result = outcome[0] if outcome else None
+        if isinstance(result, BaseException):
+            raise result
         if result is None:
-            raise SolverTimeout("the time limit was reached")
+            raise Timeout("the time limit was reached")
         return result
 
     def _solve_with(self, solver, clause: list[int], assumptions: list[int] = ()) -> list[int] | None:
@@ -102,9 +133,9 @@ class Reasoner:
 
     def _outside(self, extension) -> list[int]:
         """The clause "some argument outside ``extension`` is in" (arguments OUT in the grounded
-        labelling are never in, so they are left out of it)."""
+        labelling are never in, so they are left out of it); in(a) = a + 1, inlined."""
         members = set(extension)
-        return [self._in(a) for a in self.open if a not in members]
+        return [a + 1 for a in self.open if a not in members]
 
     def _extension(self, model: list[int]) -> list[int]:
         return [a for a in range(self.n) if model[a] > 0]
@@ -232,11 +263,14 @@ class Reasoner:
         return [a in running for a in range(n)]
 
 
-def _labelling_clauses(framework: Framework, fixed: list[str], stable: bool) -> list[list[int]]:
+def _labelling_clauses(framework: Framework, fixed: list[str], stable: bool, deadline: Deadline) -> list[list[int]]:
+    """Clauses whose models are the complete (or stable) labellings agreeing with ``fixed``: at most
+    3 + 2 x (attackers) clauses per argument, so linear in the framework."""
     n = len(framework)
     attackers = framework.attackers()
     clauses: list[list[int]] = []
     for a in range(n):
+        deadline.tick(256)
         in_a, out_a = a + 1, n + a + 1
         if fixed[a] == IN:
             clauses += [[in_a], [-out_a]]

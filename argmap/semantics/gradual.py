@@ -6,12 +6,15 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.semantics.deadline import Deadline
+
 __all__ = ["DEFAULT_BASE", "METHODS", "Model", "Strengths", "aggregate", "combine", "energy", "strengths"]
 
 DEFAULT_BASE = 0.5
 """The base score of a statement without `base:`: no prior confidence either way."""
 
 METHODS = ("dfquad", "quadratic-energy")
+BLOCK = 4096  # nodes updated between two looks at the deadline
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,8 @@ class Model:
     jointly); undercuts attack it. A statement starts from its `base:` (default 0.5).
     """
 
-    def __init__(self, graph: nx.DiGraph) -> None:
+    def __init__(self, graph: nx.DiGraph, deadline: Deadline | None = None) -> None:
+        deadline = deadline or Deadline()
         self.names = list(graph)
         index = {name: i for i, name in enumerate(self.names)}
         n = len(self.names)
@@ -76,6 +80,7 @@ class Model:
         self.supporters: list[list[int]] = [[] for _ in range(n)]
         self.bases = [DEFAULT_BASE] * n
         for name, data in graph.nodes(data=True):
+            deadline.tick()
             i = index[name]
             if data["kind"] == "inference":
                 self.premises[i] = [index[p] for p in graph.predecessors(name) if graph.edges[p, name]["kind"] == "premise"]
@@ -110,36 +115,36 @@ class Model:
         return energy(base, [value[a] for a in self.attackers[i]], [value[s] for s in self.supporters[i]])
 
     def evaluate(self, method: str, bases: list[float] | None = None, tolerance: float = 1e-9,
-                 max_iterations: int = 1000) -> tuple[list[float], bool, int]:
+                 max_iterations: int = 1000, deadline: Deadline | None = None) -> tuple[list[float], bool, int]:
         """Strengths of every node: exact in one topological pass on an acyclic map; on a cyclic map
         DF-QuAD is iterated simultaneously and quadratic energy follows its continuous dynamics
         (dσ/dt = f(σ) - σ, Runge-Kutta 4), until nothing moves by more than ``tolerance``, at most
-        ``max_iterations`` steps."""
+        ``max_iterations`` steps. Past ``deadline``, Timeout."""
         if method not in METHODS:
             raise ValueError(f"unknown gradual semantics {method!r}; available: {', '.join(METHODS)}")
+        deadline = deadline or Deadline()
         bases = self.bases if bases is None else bases
         value = list(bases)
         if self.order is not None:
             for i in self.order:
+                deadline.tick()
                 value[i] = self.update(method, i, value, bases)
             return value, True, 1
-        nodes = range(len(value))
         for iteration in range(1, max_iterations + 1):
             if method == "dfquad":
-                new = [self.update(method, i, value, bases) for i in nodes]
+                new = _sweep(lambda i: self.update(method, i, value, bases), len(value), deadline)
             else:
-                new = self._runge_kutta(method, value, bases, step=0.5)
+                new = self._runge_kutta(method, value, bases, 0.5, deadline)
             moved = max((abs(a - b) for a, b in zip(new, value)), default=0.0)
             value = new
             if moved <= tolerance:
                 return value, True, iteration
         return value, False, max_iterations
 
-    def _runge_kutta(self, method: str, value: list[float], bases: list[float], step: float) -> list[float]:
-        nodes = range(len(value))
-
+    def _runge_kutta(self, method: str, value: list[float], bases: list[float], step: float,
+                     deadline: Deadline) -> list[float]:
         def slope(state: list[float]) -> list[float]:
-            return [self.update(method, i, state, bases) - state[i] for i in nodes]
+            return _sweep(lambda i: self.update(method, i, state, bases) - state[i], len(state), deadline)
 
         k1 = slope(value)
         k2 = slope([v + step / 2 * d for v, d in zip(value, k1)])
@@ -148,8 +153,19 @@ class Model:
         return [v + step / 6 * (a + 2 * b + 2 * c + d) for v, a, b, c, d in zip(value, k1, k2, k3, k4)]
 
 
-def strengths(graph: nx.DiGraph, method: str = "dfquad", tolerance: float = 1e-9, max_iterations: int = 1000) -> Strengths:
+def _sweep(compute, n: int, deadline: Deadline) -> list[float]:
+    """``[compute(i) for i in range(n)]``, looking at the deadline every BLOCK nodes."""
+    result: list[float] = []
+    for start in range(0, n, BLOCK):
+        deadline.check()
+        result += [compute(i) for i in range(start, min(n, start + BLOCK))]
+    return result
+
+
+def strengths(graph: nx.DiGraph, method: str = "dfquad", tolerance: float = 1e-9, max_iterations: int = 1000,
+              deadline: Deadline | None = None) -> Strengths:
     """Final strengths of the statements and inferences of a map graph under ``method``."""
-    model = Model(graph)
-    values, converged, iterations = model.evaluate(method, tolerance=tolerance, max_iterations=max_iterations)
+    model = Model(graph, deadline)
+    values, converged, iterations = model.evaluate(method, tolerance=tolerance, max_iterations=max_iterations,
+                                                   deadline=deadline)
     return Strengths(dict(zip(model.names, values)), converged, iterations)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from argmap.semantics.deadline import Deadline
 from argmap.semantics.framework import Framework
 
 __all__ = ["IN", "OUT", "UNDEC", "grounded"]
@@ -9,19 +10,22 @@ __all__ = ["IN", "OUT", "UNDEC", "grounded"]
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
 
 
-def grounded(framework: Framework) -> list[str]:
+def grounded(framework: Framework, deadline: Deadline | None = None) -> list[str]:
     """The grounded labelling: IN when every attacker is OUT, OUT when some attacker is IN,
     UNDEC otherwise; computed with a queue, each attack looked at a bounded number of times.
+    Past ``deadline``, Timeout.
 
     >>> grounded(Framework(("a", "b", "c"), ((0, 1), (1, 2))))
     ['IN', 'OUT', 'IN']
     >>> grounded(Framework(("a", "b"), ((0, 1), (1, 0))))
     ['UNDEC', 'UNDEC']
     """
+    deadline = deadline or Deadline()
     n = len(framework)
     targets: list[list[int]] = [[] for _ in range(n)]
     live = [0] * n  # attackers not yet labelled OUT
     for attacker, target in framework.attacks:
+        deadline.tick()
         targets[attacker].append(target)
         live[target] += 1
     label = [UNDEC] * n
@@ -32,6 +36,7 @@ def grounded(framework: Framework) -> list[str]:
     while position < len(queue):
         accepted = queue[position]
         position += 1
+        deadline.tick()
         for beaten in targets[accepted]:
             if label[beaten] != UNDEC:
                 continue

@@ -4,13 +4,14 @@ For every statement that can reach the target, its base score is set to 0 and to
 other bases kept; the difference in the target's strength is that statement's *swing*, and the
 statements are ranked by it. A *flip* is the base score, nearest the current one, at which the
 target crosses the acceptance threshold (accepted when its strength is above it). On an acyclic
-map only the nodes between the changed statement and the target are recomputed.
+map only the nodes between the changed statement and the target are recomputed (and put back).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from argmap.semantics.deadline import Deadline
 from argmap.semantics.gradual import Model
 
 __all__ = ["Influence", "Flip", "Sensitivity", "sensitivity"]
@@ -60,33 +61,45 @@ class Sensitivity:
     converged: bool
 
 
-def sensitivity(model: Model, method: str, target: str, threshold: float = 0.5) -> Sensitivity:
-    """Rank the statements upstream of ``target`` by their swing, and find the smallest flip."""
+def sensitivity(model: Model, method: str, target: str, threshold: float = 0.5,
+                deadline: Deadline | None = None) -> Sensitivity:
+    """Rank the statements upstream of ``target`` by their swing, and find the smallest flip.
+
+    Memory stays linear in the map; time is about one evaluation of the nodes between each
+    statement and the target per probe, so ``deadline`` (Timeout) bounds it on deep maps.
+    """
+    deadline = deadline or Deadline()
     goal = model.names.index(target)
-    values, converged, _ = model.evaluate(method)
+    values, converged, _ = model.evaluate(method, deadline=deadline)
     current = values[goal]
     accepted = current > threshold
     upstream = _upstream(model, goal)
     order_position = {node: position for position, node in enumerate(model.order)} if model.order is not None else None
+    between: list[int] = []  # the nodes to recompute for the statement under study
+    bases, trial = list(model.bases), list(values)  # changed for one probe, then put back
 
     def target_with(statement: int, base: float) -> float:
-        bases = list(model.bases)
+        deadline.check()
         bases[statement] = base
-        if order_position is None:
-            return model.evaluate(method, bases)[0][goal]
-        trial = list(values)
-        trial[statement] = model.update(method, statement, trial, bases)
-        for node in affected[statement]:
-            trial[node] = model.update(method, node, trial, bases)
-        return trial[goal]
+        try:
+            if order_position is None:
+                return model.evaluate(method, bases, deadline=deadline)[0][goal]
+            trial[statement] = model.update(method, statement, trial, bases)
+            for node in between:
+                trial[node] = model.update(method, node, trial, bases)
+            return trial[goal]
+        finally:  # so that a probe costs the nodes it touches, not a copy of the map
+            bases[statement] = model.bases[statement]
+            trial[statement] = values[statement]
+            for node in between:
+                trial[node] = values[node]
 
     candidates = [i for i in upstream if model.is_statement(i) and i != goal]
-    affected: dict[int, list[int]] = {}
-    if order_position is not None:
-        for i in candidates:
-            affected[i] = sorted(_between(model, i, upstream), key=order_position.__getitem__)
     influences, flips = [], []
     for i in candidates:
+        if order_position is not None:
+            # Worked out per statement and dropped after: kept for all, they would be quadratic on a chain.
+            between = sorted(_between(model, i, upstream), key=order_position.__getitem__)
         base = model.bases[i]
         low, high = target_with(i, 0.0), target_with(i, 1.0)
         influences.append(Influence(model.names[i], base, low, high))

@@ -10,7 +10,7 @@ import time
 import pytest
 from hypothesis import given, settings
 
-from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
+from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval, execute_export
 from argmap.semantics.framework import Framework, to_iccma
 from argmap.semantics.grounded import grounded
 from tests.conftest import ROOT, run_cli
@@ -109,8 +109,17 @@ def test_every_iccma_task_matches_brute_force(tmp_path_factory, framework):
     (["--task", "EE-PR", "-a", "popular-view"], "--argument has no effect here"),
     (["-s", "dfquad", "--top", "3"], "--top only goes with --sensitivity"),
     (["--threshold", "0.6", "--top", "3"], "--threshold and --top only go with --sensitivity"),
-    (["-s", "preferred", "--timeout", "inf"], "'inf' is not between 0 and 604800 seconds"),
-    (["-s", "preferred", "--timeout", "nan"], "'nan' is not between 0 and 604800 seconds"),
+    (["-s", "preferred", "--timeout", "inf"], "'inf' is not a finite number of seconds"),
+    (["-s", "preferred", "--timeout", "nan"], "'nan' is not a finite number of seconds"),
+    (["-s", "preferred", "--timeout", "-inf"], "'-inf' is not a finite number of seconds"),
+    (["--timeout", "0"], "'0': a time limit must be more than 0 and at most 604800 seconds (a week)"),
+    (["--timeout", "-1"], "'-1': a time limit must be more than 0 and at most 604800 seconds (a week)"),
+    (["--timeout", "604801"], "must be more than 0 and at most 604800 seconds"),
+    (["--timeout", "soon"], "'soon' is not a number of seconds"),
+    (["--sensitivity", "--threshold", "nan"], "'nan' is not a number"),
+    (["--sensitivity", "--threshold", "NaN"], "'NaN' is not a number"),
+    (["--sensitivity", "--threshold", "inf"], "inf is not in the range 0<=x<1"),
+    (["--sensitivity", "--threshold", "1"], "1.0 is not in the range 0<=x<1"),
 ])
 def test_options_that_clash_are_refused(args, message):
     code, out, err = run_cli("eval", *args, ESSAY)
@@ -132,3 +141,40 @@ def test_a_hard_framework_stops_at_the_time_limit(tmp_path):
     code, out, err = run_cli("eval", "hard.af", "--task", "DC-ST", "-a", str(undecided), "--timeout", "1", cwd=tmp_path)
     assert (code, out) == (3, "") and "no answer within 1 s" in err
     assert time.monotonic() - started < 30  # stopped, not run to the end
+
+
+def strict_json(text: str):
+    """json.loads that refuses NaN, Infinity and -Infinity, which Python writes but JSON does not have."""
+    def refuse(constant):
+        raise ValueError(f"{constant} is not JSON")
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("options", [
+    {}, {"semantics": "complete"}, {"semantics": "preferred"}, {"semantics": "stable"}, {"semantics": "dfquad"},
+    {"semantics": "quadratic-energy"}, {"sensitivity": True}, {"sensitivity": True, "threshold": 0.0},
+    {"sensitivity": True, "semantics": "quadratic-energy", "threshold": 0.99}, {"task": "EE-PR"}, {"task": "SE-ST"},
+    {"task": "DC-CO", "argument": "popular-view"}, {"task": "DS-GR", "argument": "popular-view"},
+])
+def test_every_json_output_is_standard_json(options, tmp_path):
+    (tmp_path / "odd.af").write_text("p af 3\n1 2\n2 3\n3 1\n")
+    gradual = options.get("sensitivity") or options.get("semantics") in ("dfquad", "quadratic-energy")
+    for path in (ESSAY,) if gradual else (ESSAY, str(tmp_path / "odd.af")):
+        argument = options.get("argument") and ("popular-view" if path == ESSAY else "1")
+        out, err = io.StringIO(), io.StringIO()
+        code = execute_eval(EvalOptions(path, format="json", **{**options, "argument": argument}), out, err)
+        assert (code, err.getvalue()) == (0, "")
+        strict_json(out.getvalue())
+    out = io.StringIO()
+    assert execute_export(ESSAY, "aif", None, out, io.StringIO()) == 0
+    strict_json(out.getvalue())
+
+
+def test_json_escapes_what_could_drive_a_terminal():
+    from argmap.cli.eval_output import json_text
+
+    text = json_text({"text": "a\x1b[2J\x9b1m\u202e\u2066\u2028\ufeff\x00é日本", "n": 0.5})
+    assert text == '{\n  "text": "a\\u001b[2J\\u009b1m\\u202e\\u2066\\u2028\\ufeff\\u0000é日本",\n  "n": 0.5\n}\n'
+    for bad in (float("nan"), float("inf"), -float("inf")):
+        with pytest.raises(ValueError):
+            json_text({"n": bad})

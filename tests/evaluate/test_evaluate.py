@@ -72,7 +72,7 @@ def test_iccma_reads_a_byte_order_mark_and_only_ascii_digits():
     ("1 2\n", "iccma", (1, 1)),
     ("p af 2\n1 3\n", "iccma", (2, 3)),
     ("p af 2\n1 x\n", "iccma", (2, 1)),
-    ("arg(a).\natt(a,b).\n", "apx", (2, 5)),
+    ("arg(a).\natt(a,b).\n", "apx", (2, 7)),
     ("arg(a)\n", "apx", (1, 1)),
     ("a\n#\na b\n", "tgf", (3, 3)),
     ("arg(a). junk\n", "apx", (1, 9)),

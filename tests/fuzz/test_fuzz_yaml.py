@@ -23,7 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import config
-from argmap.linter import EXIT_USAGE, lint
+from argmap.errors import USAGE as EXIT_USAGE
+from argmap.linter import lint
 from argmap.reporters import report
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "20"))
