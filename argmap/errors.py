@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic
 
-__all__ = ["CLEAN", "FINDINGS", "USAGE", "LIMIT", "INTERRUPTED", "ArgmapError", "UsageError", "MapError",
-           "LimitReached"]
+__all__ = ["CLEAN", "FINDINGS", "USAGE", "LIMIT", "INTERRUPTED", "ArgmapError", "UsageError", "InputError",
+           "MapError", "LimitReached"]
 
 CLEAN = 0
 """Clean: no finding, nothing changed, or the output was written."""
@@ -31,6 +31,14 @@ class UsageError(ArgmapError):
     """Options or arguments that cannot be honoured (an unknown language, id or group)."""
 
     status = USAGE
+
+
+class InputError(UsageError):
+    """An input file that cannot be read, shown at its place: ``file:line:col: error: message``."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(message)
+        self.where = where
 
 
 class MapError(ArgmapError):

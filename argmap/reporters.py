@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from argmap import __version__
 from argmap.diagnostics import Severity
+from argmap.jsonout import json_text
 from argmap.linter import Result
 from argmap.texts import one_line
 
@@ -72,8 +73,7 @@ def as_json(result: Result, stream: IO[str], colour: bool = False) -> None:
             for d in result.diagnostics
         ],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document))
 
 
 def github(result: Result, stream: IO[str], colour: bool = False) -> None:
@@ -146,8 +146,7 @@ def sarif(result: Result, stream: IO[str], colour: bool = False) -> None:
             "results": results,
         }],
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(document))
 
 
 def repository_root(start: Path) -> Path:

@@ -61,3 +61,16 @@ def test_lookup_by_code_name_and_case():
 def test_docs_rules_md_is_generated_from_docstrings():
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == catalogue_markdown(RULES), "docs/rules.md is stale: run `make docs`"
+
+
+def test_the_formats_registry_is_what_export_offers():
+    from argmap.formats import FORMATS, by_suffix
+    from tests.conftest import run_cli
+
+    assert all(f.name == name and f.suffixes and all(s.startswith(".") for s in f.suffixes)
+               for name, f in FORMATS.items())
+    assert by_suffix("x.i23").name == "iccma" and by_suffix("x.APX").name == "apx" and by_suffix("x.txt") is None
+    code, out, _ = run_cli("export", "--help")
+    writable = [f.name for f in FORMATS.values() if f.write is not None]
+    assert code == 0 and all(f"  {name} " in out for name in writable)
+    assert f"[{'|'.join(writable)}]" in out.replace("\n", "").replace(" ", "")

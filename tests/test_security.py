@@ -120,7 +120,7 @@ def test_a_text_inside_the_map_is_still_verified(tmp_path):
 
 # --- outputs: never over an input, special files written into, errors in one line -------------
 
-from argmap.cli.eval_cmd import execute_export  # noqa: E402
+from argmap.cli.export_cmd import execute_export  # noqa: E402
 from argmap.cli.render_cmd import RenderOptions, execute_render  # noqa: E402
 
 SMALL = """\

@@ -22,7 +22,7 @@ COMMANDS = {
     "check": "argmap.cli.check_cmd:check",
     "render": "argmap.cli.render_cmd:render",
     "eval": "argmap.cli.eval_cmd:eval_",
-    "export": "argmap.cli.eval_cmd:export",
+    "export": "argmap.cli.export_cmd:export",
     "diff": "argmap.cli.diff_cmd:diff",
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",

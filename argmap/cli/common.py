@@ -9,12 +9,16 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from argmap.errors import ArgmapError, MapError, UsageError
+from argmap.errors import ArgmapError, InputError, MapError, UsageError
 
 if TYPE_CHECKING:
+    from argmap.formats import Subject
     from argmap.linter import MapCheck
+    from argmap.semantics.deadline import Deadline
 
-__all__ = ["run", "checked_map", "SECONDS"]
+__all__ = ["run", "checked_map", "load_subject", "SECONDS", "MAP_SUFFIXES"]
+
+MAP_SUFFIXES = (".yaml", ".yml")
 
 
 class Seconds(click.ParamType):  # type: ignore[type-arg]  # generic only in some click versions
@@ -52,6 +56,9 @@ def run(command: str, body: Callable[[], int], stderr: IO[str]) -> int:
             for problem in error.diagnostics:
                 stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
                              f" [{problem.code} {problem.name}]\n")
+        if isinstance(error, InputError):
+            stderr.write(f"{one_line(error.where)}: error: {one_line(str(error))}\n")
+            return error.status
         message = error.summary if isinstance(error, MapError) else str(error)
         stderr.write(f"argmap {command}: {one_line(message)}\n")
         return error.status
@@ -85,3 +92,25 @@ def checked_map(path: str, command: str) -> MapCheck:
         raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding",
                        sorted(checked.errors, key=lambda d: d.sort_key))
     return checked
+
+
+def load_subject(path: str, input_format: str | None, command: str, deadline: Deadline | None = None) -> Subject:
+    """A map (checked, refused with its errors) and its framework, or a framework file read through the
+    formats registry. Past ``deadline`` (a map's checking included), Timeout."""
+    from argmap.formats import Subject, read_framework
+    from argmap.semantics.deadline import Deadline
+    from argmap.semantics.framework import FrameworkError
+
+    deadline = deadline or Deadline()
+    if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
+        from argmap.semantics.bipolar import framework_from_graph
+
+        checked = checked_map(path, command)
+        deadline.check()  # checking is bounded by its own limits; the time it took counts here
+        return Subject(framework_from_graph(checked.graph, deadline), checked.amap, checked.graph)
+    try:
+        return Subject(read_framework(path, input_format, deadline))
+    except FrameworkError as error:
+        raise InputError(f"{path}:{error.line}:{error.column}" if error.line else path, error.message) from None
+    except OSError as error:
+        raise InputError(path, str(error.strerror or error)) from None

@@ -132,7 +132,9 @@ def _md(text: str) -> str:
 
 
 def _json(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[str]) -> None:
-    stdout.write(json.dumps(changes.to_json(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    from argmap.jsonout import json_text
+
+    stdout.write(json_text(changes.to_json()))
 
 
 def _github(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[str]) -> None:

@@ -5,19 +5,22 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from argmap.cli.common import SECONDS
+from argmap.errors import CLEAN, LIMIT, USAGE
+from argmap.formats import names
 from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 
-__all__ = ["EvalOptions", "eval_", "export", "execute_eval", "execute_export"]
+if TYPE_CHECKING:
+    from argmap.semantics.deadline import Deadline
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_TIMEOUT = 0, 1, 2, 3
+__all__ = ["EvalOptions", "eval_", "execute_eval"]
+
 TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
 TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
-MAP_SUFFIXES = (".yaml", ".yml")
 SUGGEST_LIMIT = 100_000  # "did you mean" looks through at most this many names (it is slow on millions)
 
 
@@ -66,7 +69,7 @@ class EvalOptions:
               help="Seconds the whole evaluation may take: reading, solving (complete, preferred and stable semantics"
                    " are NP-hard), iterating, sensitivity.")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--input-format", type=click.Choice(["iccma", "apx", "tgf"]),
+@click.option("--input-format", type=click.Choice(names("framework", readable=True)),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
 def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout, format_, input_format) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
@@ -97,7 +100,7 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
         why = (f"{semantics} semantics is NP-hard and this is a hard instance; grounded semantics is always fast"
                if semantics in ("complete", "preferred", "stable") else "a larger --timeout gives it more time")
         stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {why}\n")
-        return EXIT_TIMEOUT
+        return LIMIT
 
 
 def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
@@ -110,7 +113,7 @@ def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], s
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
-            return EXIT_USAGE
+            return USAGE
         from argmap.semantics.gradual import Model
 
         model = Model(graph, deadline)
@@ -139,32 +142,32 @@ def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], s
 
 
 def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
-    """The semantics the options ask for, or EXIT_USAGE after saying why they disagree."""
+    """The semantics the options ask for, or USAGE after saying why they disagree."""
     chosen = options.semantics
     kind = options.task.split("-")[0] if options.task else None
     if options.argument is not None and kind not in ("DC", "DS") and not options.sensitivity:
         stderr.write("argmap eval: --argument has no effect here: it names the argument of a DC or DS task, or the"
                      " statement --sensitivity analyses\n")
-        return EXIT_USAGE
+        return USAGE
     unused = [flag for flag, value in (("--threshold", options.threshold), ("--top", options.top)) if value is not None]
     if unused and not options.sensitivity:
         stderr.write(f"argmap eval: {' and '.join(unused)} only go{'es' if len(unused) == 1 else ''} with --sensitivity\n")
-        return EXIT_USAGE
+        return USAGE
     if options.task is not None:
         from_task = TASK_SEMANTICS[options.task.split("-")[1]]
         if chosen is not None and chosen != from_task:
             stderr.write(f"argmap eval: --task {options.task} is answered under {from_task} semantics, not {chosen};"
                          " drop -s\n")
-            return EXIT_USAGE
+            return USAGE
         if options.sensitivity:
             stderr.write("argmap eval: --sensitivity is about gradual strengths; it does not go with --task\n")
-            return EXIT_USAGE
+            return USAGE
         return from_task
     if options.sensitivity:
         if chosen is not None and chosen not in GRADUAL_SEMANTICS:
             stderr.write(f"argmap eval: --sensitivity needs gradual semantics ({' or '.join(GRADUAL_SEMANTICS)}),"
                          f" not {chosen}\n")
-            return EXIT_USAGE
+            return USAGE
         return chosen or "dfquad"
     return chosen or "grounded"
 
@@ -183,7 +186,7 @@ def _no_such(name: str | None, names, missing: str, stderr: IO[str]) -> int:
 
         hint = did_you_mean(name, names) if len(names) <= SUGGEST_LIMIT else ""
         stderr.write(f"argmap eval: no argument {name!r}{hint}\n")
-    return EXIT_USAGE
+    return USAGE
 
 
 def _task(options: EvalOptions, framework, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
@@ -216,91 +219,10 @@ def _task(options: EvalOptions, framework, semantics: str, deadline, stdout: IO[
     return output.task(options, framework, None, None, reasoner.extensions(), stdout)
 
 
-def _load(path: str, input_format: str | None, stderr: IO[str], deadline=None):
-    """(framework, map, graph) — map and graph None for a framework file — or an exit status after
-    reporting why not. Past ``deadline`` (a map's checking included), Timeout."""
-    from argmap.semantics.deadline import Deadline
-    from argmap.semantics.framework import FrameworkError, read
+def _load(path: str, input_format: str | None, stderr: IO[str], deadline: Deadline | None = None):
+    """(framework, map, graph) — map and graph None for a framework file. Past ``deadline`` (a map's
+    checking included), Timeout."""
+    from argmap.cli.common import load_subject
 
-    deadline = deadline or Deadline()
-    if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
-        from argmap.cli.common import checked_map
-        from argmap.semantics.bipolar import framework_from_graph
-
-        checked = checked_map(path, "eval")
-        deadline.check()  # checking is bounded by its own limits; the time it took counts here
-        return framework_from_graph(checked.graph, deadline), checked.amap, checked.graph
-    try:
-        return read(path, input_format, deadline), None, None
-    except FrameworkError as error:
-        where = f"{path}:{error.line}:{error.column}" if error.line else path
-        stderr.write(f"{where}: error: {error.message}\n")
-        return EXIT_USAGE
-    except OSError as error:
-        stderr.write(f"{path}: error: {error.strerror or error}\n")
-        return EXIT_USAGE
-
-
-@click.command()
-@click.argument("map_path", metavar="MAP", type=click.Path())
-@click.option("-f", "--format", "format_", type=click.Choice(["iccma", "apx", "tgf", "aif"]), default="iccma",
-              show_default=True, help="iccma, apx, tgf: the abstract framework; aif: the map itself in AIF JSON.")
-@click.option("--lang", help="For aif: the language of the texts (default: the map's first language).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically) instead of stdout.")
-def export(map_path, format_, lang, output) -> None:
-    """Write a map for other tools: its abstract argumentation framework for solvers (ICCMA 2023, APX,
-    TGF), or the map in the Argument Interchange Format (AIF, as AIFdb JSON)."""
-    sys.exit(execute_export(map_path, format_, output, sys.stdout, sys.stderr, lang))
-
-
-def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str],
-                   lang: str | None = None) -> int:
-    from argmap.cli.common import run
-
-    return run("export", lambda: _export(map_path, form, output, stdout, stderr, lang), stderr)
-
-
-def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str],
-            lang: str | None) -> int:
-    from argmap.semantics.framework import to_apx, to_iccma, to_tgf
-
-    if lang is not None and form != "aif":
-        stderr.write("argmap export: --lang only goes with -f aif (the framework formats hold no texts)\n")
-        return EXIT_USAGE
-    loaded = _load(map_path, None, stderr)
-    if isinstance(loaded, int):
-        return loaded
-    framework, amap, graph = loaded
-    if form == "aif":
-        if amap is None:
-            stderr.write("argmap export: AIF needs a map (its statements and inferences), not a framework file\n")
-            return EXIT_USAGE
-        if lang is not None and lang not in amap.languages:
-            from argmap.suggest import did_you_mean
-
-            stderr.write(f"argmap export: the map has no language {lang!r}"
-                         f"{did_you_mean(lang, amap.languages)}; it has {', '.join(amap.languages)}\n")
-            return EXIT_USAGE
-        from argmap.aif import to_aif
-        from argmap.cli.eval_output import json_text
-
-        text = json_text(to_aif(graph, lang))
-    else:
-        try:
-            text = {"iccma": to_iccma, "apx": to_apx, "tgf": to_tgf}[form](framework)
-        except ValueError as error:  # a name the format cannot hold (from an APX file)
-            stderr.write(f"argmap export: {error}\n")
-            return EXIT_USAGE
-    if output is None:
-        stdout.write(text)
-        return EXIT_OK
-    from argmap.atomic import write_text
-
-    inputs = list(amap.files) if amap is not None else [map_path]
-    try:
-        write_text(output, text, protect=inputs)
-    except OSError as error:
-        stderr.write(f"argmap export: cannot write {output}: {error.strerror or error}\n")
-        return EXIT_USAGE
-    return EXIT_OK
-
+    subject = load_subject(path, input_format, "eval", deadline)
+    return subject.framework, subject.amap, subject.graph

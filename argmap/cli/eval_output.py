@@ -7,33 +7,19 @@ from itertools import islice
 from typing import IO
 
 from argmap.semantics import acceptance_word
-from argmap.semantics.framework import UNSAFE
+from argmap.errors import CLEAN
+from argmap.jsonout import json_text
 
 __all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
-EXIT_OK = 0
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
          "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
 
 
-def json_text(document) -> str:
-    """Standard JSON, readable (not ASCII-only) yet safe to print: NaN and Infinity are refused
-    (ValueError; no value can be one, options refuse them), and the characters that could drive a
-    terminal or reorder a line (C1 controls, bidirectional controls, line separators, surrogates;
-    json escapes C0 itself) are written as \\u escapes, which mean the same."""
-    text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
-    return UNSAFE.sub(_escape, text) + "\n"
-
-
-def _escape(match) -> str:
-    char = match.group()
-    return char if char == "\n" else f"\\u{ord(char):04x}"  # a newline here is the layout: json escapes those in strings
-
-
 def _json(document: dict, stdout: IO[str]) -> int:
     stdout.write(json_text(document))
-    return EXIT_OK
+    return CLEAN
 
 
 def _rows(framework, amap) -> list[tuple[int, str]]:
@@ -64,7 +50,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
-    return EXIT_OK
+    return CLEAN
 
 
 def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout: IO[str]) -> int:
@@ -108,7 +94,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     summary = (f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
                if accepted.exists else f"0 accepted, 0 credulously only, {len(rows)} rejected")
     stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
-    return EXIT_OK
+    return CLEAN
 
 
 def strengths(amap, values: dict[str, float], converged: bool, iterations: int, semantics: str, thesis: str | None,
@@ -132,7 +118,7 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
     for sid, statement in amap.statements.items():
         base = DEFAULT_BASE if statement.base is None else statement.base
         stdout.write(f"{values[sid]:5.2f}  {sid:<{width}}  base {base:.2f}\n")
-    return EXIT_OK
+    return CLEAN
 
 
 def sensitivity(result, semantics: str, form: str, top: int, stdout: IO[str], stderr: IO[str]) -> int:
@@ -172,7 +158,7 @@ def sensitivity(result, semantics: str, form: str, top: int, stdout: IO[str], st
         verb = "raising" if flip.new_base > flip.base else "lowering"
         stdout.write(f"Smallest flip: {verb} the base of {flip.statement!r} from {flip.base:.2f} to {flip.new_base:.2f}"
                      f" takes it to {flip.strength:.2f}, {'no longer accepted' if accepted else 'accepted'}.\n")
-    return EXIT_OK
+    return CLEAN
 
 
 def task(options, framework, answer: bool | None, extension, extensions, stdout: IO[str]) -> int:
@@ -200,4 +186,4 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
         stdout.write("NO\n" if members is None else ("w " + " ".join(members)).rstrip() + "\n")
     else:
         stdout.write("[" + ",".join("[" + ",".join(framework.members(e)) + "]" for e in extensions) + "]\n")
-    return EXIT_OK
+    return CLEAN

@@ -24,7 +24,9 @@ def rules(format_: str) -> None:
 
         rows = [{"code": r.CODE, "name": r.NAME, "severity": str(r.SEVERITY), "summary": sections(r)[0],
                  "options": r.OPTIONS} for r in RULES]
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        from argmap.jsonout import json_text
+
+        sys.stdout.write(json_text(rows))
     else:
         for rule in RULES:
             sys.stdout.write(f"{rule.CODE}  {rule.NAME:<22} {rule.SEVERITY!s:<8} {sections(rule)[0]}\n")

@@ -18,7 +18,9 @@ def schema(output: str | None) -> None:
 
     from argmap.schema import json_schema
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    from argmap.jsonout import json_text
+
+    text = json_text(json_schema())
     if output is None:
         sys.stdout.write(text)
         return

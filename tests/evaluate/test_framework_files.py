@@ -6,8 +6,11 @@ import io
 
 import pytest
 
-from argmap.cli.eval_cmd import EvalOptions, execute_eval, execute_export
-from argmap.semantics.framework import UNSAFE, Framework, FrameworkError, parse, to_tgf
+from argmap.cli.eval_cmd import EvalOptions, execute_eval
+from argmap.cli.export_cmd import execute_export
+from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
+from argmap.formats import parse_framework as parse
+from argmap.formats.tgf import write as to_tgf
 from tests.conftest import ROOT, run_cli
 
 ESSAY = str(ROOT / "models/capital-feast/map.yaml")

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 
 from argmap.texts import pick_text
 
-__all__ = ["to_aif"]
+if TYPE_CHECKING:
+    from argmap.formats import Subject
+
+__all__ = ["to_aif", "write"]
 
 
 def to_aif(graph: nx.DiGraph, lang: str | None = None) -> dict:
@@ -36,3 +41,12 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None) -> dict:
     for number, (source, target) in enumerate(graph.edges, start=1):
         edges.append({"edgeID": str(number), "fromID": source, "toID": target})
     return {"nodes": nodes, "edges": edges, "locutions": []}
+
+
+def write(subject: Subject) -> str:
+    """The map of ``subject`` as AIF JSON text, its texts in ``subject.lang``."""
+    from argmap.jsonout import json_text
+
+    if subject.graph is None:
+        raise ValueError("AIF needs a map (its statements and inferences), not a framework file")
+    return json_text(to_aif(subject.graph, subject.lang))
