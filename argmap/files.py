@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Protocol
 
 from argmap.diagnostics import Diagnostic

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import typing
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pydantic
 
 from argmap.diagnostics import Diagnostic
-from argmap.files import FileSystem, Files, printable
+from argmap.files import Files, FileSystem, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, Expectation, MapFile, as_written
 from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument
@@ -69,8 +70,8 @@ class YamlLocator:
 class Workspace:
     """Reads and validates each file once, however many maps include it."""
 
-    def __init__(self, limits: Limits = Limits(), cwd: Path | None = None, files: Files | None = None) -> None:
-        self.limits = limits
+    def __init__(self, limits: Limits | None = None, cwd: Path | None = None, files: Files | None = None) -> None:
+        self.limits = limits or Limits()
         self.cwd = (cwd or Path.cwd()).resolve()
         self.files: Files = files or FileSystem()
         self.loaded: dict[Path, LoadedFile] = {}
@@ -357,9 +358,7 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     path: list = []
     node = data
     for step in loc:
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+        if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
             node = node[step]
         elif isinstance(node, dict) and isinstance(step, str) and step not in node and step.isidentifier() is False:
             continue  # a union branch such as 'dict[str,str]' or 'function-after[...]'

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
-from pathlib import Path
 from collections.abc import Callable, Mapping
 from itertools import groupby
+from pathlib import Path
 from typing import IO, Any
 
 from argmap import __version__

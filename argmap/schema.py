@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import types
 import typing
-from typing import Annotated, Any, Callable, Literal, Union
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -94,22 +95,19 @@ def _text_kind(value: Any) -> str | None:
 # Tagged by the value's type, so that a wrong text is told only what is wrong with it (not also
 # that it is not a mapping); a tag is never an identifier, so the loader's locations skip it.
 Text = Annotated[
-    Union[
-        Annotated[NonEmpty, Tag("plain text")],
-        Annotated[dict[Lang, NonEmpty], Field(min_length=1), Tag("by language")],
-    ],
+    Annotated[NonEmpty, Tag("plain text")] | Annotated[dict[Lang, NonEmpty], Field(min_length=1), Tag("by language")],
     Discriminator(_text_kind, custom_error_type="text_type",
                   custom_error_message="Input should be a text, or one text per language"),
 ]
 """A plain string (the map's default language) or one text per language."""
 
 IdList = Annotated[
-    Union[Id, tuple[Id, ...]],
+    Id | tuple[Id, ...],
     AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
     Field(description="One id, or a list of ids."),
 ]
 RefList = Annotated[
-    Union[Ref, tuple[Ref, ...]],
+    Ref | tuple[Ref, ...],
     AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
     Field(description="One id, or a list of ids; a relation's derived id (`a--support--b`) to undercut it."),
 ]
@@ -179,7 +177,7 @@ class Argument(_Strict):
     """An inference: premises that together support or attack one conclusion (linked premises)."""
 
     premises: Annotated[
-        Union[Id, Annotated[tuple[Id, ...], Field(min_length=1)]],
+        Id | Annotated[tuple[Id, ...], Field(min_length=1)],
         AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
     ] = Field(
         description="Statements that support or attack the conclusion only jointly (one id, or a list)."
@@ -193,7 +191,7 @@ class Argument(_Strict):
     tags: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
-    def verify_one_conclusion(self) -> "Argument":
+    def verify_one_conclusion(self) -> Argument:
         if (self.supports is None) == (self.attacks is None):
             raise ValueError("an argument needs exactly one of `supports` or `attacks`")
         return self

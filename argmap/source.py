@@ -239,9 +239,9 @@ def _other_encoding(raw: bytes) -> str | None:
     if len(head) == 4:
         text = [0x09 <= b <= 0x7E for b in head]
         zero = [b == 0 for b in head]
-        if zero[:3] == [True] * 3 and text[3] or text[0] and zero[1:] == [True] * 3:
+        if (zero[:3] == [True] * 3 and text[3]) or (text[0] and zero[1:] == [True] * 3):
             return "UTF-32"
-        if zero[0] and text[1] and zero[2] and text[3] or text[0] and zero[1] and text[2] and zero[3]:
+        if (zero[0] and text[1] and zero[2] and text[3]) or (text[0] and zero[1] and text[2] and zero[3]):
             return "UTF-16"
     return None
 

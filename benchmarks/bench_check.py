@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             path = write_map(work / f"map-{n}.yaml", n)
             size = path.stat().st_size / 2**20
             repeat = args.repeat if n <= 10000 else 1
-            parse, parse_mem, _ = measure([sys.executable, "-c", PYYAML, str(path)], repeat)
+            parse, _parse_mem, _ = measure([sys.executable, "-c", PYYAML, str(path)], repeat)
             check, check_mem, status = measure([*argmap, "check", "--no-config", "-f", "parsable", str(path)], repeat, work)
             rows.append(f"| {n:,} | {size:.1f} MiB | {parse:.2f} s | {check:.2f} s | {check / parse:.2f}× "
                         f"| {check_mem:.0f} MiB | {status} |")

@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_check import update_markdown  # noqa: E402
+
 from argmap.semantics.extensions import Reasoner, SolverTimeout  # noqa: E402
 from argmap.semantics.framework import Framework  # noqa: E402
 from argmap.semantics.grounded import UNDEC, grounded  # noqa: E402
-from bench_check import update_markdown  # noqa: E402
 
 
 def random_framework(n: int, density: int, seed: int = 0) -> Framework:
@@ -144,11 +145,12 @@ def gradual_rows(sizes: list[int], repeat: int) -> list[str]:
     """Gradual strengths and the sensitivity of the thesis on synthetic maps of ``sizes`` statements."""
     import tempfile
 
-    from argmap.semantics.gradual import Model
-    from argmap.semantics.sensitivity import sensitivity
+    from generate import write_map
+
     from argmap.graph import build
     from argmap.loader import load_map
-    from generate import write_map
+    from argmap.semantics.gradual import Model
+    from argmap.semantics.sensitivity import sensitivity
 
     rows = []
     with tempfile.TemporaryDirectory() as work:

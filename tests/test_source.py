@@ -61,7 +61,7 @@ def test_positions_point_at_keys_and_values(mapping, indent):
     text = "root:\n" + "\n".join(lines) + "\n" if indent else "\n".join(lines) + "\n"
     doc = parse(text.encode(), "x.yaml")
     prefix = ("root",) if indent else ()
-    for number, (key, value) in enumerate(mapping.items(), start=2 if indent else 1):
+    for number, (key, _value) in enumerate(mapping.items(), start=2 if indent else 1):
         assert doc.locate((*prefix, key), key=True) == (number, indent + 1)
         assert doc.locate((*prefix, key)) == (number, indent + len(key) + 5)
 
@@ -138,10 +138,8 @@ def test_a_raw_control_character_is_located(lines, bad, data):
     lines[row] = lines[row][:column] + bad + lines[row][column:]
     raw = "\n".join(lines).encode("utf-8")
     doc = parse(raw, "x.yaml")
-    if bad == "\x00" and raw.find(b"\x00") < 8192:
-        expected_code = "ARG005"  # a NUL near the start: a binary file, still located
-    else:
-        expected_code = "ARG001"
+    # a NUL near the start: a binary file, still located
+    expected_code = "ARG005" if bad == "\x00" and raw.find(b"\x00") < 8192 else "ARG001"
     assert [(p.line, p.column, p.code) for p in doc.problems] == [(row + 1, column + 1, expected_code)]
 
 
@@ -171,7 +169,7 @@ def _hostile_names(tmp_path: Path) -> dict[str, str]:
         "fifo": "is not a regular file",
         "dangling": "does not exist",
         "\udcff.yaml": "does not exist",  # a file name that is not UTF-8, as the command line passes it
-        "\ud800.yaml": "has a name the file system cannot take",
+        "\ud800.yaml": "has a name the file system cannot take",  # noqa: F601  (a different key; ruff conflates surrogates)
     }
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.errors import CLEAN, LIMIT, USAGE
+from argmap.errors import LIMIT, USAGE
 from argmap.formats import names
 from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 
@@ -86,9 +85,8 @@ def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout,
 def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, evaluate and report, all within ``options.timeout`` seconds; returns the exit status.
     Output is written only once it is complete, so a time-out leaves stdout empty."""
-    from argmap.semantics.deadline import Deadline, Timeout
-
     from argmap.cli.common import run
+    from argmap.semantics.deadline import Deadline, Timeout
 
     deadline = Deadline(options.timeout)
     semantics = _semantics(options, stderr)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from itertools import islice
 from typing import IO
 
-from argmap.semantics import acceptance_word
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
+from argmap.semantics import acceptance_word
 
 __all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 

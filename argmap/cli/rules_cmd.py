@@ -20,7 +20,6 @@ def rules(format_: str) -> None:
     if format_ == "markdown":
         sys.stdout.write(catalogue_markdown(RULES))
     elif format_ == "json":
-        import json
 
         rows = [{"code": r.CODE, "name": r.NAME, "severity": str(r.SEVERITY), "summary": sections(r)[0],
                  "options": r.OPTIONS} for r in RULES]

@@ -14,11 +14,9 @@ __all__ = ["schema"]
               help="Write to this file (atomically) instead of stdout.")
 def schema(output: str | None) -> None:
     """Print the JSON Schema of argmap files (see docs/editors.md to wire it into an editor)."""
-    import json
-
-    from argmap.schema import json_schema
 
     from argmap.jsonout import json_text
+    from argmap.schema import json_schema
 
     text = json_text(json_schema())
     if output is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -151,5 +152,5 @@ def _legend(dot: graphviz.Digraph, words: tuple[str, ...]) -> None:
         for word in words:
             legend.node(f"legend_eval_{word.lower()}", label=word, shape="box", style=f"filled,{BORDERS[word]}",
                         fillcolor="#ffffff")
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in itertools.pairwise(words):
             legend.edge(f"legend_eval_{first.lower()}", f"legend_eval_{second.lower()}", style="invis")

@@ -125,7 +125,7 @@ class Reasoner:
         activation literal and retired after), or None."""
         self.top += 1
         switch = self.top
-        solver.add_clause([-switch] + clause)
+        solver.add_clause([-switch, *clause])
         found = self._solve(solver, [switch, *assumptions])
         extension = self._extension(solver.get_model()) if found else None
         solver.add_clause([-switch])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 __all__ = ["Framework", "FrameworkError", "UNSAFE", "MAX_ARGUMENTS", "MAX_BYTES"]
 
 MAX_BYTES = 512 * 1024 * 1024  # larger than any ICCMA 2023 instance

@@ -100,10 +100,7 @@ class Model:
     def update(self, method: str, i: int, value: list[float], bases: list[float]) -> float:
         """Node ``i``'s strength from its base and its parents' current strengths."""
         premises = self.premises[i]
-        if premises is None:
-            base = bases[i]
-        else:
-            base = min([value[p] for p in premises]) if premises else 0.0
+        base = bases[i] if premises is None else min([value[p] for p in premises]) if premises else 0.0
         if method == "dfquad":
             # aggregate() inlined: this runs once per node per evaluation, and sensitivity runs many.
             attack = support = 1.0
@@ -132,7 +129,7 @@ class Model:
             return value, True, 1
         for iteration in range(1, max_iterations + 1):
             if method == "dfquad":
-                new = _sweep(lambda i: self.update(method, i, value, bases), len(value), deadline)
+                new = _sweep(lambda i, value=value: self.update(method, i, value, bases), len(value), deadline)
             else:
                 new = self._runge_kutta(method, value, bases, 0.5, deadline)
             moved = max((abs(a - b) for a, b in zip(new, value)), default=0.0)

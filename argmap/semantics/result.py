@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -118,7 +119,7 @@ class Evaluation:
         return document
 
 
-def evaluate_framework(framework: "Framework", semantics: str, timeout: float | None = None, *,
+def evaluate_framework(framework: Framework, semantics: str, timeout: float | None = None, *,
                        rows: tuple[str, ...] | None = None, arguments: tuple[str, ...] = (),
                        thesis: str | None = None, roles: Mapping[str, str] | None = None) -> Evaluation:
     """Evaluate an abstract framework under an extension semantics; ``rows`` default to every argument."""
@@ -143,7 +144,7 @@ def evaluate_framework(framework: "Framework", semantics: str, timeout: float | 
                       more_extensions=len(listed) > EXTENSION_LIMIT, **common)
 
 
-def evaluate_graph(graph: "nx.DiGraph", semantics: str, timeout: float | None = None) -> Evaluation:
+def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | None = None) -> Evaluation:
     """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths."""
     from argmap.semantics import GRADUAL_SEMANTICS
 

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from argmap.cli.eval_cmd import EvalOptions, execute_eval
 from argmap.cli.export_cmd import execute_export
+from argmap.formats import parse_framework as parse
+from argmap.graph import build
+from argmap.loader import load_map
 from argmap.semantics import annotations
 from argmap.semantics.bipolar import DEFEATED, framework_from_graph
 from argmap.semantics.extensions import Reasoner
 from argmap.semantics.framework import Framework
-from argmap.formats import parse_framework as parse
 from argmap.semantics.grounded import grounded
-from argmap.graph import build
-from argmap.loader import load_map
 from tests.evaluate.brute import brute_force
 
 

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 
 from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
 from argmap.cli.export_cmd import execute_export
-from argmap.semantics.framework import Framework
 from argmap.formats.iccma import write as to_iccma
+from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
 from tests.conftest import ROOT, run_cli
 from tests.evaluate.brute import brute_force, frameworks

@@ -8,9 +8,9 @@ import pytest
 
 from argmap.cli.eval_cmd import EvalOptions, execute_eval
 from argmap.cli.export_cmd import execute_export
-from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
 from argmap.formats import parse_framework as parse
 from argmap.formats.tgf import write as to_tgf
+from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
 from tests.conftest import ROOT, run_cli
 
 ESSAY = str(ROOT / "models/capital-feast/map.yaml")

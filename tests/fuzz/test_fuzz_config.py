@@ -194,5 +194,5 @@ def test_a_pyproject_that_cannot_be_read_is_not_taken_for_the_configuration(tmp_
 
     monkeypatch.setattr(os, "open", denied)
     assert config.find(tmp_path) is None
-    with pytest.raises(config.ConfigError, match="pyproject.toml: cannot be read: permission denied"):
+    with pytest.raises(config.ConfigError, match=r"pyproject\.toml: cannot be read: permission denied"):
         config.load(tmp_path / "pyproject.toml")

@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.cli.eval_cmd import EvalOptions, execute_eval
-from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
 from argmap.formats import parse_framework as parse
 from argmap.formats import read_framework as read
 from argmap.formats.apx import write as to_apx
 from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
+from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

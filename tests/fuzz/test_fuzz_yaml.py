@@ -12,7 +12,6 @@ when set, fails an example slower than that many seconds (for the long run only)
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import tempfile
@@ -307,7 +306,7 @@ def mutated_essay(draw) -> dict[str, bytes]:
             lines = raw.splitlines(keepends=True)
             donor = files[draw(st.sampled_from(sorted(files)))].splitlines(keepends=True) or [b"\n"]
             at = draw(st.integers(0, len(lines)))
-            raw = b"".join(lines[:at] + [draw(st.sampled_from(donor))] + lines[at:])
+            raw = b"".join([*lines[:at], draw(st.sampled_from(donor)), *lines[at:]])
         files[name] = draw(mutated(raw))
     return files
 

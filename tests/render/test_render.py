@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import shutil
 import stat
 import xml.etree.ElementTree as ET
@@ -239,9 +238,9 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 
 
 def test_annotations_are_text_and_border_style_not_colour_alone():
+    from argmap.diagram.dot import Style, to_dot
     from argmap.graph import build
     from argmap.loader import load_map
-    from argmap.diagram.dot import Style, to_dot
 
     amap, _ = load_map(ROOT / "models" / "capital-feast" / "map.yaml")
     dot = to_dot(build(amap), amap.groups, Style(annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))
