@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from argmap.rule import Rule
+
+Where = Callable[[tuple[Any, ...]], str]
+"""Where a setting is: its file, line and column, and its path in the configuration."""
 
 __all__ = ["RuleSetting", "Config", "ConfigError", "find", "load", "PRESETS"]
 
@@ -87,7 +93,7 @@ def environment_source_dirs() -> tuple[Path, ...]:
     return tuple(Path(part) for part in value.split(os.pathsep) if part)
 
 
-def _layers(path: Path, seen: set[Path]):
+def _layers(path: Path, seen: set[Path]) -> Iterator[tuple[Path, Any, Where]]:
     """The chain of files and presets that ``path`` extends, most general first (iteratively, so
     that no length of chain exhausts the stack)."""
     chain = []
@@ -99,10 +105,10 @@ def _layers(path: Path, seen: set[Path]):
         data, where = _read(current)
         chain.append((current, data, where))
         current = _parent(current, data, where)
-    return reversed(chain)
+    return iter(reversed(chain))
 
 
-def _parent(path: Path, data: Any, where) -> Path | None:
+def _parent(path: Path, data: Any, where: Where) -> Path | None:
     """The file that the configuration at ``path`` extends (None: the defaults)."""
     from argmap.source import os_reason, refusal
 
@@ -129,7 +135,7 @@ def _shown(name: str, limit: int = 80) -> str:
     return repr(name) if len(name) <= limit else repr(name[:limit]) + f"... ({len(name):,} characters)"
 
 
-def _read(path: Path):
+def _read(path: Path) -> tuple[Any, Where]:
     from argmap.source import read, read_bytes
 
     if path.name == "pyproject.toml":
@@ -157,14 +163,15 @@ def _read(path: Path):
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1:1: the configuration must be a mapping")
 
-    def where(data_path: tuple) -> str:
+    def where(data_path: tuple[Any, ...]) -> str:
         line, column = doc.locate(data_path, key=True)
         return f"{path}:{line}:{column}: " + ".".join(str(p) for p in data_path)
 
     return data, where
 
 
-def _apply(data: dict, where, settings: dict[str, RuleSetting], ignores: list, dirs: list, base: Path) -> None:
+def _apply(data: dict[str, Any], where: Where, settings: dict[str, RuleSetting], ignores: list[Any], dirs: list[Any],
+           base: Path) -> None:
     from argmap.rules import lookup
     from argmap.suggest import did_you_mean
 
@@ -192,14 +199,14 @@ def _apply(data: dict, where, settings: dict[str, RuleSetting], ignores: list, d
     dirs.extend((base / d) for d in source_dirs)
 
 
-def _rule(lookup, key: str, where) -> ModuleType:
+def _rule(lookup: Callable[[str], Rule], key: str, where: Where) -> Rule:
     try:
         return lookup(key)
     except KeyError as error:
         raise ConfigError(f"{where(('rules', key))}: {error.args[0]}") from None
 
 
-def _setting(rule: ModuleType, value: Any, current: RuleSetting, where, data_path: tuple) -> RuleSetting:
+def _setting(rule: Rule, value: Any, current: RuleSetting, where: Where, data_path: tuple[Any, ...]) -> RuleSetting:
     label = f"rule {rule.CODE} ({rule.NAME})"
     if isinstance(value, str) or value is False:
         return RuleSetting(_severity("off" if value is False else value, label, where, data_path), current.options)
@@ -222,7 +229,7 @@ def _setting(rule: ModuleType, value: Any, current: RuleSetting, where, data_pat
     return RuleSetting(severity, options)
 
 
-def _severity(value: Any, label: str, where, data_path: tuple) -> Severity:
+def _severity(value: Any, label: str, where: Where, data_path: tuple[Any, ...]) -> Severity:
     try:
         return Severity.parse(str(value))
     except ValueError as error:

@@ -35,11 +35,11 @@ class LoadedFile:
     doc: YamlDocument
     model: MapFile | None = None
 
-    def where(self, data_path: tuple | list, *, key: bool = False) -> tuple[str, int, int]:
+    def where(self, data_path: tuple[Any, ...] | list[Any], *, key: bool = False) -> tuple[str, int, int]:
         line, column = self.doc.locate(data_path, key=key)
         return self.display, line, column
 
-    def problem(self, code: str, data_path: tuple | list, message: str, *, key: bool = False) -> Diagnostic:
+    def problem(self, code: str, data_path: tuple[Any, ...] | list[Any], message: str, *, key: bool = False) -> Diagnostic:
         return Diagnostic(*self.where(data_path, key=key), message, code)
 
 
@@ -98,7 +98,7 @@ class Workspace:
         return [problem for loaded in self.loaded.values() for problem in loaded.doc.problems]
 
 
-def discover(paths: Iterable[str | os.PathLike], workspace: Workspace) -> tuple[list[Path], list[Diagnostic]]:
+def discover(paths: Iterable[str | os.PathLike[str]], workspace: Workspace) -> tuple[list[Path], list[Diagnostic]]:
     """The root map files among ``paths`` (files, or folders searched for YAML maps)."""
     roots: list[Path] = []
     problems: list[Diagnostic] = []
@@ -139,7 +139,7 @@ def _include_targets(loaded: LoadedFile, files: Files) -> list[Path]:
     return [files.absolute(loaded.path.parent / entry) for entry in loaded.model.include]
 
 
-def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None) -> tuple[ArgumentMap | None, list[Diagnostic]]:
     """Load one root file and its includes. The map is None when any file could not be validated."""
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
@@ -264,7 +264,7 @@ def validate(doc: YamlDocument) -> MapFile | None:
 
 
 def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list[Diagnostic]:
-    by_place: dict[tuple, tuple[tuple, list[str], bool]] = {}
+    by_place: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[str], bool]] = {}
     items = error.errors(include_url=False)
     failed_items = {_data_path(doc.data, item["loc"])[:-1] for item in items if isinstance(item["loc"][-1], int)}
     for item in items:
@@ -353,9 +353,9 @@ def _wording(item: Any) -> str:
     return message[:1].lower() + message[1:]
 
 
-def _data_path(data: Any, loc: tuple) -> tuple:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """The part of a pydantic ``loc`` that names real keys and indexes (not union branches)."""
-    path: list = []
+    path: list[Any] = []
     node = data
     for step in loc:
         if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)):
@@ -371,7 +371,7 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     return tuple(path)
 
 
-def _allowed_fields(loc: tuple) -> list[str]:
+def _allowed_fields(loc: tuple[Any, ...]) -> list[str]:
     """The field names of the model found at ``loc`` inside a MapFile."""
     annotation: Any = MapFile
     for step in loc:

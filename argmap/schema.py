@@ -266,7 +266,7 @@ class MapFile(_Strict):
         return value
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
     schema = MapFile.model_json_schema(by_alias=True)
     _close_keyed_maps(schema)
@@ -295,14 +295,14 @@ def _close_keyed_maps(node: object) -> None:
             _close_keyed_maps(value)
 
 
-def as_written(data: dict, spelling: Callable[[tuple], str | None]) -> None:
+def as_written(data: dict[str, Any], spelling: Callable[[tuple[Any, ...]], str | None]) -> None:
     """Where the schema expects text (an id, a label, a path), put back the spelling of a plain
     scalar that YAML read as a number or a boolean, as given by ``spelling(path)``.
 
     Keys are always read as text, so `1:` and `no:` are ids; this makes `supports: 1` and
     `supports: no` name them, and `text: yes` say "yes". Null (`~`, `null`, nothing) stays null.
     """
-    found: list[tuple] = []
+    found: list[tuple[Any, ...]] = []
     _walker(MapFile)(data, (), found)  # type: ignore[misc]
     for path in found:
         written = spelling(path)
@@ -313,7 +313,7 @@ def as_written(data: dict, spelling: Callable[[tuple], str | None]) -> None:
             container[path[-1]] = written
 
 
-Walker = Callable[[Any, tuple, list], None]
+Walker = Callable[[Any, tuple[Any, ...], list[Any]], None]
 _TYPED = (bool, int, float)
 _WALKERS: dict[type, Walker] = {}
 
@@ -326,7 +326,7 @@ def _walker(annotation: Any) -> Walker | None:
     if origin is Annotated:
         return _walker(args[0])
     if annotation is str:
-        def scalar(value: Any, path: tuple, found: list) -> None:
+        def scalar(value: Any, path: tuple[Any, ...], found: list[Any]) -> None:
             if value.__class__ in _TYPED:
                 found.append(path)
         return scalar
@@ -335,7 +335,7 @@ def _walker(annotation: Any) -> Walker | None:
         if len(options) <= 1:
             return options[0] if options else None
 
-        def either(value: Any, path: tuple, found: list) -> None:
+        def either(value: Any, path: tuple[Any, ...], found: list[Any]) -> None:
             for walker in options:
                 walker(value, path, found)
         return either
@@ -344,7 +344,7 @@ def _walker(annotation: Any) -> Walker | None:
             fields = [(info.alias or name, walker) for name, info in annotation.model_fields.items()
                       if (walker := _walker(info.annotation)) is not None]
 
-            def model(value: Any, path: tuple, found: list) -> None:
+            def model(value: Any, path: tuple[Any, ...], found: list[Any]) -> None:
                 if value.__class__ is dict:
                     for key, walker in fields:
                         item = value.get(key)
@@ -356,14 +356,14 @@ def _walker(annotation: Any) -> Walker | None:
     if inner is None:
         return None
     if origin is tuple:
-        def items(value: Any, path: tuple, found: list) -> None:
+        def items(value: Any, path: tuple[Any, ...], found: list[Any]) -> None:
             if value.__class__ is list:
                 for index, item in enumerate(value):
                     if item.__class__ is not str:
                         inner(item, (*path, index), found)
         return items
 
-    def values(value: Any, path: tuple, found: list) -> None:
+    def values(value: Any, path: tuple[Any, ...], found: list[Any]) -> None:
         if value.__class__ is dict:
             for key, item in value.items():
                 if item.__class__ is not str:

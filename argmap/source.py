@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,7 +91,7 @@ class YamlDocument:
         """How the plain scalar at ``path`` was written, when YAML read it as a number or a boolean."""
         return self._spellings.get(_pack(*self.locate(path))) if self._spellings else None
 
-    def locate(self, path: tuple | list, *, key: bool = False) -> tuple[int, int]:
+    def locate(self, path: tuple[Any, ...] | list[Any], *, key: bool = False) -> tuple[int, int]:
         """The line and column of the node at ``path``, or of its nearest ancestor that exists.
 
         With ``key=True`` a mapping entry is located at its key rather than at its value.
@@ -110,7 +111,7 @@ class YamlDocument:
                 break
         return _unpack(packed)
 
-    def problem(self, code: str, path: tuple | list, message: str, *, key: bool = False) -> Diagnostic:
+    def problem(self, code: str, path: tuple[Any, ...] | list[Any], message: str, *, key: bool = False) -> Diagnostic:
         line, column = self.locate(path, key=key)
         return Diagnostic(self.path, line, column, message, code)
 
@@ -395,7 +396,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 Diagnostic(name, mark.line + 1, mark.column + 1, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
             )
 
-    get_event = loader.get_event
+    get_event: Callable[[], Any] = loader.get_event  # events are told apart by class below
     max_chars = limits.max_scalar_chars
     while (event := get_event()) is not None:
         cls = event.__class__
@@ -442,7 +443,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                         UNSAFE_YAML,
                     )
                 )
-                value: Any = ""
+                value = ""
                 doc.fatal = True  # the value is gone: the schema would report it again, as empty
             elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
                 value = event.value  # a key: text, as on the hot path
@@ -460,7 +461,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
             if len(stack) >= limits.max_depth:
                 raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {limits.max_depth} levels")
             is_mapping = cls is MappingStartEvent
-            container: Any = {} if is_mapping else []
+            container = {} if is_mapping else []
             positions: Any = {} if is_mapping else []
             index[id(container)] = positions
             stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, ((mark.line + 1) << 32) | (mark.column + 1),
