@@ -133,8 +133,13 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     try:
         return evaluate_graph(build(amap), semantics, timeout)
     except SolverTimeout:
-        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; the problem is NP-hard"
-                           " on this map (grounded semantics is always fast)") from None
+        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {_why_slow(semantics)}") from None
+
+
+def _why_slow(semantics: str) -> str:
+    if semantics in ("complete", "preferred", "stable"):
+        return "the problem is NP-hard on this map (grounded semantics is always fast)"
+    return "the map is too large for the time given; raise the limit"
 
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
@@ -177,8 +182,8 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
         try:  # the whole map is evaluated, even when only part of it is drawn
             evaluation = evaluate_graph(whole, evaluation, timeout)
         except SolverTimeout:
-            raise LimitReached(f"{evaluation} semantics found no answer within {timeout:g} s (--timeout); the"
-                               " problem is NP-hard on this map") from None
+            raise LimitReached(f"{evaluation} semantics found no answer within {timeout:g} s (--timeout);"
+                               f" {_why_slow(evaluation)}") from None
     if evaluation is not None:
         annotations = evaluation.annotations()
     chosen = lang or amap.languages[0]

@@ -8,6 +8,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from argmap.semantics.deadline import Deadline
     import networkx as nx
 
     from argmap.semantics.framework import Framework
@@ -68,7 +69,8 @@ class Evaluation:
         return self.acceptance(node) if node in self.credulous else None
 
     def annotations(self) -> dict[str, str]:
-        nodes = [*self.rows, *self.arguments]
+        """What a diagram shows for every node evaluated (statements, declared and derived inferences)."""
+        nodes = self.labels or self.strengths or self.credulous
         return {node: note for node in nodes if (note := self.annotation(node)) is not None}
 
     def verdict(self) -> str | None:
@@ -119,48 +121,54 @@ class Evaluation:
         return document
 
 
-def evaluate_framework(framework: Framework, semantics: str, timeout: float | None = None, *,
+def evaluate_framework(framework: Framework, semantics: str, timeout: float | Deadline | None = None, *,
                        rows: tuple[str, ...] | None = None, arguments: tuple[str, ...] = (),
                        thesis: str | None = None, roles: Mapping[str, str] | None = None) -> Evaluation:
     """Evaluate an abstract framework under an extension semantics; ``rows`` default to every argument."""
     from argmap.semantics import EXTENSION_SEMANTICS, SEMANTICS
 
+    from argmap.semantics.deadline import Deadline
+
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
-    names = framework.names
+    deadline = Deadline.of(timeout)
+    names = framework.names[:framework.shown]  # the map's nodes (or the file's), not the translation's helpers
     common = {"semantics": semantics, "thesis": thesis, "rows": tuple(names) if rows is None else rows,
               "arguments": arguments, "roles": dict(roles or {})}
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
-        return Evaluation(labels=dict(zip(names, grounded(framework))), **common)
+        return Evaluation(labels=dict(zip(names, grounded(framework, deadline))), **common)
     from argmap.semantics.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, timeout)
+    reasoner = Reasoner(framework, semantics, deadline)
     accepted = reasoner.acceptance()
-    listed = [tuple(sorted(names[a] for a in e)) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
+    listed = [tuple(sorted(framework.members(e))) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
     return Evaluation(credulous=dict(zip(names, accepted.credulous)), sceptical=dict(zip(names, accepted.sceptical)),
                       exists=accepted.exists, extensions=tuple(listed[:EXTENSION_LIMIT]),
                       more_extensions=len(listed) > EXTENSION_LIMIT, **common)
 
 
-def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | None = None) -> Evaluation:
-    """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths."""
+def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline | None = None) -> Evaluation:
+    """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths;
+    the whole evaluation stops after ``timeout`` seconds (or at a shared Deadline) with Timeout."""
     from argmap.semantics import GRADUAL_SEMANTICS
+    from argmap.semantics.deadline import Deadline
 
+    deadline = Deadline.of(timeout)
     nodes = graph.nodes
     rows = tuple(n for n in graph if nodes[n]["kind"] == "statement")
     arguments = tuple(n for n in graph if nodes[n]["kind"] == "inference" and nodes[n].get("explicit"))
-    roles = {n: nodes[n]["role"] for n in rows}
+    roles = {n: nodes[n].get("role", "claim") for n in rows}
     thesis = next((n for n in rows if roles[n] == "thesis"), None)
     if semantics in GRADUAL_SEMANTICS:
         from argmap.semantics.gradual import DEFAULT_BASE, strengths
 
-        found = strengths(graph, semantics)
+        found = strengths(graph, semantics, deadline=deadline)
         bases = {n: DEFAULT_BASE if nodes[n].get("base") is None else nodes[n]["base"] for n in rows}
         return Evaluation(semantics, thesis, rows, arguments, roles, strengths=found.values, bases=bases,
                           converged=found.converged, iterations=found.iterations)
     from argmap.semantics.bipolar import framework_from_graph
 
-    return evaluate_framework(framework_from_graph(graph), semantics, timeout, rows=rows, arguments=arguments,
-                              thesis=thesis, roles=roles)
+    return evaluate_framework(framework_from_graph(graph, deadline), semantics, deadline, rows=rows,
+                              arguments=arguments, thesis=thesis, roles=roles)
