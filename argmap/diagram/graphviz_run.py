@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import shutil
@@ -144,7 +145,7 @@ def _feed(stdin: IO[bytes] | None, data: bytes) -> None:
         pass
 
 
-def _ended(process: subprocess.Popen) -> bool:
+def _ended(process: subprocess.Popen[bytes]) -> bool:
     """Whether dot has exited, without reaping it: until it is reaped its process id, and so the
     id of its group, cannot be given to another process, so the group may still be killed."""
     if hasattr(os, "waitid") and hasattr(os, "WNOWAIT"):
@@ -155,13 +156,11 @@ def _ended(process: subprocess.Popen) -> bool:
     return process.poll() is not None
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill dot and everything it started, then reap dot."""
     if hasattr(os, "killpg"):
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
     elif process.poll() is None:
         process.kill()
     process.wait()

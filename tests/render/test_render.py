@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import os
+import re
 import shutil
 import stat
 import xml.etree.ElementTree as ET
@@ -75,7 +74,7 @@ def test_dot_shows_every_kind(tmp_path):
     assert "rankdir=BT" in dot and "peripheries=2" in dot and "shape=note" in dot  # thesis, evidence
     assert "style=solid" in dot and "style=dashed" in dot and "style=dotted" in dot  # support, attack, undercut
     joint = next(line for line in dot.splitlines() if 'id="node-joint"' in line)
-    assert "shape=circle" in joint  # linked premises meet at a junction
+    assert "shape=box" in joint and "label=jointly" in joint  # linked premises meet at a junction, captioned
     assert 'id="edge-fact--support--reason"' in dot  # a one-premise support is a plain arrow
     assert "subgraph cluster_0" in dot and "label=Causes" in dot and "cluster_legend" in dot
 
@@ -239,9 +238,9 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 
 
 def test_annotations_are_text_and_border_style_not_colour_alone():
+    from argmap.diagram.dot import Style, to_dot
     from argmap.graph import build
     from argmap.loader import load_map
-    from argmap.diagram.dot import Style, to_dot
 
     amap, _ = load_map(ROOT / "models" / "capital-feast" / "map.yaml")
     dot = to_dot(build(amap), amap.groups, Style(annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))
