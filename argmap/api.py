@@ -175,23 +175,10 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
         # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
         languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
         with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(lambda code: _draw(amap, drawing.source(code), "svg", timeout), languages))
+            drawn = list(pool.map(lambda code: drawing.draw("svg", code, timeout), languages))
         svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
         return page(page_data(drawing), svgs).encode("utf-8")
-    return _draw(amap, drawing.source(), format, timeout)
-
-
-def _draw(amap: ArgumentMap, source: str, format: str, timeout: float) -> bytes:
-    """``source`` drawn by dot; a missing or failing dot becomes the error the command line reports."""
-    from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
-
-    try:
-        return run_dot(source, format, timeout, name=amap.locator.top((), False)[0])
-    except GraphvizMissing as missing:
-        raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
-                                  source.encode("utf-8")) from None
-    except GraphvizFailed as failed:
-        raise LimitReached(str(failed)) from None
+    return drawing.draw(format, timeout=timeout)
 
 
 def dump(amap: ArgumentMap) -> str:

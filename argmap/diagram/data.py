@@ -3,14 +3,18 @@ sources, roles, groups, tags, relations both ways, the evaluation and the findin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
+from argmap.diagnostics import Diagnostic
 from argmap.diagram.drawing import Drawing
 from argmap.diagram.problems import owners
 from argmap.diagram.view import drawable
 
-__all__ = ["page_data", "texts", "VERSION"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["page_data", "findings", "blank", "texts", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -63,7 +67,6 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
     if evaluation is not None:
         judged = {"semantics": evaluation.semantics, "verdict": evaluation.verdict(),
                   "notes": evaluation.annotations()}
-    places = owners(amap, drawing.findings)
     return {
         "version": VERSION,
         "id": amap.id,
@@ -77,7 +80,22 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
                     for sid, s in amap.sources.items()},
         "groups": {gid: {"label": texts(g.label, default)} for gid, g in amap.groups.items()},
         "evaluation": judged,
-        "findings": [{"where": d.location, "severity": str(d.severity), "code": d.code, "name": d.name,
-                      "message": d.message, "node": owner} for d, owner in zip(drawing.findings, places, strict=True)],
+        "findings": findings(drawing.findings, amap),
         "problems": {node: list(codes) for node, codes in drawing.problems.items()},
+        "stale": False,
     }
+
+
+def findings(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None) -> list[dict[str, Any]]:
+    """Each finding as the page lists it: place, severity, code, name, message, and the node it is about."""
+    found = list(diagnostics)
+    places = owners(amap, found) if amap is not None else [None] * len(found)
+    return [{"where": d.location, "severity": str(d.severity), "code": d.code, "name": d.name, "message": d.message,
+             "node": owner} for d, owner in zip(found, places, strict=True)]
+
+
+def blank(name: str, found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The data of a page with nothing drawn yet (a map that could not be read), listing ``found``."""
+    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "lang": "en", "nodes": {},
+            "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "findings": found,
+            "problems": {}, "stale": True}

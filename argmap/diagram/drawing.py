@@ -54,6 +54,22 @@ class Drawing:
         return to_dot(self.graph, self.amap.groups, style, self.title(chosen),
                       whole=self.whole if self.excerpt else None, problems=self.problems)
 
+    def draw(self, format: str, lang: str | None = None, timeout: float = 120.0) -> bytes:
+        """The diagram in ``lang`` drawn by dot as ``format`` (svg, png, pdf). Raises
+        :class:`argmap.api.GraphvizUnavailable` without dot, LimitReached when dot fails or runs too long."""
+        from argmap.api import GraphvizUnavailable
+        from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+        from argmap.errors import LimitReached
+
+        source = self.source(lang)
+        try:
+            return run_dot(source, format, timeout, name=self.amap.locator.top((), False)[0])
+        except GraphvizMissing as missing:
+            raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
+                                      source.encode("utf-8")) from None
+        except GraphvizFailed as failed:
+            raise LimitReached(str(failed)) from None
+
 
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
