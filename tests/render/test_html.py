@@ -110,7 +110,7 @@ def test_map_texts_stay_data_whatever_they_say(tmp_path, hostile):
     assert parts.scripts[1][1] == script() and parts.styles == [styles()]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
                     max_leaves=20))

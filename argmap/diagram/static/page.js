@@ -253,10 +253,16 @@
     if (a) { event.preventDefault(); select(a.dataset.node, {centre: true, focus: true}); }
   });
   window.addEventListener("hashchange", go);
+  viewport.addEventListener("scroll", () => {
+    // Focus (or a test driver) may scroll the viewport to show a node: the scroll becomes part of the pan,
+    // so that what is on screen stays where it is.
+    view.x -= viewport.scrollLeft; view.y -= viewport.scrollTop;
+    viewport.scrollLeft = 0; viewport.scrollTop = 0;
+    apply();
+  });
   viewport.addEventListener("focusin", (event) => {
-    // Tab moves from node to node: the one reached is brought into view by panning, never by scrolling.
-    viewport.scrollTop = 0; viewport.scrollLeft = 0;
-    const g = event.target.closest && event.target.closest("g.node");
+    // Tab moves from node to node: the one reached is brought into view.
+    const g = !drag && event.target.closest && event.target.closest("g.node");
     if (!g) return;
     const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
     if (box.left < port.left || box.right > port.right || box.top < port.top || box.bottom > port.bottom) centre(g);
