@@ -9,7 +9,10 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("ARGMAP_CHROMIUM", "/usr/bin/chromium"))
+# Debian's package, or Homebrew's cask on macOS (both installed by the Makefile's set-up).
+CHROMIUM = next((path for path in map(Path, filter(None, [
+    os.environ.get("ARGMAP_CHROMIUM"), "/usr/bin/chromium", "/Applications/Chromium.app/Contents/MacOS/Chromium"]))
+    if path.is_file()), Path("/usr/bin/chromium"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
