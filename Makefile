@@ -90,10 +90,11 @@ $(LSP):
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
 
-bench: setup
+bench: setup $(BROWSER)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_check.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_render.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_serve.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
 
 clean:

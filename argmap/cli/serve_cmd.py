@@ -91,10 +91,10 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
     server = PreviewServer(preview, options.port)  # before the first drawing: a port in use fails at once
     stop = threading.Event()
     try:
+        say(f"{server.url} shows {options.map}; Ctrl-C stops")
         preview.build()
         watcher = threading.Thread(target=preview.watch, args=(stop,), name="argmap-watch", daemon=True)
         watcher.start()
-        say(f"{server.url} shows {options.map}; Ctrl-C stops")
         if options.browser:
             import webbrowser
 

@@ -165,7 +165,7 @@ class Preview:
 
         draw(first)
         errors = sum(1 for d in checked.diagnostics if d.severity.name == "ERROR")
-        self.log(f"redrawn in {time.monotonic() - started:.2f} s"
+        self.log(f"{'drawn' if version == 1 else 'redrawn'} in {time.monotonic() - started:.2f} s"
                  + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
         if rest:
             with ThreadPoolExecutor(max_workers=len(rest)) as pool:

@@ -171,7 +171,8 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
                                cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = [process.stdout.readline(), process.stdout.readline()]
-        assert lines[1].startswith("argmap serve: http://127.0.0.1:") and lines[1].endswith("; Ctrl-C stops\n")
+        assert lines[0].startswith("argmap serve: http://127.0.0.1:") and lines[0].endswith("; Ctrl-C stops\n")
+        assert lines[1].startswith("argmap serve: drawn in ")
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=10)
     finally:
