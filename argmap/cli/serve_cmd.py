@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from typing import IO
 
@@ -76,7 +77,7 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
     from argmap.diagram.graphviz_run import install_hint
     from argmap.diagram.live import Channel, Options, Preview
     from argmap.diagram.server import PreviewServer
-    from argmap.errors import LimitReached
+    from argmap.errors import LimitReached, UsageError
 
     if shutil.which("dot") is None:
         raise LimitReached(f"Graphviz's `dot` is not installed; to install it: {install_hint()}")
@@ -91,8 +92,11 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
     server = PreviewServer(preview, options.port)  # before the first drawing: a port in use fails at once
     stop = threading.Event()
     try:
-        say(f"{server.url} shows {options.map}; Ctrl-C stops")
-        preview.build()
+        started = time.monotonic()
+        if isinstance(failed := preview.build(), UsageError):
+            raise failed  # an unknown --lang, --focus or --group, a wrong configuration: not a draft to wait on
+        state = "cannot be drawn yet" if failed else f"drawn in {time.monotonic() - started:.2f} s"
+        say(f"{server.url} shows {options.map} ({state}); Ctrl-C stops")
         watcher = threading.Thread(target=preview.watch, args=(stop,), name="argmap-watch", daemon=True)
         watcher.start()
         if options.browser:
@@ -103,5 +107,6 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
         server.serve_forever(poll_interval=0.2)
     finally:
         stop.set()
+        preview.close()
         server.server_close()
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import queue
 import threading
 import time
@@ -13,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from argmap.errors import ArgmapError, MapError
 
 __all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS"]
 
@@ -99,6 +102,11 @@ class Preview:
         self.svgs: dict[str, str] = {}
         self.drawn_version = 0
         self.inputs: set[Path] = {Path(path).resolve()}
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="argmap-draw")
+
+    def close(self) -> None:
+        """Stop drawing: drawings not yet started are dropped."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def page(self) -> str:
         """The page as it stands: the newest data and drawings, live."""
@@ -109,14 +117,14 @@ class Preview:
             data = self.data or blank(Path(self.path).name, [])
             return page(data, dict(self.svgs), live=True, version=self.drawn_version)
 
-    def build(self) -> None:
-        """Check and draw the map again; publish the data at once, then each language's drawing as dot
-        finishes it (the page's first language first)."""
+    def build(self) -> ArgmapError | None:
+        """Check and draw the map again; publish the data at once, then the first language's drawing, then
+        (in the background, so that a newer save is not kept waiting) the other languages'. Returns the
+        error that kept the map from being drawn, if any (it is also published to the pages)."""
         from argmap.cli.common import checked_map
         from argmap.diagram.data import blank, findings, page_data
         from argmap.diagram.drawing import prepare
         from argmap.diagram.html import embeddable
-        from argmap.errors import ArgmapError, MapError
 
         started = time.monotonic()
         with self._lock:
@@ -137,8 +145,9 @@ class Preview:
                 data = dict(self.data or blank(Path(self.path).name, []), findings=found, stale=True)
                 self.data = data
             self.channel.publish("map", {"version": version, "data": data})
-            self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
-            return
+            if version > 1:
+                self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
+            return error
         self.inputs = {path.resolve() for path in checked.inputs} | {Path(self.path).resolve()}
         data = page_data(drawing)
         with self._lock:
@@ -165,11 +174,12 @@ class Preview:
 
         draw(first)
         errors = sum(1 for d in checked.diagnostics if d.severity.name == "ERROR")
-        self.log(f"{'drawn' if version == 1 else 'redrawn'} in {time.monotonic() - started:.2f} s"
-                 + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
-        if rest:
-            with ThreadPoolExecutor(max_workers=len(rest)) as pool:
-                list(pool.map(draw, rest))
+        if version > 1:  # the first drawing is announced with the server's address
+            self.log(f"redrawn in {time.monotonic() - started:.2f} s"
+                     + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
+        for lang in rest:
+            self._pool.submit(draw, lang)
+        return None
 
     def watch(self, stop: threading.Event) -> None:
         """Redraw whenever a file of the map changes, until ``stop`` is set. The folders that hold the map's

@@ -47,6 +47,7 @@ def serving(path: Path, options: Options | None = None) -> Iterator[PreviewServe
         yield server
     finally:
         stop.set()
+        preview.close()
         server.shutdown()
         server.server_close()
         for thread in threads:
@@ -152,6 +153,13 @@ def test_an_include_added_later_is_watched_too(tmp_path):
         assert "added" in data[0]["nodes"] and "extra" not in data[0]["nodes"]
 
 
+def test_options_that_name_nothing_stop_at_once(tmp_path):
+    write_map(tmp_path)
+    code, out, err = run_cli("serve", "map.yaml", "--port", "0", "--no-browser", "--lang", "de", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == "argmap serve: the map has no language 'de'; it has en, fr\n"
+
+
 def test_a_port_in_use_is_one_line_and_status_2(tmp_path):
     write_map(tmp_path)
     with socket.socket() as taken:
@@ -170,9 +178,9 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "map.yaml", "--port", "0", "--no-browser"],
                                cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        lines = [process.stdout.readline(), process.stdout.readline()]
-        assert lines[0].startswith("argmap serve: http://127.0.0.1:") and lines[0].endswith("; Ctrl-C stops\n")
-        assert lines[1].startswith("argmap serve: drawn in ")
+        line = process.stdout.readline()
+        assert line.startswith("argmap serve: http://127.0.0.1:") and " shows map.yaml (drawn in " in line
+        assert line.endswith(" s); Ctrl-C stops\n")
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=10)
     finally:
