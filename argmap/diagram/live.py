@@ -173,12 +173,13 @@ class Preview:
             self.channel.publish("svg", {"version": version, "lang": lang, "svg": svg}, key=f"svg:{lang}")
 
         draw(first)
-        errors = sum(1 for d in checked.diagnostics if d.severity.name == "ERROR")
+        errors = len(checked.errors)
         if version > 1:  # the first drawing is announced with the server's address
             self.log(f"redrawn in {time.monotonic() - started:.2f} s"
                      + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
-        for lang in rest:
-            self._pool.submit(draw, lang)
+        with contextlib.suppress(RuntimeError):  # the server is stopping: no more drawings
+            for lang in rest:
+                self._pool.submit(draw, lang)
         return None
 
     def watch(self, stop: threading.Event) -> None:
