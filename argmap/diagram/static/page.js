@@ -237,14 +237,16 @@
   function mark() {
     for (const g of nodeElements()) g.classList.toggle("match", matches.has(g.id.slice(5)));
   }
+  let folded = null; // [id, every text folded] of each node, made on the first search after an update
   function find() {
     const query = fold(search.value);
     matches = new Set();
     if (query) {
-      for (const [id, node] of Object.entries(data.nodes)) {
-        const texts = Object.values((node.kind === "statement" ? node.text : node.label) || {});
-        if ([id, ...texts].some((t) => fold(t).includes(query))) matches.add(id);
+      if (!folded || folded.data !== data) {
+        folded = {data, nodes: Object.entries(data.nodes).map(([id, node]) => [id,
+          [id, ...Object.values((node.kind === "statement" ? node.text : node.label) || {})].map(fold).join("\u0000")])};
       }
+      for (const [id, texts] of folded.nodes) if (texts.includes(query)) matches.add(id);
     }
     mark();
     const found = [...matches];
@@ -349,6 +351,7 @@
       data = JSON.parse(event.data).data;
       findings();
       if (selected) render();
+      if (search.value) find();
       status.textContent = data.stale ? "the map has errors that stop it being drawn" : "checked";
       $("title").textContent = data.title[lang] || Object.values(data.title)[0] || data.id;
       document.title = $("title").textContent;
