@@ -133,3 +133,15 @@ def test_html_needs_dot_and_says_so(tmp_path):
     code, out, err = run_cli("render", "map.yaml", "-o", "m.html", cwd=tmp_path, env={"PATH": str(empty)})
     assert (code, out) == (3, "") and "Graphviz's `dot` is not installed" in err
     assert not (tmp_path / "m.html").exists() and (tmp_path / "m.dot").exists()
+
+
+@needs_dot
+def test_the_page_draws_with_the_font_dot_measured(tmp_path):
+    from argmap.diagram.dot import FONT
+
+    write_map(tmp_path)
+    assert run_cli("render", "map.yaml", "-o", "m.html", cwd=tmp_path)[0] == 0
+    page = (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert "font-family=" not in page and "<title>n" not in page  # left to the style sheet, once
+    rule = re.search(r"#canvas svg text \{ font-family: ([^;]+); \}", styles())
+    assert rule is not None and [name.strip().strip('"') for name in rule[1].split(",")] == FONT.split(",")
