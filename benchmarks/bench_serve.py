@@ -19,6 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -66,9 +67,11 @@ def synthetic(work: Path, n: int) -> tuple[Path, Path, str]:
     return path, path, first.group(1)
 
 
-def measure(page: Any, edited: Path, text: str, words: str, repeat: int) -> list[float]:
+def measure(page: Any, edited: Path, text: str, words: str, repeat: int,
+            redrawn: list[float]) -> list[float]:
     """Save-to-screen times (s): from just before the file is written to when the page has laid out the
-    new drawing, by the page's own clock (the same system clock)."""
+    new drawing, by the page's own clock (the same system clock). ``redrawn`` collects the server's own
+    times (checking and drawing the first language), as it reports them."""
     totals = []
     version = int(page.evaluate("() => document.body.dataset.version"))
     for run in range(repeat):
@@ -80,14 +83,24 @@ def measure(page: Any, edited: Path, text: str, words: str, repeat: int) -> list
         version += 1
         page.wait_for_function(f"() => Number(document.body.dataset.version) >= {version}", timeout=120_000)
         totals.append(int(page.evaluate("() => document.body.dataset.shownAt")) / 1000 - saved)
+    deadline = time.monotonic() + 10
+    while len(redrawn) < repeat and time.monotonic() < deadline:
+        time.sleep(0.05)
     return totals
+
+
+def collect(stream: Any, redrawn: list[float]) -> None:
+    """The server's own times, from its `redrawn in X s` lines."""
+    for line in stream:
+        found = re.search(r"redrawn in ([0-9.]+) s", line)
+        if found:
+            redrawn.append(float(found.group(1)))
 
 
 def push_time(work: Path, size: int, repeat: int) -> float:
     """Best time (s) for the standard library's server to push an update of ``size`` bytes to a connected
     page (the update channel alone: publish to fully received)."""
     import http.client
-    import threading
 
     sys.path.insert(0, str(ROOT))
     from argmap.diagram.live import Channel, Options, Preview
@@ -144,17 +157,20 @@ def main(argv: list[str] | None = None) -> int:
                     line = server.stdout.readline()
                     found = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
                     url = found.group(1) if found else ""
+                redrawn: list[float] = []
+                threading.Thread(target=collect, args=(server.stdout, redrawn), daemon=True).start()
                 page = browser.new_page()
                 page.goto(url)
                 page.wait_for_function("() => Number(document.body.dataset.version) >= 1", timeout=120_000)
-                totals = measure(page, edited, text, words, args.repeat)
+                totals = measure(page, edited, text, words, args.repeat, redrawn)
                 page.close()
             finally:
                 server.terminate()
                 server.wait()
                 edited.write_text(text, encoding="utf-8")
             best, median = min(totals), statistics.median(totals)
-            rows.append(f"| {name} | {dot:.2f} s | {best:.2f} s | {median:.2f} s | {median - dot:+.2f} s "
+            own = statistics.median(redrawn) if redrawn else float("nan")
+            rows.append(f"| {name} | {dot:.2f} s | {own:.2f} s | {best:.2f} s | {median:.2f} s | {median - dot:+.2f} s "
                         f"| {median / dot:.2f}× |")
         browser.close()
         push = push_time(work, 2 * 2**20, args.repeat)
@@ -164,8 +180,9 @@ def main(argv: list[str] | None = None) -> int:
         START,
         f"Measured by `python benchmarks/bench_serve.py` ({machine}, Chromium headless); {args.repeat} saves each.",
         "",
-        "| map | `dot -Tsvg` alone | save → page shows it (best) | (median) | median − dot | median ÷ dot |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| map | `dot -Tsvg` alone | server: check and draw (median) | save → page shows it (best) | (median)"
+        " | median − dot | median ÷ dot |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
         f"- Pushing a 2 MiB update (the size of the 1,000-statement drawing) through the update channel"
