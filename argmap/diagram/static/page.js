@@ -262,7 +262,11 @@
   }
   document.addEventListener("click", (event) => {
     const a = event.target.closest && event.target.closest("a.node-link");
-    if (a) { event.preventDefault(); select(a.dataset.node, {centre: true, focus: true}); }
+    if (a) {
+      event.preventDefault();
+      if (results.contains(a)) results.hidden = true; // the matches stay outlined
+      select(a.dataset.node, {centre: true, focus: true});
+    }
   });
   window.addEventListener("hashchange", go);
   viewport.addEventListener("scroll", () => {
