@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
+BROWSER := $(VENV)/.browser
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
@@ -16,7 +17,7 @@ run: setup
 	$(BIN)/argmap check models/
 	@for lang in en fr ja; do $(BIN)/argmap render $(MAP) --lang $$lang -o $(OUT)/capital-feast.$$lang.svg || exit $$?; done
 
-test: setup lint
+test: setup $(BROWSER) lint
 	$(BIN)/python -m pytest -q -n auto
 
 # Style and types, as part of the tests: ruff on everything, mypy strict on the package.
@@ -67,6 +68,23 @@ $(SYSTEM):
 	fi
 	@touch $@
 
+# Chromium, for the tests of the HTML view and `argmap serve` (Playwright drives this browser; it never
+# downloads one of its own).
+$(BROWSER):
+	@mkdir -p $(VENV)
+	@if [ -x /usr/bin/chromium ] || [ -x /Applications/Chromium.app/Contents/MacOS/Chromium ]; then \
+		echo "Chromium is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing Chromium with apt-get (for the browser tests)..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing Chromium with Homebrew (for the browser tests)..."; brew install --cask chromium || exit 2; \
+	else \
+		echo "Chromium not found and not installable here: the browser tests will be skipped."; \
+	fi
+	@touch $@
+
 # The YAML language server that editors run: the tests check completion through it.
 $(LSP):
 	@mkdir -p $(VENV)/lsp
@@ -77,10 +95,11 @@ $(LSP):
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
 
-bench: setup
+bench: setup $(BROWSER)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_check.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_render.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_serve.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
 
 clean:

@@ -11,6 +11,7 @@ from argmap.errors import LimitReached
 
 if TYPE_CHECKING:
     from argmap.config import Config
+    from argmap.diagnostics import Diagnostic
     from argmap.linter import Result
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["load", "check", "evaluate", "render", "dump", "settings", "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 
 class GraphvizUnavailable(LimitReached):
@@ -133,10 +134,10 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     try:
         return evaluate_graph(build(amap), semantics, timeout)
     except SolverTimeout:
-        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {_why_slow(semantics)}") from None
+        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
 
 
-def _why_slow(semantics: str) -> str:
+def why_slow(semantics: str) -> str:
     if semantics in ("complete", "preferred", "stable"):
         return "the problem is NP-hard on this map (grounded semantics is always fast)"
     return "the map is too large for the time given; raise the limit"
@@ -144,62 +145,45 @@ def _why_slow(semantics: str) -> str:
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
-           group: str | None = None, legend: bool = True, timeout: float = 120.0) -> bytes:
-    """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``) or as DOT source.
+           group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "bottom-up",
+           dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
+    """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
+    self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
+    relations; ``lang`` is the language it opens in).
 
     ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
     shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
-    node, ``group`` one group. Raises :class:`argmap.errors.UsageError` for an unknown language, node or
-    group, and :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
+    node, ``group`` one group. ``rankdir`` is where arrows point: ``bottom-up`` (the thesis on top),
+    ``top-down``, ``left-right`` or ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
+    :func:`check`) mark the nodes whose definition has an error, so that a draft can be drawn; an HTML page
+    also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
+    :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
-    from argmap.diagram import group_subgraph, neighbourhood
-    from argmap.diagram.dot import Style, to_dot
-    from argmap.errors import LimitReached, UsageError
-    from argmap.graph import build
-    from argmap.suggest import did_you_mean
-    from argmap.texts import pick_text
+    from argmap.diagram.drawing import prepare
+    from argmap.errors import UsageError
 
     if format not in RENDER_FORMATS:
         raise UsageError(f"unknown format {format!r}; use {', '.join(RENDER_FORMATS)}")
-    if lang is not None and lang not in amap.languages:
-        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
-                         f" it has {', '.join(amap.languages)}")
-    graph = whole = build(amap)
-    if focus is not None:
-        if focus not in graph:
-            raise UsageError(f"no statement or argument {focus!r}"
-                             f"{did_you_mean(focus, list(amap.statements) + list(amap.arguments))}")
-        graph = neighbourhood(graph, focus, depth)
-    if group is not None:
-        if group not in amap.groups:
-            raise UsageError(f"no group {group!r}{did_you_mean(group, amap.groups)}")
-        graph = group_subgraph(graph, group)
-    annotations: dict[str, str] = {}
-    if isinstance(evaluation, str):
-        from argmap.semantics.extensions import SolverTimeout
-        from argmap.semantics.result import evaluate_graph
-
-        try:  # the whole map is evaluated, even when only part of it is drawn
-            evaluation = evaluate_graph(whole, evaluation, timeout)
-        except SolverTimeout:
-            raise LimitReached(f"{evaluation} semantics found no answer within {timeout:g} s (--timeout);"
-                               f" {_why_slow(evaluation)}") from None
-    if evaluation is not None:
-        annotations = evaluation.annotations()
-    chosen = lang or amap.languages[0]
-    title = pick_text(amap.title, chosen, amap.languages[0]) if amap.title else amap.id
-    source = to_dot(graph, amap.groups, Style(lang=chosen, annotations=annotations, legend=legend), title)
+    if dpi is not None and format != "png":
+        raise UsageError(f"a resolution (dpi) is for PNG output only, not {format}")
+    if dpi is not None and not 1 <= dpi <= 2400:
+        raise UsageError(f"a resolution of {dpi} dpi is out of range; use 1 to 2400")
+    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
     if format == "dot":
-        return source.encode("utf-8")
-    from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+        return drawing.source().encode("utf-8")
+    if format == "html":
+        from concurrent.futures import ThreadPoolExecutor
 
-    try:
-        return run_dot(source, format, timeout, name=amap.locator.top((), False)[0])
-    except GraphvizMissing as missing:
-        raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
-                                  source.encode("utf-8")) from None
-    except GraphvizFailed as failed:
-        raise LimitReached(str(failed)) from None
+        from argmap.diagram.data import page_data
+        from argmap.diagram.html import embeddable, page
+
+        # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
+        languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
+        with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
+            drawn = list(pool.map(lambda code: drawing.draw("svg", code, timeout), languages))
+        svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
+        return page(page_data(drawing), svgs).encode("utf-8")
+    return drawing.draw(format, timeout=timeout)
 
 
 def dump(amap: ArgumentMap) -> str:

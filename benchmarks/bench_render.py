@@ -47,16 +47,18 @@ def main(argv: list[str] | None = None) -> int:
                         and "->" not in line)
             repeat = args.repeat if n <= 3000 else 1
             dot, _, _ = measure(["dot", "-Tsvg", str(work / f"map-{n}.dot"), "-o", str(work / "dot.svg")], repeat)
-            ours, memory, _status = measure([*argmap, "render", str(path), "-o", str(work / "argmap.svg")], repeat, work)
+            ours, memory, _ = measure([*argmap, "render", str(path), "-o", str(work / "argmap.svg")], repeat, work)
             rows.append(f"| {n:,} | {nodes:,} | {dot:.2f} s | {ours:.2f} s | {ours / dot:.2f}× | {ours - dot:.2f} s "
                         f"| {memory:.0f} MiB | {ARGDOWN.get(n, '–')} |")
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Graphviz {dot_version()}"
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
+               f" Graphviz {dot_version()}")
     block = "\n".join([
         START,
         f"Measured by `python benchmarks/bench_render.py` ({machine}); best of {args.repeat} fresh processes"
         " (one for 10,000).",
         "",
-        "| statements | DOT nodes | `dot -Tsvg` alone | `argmap render` | ratio | argmap's own time | peak memory | Argdown 1.7.5 (reported) |",
+        "| statements | DOT nodes | `dot -Tsvg` alone | `argmap render` | ratio | argmap's own time | peak memory"
+        " | Argdown 1.7.5 (reported) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
         END,

@@ -21,6 +21,7 @@ __all__ = ["main", "run"]
 COMMANDS = {
     "check": "argmap.cli.check_cmd:check",
     "render": "argmap.cli.render_cmd:render",
+    "serve": "argmap.cli.serve_cmd:serve",
     "eval": "argmap.cli.eval_cmd:eval_",
     "export": "argmap.cli.export_cmd:export",
     "diff": "argmap.cli.diff_cmd:diff",

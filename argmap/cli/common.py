@@ -64,9 +64,10 @@ def run(command: str, body: Callable[[], int], stderr: IO[str]) -> int:
         return error.status
 
 
-def checked_map(path: str, command: str) -> MapCheck:
+def checked_map(path: str, command: str, allow_errors: bool = False) -> MapCheck:
     """The MapCheck of ``path`` (a map file, or a folder holding exactly one map). Raises UsageError for a
-    wrong configuration or folder, and MapError with the errors when the map has any."""
+    wrong configuration or folder, and MapError with the errors when the map has any (with ``allow_errors``,
+    only when it cannot be read at all)."""
     from argmap import config as config_module
     from argmap.linter import check_map, paused_gc
     from argmap.loader import Workspace
@@ -87,9 +88,10 @@ def checked_map(path: str, command: str) -> MapCheck:
         path = str(roots[0])
     with paused_gc():
         checked = check_map(path, workspace, settings)
-    if checked.amap is None or checked.errors:
+    if checked.amap is None or (checked.errors and not allow_errors):
         done = "drawn" if command == "render" else "evaluated"
-        raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding",
+        anyway = "; --allow-errors draws it anyway" if command == "render" and checked.amap is not None else ""
+        raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding{anyway}",
                        sorted(checked.errors, key=lambda d: d.sort_key))
     return checked
 

@@ -1,4 +1,5 @@
-"""`argmap render`: draw a map with Graphviz; click parses, execute_render() does the work."""
+"""`argmap render`: draw a map with Graphviz, or as an interactive HTML page; click parses, execute_render() does
+the work."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import IO
 import click
 
 from argmap.cli.common import SECONDS
+from argmap.diagram.dot import RANKDIRS
 from argmap.semantics import SEMANTICS
 
 __all__ = ["RenderOptions", "render", "execute_render"]
@@ -29,12 +31,15 @@ class RenderOptions:
     check: bool = False
     legend: bool = True
     evaluation: str | None = None
+    allow_errors: bool = False
+    rankdir: str = "bottom-up"
+    dpi: int | None = None
 
 
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
-@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot"]),
+@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot", "html"]),
               help="Output format (default: from the output's extension).")
 @click.option("--lang", help="Language of the labels (default: the map's first language).")
 @click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
@@ -48,15 +53,21 @@ class RenderOptions:
               help="Show each node's evaluation: a grounded label (IN/OUT/UNDEC), an acceptance under complete,"
                    " preferred or stable semantics (ACCEPTED/CREDULOUS/REJECTED), both also as border style;"
                    " or a gradual strength.")
+@click.option("--allow-errors", is_flag=True,
+              help="Draw a map that has errors: the nodes they are in are marked, and they are listed.")
+@click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="bottom-up", show_default=True,
+              help="Where the arrows point: bottom-up puts the thesis on top.")
+@click.option("--dpi", type=click.IntRange(1, 2400), help="Resolution of a PNG (Graphviz's default: 96).")
 def render(map_path: str, output: str, format_: str | None, lang: str | None, focus: str | None, depth: int,
-           group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None) -> None:
-    """Draw MAP as a diagram (SVG, PNG, PDF or DOT).
+           group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None,
+           allow_errors: bool, rankdir: str, dpi: int | None) -> None:
+    """Draw MAP as a diagram (SVG, PNG, PDF or DOT) or as an interactive HTML page (.html).
 
     Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
     stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).
     """
     options = RenderOptions(map_path, output, format_, lang, focus, depth, group, timeout, check, not no_legend,
-                            evaluation)
+                            evaluation, allow_errors, rankdir, dpi)
     sys.exit(execute_render(options, sys.stdout, sys.stderr))
 
 
@@ -72,18 +83,25 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
 def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap import api
     from argmap.cli.common import checked_map
-    from argmap.diagram.graphviz_run import FORMATS
     from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
+    from argmap.texts import one_line
 
     output = Path(options.output)
-    fmt = options.format or output.suffix.lstrip(".").lower()
-    if fmt not in FORMATS:
-        raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(FORMATS)}")
-    checked = checked_map(options.map, "render")
+    fmt = options.format or {"htm": "html"}.get(output.suffix.lstrip(".").lower(), output.suffix.lstrip(".").lower())
+    if fmt not in api.RENDER_FORMATS:
+        raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(api.RENDER_FORMATS)}")
+    if options.dpi is not None and fmt != "png":
+        raise UsageError(f"--dpi sets the resolution of a PNG; the output is {fmt}")
+    checked = checked_map(options.map, "render", allow_errors=options.allow_errors)
     assert checked.amap is not None  # checked_map refuses a map that could not be read
+    for problem in sorted(checked.errors, key=lambda d: d.sort_key):  # drawn anyway, said anyway
+        stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
+                     f" [{problem.code} {problem.name}]\n")
     try:
         data = api.render(checked.amap, fmt, lang=options.lang, evaluation=options.evaluation, focus=options.focus,
-                          depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout)
+                          depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
+                          rankdir=options.rankdir, dpi=options.dpi,
+                          findings=checked.diagnostics if options.allow_errors else ())
     except api.GraphvizUnavailable as missing:
         stderr.write(f"argmap render: {missing}\n")
         if not options.check:
@@ -100,7 +118,9 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
         stdout.write(f"{_shown(options.output)} is up to date\n")
         return CLEAN
     _write(output, data, checked.inputs, options.output)
-    stdout.write(f"wrote {_shown(options.output)}\n")
+    errors = len(checked.errors)
+    marked = f" (with {errors} error{'s' if errors > 1 else ''}, marked)" if errors else ""
+    stdout.write(f"wrote {_shown(options.output)}{marked}\n")
     return CLEAN
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,9 +10,10 @@ import graphviz
 import networkx as nx
 
 from argmap.diagram.view import BORDERS, LARGE, Node, View, drawable, view
+from argmap.diagram.words import words
 from argmap.texts import pick_text
 
-__all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "LARGE"]
+__all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "LARGE", "RANKDIRS"]
 
 # Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
@@ -21,6 +21,8 @@ FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3"}
 SHAPES = {"thesis": "box", "claim": "box", "evidence": "note"}
 LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted")}
 FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
+RANKDIRS = {"bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
+"""Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top (the default)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,9 @@ class Style:
     annotations: Mapping[str, str] = field(default_factory=dict)
     columns: int = 28
     legend: bool = True
+    rankdir: str = "BT"
+    dpi: int | None = None
+    """Pixels per inch of a PNG (Graphviz's default is 96)."""
 
 
 def text(value: str) -> graphviz.quoting.NoHtml:
@@ -68,15 +73,16 @@ def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml("\\n".join(_prepared(line, "\\\\") for line in lines))
 
 
-def to_dot(graph: nx.DiGraph, groups: Mapping[str, Any], style: Style, title: str = "") -> str:
-    """The diagram of ``graph`` (whole, or a subgraph of it) as DOT source."""
+def to_dot(graph: nx.DiGraph, groups: Mapping[str, Any], style: Style, title: str = "",
+           whole: nx.DiGraph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
+    """The diagram of ``graph`` (whole, or a subgraph of ``whole``) as DOT source."""
     default = (graph.graph.get("languages") or ("en",))[0]
-    shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns)
-    return write(shown, legend=style.legend)
+    shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns, whole, problems)
+    return write(shown, legend=style.legend, rankdir=style.rankdir, dpi=style.dpi)
 
 
-def write(shown: View, legend: bool = True) -> str:
-    """The DOT source that draws ``shown``."""
+def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None = None) -> str:
+    """The DOT source that draws ``shown``; arrows point towards conclusions in the ``rankdir`` direction."""
     names = {node.id: f"n{index}" for index, node in enumerate(shown.nodes)}
     dot = graphviz.Digraph("argmap")
     layout: dict[str, Any] = {}
@@ -85,7 +91,9 @@ def write(shown: View, legend: bool = True) -> str:
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).
         layout = {"splines": "line", "nslimit": "0.2", "nslimit1": "0.2", "mclimit": "0.05", "remincross": "false",
                   "searchsize": "30"}
-    dot.attr("graph", rankdir="BT", compound="true", fontname=FONT, fontsize="12", label=text(shown.title),
+    if dpi is not None:
+        layout["dpi"] = str(dpi)
+    dot.attr("graph", rankdir=rankdir, compound="true", fontname=FONT, fontsize="12", label=text(shown.title),
              labelloc="t", nodesep="0.3", ranksep="0.45", tooltip=tip(shown.title if shown.title.strip() else "argmap"),
              **layout)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
@@ -110,16 +118,26 @@ def write(shown: View, legend: bool = True) -> str:
         else:
             dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.source}-{edge.target}"),
                      color=colour, style=line, **({"arrowhead": "none"} if edge.part == "premise" else {}))
-    if legend:
-        _legend(dot, shown.words)
-    return dot.source
+    if legend and shown.legend:
+        _legend(dot, shown)
+    source: str = dot.source
+    return source
 
 
 def _node(graph: graphviz.Digraph, node: Node, name: str) -> None:
+    flagged: dict[str, Any] = {}
+    if node.problems:  # drawn anyway (--allow-errors): a thick vermillion border, and the codes in the caption
+        flagged = {"color": VERMILLION, "penwidth": "3"}
     if node.kind == "junction":
-        extra = {"xlabel": _lines(node.caption)} if node.caption else {}
-        graph.node(name, id=text(f"node-{node.id}"), shape="circle", width="0.14", height="0.14", fixedsize="true",
-                   label="", fillcolor=GREY, tooltip=tip(node.id), **extra)
+        if node.caption:
+            # A caption is the junction's own label, so that dot keeps it clear of nodes and arrowheads
+            # (an xlabel is placed after the layout and may land under them).
+            graph.node(name, id=text(f"node-{node.id}"), shape="box", style="rounded,filled",
+                       label=_lines(node.caption), fillcolor="#EEEEEE", color=GREY, fontsize="9",
+                       margin="0.05,0.02", width="0", height="0", tooltip=tip(node.id), **flagged)
+        else:
+            graph.node(name, id=text(f"node-{node.id}"), shape="circle", width="0.14", height="0.14", fixedsize="true",
+                       label="", fillcolor=GREY, tooltip=tip(node.id), **flagged)
         return
     role = node.role or "claim"
     hover = " | ".join([node.id] + [f"«{quoted}» ({source})" for quoted, source in node.quotes])
@@ -127,6 +145,9 @@ def _node(graph: graphviz.Digraph, node: Node, name: str) -> None:
                                   "fillcolor": FILLS[role], "tooltip": tip(hover)}
     if role == "thesis":
         attributes.update(peripheries="2", penwidth="2", fontsize="13")
+    if node.missing:  # the text is another language's: grey letters, besides the marker in the caption
+        attributes["fontcolor"] = GREY
+    attributes.update(flagged)
     styles = ["filled"] + (["rounded"] if role == "claim" else [])
     if node.border:  # a label or an acceptance shows as text and as a border style, never by colour alone
         styles.append(node.border)
@@ -135,22 +156,54 @@ def _node(graph: graphviz.Digraph, node: Node, name: str) -> None:
     graph.node(name, **attributes)
 
 
-def _legend(dot: graphviz.Digraph, words: tuple[str, ...]) -> None:
+def _legend(dot: graphviz.Digraph, shown: View) -> None:
+    """The legend of the items ``shown`` uses, in its language."""
+    said = words(shown.lang)
+    items = set(shown.legend)
     with dot.subgraph(name="cluster_legend") as legend:
-        legend.attr("graph", label="Legend", id="legend", style="rounded", color="#999999", fontsize="10",
-                    tooltip="Legend")
+        legend.attr("graph", label=text(said["legend"]), id="legend", style="rounded", color="#999999", fontsize="10",
+                    tooltip=tip(said["legend"]))
         legend.attr("node", fontsize="9", width="0", height="0", margin="0.06,0.03")
-        legend.node("legend_thesis", label="thesis", shape="box", peripheries="2", penwidth="2",
-                    fillcolor=FILLS["thesis"])
-        legend.node("legend_claim", label="claim", shape="box", style="filled,rounded", fillcolor=FILLS["claim"])
-        legend.node("legend_evidence", label="evidence", shape="note", fillcolor=FILLS["evidence"])
-        legend.node("legend_junction", label="", shape="circle", width="0.14", height="0.14", fixedsize="true",
-                    fillcolor=GREY, xlabel="linked premises")
-        legend.edge("legend_evidence", "legend_claim", label="supports", color=BLUE, style="solid")
-        legend.edge("legend_claim", "legend_thesis", label="attacks", color=VERMILLION, style="dashed")
-        legend.edge("legend_thesis", "legend_junction", label="undercuts", color=PURPLE, style="dotted")
-        for word in words:
+        if "thesis" in items:
+            legend.node("legend_thesis", label=text(said["thesis"]), shape="box", peripheries="2", penwidth="2",
+                        fillcolor=FILLS["thesis"])
+        if "claim" in items:
+            legend.node("legend_claim", label=text(said["claim"]), shape="box", style="filled,rounded",
+                        fillcolor=FILLS["claim"])
+        if "evidence" in items:
+            legend.node("legend_evidence", label=text(said["evidence"]), shape="note", fillcolor=FILLS["evidence"])
+        if "junction" in items and any(node.kind == "junction" and node.caption for node in shown.nodes):
+            legend.node("legend_junction", label=text(said["junction"]), shape="box", style="rounded,filled",
+                        fillcolor="#EEEEEE", color=GREY, margin="0.05,0.02")
+        elif "junction" in items:
+            legend.node("legend_junction", label="", shape="circle", width="0.14", height="0.14", fixedsize="true",
+                        fillcolor=GREY)
+            legend.node("legend_junction_caption", label=text(said["junction"]), shape="plaintext", style="")
+            with legend.subgraph() as row:
+                row.attr("graph", rank="same")
+                row.node("legend_junction")
+                row.node("legend_junction_caption")
+            legend.edge("legend_junction", "legend_junction_caption", style="invis")
+        for relation in ("support", "attack", "undercut"):
+            if relation in items:
+                colour, line = LINES[relation]
+                legend.node(f"legend_{relation}_from", label="", shape="point", width="0.04", fillcolor=colour,
+                            color=colour)
+                legend.node(f"legend_{relation}_to", label="", shape="point", width="0.04", fillcolor=colour,
+                            color=colour)
+                legend.edge(f"legend_{relation}_from", f"legend_{relation}_to", label=text(said[relation]),
+                            color=colour, style=line)
+        for word in shown.words:
             legend.node(f"legend_eval_{word.lower()}", label=word, shape="box", style=f"filled,{BORDERS[word]}",
                         fillcolor="#ffffff")
-        for first, second in itertools.pairwise(words):
+        for first, second in zip(shown.words, shown.words[1:], strict=False):
             legend.edge(f"legend_eval_{first.lower()}", f"legend_eval_{second.lower()}", style="invis")
+        if "missing" in items:
+            legend.node("legend_missing", label=text(f"({said['missing']} · …)"), shape="box", style="filled,rounded",
+                        fillcolor="#ffffff", fontcolor=GREY)
+        if "cut" in items:
+            legend.node("legend_cut", label=text(f"… +N: {said['cut']}"), shape="box", style="filled,rounded",
+                        fillcolor="#ffffff")
+        if "problem" in items:
+            legend.node("legend_problem", label=text(f"⚠ {said['problem']}"), shape="box", style="filled,rounded",
+                        fillcolor="#ffffff", color=VERMILLION, penwidth="3")

@@ -145,7 +145,7 @@ def _feed(stdin: IO[bytes] | None, data: bytes) -> None:
         pass
 
 
-def _ended(process: subprocess.Popen) -> bool:
+def _ended(process: subprocess.Popen[bytes]) -> bool:
     """Whether dot has exited, without reaping it: until it is reaped its process id, and so the
     id of its group, cannot be given to another process, so the group may still be killed."""
     if hasattr(os, "waitid") and hasattr(os, "WNOWAIT"):
@@ -156,7 +156,7 @@ def _ended(process: subprocess.Popen) -> bool:
     return process.poll() is not None
 
 
-def _kill_group(process: subprocess.Popen) -> None:
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill dot and everything it started, then reap dot."""
     if hasattr(os, "killpg"):
         with contextlib.suppress(ProcessLookupError, PermissionError):

@@ -1,4 +1,5 @@
-"""What a diagram shows, whatever draws it: nodes, edges, junctions, captions in one language, groups, notes."""
+"""What a diagram shows, whatever draws it: nodes, edges, junctions, captions in one language, groups, notes,
+and the marks a drawing adds (a missing translation, relations cut off by an excerpt, errors)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from argmap.diagram.words import words
 from argmap.diagram.wrap import wrap
 from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text
 
-__all__ = ["Node", "Edge", "Cluster", "View", "view", "drawable", "BORDERS", "LARGE"]
+__all__ = ["Node", "Edge", "Cluster", "View", "view", "drawable", "text_in", "BORDERS", "LARGE", "LEGEND"]
 
 LARGE = 500
 """Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
@@ -20,6 +22,10 @@ LARGE = 500
 BORDERS = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted", "ACCEPTED": "bold", "REJECTED": "dashed",
            "CREDULOUS": "dotted"}
 """The border style that doubles each evaluation word, so that it never rests on colour alone."""
+
+LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "undercut", *BORDERS, "missing", "cut",
+          "problem")
+"""Every item a legend may show, in the order it shows them (see :attr:`View.legend`)."""
 
 Relation = Literal["support", "attack", "undercut"]
 
@@ -40,6 +46,12 @@ class Node:
     note: str | None = None
     """The evaluation's word or strength for this node, if an evaluation is shown."""
     border: str | None = None
+    missing: str | None = None
+    """The language the text is shown in when the drawing's language is missing (it is marked so)."""
+    cut: int = 0
+    """How many of its relations an excerpt (``--focus``, ``--group``) leaves out."""
+    problems: tuple[str, ...] = ()
+    """The codes of the errors found in its definition (a draft drawn with ``--allow-errors``)."""
 
 
 @dataclass(frozen=True)
@@ -76,12 +88,21 @@ class View:
     """The evaluation words the drawing uses, in legend order."""
     large: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
+    legend: tuple[str, ...] = ()
+    """The legend's items that the drawing uses, in :data:`LEGEND` order: a legend explains nothing absent."""
 
 
 def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "",
-         annotations: Mapping[str, str] | None = None, columns: int = 28) -> View:
-    """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``."""
+         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: nx.DiGraph | None = None,
+         problems: Mapping[str, tuple[str, ...]] | None = None) -> View:
+    """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.
+
+    ``whole`` is the map's graph when ``graph`` is an excerpt of it: a node whose relations continue
+    outside the excerpt says how many. ``problems`` gives the error codes found in a node's definition.
+    """
     notes = annotations or {}
+    flaws = problems or {}
+    said = words(lang)
     default = (graph.graph.get("languages") or ("en",))[0]
     nodes = graph.nodes
     undercut = {t for n, data in nodes(data=True) if data["kind"] == "inference" and data["relation"] == "attack"
@@ -92,16 +113,26 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
     drawn: list[Node] = []
     for node, data in nodes(data=True):
         note = notes.get(node)
+        marks = [f"[{note}]"] if note else []
+        cut = 0
+        if whole is not None and whole is not graph:
+            cut = sum(1 for other in (*whole.predecessors(node), *whole.successors(node)) if other not in nodes)
+            marks += [f"… +{cut}"] if cut else []
+        flawed = flaws.get(node, ())
+        marks += [f"⚠ {', '.join(flawed)}"] if flawed else []
         if data["kind"] == "statement":
-            text = drawable(pick_text(data.get("text"), lang, default))
-            caption = [*wrap(text, columns)] + ([f"[{note}]"] if note else [])
-            drawn.append(Node(node, "statement", tuple(caption), data["role"], text,
+            shown, missing = text_in(data.get("text"), lang, default)
+            text = drawable(shown)
+            if missing:
+                marks.insert(0, f"({said['missing']} · {missing})")
+            drawn.append(Node(node, "statement", (*wrap(text, columns), *marks), data["role"], text,
                               tuple((q.text, q.source) for q in data.get("quotes", ())), data.get("group"), note,
-                              BORDERS.get(note or "")))
+                              BORDERS.get(note or ""), missing, cut, flawed))
         elif node in junctions:
             label = drawable(pick_text(data.get("label"), lang, default))
-            caption = ([*wrap(label, 18)] if label else []) + ([f"[{note}]"] if note else [])
-            drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None))
+            caption = ([*wrap(label, 18)] if label else []) + marks
+            drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None,
+                              None, cut, flawed))
     edges: list[Edge] = []
     for node, data in nodes(data=True):
         if data["kind"] != "inference":
@@ -120,9 +151,37 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
             members.setdefault(item.group, []).append(item.id)
     clusters = tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
                      for gid, ids in members.items())
-    shown = set(notes.values())
-    return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown),
-                graph.number_of_nodes() > LARGE)
+    shown_words = set(notes.get(item.id) for item in drawn)
+    used = {item.role or "claim" for item in drawn if item.kind == "statement"}
+    used |= {"junction"} if any(item.kind == "junction" for item in drawn) else set()
+    used |= {edge.relation for edge in edges} | {w for w in BORDERS if w in shown_words}
+    used |= {mark for mark, present in (("missing", any(item.missing for item in drawn)),
+                                        ("cut", any(item.cut for item in drawn)),
+                                        ("problem", any(item.problems for item in drawn))) if present}
+    return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown_words),
+                graph.number_of_nodes() > LARGE, legend=tuple(item for item in LEGEND if item in used))
+
+
+def text_in(text: object, lang: str, default: str) -> tuple[str, str | None]:
+    """The text in ``lang``, and None; or, when it has none in ``lang``, the text it has and its language.
+
+    A plain string is in the map's default language.
+
+    >>> text_in({"en": "Yes", "fr": "Oui"}, "fr", "en"), text_in("Yes", "fr", "en"), text_in("Yes", "en", "en")
+    (('Oui', None), ('Yes', 'en'), ('Yes', None))
+    """
+    if text is None:
+        return "", None
+    if isinstance(text, str):
+        return text, (None if lang == default else default)
+    if isinstance(text, Mapping):
+        if lang in text:
+            return str(text[lang]), None
+        for key in (default, *text):
+            if key in text:
+                return str(text[key]), str(key)
+        return "", None
+    return str(text), None
 
 
 def drawable(value: str) -> str:

@@ -8,9 +8,9 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from argmap.semantics.deadline import Deadline
     import networkx as nx
 
+    from argmap.semantics.deadline import Deadline
     from argmap.semantics.framework import Framework
 
 __all__ = ["Evaluation", "evaluate_framework", "evaluate_graph", "EXTENSION_LIMIT", "NAMES"]
@@ -126,7 +126,6 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
                        thesis: str | None = None, roles: Mapping[str, str] | None = None) -> Evaluation:
     """Evaluate an abstract framework under an extension semantics; ``rows`` default to every argument."""
     from argmap.semantics import EXTENSION_SEMANTICS, SEMANTICS
-
     from argmap.semantics.deadline import Deadline
 
     if semantics not in EXTENSION_SEMANTICS:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import time
 
 import pytest
 from hypothesis import given, settings

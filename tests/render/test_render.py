@@ -74,7 +74,7 @@ def test_dot_shows_every_kind(tmp_path):
     assert "rankdir=BT" in dot and "peripheries=2" in dot and "shape=note" in dot  # thesis, evidence
     assert "style=solid" in dot and "style=dashed" in dot and "style=dotted" in dot  # support, attack, undercut
     joint = next(line for line in dot.splitlines() if 'id="node-joint"' in line)
-    assert "shape=circle" in joint  # linked premises meet at a junction
+    assert "shape=box" in joint and "label=jointly" in joint  # linked premises meet at a junction, captioned
     assert 'id="edge-fact--support--reason"' in dot  # a one-premise support is a plain arrow
     assert "subgraph cluster_0" in dot and "label=Causes" in dot and "cluster_legend" in dot
 

@@ -1,0 +1,101 @@
+"""The data an HTML view carries beside its diagrams: every text in every language, quotes with their
+sources, roles, groups, tags, relations both ways, the evaluation and the findings, as plain JSON values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from argmap.diagnostics import Diagnostic
+from argmap.diagram.drawing import Drawing
+from argmap.diagram.problems import owners
+from argmap.diagram.view import drawable
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["page_data", "findings", "blank", "texts", "VERSION"]
+
+VERSION = 1
+"""The version of the data's shape, for scripts that read it."""
+
+
+def texts(text: object, default: str) -> dict[str, str]:
+    """A text as {language: text}; a plain string is in the map's default language.
+
+    >>> texts("Yes", "en"), texts({"fr": "Oui", "en": "Yes"}, "en"), texts(None, "en")
+    ({'en': 'Yes'}, {'fr': 'Oui', 'en': 'Yes'}, {})
+    """
+    if text is None:
+        return {}
+    if isinstance(text, Mapping):
+        return {str(lang): drawable(str(value)) for lang, value in text.items()}
+    return {default: drawable(str(text))}
+
+
+def page_data(drawing: Drawing) -> dict[str, Any]:
+    """The JSON value of ``drawing``'s page: the whole map, whatever part of it is drawn."""
+    amap, whole = drawing.amap, drawing.whole
+    default = amap.languages[0]
+    nodes: dict[str, dict[str, Any]] = {}
+    for node, data in whole.nodes(data=True):
+        entry: dict[str, Any] = {"kind": data["kind"], "in": [], "out": []}
+        if data["kind"] == "statement":
+            entry.update(role=data["role"], text=texts(data.get("text"), default),
+                         quotes=[{"text": drawable(q.text), "source": q.source} for q in data.get("quotes", ())])
+        else:
+            entry.update(relation=data["relation"], explicit=bool(data["explicit"]),
+                         label=texts(data.get("label"), default))
+        entry.update(group=data.get("group"), tags=list(data.get("tags") or ()))
+        nodes[node] = entry
+    for node, data in whole.nodes(data=True):
+        if data["kind"] != "inference":
+            continue
+        before = [p for p in whole.predecessors(node) if whole.edges[p, node]["kind"] == "premise"]
+        target = next(iter(whole.successors(node)), None)
+        relation = data["relation"]
+        if relation == "attack" and target is not None and whole.nodes[target]["kind"] == "inference":
+            relation = "undercut"
+        nodes[node].update(premises=before, target=target, relation=relation)
+        if target is not None:
+            nodes[target]["in"].append({"relation": relation, "from": before, "via": node})
+        for premise in before:
+            nodes[premise]["out"].append({"relation": relation, "to": target, "via": node,
+                                          "with": [p for p in before if p != premise]})
+    evaluation = drawing.evaluation
+    judged: dict[str, Any] | None = None
+    if evaluation is not None:
+        judged = {"semantics": evaluation.semantics, "verdict": evaluation.verdict(),
+                  "notes": evaluation.annotations()}
+    return {
+        "version": VERSION,
+        "id": amap.id,
+        "title": texts(amap.title, default) or {default: amap.id},
+        "languages": list(amap.languages),
+        "lang": drawing.lang,
+        "nodes": nodes,
+        "drawn": [node for node in drawing.graph if node in nodes],
+        "excerpt": drawing.excerpt,
+        "sources": {sid: {"title": drawable(s.title or sid), "language": s.language, "url": s.url}
+                    for sid, s in amap.sources.items()},
+        "groups": {gid: {"label": texts(g.label, default)} for gid, g in amap.groups.items()},
+        "evaluation": judged,
+        "findings": findings(drawing.findings, amap),
+        "problems": {node: list(codes) for node, codes in drawing.problems.items()},
+        "stale": False,
+    }
+
+
+def findings(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None) -> list[dict[str, Any]]:
+    """Each finding as the page lists it: place, severity, code, name, message, and the node it is about."""
+    found = list(diagnostics)
+    places = owners(amap, found) if amap is not None else [None] * len(found)
+    return [{"where": d.location, "severity": str(d.severity), "code": d.code, "name": d.name, "message": d.message,
+             "node": owner} for d, owner in zip(found, places, strict=True)]
+
+
+def blank(name: str, found: list[dict[str, Any]]) -> dict[str, Any]:
+    """The data of a page with nothing drawn yet (a map that could not be read), listing ``found``."""
+    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "lang": "en", "nodes": {},
+            "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "findings": found,
+            "problems": {}, "stale": True}

@@ -1,0 +1,126 @@
+"""The self-contained HTML view: dot's SVG per language, the map's data as JSON, the page's own script and
+styles inline, and a Content-Security-Policy that allows nothing else (no request of any kind)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from argmap.diagram.dot import FONT
+
+__all__ = ["page", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES"]
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語", "zh": "中文", "de": "Deutsch", "es": "Español"}
+"""How the language switch names a language (in that language); others are shown by their code."""
+
+_PROLOG = re.compile(r"\A.*?(?=<svg[\s>])", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TITLE = re.compile(r"<title>[^<]*</title>\n?")
+_FONT = f' font-family="{FONT}"'
+
+
+@cache
+def script() -> str:
+    return files("argmap.diagram").joinpath("static/page.js").read_text(encoding="utf-8")
+
+
+@cache
+def styles() -> str:
+    return files("argmap.diagram").joinpath("static/page.css").read_text(encoding="utf-8")
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def policy(live: bool = False) -> str:
+    """The page's Content-Security-Policy: its own script and styles (by hash) and data: images (the
+    empty icon); nothing else, so the page makes no request. A live page may also connect to the
+    server that sent it, for its updates."""
+    connect = "; connect-src 'self'" if live else ""
+    return (f"default-src 'none'; script-src {_hash(script())}; style-src {_hash(styles())}; img-src data:;"
+            f" base-uri 'none'; form-action 'none'{connect}")
+
+
+def embeddable(svg: bytes | str) -> str:
+    """dot's SVG ready to sit inside an HTML page: without its XML prolog, doctype, comments and ``<title>``
+    elements (the generated node names), and with the diagram's font left to the page's style sheet (the
+    same fonts, named once instead of on each of thousands of texts: a large drawing parses faster).
+
+    >>> embeddable(b'<?xml version="1.0"?>\\n<!DOCTYPE svg>\\n<!-- x -->\\n<svg width="1"><!-- n0 --><g/></svg>\\n')
+    '<svg width="1"><g/></svg>'
+    """
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    text = _COMMENT.sub("", _PROLOG.sub("", text, count=1)).strip()
+    return _TITLE.sub("", text).replace(_FONT, "")
+
+
+def island(value: Any) -> str:
+    """``value`` as JSON that cannot end the ``<script>`` element holding it, whatever its texts say:
+    ``<``, ``>`` and ``&`` are written as escapes, and so are the line separators JavaScript once refused.
+
+    >>> island({"t": "</script><script>alert(1)</script>"})
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cscript\\\\u003ealert(1)\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False, version: int = 0) -> str:
+    """The whole page: ``data`` (:func:`argmap.diagram.data.page_data`) and the SVG of each language
+    (:func:`embeddable`); ``live`` pages take updates from the server that sent them, newer than ``version``."""
+    lang = str(data["lang"])
+    title = html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
+    options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
+                      f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
+    templates = "".join(f'<template class="drawing" data-lang="{html.escape(code)}" data-version="{version}">'
+                        f"{svg}</template>" for code, svg in svgs.items())
+    return f"""<!DOCTYPE html>
+<html lang="{html.escape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(live))}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="argmap">
+<link rel="icon" href="data:,">
+<title>{title}</title>
+<style>{styles()}</style>
+</head>
+<body data-live="{'1' if live else '0'}">
+<header class="bar">
+<h1 id="title">{title}</h1>
+<div class="tools" role="toolbar" aria-label="Diagram tools">
+<label class="search">Search <input id="search" type="search" autocomplete="off" spellcheck="false"
+ aria-describedby="count" aria-controls="results" placeholder="id or words, any language"></label>
+<span id="count" aria-live="polite"></span>
+<label>Language <select id="lang">{options}</select></label>
+<button type="button" id="zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
+<button type="button" id="zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
+<button type="button" id="fit" title="Fit to window (0)">Fit</button>
+<span id="status" role="status"></span>
+</div>
+<ul id="results" aria-label="Search results" hidden></ul>
+</header>
+<section id="findings" aria-label="Findings" hidden><h2>Findings</h2><ul></ul></section>
+<main>
+<div id="viewport" tabindex="0" role="application" aria-roledescription="diagram"
+ aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement">
+<div id="canvas"></div>
+</div>
+<aside id="panel" aria-live="polite" aria-label="Selected statement" hidden></aside>
+</main>
+{templates}
+<script type="application/json" id="argmap-data">{island(data)}</script>
+<script>{script()}</script>
+</body>
+</html>
+"""

@@ -1,0 +1,381 @@
+// argmap's HTML view: pan and zoom, search, a panel per node, languages, deep links, live updates.
+// Written for this page alone; every map text reaches the page through textContent, never as markup.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const viewport = $("viewport"), canvas = $("canvas"), panel = $("panel"), search = $("search");
+  const results = $("results"), count = $("count"), status = $("status"), picker = $("lang");
+  const live = document.body.dataset.live === "1";
+  let data = JSON.parse($("argmap-data").textContent);
+  let lang = data.lang;
+  const drawings = {}; // lang -> {version, template}
+  let shown = -1, selected = null, matches = new Set();
+  const view = {x: 0, y: 0, k: 1};
+  let fitted = false;
+
+  for (const template of document.querySelectorAll("template.drawing")) {
+    drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
+  }
+
+  // ---- texts -------------------------------------------------------------------------------------
+  function textOf(id, language) {
+    const node = data.nodes[id];
+    if (!node) return id;
+    const texts = node.kind === "statement" ? node.text : node.label;
+    return (texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0])) || id;
+  }
+  function fold(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  }
+  function el(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value !== null && value !== undefined) element.setAttribute(name, value);
+    }
+    for (const child of children) {
+      if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
+    }
+    return element;
+  }
+  function link(id) {
+    const shownText = textOf(id, lang);
+    const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id},
+      shownText.length > 80 ? shownText.slice(0, 79) + "…" : shownText);
+    if (!data.drawn.includes(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
+    return a;
+  }
+
+  // ---- the drawing -------------------------------------------------------------------------------
+  function nodeElements() {
+    return canvas.querySelectorAll("g.node[id^='node-']");
+  }
+  function nodeElement(id) {
+    return id ? canvas.querySelector("#" + CSS.escape("node-" + id)) : null;
+  }
+  function drawingFor(language) {
+    // Each language's SVG is parsed once and kept while another is shown (never cloned: a large
+    // drawing costs a browser more to copy than to swap).
+    const drawing = drawings[language];
+    if (!drawing) return null;
+    if (!drawing.svg) {
+      const svg = drawing.template.content.querySelector("svg");
+      if (!svg) return null;
+      drawing.svg = document.adoptNode(svg);
+      const box = svg.viewBox.baseVal;
+      // One SVG unit is one CSS pixel at zoom 1; pan and zoom are a transform of the canvas.
+      svg.setAttribute("width", String(box.width));
+      svg.setAttribute("height", String(box.height));
+      svg.setAttribute("role", "group");
+      svg.setAttribute("aria-label", (data.title[language] || data.id) + ": argument map");
+      for (const title of svg.querySelectorAll("title")) title.remove();
+      for (const g of svg.querySelectorAll("g.node[id^='node-']")) {
+        const id = g.id.slice(5);
+        if (!data.nodes[id]) continue;
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", textOf(id, language));
+        if (data.problems[id]) g.classList.add("problem");
+      }
+    }
+    return drawing.svg;
+  }
+  function show(language) {
+    const svg = drawingFor(language);
+    if (!svg) return false;
+    canvas.replaceChildren(svg);
+    shown = drawings[language].version;
+    document.documentElement.lang = language;
+    mark();
+    highlight(selected);
+    if (!fitted && svg.viewBox.baseVal.width) { fit(); fitted = true; }
+    document.body.dataset.version = String(shown);
+    document.body.dataset.lang = language;
+    canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
+    document.body.dataset.shownAt = String(Date.now());
+    return true;
+  }
+  function apply() {
+    canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
+  }
+  function size() {
+    const svg = canvas.querySelector("svg");
+    return svg ? {w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height} : {w: 1, h: 1};
+  }
+  function fit() {
+    const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+    view.k = Math.max(0.02, Math.min(vw / w, vh / h, 2) * 0.96);
+    view.x = (vw - w * view.k) / 2;
+    view.y = (vh - h * view.k) / 2;
+    apply();
+  }
+  function zoom(factor, cx, cy) {
+    const k = Math.max(0.02, Math.min(view.k * factor, 8));
+    if (cx === undefined) { cx = viewport.clientWidth / 2; cy = viewport.clientHeight / 2; }
+    view.x = cx - (cx - view.x) * k / view.k;
+    view.y = cy - (cy - view.y) * k / view.k;
+    view.k = k;
+    apply();
+  }
+  function centre(g) {
+    const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+    view.x += port.left + port.width / 2 - (box.left + box.width / 2);
+    view.y += port.top + port.height / 2 - (box.top + box.height / 2);
+    apply();
+  }
+
+  // ---- selection and the panel -------------------------------------------------------------------
+  function highlight(id) {
+    for (const g of canvas.querySelectorAll("g.node.selected")) g.classList.remove("selected");
+    const g = nodeElement(id);
+    if (g) g.classList.add("selected");
+    return g;
+  }
+  function select(id, options) {
+    if (!data.nodes[id]) return;
+    selected = id;
+    const g = highlight(id);
+    render();
+    if (g && options && options.centre) centre(g);
+    if (g && options && options.focus) g.focus({preventScroll: true});
+    const hash = "#" + encodeURIComponent(id);
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+  }
+  function relationList(title, items) {
+    if (!items.length) return null;
+    return el("section", {}, el("h3", {}, title), el("ul", {}, ...items));
+  }
+  const VERBS = {support: ["supports", "supported by"], attack: ["attacks", "attacked by"],
+                 undercut: ["undercuts", "undercut by"]};
+  function render() {
+    const id = selected, node = id && data.nodes[id];
+    if (!node) { panel.hidden = true; panel.replaceChildren(); return; }
+    const parts = [];
+    const close = el("button", {type: "button", class: "close", "aria-label": "Close"}, "×");
+    close.addEventListener("click", unselect);
+    parts.push(close, el("h2", {}, el("code", {}, id), " ",
+      el("span", {class: "role"}, node.kind === "statement" ? node.role : node.relation + " inference")));
+    const texts = node.kind === "statement" ? node.text : node.label;
+    const list = el("dl", {class: "texts"});
+    for (const language of data.languages) {
+      list.append(el("dt", {}, language));
+      const text = texts && texts[language];
+      list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
+    }
+    if (node.kind === "statement" || Object.keys(texts || {}).length) parts.push(list);
+    if (node.quotes && node.quotes.length) {
+      const quotes = el("section", {}, el("h3", {}, "Quotes"));
+      for (const quote of node.quotes) {
+        const source = data.sources[quote.source] || {title: quote.source};
+        const cite = el("cite", {}, source.title || quote.source);
+        if (source.language) cite.append(" (" + source.language + ")");
+        if (source.url && /^https?:\/\//i.test(source.url)) {
+          cite.append(" ", el("a", {href: source.url, rel: "noopener noreferrer", target: "_blank"}, source.url));
+        }
+        quotes.append(el("figure", {}, el("blockquote", {lang: source.language}, quote.text), el("figcaption", {}, cite)));
+      }
+      parts.push(quotes);
+    }
+    const facts = el("dl", {class: "facts"});
+    if (node.group) {
+      const group = data.groups[node.group];
+      facts.append(el("dt", {}, "Group"), el("dd", {}, (group && (group.label[lang] || Object.values(group.label)[0])) || node.group));
+    }
+    if (node.tags.length) facts.append(el("dt", {}, "Tags"), el("dd", {}, node.tags.join(", ")));
+    if (data.evaluation && data.evaluation.notes[id] !== undefined) {
+      facts.append(el("dt", {}, "Evaluation"), el("dd", {class: "evaluation"}, data.evaluation.notes[id] + " (" + data.evaluation.semantics + ")"));
+    }
+    if (facts.childNodes.length) parts.push(facts);
+    const incoming = node.in.map((r) => {
+      const item = el("li", {}, VERBS[r.relation][1] + " ");
+      r.from.forEach((p, i) => { if (i) item.append(" + "); item.append(link(p)); });
+      if (data.nodes[r.via] && data.nodes[r.via].explicit) item.append(" (", link(r.via), ")");
+      return item;
+    });
+    const outgoing = node.out.map((r) => {
+      const item = el("li", {}, VERBS[r.relation][0] + " ");
+      if (r.to) item.append(link(r.to));
+      if (r.with.length) { item.append(" with "); r.with.forEach((p, i) => { if (i) item.append(", "); item.append(link(p)); }); }
+      if (data.nodes[r.via] && data.nodes[r.via].explicit) item.append(" (", link(r.via), ")");
+      return item;
+    });
+    if (node.kind === "inference") {
+      const item = el("li", {}, "premises: ");
+      node.premises.forEach((p, i) => { if (i) item.append(", "); item.append(link(p)); });
+      if (node.target) item.append(" → ", link(node.target));
+      outgoing.unshift(item);
+    }
+    parts.push(relationList("Incoming", incoming), relationList("Outgoing", outgoing));
+    const own = data.findings.filter((f) => f.node === id);
+    if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
+    if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
+    panel.replaceChildren(...parts.filter(Boolean));
+    panel.hidden = false;
+  }
+  function unselect() {
+    selected = null;
+    highlight(null);
+    render();
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  function finding(f) {
+    const item = el("li", {class: f.severity},
+      el("span", {class: "where"}, f.where), " ", el("span", {class: "severity"}, f.severity), " ",
+      el("code", {}, f.code), " ", f.message, f.name ? " [" + f.name + "]" : "");
+    if (f.node && data.nodes[f.node]) item.append(" ", link(f.node));
+    return item;
+  }
+  function findings() {
+    const box = $("findings"), list = box.querySelector("ul");
+    list.replaceChildren(...data.findings.map(finding));
+    box.hidden = data.findings.length === 0 && !data.stale;
+    box.querySelector("h2").textContent = data.stale
+      ? "The map cannot be drawn as it is: the last drawing is shown"
+      : data.findings.length + (data.findings.length === 1 ? " finding" : " findings");
+  }
+
+  // ---- search ------------------------------------------------------------------------------------
+  function mark() {
+    for (const g of nodeElements()) g.classList.toggle("match", matches.has(g.id.slice(5)));
+  }
+  let folded = null; // [id, every text folded] of each node, made on the first search after an update
+  function find() {
+    const query = fold(search.value);
+    matches = new Set();
+    if (query) {
+      if (!folded || folded.data !== data) {
+        folded = {data, nodes: Object.entries(data.nodes).map(([id, node]) => [id,
+          [id, ...Object.values((node.kind === "statement" ? node.text : node.label) || {})].map(fold).join("\u0000")])};
+      }
+      for (const [id, texts] of folded.nodes) if (texts.includes(query)) matches.add(id);
+    }
+    mark();
+    const found = [...matches];
+    results.replaceChildren(...found.slice(0, 50).map((id) => el("li", {}, link(id))));
+    results.hidden = !query || !found.length;
+    count.textContent = query ? (found.length === 1 ? "1 match" : found.length + " matches") : "";
+  }
+
+  // ---- events ------------------------------------------------------------------------------------
+  function go() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    if (id && data.nodes[id]) select(id, {centre: true, focus: true});
+  }
+  document.addEventListener("click", (event) => {
+    const a = event.target.closest && event.target.closest("a.node-link");
+    if (a) {
+      event.preventDefault();
+      if (results.contains(a)) results.hidden = true; // the matches stay outlined
+      select(a.dataset.node, {centre: true, focus: true});
+    }
+  });
+  window.addEventListener("hashchange", go);
+  viewport.addEventListener("scroll", () => {
+    // Focus (or a test driver) may scroll the viewport to show a node: the scroll becomes part of the pan,
+    // so that what is on screen stays where it is.
+    view.x -= viewport.scrollLeft; view.y -= viewport.scrollTop;
+    viewport.scrollLeft = 0; viewport.scrollTop = 0;
+    apply();
+  });
+  viewport.addEventListener("focusin", (event) => {
+    // Tab moves from node to node: the one reached is brought into view.
+    const g = !drag && event.target.closest && event.target.closest("g.node");
+    if (!g) return;
+    const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+    if (box.left < port.left || box.right > port.right || box.top < port.top || box.bottom > port.bottom) centre(g);
+  });
+  let drag = null;
+  viewport.addEventListener("pointerdown", (event) => {
+    if (event.button !== 0) return;
+    drag = {x: event.clientX, y: event.clientY, vx: view.x, vy: view.y, moved: false};
+  });
+  window.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    const dx = event.clientX - drag.x, dy = event.clientY - drag.y;
+    if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    if (!drag.moved) { drag.moved = true; viewport.classList.add("dragging"); }
+    view.x = drag.vx + dx; view.y = drag.vy + dy; apply();
+  });
+  window.addEventListener("pointerup", (event) => {
+    const moved = drag && drag.moved;
+    drag = null;
+    viewport.classList.remove("dragging");
+    if (moved) return;
+    const g = event.target.closest && event.target.closest("g.node[id^='node-']");
+    if (g && viewport.contains(g) && data.nodes[g.id.slice(5)]) select(g.id.slice(5), {focus: true});
+  });
+  viewport.addEventListener("wheel", (event) => {
+    event.preventDefault();
+    const port = viewport.getBoundingClientRect();
+    zoom(Math.exp(-event.deltaY * 0.0015), event.clientX - port.left, event.clientY - port.top);
+  }, {passive: false});
+  viewport.addEventListener("keydown", (event) => {
+    const g = event.target.closest && event.target.closest("g.node[id^='node-']");
+    if (g && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      select(g.id.slice(5), {});
+      return;
+    }
+    const step = 60, moves = {ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step]};
+    if (moves[event.key]) { view.x += moves[event.key][0]; view.y += moves[event.key][1]; apply(); }
+    else if (event.key === "+" || event.key === "=") zoom(1.25);
+    else if (event.key === "-" || event.key === "_") zoom(0.8);
+    else if (event.key === "0") fit();
+    else return;
+    event.preventDefault();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      if (document.activeElement === search && search.value) { search.value = ""; find(); }
+      else if (selected) unselect();
+    } else if (event.key === "/" && document.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
+      event.preventDefault();
+      search.focus();
+    }
+  });
+  $("zoom-in").addEventListener("click", () => zoom(1.25));
+  $("zoom-out").addEventListener("click", () => zoom(0.8));
+  $("fit").addEventListener("click", fit);
+  search.addEventListener("input", find);
+  search.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && matches.size) {
+      event.preventDefault();
+      const first = [...matches].find((id) => data.drawn.includes(id)) || [...matches][0];
+      select(first, {centre: true, focus: true});
+    }
+  });
+  picker.addEventListener("change", () => {
+    if (drawings[picker.value]) { lang = picker.value; show(lang); render(); if (results.childNodes.length) find(); }
+  });
+  window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
+
+  // ---- live updates (argmap serve) ---------------------------------------------------------------
+  function connect() {
+    const events = new EventSource("/events");
+    events.addEventListener("map", (event) => {
+      data = JSON.parse(event.data).data;
+      findings();
+      if (selected) render();
+      if (search.value) find();
+      status.textContent = data.stale ? "the map has errors that stop it being drawn" : "checked";
+      $("title").textContent = data.title[lang] || Object.values(data.title)[0] || data.id;
+      document.title = $("title").textContent;
+    });
+    events.addEventListener("svg", (event) => {
+      const update = JSON.parse(event.data);
+      const template = document.createElement("template");
+      template.innerHTML = update.svg;
+      drawings[update.lang] = {version: update.version, template};
+      if (update.lang === lang && update.version > shown) {
+        show(lang);
+        if (selected) render();
+        status.textContent = "updated " + new Date().toLocaleTimeString();
+      }
+    });
+    events.addEventListener("error", () => { status.textContent = "disconnected: waiting for argmap serve"; });
+  }
+
+  findings();
+  if (!show(lang)) canvas.replaceChildren(el("p", {class: "empty"}, "Nothing drawn yet."));
+  if (location.hash) go();
+  if (live) connect();
+})();

@@ -1,0 +1,27 @@
+"""The words a drawing adds to the map's own texts (legend, markers), in English, French and Japanese."""
+
+from __future__ import annotations
+
+__all__ = ["WORDS", "words"]
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"legend": "Legend", "thesis": "thesis", "claim": "claim", "evidence": "evidence",
+           "junction": "linked premises", "support": "supports", "attack": "attacks", "undercut": "undercuts",
+           "missing": "not translated", "cut": "more outside this excerpt", "problem": "has errors"},
+    "fr": {"legend": "Légende", "thesis": "thèse", "claim": "affirmation", "evidence": "preuve",
+           "junction": "prémisses liées", "support": "soutient", "attack": "attaque", "undercut": "sape l'inférence",
+           "missing": "non traduit", "cut": "suite hors de l'extrait", "problem": "erreurs"},
+    "ja": {"legend": "凡例", "thesis": "主張", "claim": "論点", "evidence": "根拠",
+           "junction": "結合した前提", "support": "支持する", "attack": "反論する", "undercut": "推論を覆す",
+           "missing": "未翻訳", "cut": "抜粋の外に続く", "problem": "エラーあり"},
+}
+"""Per language, the legend's caption and items and the markers a node may carry."""
+
+
+def words(lang: str) -> dict[str, str]:
+    """The drawing's words in ``lang`` (its base language for a tag such as ``fr-CA``), else in English.
+
+    >>> words("fr-CA")["legend"], words("de")["legend"]
+    ('Légende', 'Legend')
+    """
+    return WORDS.get(lang) or WORDS.get(lang.split("-")[0].lower()) or WORDS["en"]

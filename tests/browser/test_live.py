@@ -1,0 +1,61 @@
+"""`argmap serve` in a real browser: a save redraws the open page and keeps its zoom and selection; a draft
+with errors shows its located findings; the page asks only for itself and its updates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.render.test_render import SMALL, write_map
+from tests.render.test_serve import serving
+
+pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
+UPDATED = 10_000
+"""Milliseconds a save may take to reach the page in a test (the benchmark measures the real figure)."""
+
+
+@pytest.fixture(autouse=True)
+def inside(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def shown(page, version: int) -> None:
+    page.page.wait_for_function(f"() => Number(document.body.dataset.version) >= {version}", timeout=UPDATED)
+
+
+def test_a_save_redraws_the_open_page_keeping_zoom_and_selection(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        page.page.click("#zoom-in")
+        page.page.click("#zoom-in")
+        page.page.click("#node-objection")
+        zoom = page.evaluate("document.getElementById('canvas').style.transform")
+        path.write_text(SMALL.replace("An objection", "A changed objection"), encoding="utf-8")
+        shown(page, 2)
+        assert "A changed objection" in page.page.text_content("#node-objection")
+        assert page.evaluate("document.getElementById('canvas').style.transform") == zoom
+        assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-objection"
+        assert "A changed objection" in page.page.inner_text("#panel")
+        assert page.problems == []
+        assert page.requests == [server.url, server.url + "events"]
+
+
+def test_a_draft_with_errors_shows_its_findings_where_they_are(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        path.write_text(SMALL.replace("  thesis: {role", "  thesis: [{role"), encoding="utf-8")
+        page.page.wait_for_function("() => document.querySelector('#findings li.error') !== null", timeout=UPDATED)
+        findings = page.page.inner_text("#findings")
+        assert "map.yaml:9:3 error ARG001" in findings and "cannot be drawn as it is" in findings
+        assert page.evaluate("document.querySelectorAll('#canvas g.node').length") > 0  # the last drawing stays
+        path.write_text(SMALL.replace("supports: thesis, group", "supports: thesiss, group"), encoding="utf-8")
+        shown(page, 3)
+        assert "map.yaml:9:60 error ARG101" in page.page.inner_text("#findings")
+        assert page.evaluate("document.getElementById('node-reason').classList.contains('problem')")
+        assert "⚠ ARG101" in page.page.text_content("#node-reason")
+        page.page.click("#findings a.node-link[data-node='reason']")
+        assert "support target 'thesiss' is not defined" in page.page.inner_text("#panel")
+        assert page.problems == []

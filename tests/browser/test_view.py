@@ -1,0 +1,169 @@
+"""The HTML view of the essay in a real browser, opened from disk: offline, clickable, searchable, in
+three languages, linkable, usable from the keyboard, printable; hostile texts stay text."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+import pytest
+
+import argmap
+from tests.conftest import ROOT, run_cli
+from tests.render.test_render import HOSTILE, SMALL, write_map
+
+pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
+ESSAY = ROOT / "models" / "capital-feast" / "map.yaml"
+
+
+@pytest.fixture(scope="module")
+def essay(tmp_path_factory):
+    """The essay's page with its grounded evaluation, and the map it shows."""
+    folder = tmp_path_factory.mktemp("essay")
+    code, _, err = run_cli("render", str(ESSAY), "--eval", "grounded", "-o", str(folder / "essay.html"), cwd=ROOT)
+    assert (code, err) == (0, "")
+    return (folder / "essay.html").as_uri(), argmap.load(ESSAY)
+
+
+def opened(page, url: str) -> None:
+    page.page.goto(url)
+    page.page.wait_for_function("() => document.body.dataset.version !== undefined")
+
+
+def transform(page) -> str:
+    return page.evaluate("document.getElementById('canvas').style.transform")
+
+
+def test_the_page_works_offline_with_no_request_and_no_error(page, essay):
+    url, _ = essay
+    opened(page, url)
+    assert page.problems == [] and page.requests == [url]
+    assert page.evaluate("document.querySelectorAll('#canvas g.node[role=button]').length") == 63
+    # The Content-Security-Policy stops whatever might still try: nothing reaches a listening server.
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(0.3)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+        tried = page.evaluate("""(target) => {
+            const image = new Image(); image.src = target + '.png'; document.body.append(image);
+            return fetch(target).then(() => 'sent', () => 'refused'); }""", target)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    assert tried == "refused"
+
+
+def test_clicking_a_node_shows_its_texts_quotes_relations_and_evaluation(page, essay):
+    url, amap = essay
+    opened(page, url)
+    page.page.click("#node-optimists-forecast")
+    panel = page.page.inner_text("#panel")
+    statement = amap.statements["optimists-forecast"]
+    for text in statement.text.values():
+        assert " ".join(text.split()) in " ".join(panel.split())
+    for quote in statement.quotes:
+        assert " ".join(quote.text.split())[:30] in " ".join(panel.split())
+        assert amap.sources[quote.source].title[:20] in panel
+    assert "OUT (grounded)" in panel and "Incoming" in panel and "Outgoing" in panel
+    assert page.page.get_attribute("#panel h2 code", "textContent") is None or "optimists-forecast" in panel
+    assert page.evaluate("location.hash") == "#optimists-forecast"
+    page.page.click("#panel a.node-link[data-node='two-unsolved-problems']")
+    assert page.evaluate("location.hash") == "#two-unsolved-problems"
+    assert "two-unsolved-problems" in page.page.inner_text("#panel h2")
+    assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-two-unsolved-problems"
+    assert page.problems == []
+
+
+def test_the_language_switch_changes_labels_and_legend(page, essay):
+    url, amap = essay
+    opened(page, url)
+    english = page.page.text_content("#canvas svg")
+    assert "Legend" in english and "凡例" not in english
+    page.page.select_option("#lang", "ja")
+    page.page.wait_for_function("() => document.body.dataset.lang === 'ja'")
+    japanese = page.page.text_content("#canvas svg")
+    assert "凡例" in japanese and "Legend" not in japanese
+    assert amap.title["ja"][:10] in japanese
+    label = page.page.get_attribute("#node-feast-only-in-a-shares", "aria-label")
+    assert label == amap.statements["feast-only-in-a-shares"].text["ja"]
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    page.page.select_option("#lang", "fr")
+    assert "Légende" in page.page.text_content("#canvas svg")
+    assert page.problems == []
+
+
+def test_search_finds_a_japanese_text(page, essay):
+    url, amap = essay
+    opened(page, url)
+    words = amap.statements["two-unsolved-problems"].text["ja"]
+    page.page.fill("#search", words[4:12])
+    assert page.page.inner_text("#count") == "1 match"
+    assert page.evaluate("[...document.querySelectorAll('#canvas g.node.match')].map(g => g.id)") == [
+        "node-two-unsolved-problems"]
+    page.page.press("#search", "Enter")
+    assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-two-unsolved-problems"
+    page.page.fill("#search", "ＴＭＴ")  # full-width letters find the half-width ones (NFKC)
+    assert page.page.inner_text("#count").endswith("match") or page.page.inner_text("#count").endswith("matches")
+    page.page.fill("#search", "")
+    assert page.evaluate("document.querySelectorAll('#canvas g.node.match').length") == 0
+
+
+def test_a_deep_link_selects_and_centres_its_node(page, essay):
+    url, _ = essay
+    opened(page, url + "#popular-view")
+    assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-popular-view"
+    offset = page.evaluate("""() => {
+        const box = document.getElementById('node-popular-view').getBoundingClientRect();
+        const port = document.getElementById('viewport').getBoundingClientRect();
+        return [box.left + box.width / 2 - (port.left + port.width / 2), box.top + box.height / 2 - (port.top + port.height / 2)];
+    }""")
+    assert abs(offset[0]) < 2 and abs(offset[1]) < 2
+    assert "popular-view" in page.page.inner_text("#panel h2")
+
+
+def test_the_keyboard_reaches_everything(page, essay):
+    url, _ = essay
+    opened(page, url)
+    page.page.focus("#viewport")
+    before = transform(page)
+    page.page.keyboard.press("+")
+    assert transform(page) != before
+    page.page.keyboard.press("0")
+    assert transform(page) == before
+    page.page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.id")
+    assert focused.startswith("node-")
+    page.page.keyboard.press("Enter")
+    assert page.page.is_visible("#panel") and focused[5:] in page.page.inner_text("#panel h2")
+    page.page.keyboard.press("Escape")
+    assert not page.page.is_visible("#panel")
+    page.page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "search"
+
+
+def test_print_shows_the_diagram_alone(page, essay):
+    url, _ = essay
+    opened(page, url)
+    page.page.click("#node-popular-view")
+    page.page.emulate_media(media="print")
+    assert not page.page.is_visible("#search") and not page.page.is_visible("#panel")
+    assert page.evaluate("getComputedStyle(document.getElementById('canvas')).transform") == "none"
+    width = page.evaluate("document.querySelector('#canvas svg').getBoundingClientRect().width")
+    assert 0 < width <= 1280
+
+
+def test_hostile_texts_stay_text(page, tmp_path):
+    hostile = [*HOSTILE, "<img src=x onerror=window.pwned=1>", "</script><script>window.pwned=1</script>",
+               "</template><script>window.pwned=1</script>"]
+    text = SMALL.replace("text: {en: A reason, fr: Une raison}", f"text: {json.dumps(' '.join(hostile))}")
+    text = text.replace('text: "a fact"', f"text: {json.dumps(hostile[-1])}")
+    write_map(tmp_path, text)
+    assert run_cli("render", "map.yaml", "-o", "m.html", cwd=tmp_path)[0] == 0
+    url = (tmp_path / "m.html").as_uri()
+    opened(page, url + "#reason")
+    assert page.evaluate("window.pwned") is None and page.problems == [] and page.requests == [url]
+    shown = " ".join(page.page.inner_text("#panel").split())
+    assert " ".join(" ".join(hostile).split()) in shown
+    page.page.click("#node-fact")
+    assert hostile[-1] in page.page.inner_text("#panel")
+    assert page.evaluate("document.querySelectorAll('img, iframe, script:not([id])').length") == 1  # the page's own

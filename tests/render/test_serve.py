@@ -1,0 +1,188 @@
+"""`argmap serve` over HTTP: loopback only, its own two paths only, foreign Host refused, redrawn on save,
+a port in use and Ctrl-C as one line and an exit status."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from argmap.diagram.live import Channel, Options, Preview
+from argmap.diagram.server import PreviewServer
+from tests.conftest import ROOT, run_cli
+from tests.render.test_render import SMALL, write_map
+
+pytestmark = pytest.mark.needs_dot
+
+
+@pytest.fixture(autouse=True)
+def inside(tmp_path, monkeypatch):
+    """Places are shown relative to the current folder, as they are for a user who serves a map there."""
+    monkeypatch.chdir(tmp_path)
+
+
+@contextlib.contextmanager
+def serving(path: Path, options: Options | None = None) -> Iterator[PreviewServer]:
+    """``argmap serve`` in this process on a free port, its watcher running, stopped afterwards."""
+    preview = Preview(str(path), options or Options(), Channel())
+    server = PreviewServer(preview, 0)
+    stop = threading.Event()
+    preview.build()
+    threads = [threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True),
+               threading.Thread(target=preview.watch, args=(stop,), daemon=True)]
+    for thread in threads:
+        thread.start()
+    try:
+        yield server
+    finally:
+        stop.set()
+        preview.close()
+        server.shutdown()
+        server.server_close()
+        for thread in threads:
+            thread.join(5)
+
+
+def request(server: PreviewServer, path: str, host: str | None = None, method: str = "GET") -> tuple[int, dict, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+    if host != "":
+        connection.putheader("Host", host or f"127.0.0.1:{server.port}")
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+def events(server: PreviewServer, until: int, languages: int = 2, deadline: float = 10.0) -> list[tuple[str, dict]]:
+    """The update channel's events until version ``until`` is complete: drawn in every language, or found
+    impossible to draw."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=deadline)
+    connection.request("GET", "/events", headers={"Host": f"localhost:{server.port}"})
+    response = connection.getresponse()
+    assert response.status == 200 and response.getheader("Content-Type") == "text/event-stream; charset=utf-8"
+    seen: list[tuple[str, dict]] = []
+    event = ""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        line = response.fp.readline().decode("utf-8").rstrip("\n")
+        if line.startswith("event: "):
+            event = line[7:]
+        elif line.startswith("data: "):
+            seen.append((event, json.loads(line[6:])))
+            done = [payload for kind, payload in seen if payload["version"] >= until
+                    and (kind == "svg" or payload["data"]["stale"])]
+            if len(done) >= languages or any("data" in payload for payload in done):
+                break
+    connection.close()
+    return seen
+
+
+def test_only_the_page_and_its_updates_are_served_to_the_loopback_name(tmp_path):
+    with serving(write_map(tmp_path)) as server:
+        status, headers, body = request(server, "/")
+        assert status == 200 and body.startswith(b"<!DOCTYPE html>") and b'data-live="1"' in body
+        assert headers["Content-Security-Policy"].startswith("default-src 'none'; script-src 'sha256-")
+        assert "connect-src 'self'" in headers["Content-Security-Policy"] and headers["X-Content-Type-Options"] == "nosniff"
+        assert request(server, "/", host=f"localhost:{server.port}")[0] == 200
+        for host in ("evil.example", f"evil.example:{server.port}", f"127.0.0.1.evil.example:{server.port}",
+                     "127.0.0.1", f"[::1]:{server.port}", ""):
+            status, _, body = request(server, "/", host=host)
+            assert (status, body) == (403, b"403 this server answers only to its loopback address\n"), host
+        for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/map.yaml", "//etc/passwd", "/index.html",
+                     f"http://127.0.0.1:{server.port}/../map.yaml", "/events/../map.yaml"):
+            status, _, body = request(server, path)
+            assert status == 404 and b"map.yaml" not in body and b"root:" not in body, path
+        assert request(server, "/", method="POST")[0] == 405
+        assert server.server_address[0] == "127.0.0.1"
+
+
+def test_a_save_is_pushed_to_the_open_pages(tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        first = events(server, 1)
+        assert [event for event, _ in first] == ["map", "svg", "svg"]
+        assert {payload["lang"] for event, payload in first if event == "svg"} == {"en", "fr"}
+        (tmp_path / "map.yaml").write_text(SMALL.replace("The thesis holds", "The thesis changed"),
+                                           encoding="utf-8")
+        update = events(server, 2)
+        drawn = [payload for event, payload in update if event == "svg" and payload["version"] == 2]
+        assert drawn and "The thesis changed" in drawn[0]["svg"]
+        status, _, page = request(server, "/")
+        assert status == 200 and b"The thesis changed" in page
+
+
+def test_a_broken_save_keeps_the_drawing_and_lists_the_located_finding(tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        events(server, 1)
+        (tmp_path / "map.yaml").write_text(SMALL.replace("  thesis: {role", "  thesis: [{role"), encoding="utf-8")
+        data = [payload["data"] for event, payload in events(server, 2) if event == "map" and payload["version"] == 2]
+        assert data[0]["stale"] is True and data[0]["nodes"]  # the last drawing stays
+        assert data[0]["findings"][0]["where"] == "map.yaml:9:3" and data[0]["findings"][0]["code"] == "ARG001"
+        (tmp_path / "map.yaml").write_text(SMALL.replace("supports: thesis, group", "supports: thesiss, group"),
+                                           encoding="utf-8")
+        data = [payload["data"] for event, payload in events(server, 3) if event == "map" and payload["version"] == 3]
+        assert data[0]["stale"] is False and data[0]["problems"] == {"reason": ["ARG101"]}
+        errors = [(f["where"], f["code"], f["node"]) for f in data[0]["findings"] if f["severity"] == "error"]
+        assert errors == [("map.yaml:9:60", "ARG101", "reason")]
+        assert {f["severity"] for f in data[0]["findings"]} >= {"error", "warning"}  # every finding is listed
+
+
+def test_an_include_added_later_is_watched_too(tmp_path):
+    path = write_map(tmp_path, SMALL + "include: [more.yaml]\n")
+    (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
+                                        encoding="utf-8")
+    with serving(path) as server:
+        assert "extra" in events(server, 1)[0][1]["data"]["nodes"]
+        (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  added: {text: {en: A, fr: A}, supports: thesis}\n",
+                                            encoding="utf-8")
+        data = [payload["data"] for event, payload in events(server, 2) if event == "map" and payload["version"] == 2]
+        assert "added" in data[0]["nodes"] and "extra" not in data[0]["nodes"]
+
+
+def test_options_that_name_nothing_stop_at_once(tmp_path):
+    write_map(tmp_path)
+    code, out, err = run_cli("serve", "map.yaml", "--port", "0", "--no-browser", "--lang", "de", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == "argmap serve: the map has no language 'de'; it has en, fr\n"
+
+
+def test_a_port_in_use_is_one_line_and_status_2(tmp_path):
+    write_map(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, out, err = run_cli("serve", "map.yaml", "--port", str(port), "--no-browser", cwd=tmp_path)
+    assert (code, out, err) == (2, "", f"argmap serve: port {port} on 127.0.0.1 is in use; choose another with --port"
+                                       " (--port 0 picks a free one)\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
+def test_ctrl_c_stops_the_server_cleanly(tmp_path):
+    write_map(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "argmap", "serve", "map.yaml", "--port", "0", "--no-browser"],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("argmap serve: http://127.0.0.1:") and " shows map.yaml (drawn in " in line
+        assert line.endswith(" s); Ctrl-C stops\n")
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    finally:
+        process.kill()
+    assert (process.returncode, err) == (130, "argmap: interrupted\n")
