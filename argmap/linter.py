@@ -107,7 +107,7 @@ def check_map(root: str | Path, workspace: Workspace, config: Config) -> MapChec
     """Read one root file and its includes, build the graph, and run every enabled rule on it."""
     from argmap.loader import load_map
 
-    amap, reading = load_map(root, workspace)
+    amap, reading = load_map(root, workspace, partial=True)
     if amap is None:
         return _run_rules(None, reading, config)
     return check_loaded(amap, reading, config)
@@ -138,6 +138,8 @@ def _run_rules(amap: ArgumentMap | None, reading: Iterable[Diagnostic], config: 
             produced: Iterable[Diagnostic] = reported.get(rule.CODE, ())
         elif context is None:
             continue  # the map could not be read; reading's own findings say why
+        elif amap is not None and amap.incomplete and getattr(rule, "WHOLE", False):
+            continue  # it reasons about what is absent, and parts could not be read
         else:
             produced = cast(CheckingRule, rule).check(context, setting.options)
         for diagnostic in produced:

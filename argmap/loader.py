@@ -34,6 +34,14 @@ class LoadedFile:
     display: str
     doc: YamlDocument
     model: MapFile | None = None
+    partial: MapFile | None = None
+    """When the schema refused the file: the model of every part it accepted (for checking what can be)."""
+    dropped: frozenset[str] = frozenset()
+    """The ids declared in the file whose definitions the schema refused."""
+
+    @property
+    def usable(self) -> MapFile | None:
+        return self.model or self.partial
 
     def where(self, data_path: tuple[Any, ...] | list[Any], *, key: bool = False) -> tuple[str, int, int]:
         line, column = self.doc.locate(data_path, key=key)
@@ -91,6 +99,8 @@ class Workspace:
             loaded = LoadedFile(path, doc.path, doc)
             if not doc.fatal:
                 loaded.model = validate(doc)
+                if loaded.model is None:
+                    loaded.partial, loaded.dropped = salvage(doc)
             self.loaded[path] = loaded
         return loaded
 
@@ -139,8 +149,10 @@ def _include_targets(loaded: LoadedFile, files: Files) -> list[Path]:
     return [files.absolute(loaded.path.parent / entry) for entry in loaded.model.include]
 
 
-def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None) -> tuple[ArgumentMap | None, list[Diagnostic]]:
-    """Load one root file and its includes. The map is None when any file could not be validated."""
+def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None,
+             partial: bool = False) -> tuple[ArgumentMap | None, list[Diagnostic]]:
+    """Load one root file and its includes. The map is None when any file could not be validated, unless
+    ``partial``: then it holds every part the schema accepted, and ``incomplete`` names what it lacks."""
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
     root_file = workspace.file(Path(root))
@@ -149,16 +161,22 @@ def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None) -
         # An included file's problems with no line (it cannot be opened, is binary...) were
         # reported at the include entry that names it.
         problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
-    if any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
+    refused = any(loaded.model is None for loaded in order)
+    if refused and (not partial or any(loaded.usable is None for loaded in order)):
+        return None, problems
+    if any(p.code in _FATAL_INCLUDE for p in problems) and not partial:
         return None, problems
     locator = YamlLocator(root_file)
     parts: dict[str, dict[str, Any]] = {section: {} for section in SECTIONS}
     expectations: list[Expectation] = []
     for loaded in order:
         _merge(parts, expectations, locator, loaded, problems)
-    assert root_file.model is not None
-    amap = ArgumentMap.from_parts(root_file.model, root_file.path.stem, parts, expectations, locator,
+    root_model = root_file.usable
+    assert root_model is not None
+    amap = ArgumentMap.from_parts(root_model, root_file.path.stem, parts, expectations, locator,
                                   tuple(loaded.path for loaded in order), root_file.path.parent)
+    if refused or any(p.code in _FATAL_INCLUDE for p in problems):
+        amap.incomplete = frozenset().union(*(loaded.dropped for loaded in order)) | {"*"}
     return amap, problems
 
 
@@ -178,9 +196,9 @@ def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) ->
     depth: dict[Path, int] = {}
 
     def enter(loaded: LoadedFile) -> None:
-        if loaded.model is not None:
+        if loaded.usable is not None:
             depth[loaded.path] = len(stack)
-            stack.append((loaded, iter(enumerate(loaded.model.include))))
+            stack.append((loaded, iter(enumerate(loaded.usable.include))))
 
     enter(root)
     while stack:
@@ -224,7 +242,7 @@ def _chain(names: list[str], most: int = 9) -> str:
 
 def _merge(parts: dict[str, dict[str, Any]], expectations: list[Expectation], locator: YamlLocator,
            loaded: LoadedFile, problems: list[Diagnostic]) -> None:
-    model = loaded.model
+    model = loaded.usable
     assert model is not None
     # Statements and arguments share one id space; sources and groups have their own.
     spaces = {"statements": ("statements", "arguments"), "arguments": ("statements", "arguments"),
@@ -261,6 +279,33 @@ def validate(doc: YamlDocument) -> MapFile | None:
     except pydantic.ValidationError as error:
         doc.problems.extend(_schema_problems(doc, error))
         return None
+
+
+def salvage(doc: YamlDocument) -> tuple[MapFile | None, frozenset[str]]:
+    """The model of the parts of a refused document that the schema accepts, and the ids left out: each
+    statement, argument, source or group with an error is left out, as is each wrong expectation or
+    top-level field, so that the rest can still be checked. None when nothing can be salvaged."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return None, frozenset()
+    kept = {key: (dict(value) if isinstance(value, dict) else list(value) if isinstance(value, list) else value)
+            for key, value in data.items()}
+    dropped: set[str] = set()
+    for _ in range(4):  # each round leaves out what failed; a second error under the same part is gone with it
+        try:
+            return MapFile.model_validate(kept), frozenset(dropped)
+        except pydantic.ValidationError as error:
+            for item in error.errors(include_url=False):
+                loc = item["loc"]
+                if not loc or loc[0] == "argmap":
+                    return None, frozenset()
+                section = kept.get(loc[0])
+                if len(loc) > 1 and loc[0] in SECTIONS and isinstance(section, dict) and loc[1] in section:
+                    del section[loc[1]]
+                    dropped.add(str(loc[1]))
+                else:  # a top-level field, or an expectation (their positions are by index: all go)
+                    kept.pop(str(loc[0]), None)
+    return None, frozenset()
 
 
 def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list[Diagnostic]:

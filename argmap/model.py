@@ -84,6 +84,9 @@ class ArgumentMap:
     """The files it was read from (none for a map built in code)."""
     folder: Path | None = None
     """The folder that holds the map: source texts are read only inside it."""
+    incomplete: frozenset[str] = frozenset()
+    """Set when parts of the files could not be read (the check still looks at the rest): the ids whose
+    definitions were refused, and "*" for the parts that have no id."""
 
     @property
     def languages(self) -> tuple[str, ...]:

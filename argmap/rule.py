@@ -39,7 +39,11 @@ class Rule(Protocol):
     SEVERITY: Severity
     OPTIONS: dict[str, Any]
     INPUT: str
-    """One of INPUTS (a module's constant cannot be typed as the Literal; tests/test_registry.py checks it)."""
+    """One of INPUTS (a module's constant cannot be typed as the Literal; tests/test_registry.py checks it).
+
+    A rule that reasons about what is absent (no thesis, nothing supports it) also declares
+    ``WHOLE = True``: it is skipped when parts of the map could not be read, where the rest is
+    still checked."""
 
 
 class CheckingRule(Rule, Protocol):

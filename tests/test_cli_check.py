@@ -199,3 +199,20 @@ def test_a_real_process_checks_and_reports(tree):
     folder = tree({"map.yaml": BROKEN})
     code, out, err = run_cli("check", "-f", "parsable", "map.yaml", cwd=folder, process=True)
     assert (code, err) == (1, "") and "map.yaml:7:31: error ARG101" in out
+
+
+def test_a_schema_error_does_not_hide_what_can_still_be_checked(tree):
+    folder = tree({"map.yaml": (
+        "argmap: 1\nstatements:\n  thesis: {role: thesis, text: T}\n"
+        "  bad: {role: boss, text: B, supports: thesis}\n"
+        "  a: {text: A, supports: b}\n  b: {text: B, supports: a}\n"
+        "  c: {role: evidence, text: C, supports: bad}\n  d: {role: evidence, text: D, supports: nowhere}\n")})
+    code, out, _ = run_cli("check", "-f", "parsable", "--no-config", "map.yaml", cwd=folder)
+    assert code == 1
+    # the schema error, and the graph's own findings; nothing about 'bad' being missing, nor about
+    # what is absent (a thesis, support), which the refused part might have held
+    assert [line.split(" [")[0] for line in out.splitlines()] == [
+        "map.yaml:4:15: error ARG002 statements.bad.role: must be 'thesis', 'claim' or 'evidence'",
+        "map.yaml:5:3: error ARG201 circular support: a -> b -> a",
+        "map.yaml:8:42: error ARG101 support target 'nowhere' is not defined"]
+    assert run_cli("render", "map.yaml", "-o", "m.dot", cwd=folder)[0] == 1  # never drawn as if whole

@@ -88,7 +88,7 @@ def checked_map(path: str, command: str, allow_errors: bool = False) -> MapCheck
         path = str(roots[0])
     with paused_gc():
         checked = check_map(path, workspace, settings)
-    if checked.amap is None or (checked.errors and not allow_errors):
+    if checked.amap is None or ((checked.errors or checked.amap.incomplete) and not allow_errors):
         done = "drawn" if command == "render" else "evaluated"
         anyway = "; --allow-errors draws it anyway" if command == "render" and checked.amap is not None else ""
         raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding{anyway}",

@@ -41,7 +41,10 @@ INPUT = "graph"
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
     # Statements, arguments and the derived ids of one-premise relations (which an undercut may name).
-    nodes = set(ctx.graph)
+    nodes = set(ctx.graph) | amap.incomplete  # what could not be read is not missing
+    groups = amap.groups.keys() | amap.incomplete
+    sources = amap.sources.keys() | amap.incomplete
+    statements = amap.statements.keys() | amap.incomplete
 
     def missing(ref: str, pool: Iterable[str], what: str, node_id: str, *path: str | int,
                 section: str | None = None) -> Diagnostic:
@@ -53,29 +56,29 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             for index, target in enumerate(getattr(statement, field)):
                 if target not in nodes:
                     yield missing(target, nodes, f"{field[:-1]} target", sid, field, index)
-        if statement.group is not None and statement.group not in amap.groups:
+        if statement.group is not None and statement.group not in groups:
             yield missing(statement.group, amap.groups, "group", sid, "group")
         for index, quote in enumerate(statement.quotes):
-            if quote.source not in amap.sources:
+            if quote.source not in sources:
                 yield missing(quote.source, amap.sources, "source", sid, "quotes", index, "source")
     for aid, argument in amap.arguments.items():
         for index, premise in enumerate(argument.premises):
             if premise in amap.arguments:
                 yield amap.problem(CODE, aid, "premises", index,
                                    message=f"premise {premise!r} is an argument; premises must be statements")
-            elif premise not in amap.statements:
+            elif premise not in statements:
                 yield missing(premise, amap.statements, "premise", aid, "premises", index)
         if argument.target not in nodes:
             yield missing(argument.target, nodes, "conclusion", aid, argument.relation + "s")
-        if argument.group is not None and argument.group not in amap.groups:
+        if argument.group is not None and argument.group not in groups:
             yield missing(argument.group, amap.groups, "group", aid, "group")
     for index, expectation in enumerate(amap.expectations):
         select = expectation.select
-        refs = [("select", "id", select.id, nodes), ("select", "group", select.group, amap.groups)]
+        refs = [("select", "id", select.id, nodes), ("select", "group", select.group, groups)]
         if expectation.each is not None:
             refs += [("each", name, getattr(expectation.each, name), nodes)
                      for name in ("supports", "attacks", "reaches")]
-            refs += [("each", "quoted-from", source, amap.sources) for source in expectation.each.quoted_from]
+            refs += [("each", "quoted-from", source, sources) for source in expectation.each.quoted_from]
         for part, name, ref, pool in refs:
             if ref is not None and ref not in pool:
                 yield amap.expectation_problem(CODE, index, part, name,

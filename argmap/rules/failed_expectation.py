@@ -41,6 +41,7 @@ NAME = "failed-expectation"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
+WHOLE = True  # about what is absent: skipped when parts of the map could not be read
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:

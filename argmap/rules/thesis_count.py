@@ -36,6 +36,7 @@ NAME = "thesis-count"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {"min": 1, "max": 1}
 INPUT = "map"
+WHOLE = True  # about what is absent: skipped when parts of the map could not be read
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:

@@ -38,6 +38,7 @@ NAME = "unsupported-claim"
 SEVERITY = Severity.WARNING
 OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
+WHOLE = True  # about what is absent: skipped when parts of the map could not be read
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
