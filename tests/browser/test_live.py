@@ -49,7 +49,7 @@ def test_a_draft_with_errors_shows_its_findings_where_they_are(page, tmp_path):
         path.write_text(SMALL.replace("  thesis: {role", "  thesis: [{role"), encoding="utf-8")
         page.page.wait_for_function("() => document.querySelector('#findings li.error') !== null", timeout=UPDATED)
         findings = page.page.inner_text("#findings")
-        assert "map.yaml:9:3 error ARG001" in findings and "cannot be drawn as it is" in findings
+        assert "map.yaml:8:76 error ARG001" in findings and "cannot be drawn as it is" in findings
         assert page.evaluate("document.querySelectorAll('#canvas g.node').length") > 0  # the last drawing stays
         path.write_text(SMALL.replace("supports: thesis, group", "supports: thesiss, group"), encoding="utf-8")
         shown(page, 3)

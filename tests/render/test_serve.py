@@ -131,7 +131,7 @@ def test_a_broken_save_keeps_the_drawing_and_lists_the_located_finding(tmp_path)
         (tmp_path / "map.yaml").write_text(SMALL.replace("  thesis: {role", "  thesis: [{role"), encoding="utf-8")
         data = [payload["data"] for event, payload in events(server, 2) if event == "map" and payload["version"] == 2]
         assert data[0]["stale"] is True and data[0]["nodes"]  # the last drawing stays
-        assert data[0]["findings"][0]["where"] == "map.yaml:9:3" and data[0]["findings"][0]["code"] == "ARG001"
+        assert data[0]["findings"][0]["where"] == "map.yaml:8:76" and data[0]["findings"][0]["code"] == "ARG001"
         (tmp_path / "map.yaml").write_text(SMALL.replace("supports: thesis, group", "supports: thesiss, group"),
                                            encoding="utf-8")
         data = [payload["data"] for event, payload in events(server, 3) if event == "map" and payload["version"] == 3]
