@@ -12,7 +12,7 @@ import pydantic
 
 from argmap.diagnostics import Diagnostic
 from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement
-from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument, os_reason, read, refusal
+from argmap.source import SCHEMA, UNREADABLE, UNSAFE_YAML, Limits, YamlDocument, os_reason, read, refusal
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -224,12 +224,12 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
     root_file = workspace.file(Path(root))
-    order = _walk(root_file, workspace, problems)
+    order, whole = _walk(root_file, workspace, problems)
     for loaded in order:
         # An included file's problems with no line (it cannot be opened, is binary...) were
         # reported at the include entry that names it.
         problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
-    if any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
+    if not whole or any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):
         return None, problems
     amap = ArgumentMap(root_file, order)
     for loaded in order:
@@ -240,13 +240,14 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
 _FATAL_INCLUDE = {MISSING_INCLUDE, INCLUDE_OUTSIDE}
 
 
-def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> list[LoadedFile]:
-    """The files of the map in depth-first order, each once.
+def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> tuple[list[LoadedFile], bool]:
+    """The files of the map in depth-first order, each once, and whether all of them were read.
 
     Iterative, so that a chain of includes of any length cannot exhaust the stack; every
     include entry that cannot be followed is a problem at that entry."""
     folder = root.path.parent
     order, seen = [root], {root.path}
+    nodes, limit = root.doc.nodes, workspace.limits.max_nodes
     # The includes being followed: each file with the entries it has left, and where it is on the stack.
     stack: list[tuple[LoadedFile, Iterator[tuple[int, str]]]] = []
     depth: dict[Path, int] = {}
@@ -285,8 +286,13 @@ def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) ->
         order.append(child)
         problems.extend(loaded.problem(p.code, at, f"included file {_shown(entry)} {p.message}")
                         for p in child.doc.problems if not p.line)
+        nodes += child.doc.nodes
+        if nodes > limit:  # each file is within the limit, so the map's cost stops at twice it
+            problems.append(loaded.problem(UNSAFE_YAML, at, f"with the included file {_shown(entry)} the map holds "
+                                           f"more than {limit:,} YAML nodes (keys, values, lists and mappings)"))
+            return order, False
         enter(child)
-    return order
+    return order, True
 
 
 def _why_not_a_file(path: Path) -> str | None:
