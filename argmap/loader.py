@@ -226,7 +226,7 @@ def load_map(root: str | os.PathLike, workspace: Workspace | None = None) -> tup
     root_file = workspace.file(Path(root))
     order, whole = _walk(root_file, workspace, problems)
     for loaded in order:
-        # An included file's problems with no line (it cannot be opened, is binary...) were
+        # An included file's problems with no line (it cannot be opened, it is too big) were
         # reported at the include entry that names it.
         problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
     if not whole or any(loaded.model is None for loaded in order) or any(p.code in _FATAL_INCLUDE for p in problems):

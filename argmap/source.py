@@ -323,7 +323,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag == "tag:yaml.org,2002:float":
         try:
             return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):  # PyYAML indexes the text: an empty `!!int` raises IndexError
+        except (ValueError, IndexError):  # an empty `!!float` raises IndexError too
             return value
     return value  # timestamps, merge keys, '=': kept as the text they are
 
