@@ -122,10 +122,11 @@ def _parent(path: Path, data: Any, where: Where) -> Path | None:
     try:
         candidate = Path(os.path.realpath(path.parent / parent))
         why = refusal(os.stat(candidate))
+    except FileNotFoundError:
+        raise ConfigError(f"{where(('extends',))}: {_shown(parent)} is neither a preset ({', '.join(PRESETS)}) "
+                          "nor a file") from None
     except (OSError, ValueError) as error:
         why = os_reason(error, parent)
-    if why == "does not exist":
-        raise ConfigError(f"{where(('extends',))}: {_shown(parent)} is neither a preset ({', '.join(PRESETS)}) nor a file")
     if why:
         raise ConfigError(f"{where(('extends',))}: {_shown(parent)} {why}")
     return candidate

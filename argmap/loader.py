@@ -15,7 +15,7 @@ from argmap.diagnostics import Diagnostic
 from argmap.files import Files, FileSystem, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, Expectation, MapFile, as_written
-from argmap.source import SCHEMA, UNREADABLE, Limits, YamlDocument
+from argmap.source import SCHEMA, UNREADABLE, UNSAFE_YAML, Limits, YamlDocument
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "YamlLocator", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -156,13 +156,13 @@ def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None,
     workspace = workspace or Workspace()
     problems: list[Diagnostic] = []
     root_file = workspace.file(Path(root))
-    order = _walk(root_file, workspace, problems)
+    order, whole = _walk(root_file, workspace, problems)
     for loaded in order:
-        # An included file's problems with no line (it cannot be opened, is binary...) were
+        # An included file's problems with no line (it cannot be opened, it is too big) were
         # reported at the include entry that names it.
         problems.extend(p for p in loaded.doc.problems if p.line or loaded is root_file)
     refused = any(loaded.model is None for loaded in order)
-    if refused and (not partial or any(loaded.usable is None for loaded in order)):
+    if not whole or (refused and (not partial or any(loaded.usable is None for loaded in order))):
         return None, problems
     if any(p.code in _FATAL_INCLUDE for p in problems) and not partial:
         return None, problems
@@ -183,14 +183,15 @@ def load_map(root: str | os.PathLike[str], workspace: Workspace | None = None,
 _FATAL_INCLUDE = {MISSING_INCLUDE, INCLUDE_OUTSIDE}
 
 
-def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> list[LoadedFile]:
-    """The files of the map in depth-first order, each once.
+def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) -> tuple[list[LoadedFile], bool]:
+    """The files of the map in depth-first order, each once, and whether all of them were read.
 
     Iterative, so that a chain of includes of any length cannot exhaust the stack; every
     include entry that cannot be followed is a problem at that entry."""
     folder = root.path.parent
     files = workspace.files
     order, seen = [root], {root.path}
+    nodes, limit = root.doc.nodes, workspace.limits.max_nodes
     # The includes being followed: each file with the entries it has left, and where it is on the stack.
     stack: list[tuple[LoadedFile, Iterator[tuple[int, str]]]] = []
     depth: dict[Path, int] = {}
@@ -229,8 +230,13 @@ def _walk(root: LoadedFile, workspace: Workspace, problems: list[Diagnostic]) ->
         order.append(child)
         problems.extend(loaded.problem(p.code, at, f"included file {_shown(entry)} {p.message}")
                         for p in child.doc.problems if not p.line)
+        nodes += child.doc.nodes
+        if nodes > limit:  # each file is within the limit, so the map's cost stops at twice it
+            problems.append(loaded.problem(UNSAFE_YAML, at, f"with the included file {_shown(entry)} the map holds "
+                                           f"more than {limit:,} YAML nodes (keys, values, lists and mappings)"))
+            return order, False
         enter(child)
-    return order
+    return order, True
 
 
 def _chain(names: list[str], most: int = 9) -> str:

@@ -59,6 +59,8 @@ class Limits:
     max_aliases: int = 100
     max_alias_expansion: int = 10_000
     max_scalar_chars: int = 100_000
+    max_nodes: int = 4_000_000
+    """YAML nodes (keys, values, lists, mappings) of one map: its root file and every file it includes."""
 
 
 _LOW = (1 << 64) - 1
@@ -81,6 +83,8 @@ class YamlDocument:
     problems: list[Diagnostic] = field(default_factory=list)
     fatal: bool = False
     """True when the file could not be read into data at all (the schema stage is skipped)."""
+    nodes: int = 0
+    """How many YAML nodes the file holds (aliases count as the nodes they repeat)."""
     _positions: dict[int, Any] = field(default_factory=dict, repr=False)
     """id(container) -> {key: key position << 64 | value position} for a mapping, [position] for a list."""
     _root: int = field(default=_pack(1, 1), repr=False)
@@ -384,7 +388,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag == "tag:yaml.org,2002:float":
         try:
             return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):  # PyYAML indexes the text: an empty `!!int` raises IndexError
+        except (ValueError, IndexError):  # an empty `!!float` raises IndexError too
             return value
     return value  # timestamps, merge keys, '=': kept as the text they are
 
@@ -456,10 +460,15 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
 
     get_event: Callable[[], Any] = loader.get_event  # events are told apart by class below
     max_chars = limits.max_scalar_chars
+    # Counted as the events arrive, so that a file over the limit costs no more than the limit.
+    nodes, max_nodes = 0, limits.max_nodes
     while (event := get_event()) is not None:
         cls = event.__class__
         if cls is ScalarEvent and stack and event.tag is None and event.anchor is None and len(event.value) <= max_chars:
             # The hot path: a plain or quoted scalar inside a container (most events of a map).
+            nodes += 1
+            if nodes > max_nodes:
+                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
             mark = event.start_mark
             value = event.value
             frame = stack[-1]
@@ -490,6 +499,9 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 continue
             add(value, packed, 1, mark)  # a duplicate or unusable key: reported there
         elif cls is ScalarEvent:
+            nodes += 1
+            if nodes > max_nodes:
+                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
             mark = event.start_mark
             if event.tag is not None:
                 check_tag(event)
@@ -513,6 +525,9 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 anchors[event.anchor] = (value, 1)
             add(value, _pack(mark.line + 1, mark.column + 1), 1, mark)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            nodes += 1
+            if nodes > max_nodes:
+                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
             mark = event.start_mark
             if event.tag is not None:
                 check_tag(event)
@@ -550,6 +565,7 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                 raise _Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
             value, size = anchors[event.anchor]
             expansion += size
+            nodes += size
             if aliases > limits.max_aliases:
                 raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"more than {limits.max_aliases} aliases")
             if expansion > limits.max_alias_expansion:
@@ -557,6 +573,8 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                     UNSAFE_YAML, mark.line + 1, mark.column + 1,
                     f"aliases expand to more than {limits.max_alias_expansion:,} nodes (an alias bomb?)",
                 )
+            if nodes > max_nodes:
+                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
             add(value, _pack(mark.line + 1, mark.column + 1), size, mark)
         elif cls is DocumentStartEvent:
             documents += 1
@@ -569,9 +587,16 @@ def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
                         MULTIPLE_DOCUMENTS,
                     )
                 )
+                doc.nodes = nodes
                 return
+    doc.nodes = nodes
     if not root_set:
         doc.data = None
+
+
+def _too_many(event: Any, max_nodes: int) -> tuple[int, int, str]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1, f"more than {max_nodes:,} YAML nodes (keys, values, lists and mappings)"
 
 
 

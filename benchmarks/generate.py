@@ -1,10 +1,14 @@
 """Synthetic argument maps of N statements: tree-like supports, some attacks, linked arguments, groups, quotes.
 
     python benchmarks/generate.py 10000 -o map-10k.yaml [--seed 1]
+    python benchmarks/generate.py 4000000 --dense attacks -o dense.yaml
 
 The map is valid (clean but for unsupported-claim warnings): one thesis, every statement reaches
 it, no support cycles. Every statement quotes a generated source text; there is one source per
 1,000 statements (a large analysis quotes many documents), written beside the map.
+
+With --dense, N is a number of YAML nodes instead, and the map is the costliest kind per node
+known for one resource (see DENSE): what the node limit of a map must bound.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import random
 import sys
 from pathlib import Path
 
-__all__ = ["generate", "source_text", "write_sources", "write_map"]
+__all__ = ["generate", "source_text", "write_sources", "write_map", "dense", "DENSE"]
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -106,13 +110,47 @@ def write_map(path: Path, n: int, seed: int = 0) -> Path:
     return path
 
 
+DENSE = {
+    "statements": "terse statements, one finding each (4 nodes a statement)",
+    "references": "one statement with references to nothing, one finding each (1 node a reference)",
+    "attacks": "statements with the longest ids attacking 100 others each (1 node an attack)",
+    "quotes": "statements quoting an unknown source (13 nodes a statement)",
+}
+
+
+def dense(nodes: int, shape: str) -> str:
+    """A map of at most ``nodes`` YAML nodes (the root, its keys and values, lists and mappings), of
+    the kind ``shape`` in DENSE."""
+    head = "argmap: 1\nstatements:\n  s0: {role: thesis, text: T}\n"  # 11 nodes
+    budget = nodes - 11
+    if shape == "statements":
+        return head + "".join(f"  a{i}: {{text: x}}\n" for i in range(1, budget // 4 + 1))
+    if shape == "references":
+        return head + "  a: {text: x, supports: [" + ",".join("z" * (budget - 6)) + "]}\n"
+    if shape == "attacks":
+        targets, per = 1000, 100 + 8  # key, mapping, text, x, supports, s0, attacks, list, 100 targets
+        lines = [f"  t{j}: {{text: x, supports: s0}}\n" for j in range(targets)]  # 6 nodes each
+        count = (budget - 6 * targets) // per
+        lines += [f"  {i:0120d}: {{text: x, supports: s0, attacks: [" + ",".join(f"t{(i + j) % targets}" for j in range(100))
+                  + "]}\n" for i in range(1, count + 1)]
+        return head + "".join(lines)
+    if shape == "quotes":
+        return head + "".join(f"  a{i}: {{text: x, supports: s0, quotes: [{{source: s, text: q}}]}}\n"
+                              for i in range(1, budget // 13 + 1))
+    raise ValueError(f"unknown shape {shape!r}; the shapes are {', '.join(DENSE)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
     parser.add_argument("-o", "--output", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--dense", choices=sorted(DENSE), help="a map of N YAML nodes of this costly kind")
     args = parser.parse_args(argv)
-    write_map(args.output, args.n, args.seed)
+    if args.dense:
+        args.output.write_text(dense(args.n, args.dense), encoding="utf-8")
+    else:
+        write_map(args.output, args.n, args.seed)
     return 0
 
 

@@ -265,3 +265,25 @@ def test_names_that_are_not_utf8_are_shown_escaped(tmp_path):
     assert result.files == ("caf\\xe9.yaml",)
     assert {d.path for d in result.diagnostics} == {"caf\\xe9.yaml"}
 
+
+# The node limit: counted while reading, per file and for a whole map.
+
+def test_a_file_over_the_node_limit_stops_where_it_crosses_it():
+    doc = parse(b"a: [1, 2, 3]\nb: [4, 5, 6]\n", "x.yaml", Limits(max_nodes=6))
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [(2, 1, "ARG004")]
+    assert "more than 6 YAML nodes" in doc.problems[0].message and doc.fatal
+
+
+def test_aliases_count_as_the_nodes_they_repeat():
+    assert parse(b"a: &x [1, 2]\nb: *x\nc: *x\n", "x.yaml").nodes == 13
+    assert parse(b"a: &x [1, 2]\nb: *x\nc: *x\n", "x.yaml", Limits(max_nodes=12)).fatal
+
+
+def test_a_map_over_the_node_limit_is_refused_at_the_include_that_crosses_it(tmp_path):
+    _chain(tmp_path, 5)
+    nodes = parse((tmp_path / "f1.yaml").read_bytes(), "f1.yaml").nodes  # 11 per file
+    amap, problems = load_map(tmp_path / "f0.yaml", Workspace(Limits(max_nodes=3 * nodes), cwd=tmp_path))
+    assert amap is None
+    assert [(p.location, p.code) for p in problems] == [("f2.yaml:2:11", "ARG004")]
+    assert problems[0].message == f"with the included file 'f3.yaml' the map holds more than {3 * nodes:,} YAML nodes" \
+                                  " (keys, values, lists and mappings)"

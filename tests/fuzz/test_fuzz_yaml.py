@@ -70,11 +70,17 @@ text = _mostly(st.one_of(st.sampled_from(WORDS), st.dictionaries(st.sampled_from
                          st.dictionaries(st.sampled_from(["en", "zz", "EN", ""]), st.text(max_size=20), max_size=3)), 8)
 role = _mostly(st.sampled_from(ROLES), st.sampled_from(["Thesis", "", "premise"]), 20)
 
-statement = st.fixed_dictionaries({"text": text}, optional={
+
+def _stray(mapping):
+    """A mapping with, once in a while, a key the format does not have."""
+    return st.builds(lambda known, stray: known if stray is None else {**known, "bogus": stray},
+                     mapping, _mostly(st.none(), anything, 15))
+
+
+statement = _stray(st.fixed_dictionaries({"text": text}, optional={
     "role": role, "note": text, "group": ident, "tags": _mostly(st.lists(ident, max_size=3)),
     "supports": ids, "attacks": ids, "base": _mostly(st.floats(0, 1), st.one_of(st.floats(), st.just("0.5"), st.booleans())),
-    "quotes": _mostly(st.lists(st.fixed_dictionaries({"source": ident, "text": text}), max_size=2)),
-    "bogus": _mostly(st.nothing())})
+    "quotes": _mostly(st.lists(st.fixed_dictionaries({"source": ident, "text": text}), max_size=2))}))
 argument = st.fixed_dictionaries({"premises": _mostly(st.lists(ident, min_size=1, max_size=3))}, optional={
     "supports": ident, "attacks": ident, "label": text, "group": ident, "tags": _mostly(st.lists(ident, max_size=2))})
 expectation = st.fixed_dictionaries({"select": _mostly(st.fixed_dictionaries({}, optional={
@@ -89,7 +95,7 @@ source = st.fixed_dictionaries({}, optional={
     "path": _mostly(st.sampled_from(["text.txt", "missing.txt"]),
                     st.sampled_from(["../secret.txt", "/etc/hostname", "a\x00b", "x" * 300, ".", "link.yaml"]), 4),
     "url": _mostly(st.just("https://example.org/")), "sha256": _mostly(st.just("0" * 64))})
-document = st.fixed_dictionaries({
+document = _stray(st.fixed_dictionaries({
     "argmap": _mostly(st.just(1), st.sampled_from([2, "1", 1.0, True, None])),
     "statements": _mostly(st.builds(lambda thesis, rest: {**rest, **thesis},
                                     _mostly(st.builds(lambda s: {"thesis": {**s, "role": "thesis"}}, statement), st.just({}), 5),
@@ -103,8 +109,7 @@ document = st.fixed_dictionaries({
     "groups": _mostly(st.dictionaries(ident, _mostly(st.fixed_dictionaries({"label": text})), max_size=2)),
     "arguments": _mostly(st.dictionaries(ident, _mostly(argument), max_size=2)),
     "expect": _mostly(st.lists(_mostly(expectation), max_size=2)),
-    "bogus": _mostly(st.nothing()),
-})
+}))
 
 # --- rendering the data as YAML text, with the choices drawn as it goes ----------------------------
 
