@@ -24,6 +24,7 @@ COMMANDS = {
     "eval": "argmap.cli.eval_cmd:eval_",
     "export": "argmap.cli.eval_cmd:export",
     "diff": "argmap.cli.diff_cmd:diff",
+    "fmt": "argmap.cli.fmt_cmd:fmt",
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",
     "explain": "argmap.cli.rules_cmd:explain",
