@@ -383,9 +383,10 @@ def test_fmt_reports_a_file_it_cannot_format_in_one_line_and_formats_the_others(
     assert (status, out) == (2, "")
     assert err == ("tab.yaml:3:1: not formatted: a tab character; YAML indents with spaces only [ARG001 yaml-syntax]\n"
                    "reformatted ugly.yaml\n"
-                   "notes.yaml: not an argmap file (no top-level `argmap:`), left alone\n"
                    "missing.yaml: not formatted: no such file or folder [ARG005 unreadable-file]\n"
-                   "1 file reformatted, 1 file already formatted, 2 files not formatted\n")
+                   "1 file reformatted, 1 file already formatted, 2 files not formatted,"
+                   " 1 other YAML file left alone\n")
+    assert run_cli("fmt", "notes.yaml", cwd=base) == (0, "", "no argmap files, 1 other YAML file left alone\n")
     assert (base / "ugly.yaml").read_text(encoding="utf-8") == "argmap: 1\nid: ugly\n"
 
 

@@ -33,7 +33,7 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
     from argmap.texts import one_line
 
     status = CLEAN
-    changed = unchanged = failed = 0
+    changed = unchanged = failed = skipped = 0
     for result in format_paths(paths):
         problem = result.problem
         if problem is not None:
@@ -43,7 +43,7 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
             failed += 1
             status = USAGE
         elif result.skipped:
-            stderr.write(f"{one_line(result.path)}: not an argmap file (no top-level `argmap:`), left alone\n")
+            skipped += 1  # named, as pre-commit names every YAML file, and not a map
         elif not result.changed:
             unchanged += 1
         elif check:
@@ -63,7 +63,7 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
                 continue
             stderr.write(f"reformatted {one_line(result.path)}\n")
             changed += 1
-    stderr.write(_summary(changed, unchanged, failed, check) + "\n")
+    stderr.write(_summary(changed, unchanged, failed, skipped, check) + "\n")
     return status
 
 
@@ -75,7 +75,7 @@ def _diff(path: str, before: str, after: str) -> str:
     return "".join(lines)
 
 
-def _summary(changed: int, unchanged: int, failed: int, check: bool) -> str:
+def _summary(changed: int, unchanged: int, failed: int, skipped: int, check: bool) -> str:
     def files(count: int) -> str:
         return f"{count} file{'s' if count != 1 else ''}"
 
@@ -86,4 +86,8 @@ def _summary(changed: int, unchanged: int, failed: int, check: bool) -> str:
         parts.append(f"{files(unchanged)} already formatted")
     if failed:
         parts.append(f"{files(failed)} not formatted")
-    return ", ".join(parts) if parts else "no argmap files"
+    if not parts:
+        parts.append("no argmap files")
+    if skipped:
+        parts.append(f"{skipped} other YAML file{'s' if skipped != 1 else ''} left alone")
+    return ", ".join(parts)
