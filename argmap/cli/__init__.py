@@ -25,6 +25,8 @@ COMMANDS = {
     "eval": "argmap.cli.eval_cmd:eval_",
     "export": "argmap.cli.export_cmd:export",
     "diff": "argmap.cli.diff_cmd:diff",
+    "fmt": "argmap.cli.fmt_cmd:fmt",
+    "init": "argmap.cli.init_cmd:init",
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",
     "explain": "argmap.cli.rules_cmd:explain",

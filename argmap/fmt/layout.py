@@ -1,0 +1,201 @@
+"""The canonical layout of a map file: which key comes first, what is written in flow style, indentation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from argmap.fmt.scalars import key_text, scalar_text
+from argmap.fmt.tree import BLANK, Alias, Collection, Document, Entry, Node, Scalar
+from argmap.texts import width
+
+__all__ = ["ORDER", "WIDTH", "write", "ordered_data"]
+
+ORDER: dict[str, tuple[str, ...]] = {
+    "top": ("argmap", "id", "title", "description", "languages", "include", "sources", "groups", "statements",
+            "arguments", "expect"),
+    "statement": ("role", "text", "note", "quotes", "group", "tags", "base", "supports", "attacks"),
+    "argument": ("premises", "supports", "attacks", "label", "note", "group", "tags"),
+    "quote": ("source", "text"),
+    "source": ("title", "language", "path", "url", "sha256"),
+    "group": ("label", "description"),
+    "expectation": ("select", "count", "min", "max", "each", "message"),
+    "selector": ("id", "role", "tag", "group"),
+    "each": ("supports", "attacks", "reaches", "quoted-from"),
+}
+"""The order of the fields of each part of a map; ids and languages keep the author's order."""
+
+WIDTH = 100
+"""An expectation is written on one line when that line fits in this many columns (wide characters
+count two); texts are never wrapped."""
+
+_CHILDREN: dict[str, dict[str, str]] = {
+    "top": {"title": "text", "description": "text", "languages": "ids", "include": "ids", "sources": "sources",
+            "groups": "groups", "statements": "statements", "arguments": "arguments", "expect": "expect"},
+    "sources": {"*": "source"},
+    "groups": {"*": "group"},
+    "statements": {"*": "statement"},
+    "arguments": {"*": "argument"},
+    "statement": {"text": "text", "note": "text", "quotes": "quotes", "tags": "ids", "supports": "ids",
+                  "attacks": "ids"},
+    "argument": {"premises": "ids", "label": "text", "note": "text", "tags": "ids", "supports": "ids",
+                 "attacks": "ids"},
+    "group": {"label": "text", "description": "text"},
+    "quotes": {"*": "quote"},
+    "expect": {"*": "expectation"},
+    "expectation": {"select": "selector", "each": "each"},
+    "each": {"quoted-from": "ids"},
+}
+# Always one entry a line: the parts of a map a reviewer reads field by field, and texts one
+# language a line. Flow style on one line: lists of ids, quotes, selectors.
+_BLOCK = {"top", "sources", "groups", "statements", "arguments", "statement", "argument", "source", "group",
+          "text", "quotes", "expect"}
+_FLOW = {"ids", "quote", "selector", "each"}
+
+
+def _child(kind: str, key: Any) -> str:
+    children = _CHILDREN.get(kind, {})
+    return children.get(key, children.get("*", "other")) if isinstance(key, str) else children.get("*", "other")
+
+
+def _rank(kind: str, entries: list[Entry]) -> list[Entry]:
+    order = ORDER.get(kind)
+    if order is None:
+        return entries
+    position = {name: index for index, name in enumerate(order)}
+    return sorted(entries, key=lambda e: position.get(e.key.value if e.key and isinstance(e.key.value, str) else "",
+                                                     len(order)))  # stable: other keys keep their order
+
+
+def ordered_data(data: Any, kind: str = "top") -> Any:
+    """Plain data with every mapping's keys in the formatter's order (as nested lists of pairs, so that
+    order counts when two are compared)."""
+    if isinstance(data, dict):
+        order = ORDER.get(kind)
+        keys = list(data)
+        if order is not None:
+            position = {name: index for index, name in enumerate(order)}
+            keys.sort(key=lambda k: position.get(k, len(order)))
+        return ["map", [(k, type(k).__name__, ordered_data(data[k], _child(kind, k))) for k in keys]]
+    if isinstance(data, list):
+        return ["seq", [ordered_data(item, _child(kind, None)) for item in data]]
+    return [type(data).__name__, data]
+
+
+def _said(lines: list[str]) -> bool:
+    return any(line != BLANK for line in lines)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def comments(self, items: list[str], indent: int, first: bool = False) -> None:
+        """Comment lines at ``indent``; a run of blank lines becomes one, none at the top of a collection."""
+        for item in items:
+            if item == BLANK:
+                if self.lines and self.lines[-1] != "" and not first:
+                    self.lines.append("")
+            else:
+                self.lines.append(" " * indent + item)
+                first = False
+
+    def flow(self, node: Node, kind: str) -> str | None:
+        """``node`` on one line, or None when it cannot be (a comment inside, a block scalar, a part that is
+        always written one entry a line)."""
+        if isinstance(node, Alias):
+            return f"*{node.name}"
+        if isinstance(node, Scalar):
+            return None if node.style in ("|", ">") else scalar_text(node, flow=True)
+        anchor = f"&{node.anchor} " if node.anchor else ""
+        if not node.entries:
+            return anchor + ("{}" if node.mapping else "[]")
+        if kind in _BLOCK or _said(node.trailing) or any(_said(e.leading) or e.eol for e in node.entries):
+            return None  # blank lines alone do not keep a list or a quote in block style
+        parts = []
+        for entry in _rank(kind, node.entries):
+            key = entry.key.value if entry.key else None
+            value = self.flow(entry.value, _child(kind, key))
+            if value is None:
+                return None
+            parts.append(f"{key_text(entry.key, flow=True)}: {value}" if entry.key else value)
+        inside = ", ".join(parts)
+        return anchor + (f"{{{inside}}}" if node.mapping else f"[{inside}]")
+
+    def one_line(self, node: Node, kind: str, head: str) -> str | None:
+        """``node`` written after ``head`` on the same line, when the layout puts it there."""
+        if isinstance(node, Scalar) and node.style not in ("|", ">"):
+            return scalar_text(node, flow=False)  # in block context: fewer characters need quotes
+        if isinstance(node, Collection) and node.entries:
+            simple = all(isinstance(e.value, (Scalar, Alias)) for e in node.entries)
+            if kind not in _FLOW and kind != "expectation" and not (kind == "other" and simple and not node.mapping):
+                return None
+        text = self.flow(node, kind)
+        if text is not None and kind == "expectation" and width(f"{head} {text}") > WIDTH:
+            return None
+        return text
+
+    def collection(self, node: Collection, kind: str, indent: int, first: str | None, eol: str | None) -> None:
+        """The entries of a block collection at ``indent``; ``first`` starts its first line instead of the
+        indentation (the dash of the item it is), and ``eol`` ends that line."""
+        for index, entry in enumerate(_rank(kind, node.entries)):
+            value = entry.value
+            if entry.key is None and isinstance(value, Collection) and value.entries and value.anchor is None:
+                # An item's first field starts the item's line, in flow style or block: its comments are
+                # the item's, whichever field the layout puts first.
+                inner = _rank(_child(kind, None), value.entries)[0]
+                entry.leading += inner.leading
+                entry.eol = "  ".join(c for c in (entry.eol, inner.eol) if c) or None
+                inner.leading, inner.eol = [], None
+            if index == 0 and first is not None:
+                self.comments(entry.leading, indent - 2, first=True)
+                prefix = first
+            else:
+                self.comments(entry.leading, indent, first=index == 0)
+                prefix = " " * indent
+            self.entry(entry, kind, indent, prefix, eol if index == 0 else None)
+        self.comments(node.trailing, indent)
+
+    def entry(self, entry: Entry, kind: str, indent: int, prefix: str, eol: str | None) -> None:
+        value_kind = _child(kind, entry.key.value if entry.key else None)
+        value = entry.value
+        comment = "  ".join(c for c in (eol, entry.eol) if c)
+        tail = f"  {comment}" if comment else ""
+        head = prefix + (f"{key_text(entry.key, flow=False)}:" if entry.key else "-")
+        if isinstance(value, Scalar) and value.style in ("|", ">"):
+            self.block_scalar(value, head, tail, indent + 2)
+            return
+        text = self.one_line(value, value_kind, head)
+        if text is not None:
+            self.lines.append(f"{head} {text}{tail}")
+            return
+        assert isinstance(value, Collection)
+        if entry.key is None and value.anchor is None:
+            self.collection(value, value_kind, indent + 2, head + " ", tail.lstrip() or None)
+            return
+        anchor = f" &{value.anchor}" if value.anchor else ""
+        self.lines.append(f"{head}{anchor}{tail}")
+        self.collection(value, value_kind, indent + 2, None, None)
+
+    def block_scalar(self, scalar: Scalar, head: str, tail: str, indent: int) -> None:
+        """A literal or folded text kept as the author broke its lines, re-indented."""
+        properties = f"&{scalar.anchor} " if scalar.anchor else ""
+        leading = []
+        for line in scalar.lines:
+            leading.append(line)
+            if line.strip(" "):
+                break
+        explicit = "2" if any(line.startswith(" ") for line in leading) else ""
+        self.lines.append(f"{head} {properties}{scalar.style}{explicit}{scalar.chomping}{tail}")
+        self.lines.extend(" " * indent + line if line else "" for line in scalar.lines)
+
+
+def write(document: Document) -> str:
+    """The document in the canonical layout."""
+    writer = _Writer()
+    writer.comments(document.header, 0)
+    if document.header and document.header_gap:
+        writer.lines.append("")
+    writer.collection(document.root, "top", 0, None, None)
+    while writer.lines and writer.lines[-1] == "":
+        writer.lines.pop()
+    return "\n".join(writer.lines) + "\n"

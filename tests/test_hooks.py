@@ -1,0 +1,135 @@
+"""The pre-commit hooks of .pre-commit-hooks.yaml, run by the real pre-commit on a git repository of maps
+that installs them from this checkout (as a user's repository installs them from argmap's)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, run_cli
+
+pytestmark = [
+    pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
+                       reason="pre-commit is not installed (make test installs it with the dev extras)"),
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
+
+MAP = """\
+# yaml-language-server: $schema=argmap.schema.json
+argmap: 1
+id: cars
+statements:
+  thesis:
+    role: thesis
+    text: Cities should tax cars by weight.
+  safety:
+    text: Heavier cars do more harm to the people they hit.
+    supports: thesis
+  crash-data:
+    role: evidence
+    text: Pedestrians struck by heavier vehicles are more likely to die.
+    supports: safety
+"""
+ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+       "GIT_COMMITTER_EMAIL": "t@example.org", "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
+
+
+def git(folder: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True,
+                          env={**os.environ, **ENV}, timeout=60)
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def hooks(tmp_path_factory) -> tuple[Path, str, Path]:
+    """This checkout as a hooks repository (its tracked and new files, committed), its commit, and a cache
+    for pre-commit's environments shared by the tests of this module (one pip install)."""
+    try:
+        listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+    except subprocess.CalledProcessError:
+        pytest.skip("the checkout is not a git repository")
+    repo = tmp_path_factory.mktemp("hooks-repo")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, repo / name)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "hooks")
+    return repo, git(repo, "rev-parse", "HEAD").strip(), tmp_path_factory.mktemp("pre-commit-home")
+
+
+def user_repo(base: Path, hooks: tuple[Path, str, Path], hook_list: list[dict]) -> Path:
+    repo_path, rev, _ = hooks
+    (base / "maps").mkdir()
+    (base / "maps" / "map.yaml").write_text(MAP, encoding="utf-8")
+    (base / ".github.yaml").write_text("on: push\n", encoding="utf-8")  # not a map: the hooks leave it alone
+    config = {"repos": [{"repo": str(repo_path), "rev": rev, "hooks": hook_list}]}
+    (base / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    git(base, "init", "-q")
+    git(base, "add", "-A")
+    return base
+
+
+def pre_commit(base: Path, hooks: tuple[Path, str, Path], *args: str) -> tuple[int, str]:
+    environment = {**os.environ, **ENV, "PRE_COMMIT_HOME": str(hooks[2])}
+    environment.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", *args], cwd=base,
+                          env=environment, capture_output=True, text=True, timeout=600)
+    output = done.stdout + done.stderr
+    assert "An unexpected error has occurred" not in output and "InvalidManifestError" not in output, output
+    return done.returncode, output
+
+
+def test_the_manifest_declares_the_documented_hooks():
+    manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {hook["id"]: hook["entry"] for hook in manifest} == {
+        "argmap-check": "argmap check", "argmap-fmt-check": "argmap fmt --check", "argmap-fmt": "argmap fmt",
+        "argmap-render-check": "argmap render --check"}
+    assert all(hook["language"] == "python" for hook in manifest)
+
+
+def test_check_and_fmt_hooks_pass_on_a_clean_map_and_fail_on_a_broken_or_unformatted_one(tmp_path, hooks):
+    base = user_repo(tmp_path, hooks, [{"id": "argmap-check", "args": ["maps/"]}, {"id": "argmap-fmt-check"}])
+    status, output = pre_commit(base, hooks)
+    assert status == 0, output
+    assert "argmap check" in output and "argmap fmt --check" in output and "Failed" not in output
+
+    broken = MAP.replace("supports: thesis", "supports: thesiss")
+    unformatted = broken.replace("argmap: 1\nid: cars\n", "id: cars\nargmap: 1\n")
+    (base / "maps" / "map.yaml").write_text(unformatted, encoding="utf-8")
+    status, output = pre_commit(base, hooks)
+    assert status == 1, output
+    assert "ARG101  support target 'thesiss' is not defined; did you mean 'thesis'?" in output
+    assert "+argmap: 1\n id: cars\n-argmap: 1\n" in output
+    assert "would reformat maps/map.yaml\n1 file would be reformatted, 2 other YAML files left alone\n" in output
+
+
+def test_the_fmt_hook_rewrites_the_file_and_then_passes(tmp_path, hooks):
+    base = user_repo(tmp_path, hooks, [{"id": "argmap-fmt"}])
+    (base / "maps" / "map.yaml").write_text(MAP.replace("argmap: 1\nid: cars\n", "id: cars\nargmap: 1\n"),
+                                            encoding="utf-8")
+    status, output = pre_commit(base, hooks)
+    assert status == 1 and "files were modified by this hook" in output and "reformatted maps/map.yaml" in output
+    assert (base / "maps" / "map.yaml").read_text(encoding="utf-8") == MAP
+    assert pre_commit(base, hooks)[0] == 0
+
+
+@pytest.mark.needs_dot
+def test_the_render_hook_fails_when_the_committed_diagram_is_stale(tmp_path, hooks):
+    base = user_repo(tmp_path, hooks, [{"id": "argmap-render-check", "args": ["maps/map.yaml", "-o", "maps/map.svg"]}])
+    assert run_cli("render", "maps/map.yaml", "-o", "maps/map.svg", cwd=base)[0] == 0
+    git(base, "add", "-A")
+    status, output = pre_commit(base, hooks)
+    assert status == 0, output
+    (base / "maps" / "map.yaml").write_text(MAP.replace("by weight", "by their weight"), encoding="utf-8")
+    status, output = pre_commit(base, hooks)
+    assert status == 1 and "maps/map.svg is stale" in output, output
