@@ -23,6 +23,7 @@ COMMANDS = {
     "render": "argmap.cli.render_cmd:render",
     "eval": "argmap.cli.eval_cmd:eval_",
     "export": "argmap.cli.export_cmd:export",
+    "import": "argmap.cli.import_cmd:import_",
     "diff": "argmap.cli.diff_cmd:diff",
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",
