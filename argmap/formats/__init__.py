@@ -70,7 +70,7 @@ def _frameworks() -> list[Format]:
 
 
 def _maps() -> list[Format]:
-    from argmap.formats import aif, aif_read, ova
+    from argmap.formats import aif, aif_read, argdown_read, argdown_write, ova
 
     return [
         Format("aif", "the Argument Interchange Format (AIFdb JSON): I-, RA- and CA-nodes with texts", "map",
@@ -79,6 +79,8 @@ def _maps() -> list[Format]:
                ova.write_ova, ova.import_ova, ova.sniff_ova),
         Format("xaif", "xAIF: AIF with the analysed text, as argument-mining pipelines exchange it", "map",
                (".json",), None, ova.write_xaif, ova.import_xaif, ova.sniff_xaif),
+        Format("argdown", "Argdown text: [statements], <arguments> with premise-conclusion structures, + - _ relations",
+               "map", (".argdown", ".ad"), None, argdown_write.write, argdown_read.import_map, argdown_read.sniff),
     ]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.model import Where
-from argmap.schema import UNSHOWABLE
+from argmap.schema import ID_PATTERN, UNSHOWABLE
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -95,6 +95,7 @@ class SourceLocator:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_ID = re.compile(ID_PATTERN)
 
 
 def slug(text: str, limit: int = 28) -> str:
@@ -125,6 +126,8 @@ class Ids:
         self.taken = set(taken)
 
     def new(self, text: str, fallback: str = "s") -> str:
+        if len(text) <= 120 and _ID.fullmatch(text):  # a name that is an id already (an Argdown title) stays
+            return self.claim(text)
         base = slug(text) or fallback
         candidate, number = base, 2
         while candidate in self.taken:
@@ -132,6 +135,15 @@ class Ids:
             number += 1
         self.taken.add(candidate)
         return candidate
+
+    def claim(self, candidate: str) -> str:
+        """``candidate`` itself (already an id), numbered when it is taken."""
+        chosen, number = candidate, 2
+        while chosen in self.taken:
+            chosen = f"{candidate}-{number}"
+            number += 1
+        self.taken.add(chosen)
+        return chosen
 
 
 def clean_text(text: str, where: str, losses: list[Loss]) -> str:
@@ -180,9 +192,10 @@ class MapBuilder:
         return sid
 
     def argument(self, premises: list[str], relation: str, target: str, place: tuple[int, int] | str,
-                 name: str, original: str | None = None, **fields: Any) -> str:
-        """Add an inference: ``relation`` (support or attack) from ``premises`` (jointly) to ``target``."""
-        aid = self.ids.new(name, "inference")
+                 name: str, original: str | None = None, ident: str | None = None, **fields: Any) -> str:
+        """Add an inference: ``relation`` (support or attack) from ``premises`` (jointly) to ``target``; its id
+        is ``ident`` when given, else derived from ``name``."""
+        aid = ident if ident is not None else self.ids.new(name, "inference")
         self.arguments[aid] = {"premises": list(premises), "supports" if relation == "support" else "attacks": target,
                                **fields}
         self.places[("arguments", aid)] = place

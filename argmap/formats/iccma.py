@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.formats._lines import fields as split_fields, lines, natural
+from argmap.formats._lines import fields as split_fields
+from argmap.formats._lines import lines, natural
 from argmap.semantics.deadline import Deadline
 from argmap.semantics.framework import MAX_ARGUMENTS, Framework, FrameworkError
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argmap.formats._lines import declare
-from argmap.formats._lines import lines as numbered
 from argmap.formats._lines import fields as split_fields
+from argmap.formats._lines import lines as numbered
 from argmap.semantics.deadline import Deadline
 from argmap.semantics.framework import Framework, FrameworkError
 
