@@ -193,6 +193,10 @@ def parse_map(data: bytes, name: str, form: str | None = None) -> Reading:
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise FormatError(f"{line}:{column}", "is not UTF-8 text") from None
     chosen = lookup(form) if form is not None else detect(name, content)
+    if chosen is None and (content.lstrip()[:1] in ("{", "[") or Path(name).suffix.lower() == ".json"):
+        from argmap.formats._json import parse
+
+        parse(content)  # JSON that does not parse is refused at its place, whatever format it was meant to be
     if chosen is None or chosen.import_map is None:
         formats = "|".join(names(importable=True))
         raise FormatError("", f"cannot tell the format of {name!r}; name it with -f {formats}")
