@@ -9,22 +9,22 @@ import pytest
 from tests.conftest import run_cli
 
 NODES = '{"nodes": [%s], "edges": [%s], "locutions": []}'
-I = '{"nodeID": "%s", "type": "I", "text": "%s"}'
+STATEMENT = '{"nodeID": "%s", "type": "I", "text": "%s"}'
 S = '{"nodeID": "%s", "type": "%s", "text": "x"}'
 E = '{"fromID": "%s", "toID": "%s"}'
 
 CASES = {
     "malformed JSON": ("a.json", '{"nodes": [\n  {"nodeID": 1,}\n]}', "a.json:2:16: error: expecting property name"
                        " enclosed in double quotes"),
-    "dangling edge": ("a.json", NODES % (I % ("1", "A"), E % ("1", "9")),
+    "dangling edge": ("a.json", NODES % (STATEMENT % ("1", "A"), E % ("1", "9")),
                       "a.json:$.edges[0].toID: error: the edge names node '9', which is not among the nodes"),
     "unknown node type": ("a.json", NODES % (S % ("1", "XA"), ""),
                           "a.json:$.nodes[0].type: error: unknown node type 'XA'; AIF node types are I, L, RA, CA,"
                           " MA, PA, YA, TA"),
-    "cycle of S-nodes": ("a.json", NODES % (",".join([I % ("1", "A"), S % ("2", "RA"), S % ("3", "CA")]),
+    "cycle of S-nodes": ("a.json", NODES % (",".join([STATEMENT % ("1", "A"), S % ("2", "RA"), S % ("3", "CA")]),
                                             ",".join([E % ("1", "2"), E % ("2", "3"), E % ("3", "2")])),
                          "a.json:$.nodes[1]: error: S-nodes form a cycle: RA '2' -> CA '3' -> RA '2'"),
-    "duplicate nodeID": ("a.json", NODES % (",".join([I % ("1", "A"), I % ("1", "B")]), ""),
+    "duplicate nodeID": ("a.json", NODES % (",".join([STATEMENT % ("1", "A"), STATEMENT % ("1", "B")]), ""),
                          "a.json:$.nodes[1].nodeID: error: nodeID '1' is used twice (first at $.nodes[0])"),
     "an id that is not text": ("a.json", '{"nodes": [{"nodeID": true, "type": "I"}], "edges": []}',
                                "a.json:$.nodes[0].nodeID: error: expected an id (a string or a whole number),"

@@ -51,7 +51,7 @@ def test_ova3_text_becomes_the_source_of_verified_quotes(tmp_path):
 
 
 def test_import_reports_what_argmap_cannot_hold_and_writes_a_json_report(tmp_path):
-    code, out, err = run_cli("import", str(HERE / "corpus/aif/ova3-upload.json"), "-o", str(tmp_path / "m"),
+    code, _, err = run_cli("import", str(HERE / "corpus/aif/ova3-upload.json"), "-o", str(tmp_path / "m"),
                              "--report", str(tmp_path / "report.json"))
     assert code == 0 and "not kept: rephrase nodes: 2 MA-node(s) kept as AIF data" in err
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
