@@ -143,8 +143,8 @@ def _run(tasks: list[tuple[str, str | None, str]], jobs: int, stderr: IO[str]) -
 def import_one(source: str, form: str | None, output: str) -> Outcome:
     """Import one file into the map folder ``output``; every problem is in the outcome, never raised."""
     from argmap.atomic import write_text
-    from argmap.canonical import dump
     from argmap.formats import FormatError, read_map
+    from argmap.formats._common import dump_imported
     from argmap.texts import one_line
 
     outcome = Outcome(source, target=str(Path(output) / "map.yaml"))
@@ -166,7 +166,7 @@ def import_one(source: str, form: str | None, output: str) -> Outcome:
         Path(output).mkdir(parents=True, exist_ok=True)
         for name, text in reading.files.items():
             write_text(Path(output) / name, text, protect=[source])
-        write_text(outcome.target, dump(amap), protect=[source])
+        write_text(outcome.target, dump_imported(amap), protect=[source])
     except OSError as error:
         outcome.refused = f"{one_line(output)}: error: cannot write: {one_line(str(error.strerror or error))}"
     return outcome

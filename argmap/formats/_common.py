@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = ["Loss", "Written", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
-           "MAX_TEXT", "clean_text"]
+           "MAX_TEXT", "clean_text", "dump_imported"]
 
 MAX_TEXT = 100_000
 """The longest text a map file may hold (the YAML reader's limit on one scalar)."""
@@ -232,3 +232,18 @@ class MapBuilder:
 
 def _shown(place: tuple[int, int] | str) -> str:
     return f"{place[0]}:{place[1]}" if isinstance(place, tuple) else place
+
+
+def dump_imported(amap: ArgumentMap) -> str:
+    """``argmap.dump`` of an imported map, its ``imported:`` block written as JSON (YAML's flow style: the same
+    data when read back). That block is the source's own data, often the larger part of an AIF corpus map, and
+    JSON writes it a hundred times faster than a YAML emitter."""
+    import json
+    from dataclasses import replace
+
+    from argmap.canonical import dump
+
+    if amap.imported is None:
+        return dump(amap)
+    block = json.dumps(amap.imported.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, indent=1)
+    return dump(replace(amap, imported=None)) + f"imported: {block}\n"
