@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
+ARGDOWN := $(VENV)/argdown/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
@@ -39,7 +40,7 @@ FUZZ_EXAMPLES ?= 20000
 fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 
-setup: $(STAMP) $(SYSTEM) $(LSP)
+setup: $(STAMP) $(SYSTEM) $(LSP) $(ARGDOWN)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -92,6 +93,13 @@ $(LSP):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/lsp yaml-language-server@1.25.0 >/dev/null && touch $@; \
 	else echo "npm not found: the editor tests will be skipped (install Node.js to run them)."; fi
 
+# Argdown's own command line: the tests check that the Argdown argmap writes reads the same in it.
+$(ARGDOWN):
+	@mkdir -p $(VENV)/argdown
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/argdown @argdown/cli@1.7.5 >/dev/null && touch $@; \
+	else echo "npm not found: the Argdown cross-checks will be skipped (install Node.js to run them)."; fi
+
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
 
@@ -101,6 +109,7 @@ bench: setup $(BROWSER)
 	$(BIN)/python benchmarks/bench_render.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_serve.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_import.py --write docs/performance.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -30,6 +30,8 @@ def data(amap: ArgumentMap) -> dict[str, Any]:
             document[section] = {key: _plain(value) for key, value in items.items()}
     if amap.expectations:
         document["expect"] = [_plain(expectation) for expectation in amap.expectations]
+    if amap.imported is not None:
+        document["imported"] = amap.imported.model_dump(mode="json", exclude_defaults=True)
     return document
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement, Text
+from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Source, Statement, Text
 
 __all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
 
@@ -79,6 +79,8 @@ class ArgumentMap:
     description: Text | None = None
     declared_languages: tuple[str, ...] | None = None
     """The languages the map lists, or None when it lists none."""
+    imported: Imported | None = None
+    """Where an imported map came from, and what of the source it keeps for export only."""
     locator: Locator = field(default_factory=Unlocated)
     files: tuple[Path, ...] = ()
     """The files it was read from (none for a map built in code)."""
@@ -95,7 +97,7 @@ class ArgumentMap:
     def content(self) -> tuple[Any, ...]:
         """What the map says, for comparison: everything but where it came from."""
         return (self.id, self.title, self.description, self.declared_languages, self.statements, self.arguments,
-                self.sources, self.groups, self.expectations)
+                self.sources, self.groups, self.expectations, self.imported)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ArgumentMap) and self.content() == other.content()
@@ -142,6 +144,7 @@ class ArgumentMap:
         parts = parts if parts is not None else {section: getattr(root, section) for section in SECTIONS}
         return cls(
             id=root.id or name, title=root.title, description=root.description, declared_languages=root.languages,
+            imported=root.imported,
             statements=dict(parts["statements"]), arguments=dict(parts["arguments"]),
             sources=dict(parts["sources"]), groups=dict(parts["groups"]),
             expectations=list(root.expect if expectations is None else expectations),

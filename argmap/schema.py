@@ -34,6 +34,7 @@ __all__ = [
     "Selector",
     "Each",
     "Expectation",
+    "Imported",
     "MapFile",
     "UNSHOWABLE",
     "json_schema",
@@ -239,6 +240,19 @@ class Expectation(_Strict):
     message: NonEmpty | None = Field(None, description="Said when the expectation fails.")
 
 
+class Imported(_Strict):
+    """Where an imported map came from, kept so that exporting it back to that format loses nothing."""
+
+    format: NonEmpty = Field(description="The format the map was read from: aif, ova, xaif, argdown, argdown-json,"
+                             " kialo or sadface.")
+    ids: dict[Id, NonEmpty] = Field(default_factory=dict, description="The id each statement and argument had there"
+                                    " (an AIF nodeID, an Argdown title, a Kialo number); export reuses it.")
+    kept: dict[str, Any] = Field(default_factory=dict, description="What the source held that argmap keeps but does"
+                                 " not reason with, in the source's own terms (for AIF: the dialogue layer of"
+                                 " locutions, illocutionary and transition nodes, participants and timestamps, and"
+                                 " rephrase and preference nodes); export writes it back.")
+
+
 class MapFile(_Strict):
     """One argument-map file: a root map, or a part of one that a root `include:`s."""
 
@@ -257,6 +271,8 @@ class MapFile(_Strict):
     statements: dict[Id, Statement] = Field(default_factory=dict)
     arguments: dict[Id, Argument] = Field(default_factory=dict)
     expect: tuple[Expectation, ...] = ()
+    imported: Imported | None = Field(None, description="Where the map was imported from (`argmap import`), and what"
+                                      " of it argmap keeps for export only.")
 
     @field_validator("languages")
     @classmethod

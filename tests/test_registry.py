@@ -69,7 +69,8 @@ def test_the_formats_registry_is_what_export_offers():
 
     assert all(f.name == name and f.suffixes and all(s.startswith(".") for s in f.suffixes)
                for name, f in FORMATS.items())
-    assert by_suffix("x.i23").name == "iccma" and by_suffix("x.APX").name == "apx" and by_suffix("x.txt") is None
+    assert by_suffix("x.i23").name == "iccma" and by_suffix("x.APX").name == "apx" and by_suffix("x.docx") is None
+    assert by_suffix("x.argdown").name == "argdown" and by_suffix("x.txt", "framework") is None
     code, out, _ = run_cli("export", "--help")
     writable = [f.name for f in FORMATS.values() if f.write is not None]
     assert code == 0 and all(f"  {name} " in out for name in writable)

@@ -24,6 +24,7 @@ COMMANDS = {
     "serve": "argmap.cli.serve_cmd:serve",
     "eval": "argmap.cli.eval_cmd:eval_",
     "export": "argmap.cli.export_cmd:export",
+    "import": "argmap.cli.import_cmd:import_",
     "diff": "argmap.cli.diff_cmd:diff",
     "fmt": "argmap.cli.fmt_cmd:fmt",
     "init": "argmap.cli.init_cmd:init",

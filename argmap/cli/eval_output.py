@@ -9,7 +9,7 @@ from argmap.errors import CLEAN
 from argmap.jsonout import json_text
 from argmap.semantics import acceptance_word
 
-__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
+__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT", "roots"]
 
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
@@ -26,6 +26,12 @@ def _rows(framework, amap) -> list[tuple[int, str]]:
     return [(i, name) for i, name in enumerate(framework.names) if amap is None or name in amap.statements]
 
 
+def roots(amap) -> list[str]:
+    """The main claims of a map without a thesis: statements that support or attack nothing, alone or as premises."""
+    premises = {p for argument in amap.arguments.values() for p in argument.premises}
+    return [sid for sid, s in amap.statements.items() if not s.supports and not s.attacks and sid not in premises]
+
+
 def _role(amap, name: str) -> str:
     return f"  {amap.statements[name].role}" if amap is not None else ""
 
@@ -39,11 +45,20 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
                     "labels": {name: labelling[i] for i, name in rows}}
         if amap is not None:
             document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
+            if thesis is None:
+                document["roots"] = [{"id": r, "label": labelling[framework.index(r)]} for r in roots(amap)]
         return _json(document, stdout)
+    verdicts = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
+                "UNDEC": "is undecided: its attackers and defenders cancel out"}
     if thesis is not None:
-        verdict = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-                   "UNDEC": "is undecided: its attackers and defenders cancel out"}[labelling[framework.index(thesis)]]
+        verdict = verdicts[labelling[framework.index(thesis)]]
         stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
+    elif amap is not None and amap.statements:
+        main = roots(amap)
+        stdout.write(f"No thesis: each of the {len(main)} root(s) is a main claim (grounded semantics).\n")
+        for root in main:
+            stdout.write(f"  {root!r} {verdicts[labelling[framework.index(root)]]}.\n")
+        stdout.write("\n")
     width = max((len(name) for _, name in rows), default=4)
     for i, name in rows:
         stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
@@ -73,6 +88,8 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
             document["arguments"] = {aid: {"credulous": accepted.credulous[framework.index(aid)],
                                            "sceptical": accepted.sceptical[framework.index(aid)]}
                                      for aid in amap.arguments}
+            if thesis is None:
+                document["roots"] = [{"id": r, "acceptance": word[r]} for r in roots(amap)]
         return _json(document, stdout)
     if not accepted.exists:
         stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
@@ -83,6 +100,12 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
                    "CREDULOUS": f"is only credulously accepted: some {semantics} extensions contain it, others do not",
                    "REJECTED": f"is rejected: no {semantics} extension contains it"}[word[thesis]]
         stdout.write(f"The thesis {thesis!r} {verdict}.\n\n")
+    elif amap is not None and amap.statements:
+        main = roots(amap)
+        stdout.write(f"No thesis: each of the {len(main)} root(s) is a main claim ({semantics} semantics).\n")
+        for root in main:
+            stdout.write(f"  {root!r} is {word[root].lower()}.\n")
+        stdout.write("\n")
     width = max((len(name) for _, name in rows), default=4)
     for _, name in rows:
         shown = word[name] if accepted.exists else "REJECTED"

@@ -1,8 +1,11 @@
-"""A map without exactly one thesis (or the configured number).
+"""A map with more than one thesis (or fewer or more than the configured number).
 
 What it does:
     Counts the statements with `role: thesis` across all files of a map and reports when there
     are fewer than `min` (at the top of the root file) or more than `max` (at each extra thesis).
+    A map without a thesis (an imported corpus, say) is accepted by default: each of its roots,
+    a statement that supports or attacks nothing, is then taken as a main claim; set `min: 1` to
+    require a thesis.
 
 Why this matters:
     The thesis is what the whole map argues for: diagrams put it on top, `unreachable-claim`
@@ -19,7 +22,7 @@ Use instead:
       feast-is-hype: {text: The feast is hype., supports: [feast-only-in-a-shares]}
 
 Options:
-    min: the fewest theses a map may have (default 1).
+    min: the fewest theses a map may have (default 0: without a thesis, each root is a main claim).
     max: the most theses a map may have (default 1).
 """
 
@@ -34,7 +37,7 @@ from argmap.rule import Context
 CODE = "ARG203"
 NAME = "thesis-count"
 SEVERITY = Severity.ERROR
-OPTIONS: dict[str, Any] = {"min": 1, "max": 1}
+OPTIONS: dict[str, Any] = {"min": 0, "max": 1}
 INPUT = "map"
 WHOLE = True  # about what is absent: skipped when parts of the map could not be read
 

@@ -183,7 +183,9 @@ def test_huge_frameworks_are_refused_in_one_line(tmp_path):
 def test_export_aif(tmp_path):
     code, _, err = run_cli("export", str(ROOT / "models/capital-feast/map.yaml"), "-f", "aif", "--lang", "ja",
                            "-o", "cf.json", cwd=tmp_path)
-    assert (code, err) == (0, "")
+    # what AIF cannot hold (the other languages, roles, groups, quotes) is listed, never dropped silently
+    assert code == 0 and all(line.startswith("argmap export: aif cannot hold ") for line in err.splitlines())
+    assert "languages (en, fr)" in err and "quotes" in err
     aif = json.loads((tmp_path / "cf.json").read_text(encoding="utf-8"))
     kinds = {node["nodeID"]: node["type"] for node in aif["nodes"]}
     assert sum(kind == "I" for kind in kinds.values()) == 57 and set(kinds.values()) == {"I", "RA", "CA"}

@@ -1,0 +1,214 @@
+"""`argmap import`: maps from other tools (AIF, OVA3, xAIF, Argdown, Kialo, SADFace) as map folders argmap checks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from argmap.formats import FORMATS, names
+
+__all__ = ["import_", "execute_import", "Outcome", "import_one"]
+
+
+def _help() -> str:
+    listed = "\n".join(f"  {f.name:<12} {f.summary}" for f in FORMATS.values() if f.import_map is not None)
+    return ("Import a map from another tool's file into a map folder (DIR/map.yaml, with the analysed text beside"
+            " it when the source has one). SOURCE may be a folder, or an AIFdb corpus folder of nodesets: each file"
+            " becomes a map folder DIR/NAME/.\n\n"
+            f"Formats (from the registry in argmap/formats; default: from the suffix and the content):\n\n\b\n"
+            f"{listed}\n\n"
+            "What argmap cannot hold of a source is listed on stderr (and in --report FILE as JSON), never dropped"
+            " silently.\n\n"
+            "Exit status: 0 imported, 1 an imported map has errors (it is written; `argmap check` lists them),"
+            " 2 a file that cannot be read or is not well formed (named at its line:col or JSON path).")
+
+
+@click.command("import", help=_help())
+@click.argument("source", type=click.Path())
+@click.option("-o", "--output", "output", required=True, type=click.Path(file_okay=False),
+              help="The map folder to write (made when missing).")
+@click.option("-f", "--format", "format_", type=click.Choice(names(importable=True)),
+              help="The source's format (default: from the suffix and the content).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Files imported at once, for a folder of many files.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write what was lost, as JSON, to this file.")
+def import_(source: str, output: str, format_: str | None, jobs: int, report: str | None) -> None:
+    sys.exit(execute_import(source, output, format_, jobs, report, sys.stdout, sys.stderr))
+
+
+@dataclass
+class Outcome:
+    """One file's import: where it went, what it held, what was lost, and what went wrong."""
+
+    source: str
+    target: str = ""
+    form: str = ""
+    counts: tuple[int, int] = (0, 0)
+    losses: list[dict[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    """Findings of `argmap check` on the imported map (it is written all the same)."""
+    refused: str | None = None
+    """Why the file could not be imported: one line naming its place."""
+
+
+def execute_import(source: str, output: str, form: str | None, jobs: int, report: str | None, stdout: IO[str],
+                   stderr: IO[str]) -> int:
+    from argmap.cli.common import run
+
+    return run("import", lambda: _import(source, output, form, jobs, report, stdout, stderr), stderr)
+
+
+def _import(source: str, output: str, form: str | None, jobs: int, report: str | None, stdout: IO[str],
+            stderr: IO[str]) -> int:
+    from argmap.errors import CLEAN, FINDINGS, USAGE, UsageError
+
+    root = Path(source)
+    if not root.exists():
+        raise UsageError(f"{source}: no such file or folder")
+    if Path(output).exists() and not Path(output).is_dir():
+        raise UsageError(f"{output}: is a file; -o names the map folder to write")
+    if root.is_dir():
+        files = _files(root)
+        if not files:
+            raise UsageError(f"{source}: no files to import in this folder (.json, .argdown, .ad, .txt)")
+        tasks = [(str(path), form, str(Path(output) / _folder(path, root))) for path in files]
+    else:
+        tasks = [(source, form, output)]
+    outcomes = _run(tasks, jobs, stderr)
+    for outcome in outcomes:
+        _tell(outcome, stdout, stderr)
+    if len(outcomes) > 1:
+        done = sum(1 for o in outcomes if o.refused is None)
+        stdout.write(f"{done} of {len(outcomes)} files imported into {output}\n")
+    if report is not None:
+        _report(report, outcomes, [source])
+    if any(o.refused for o in outcomes):
+        return USAGE
+    return FINDINGS if any(o.errors for o in outcomes) else CLEAN
+
+
+def _files(root: Path) -> list[Path]:
+    """The files of a folder to import, in name order: a `.txt` beside a nodeset's `.json` is its source text."""
+    suffixes = {suffix for f in FORMATS.values() if f.import_map is not None for suffix in f.suffixes}
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        stems = {Path(name).stem for name in files if name.lower().endswith(".json")}
+        for name in sorted(files):
+            path = Path(folder) / name
+            suffix = path.suffix.lower()
+            if name.startswith(".") or suffix not in suffixes or (suffix == ".txt" and path.stem in stems):
+                continue
+            found.append(path)
+    return found
+
+
+def _folder(path: Path, root: Path) -> str:
+    relative = path.relative_to(root).with_suffix("")
+    return "/".join(relative.parts)
+
+
+def _run(tasks: list[tuple[str, str | None, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:
+    show = len(tasks) > 1 and stderr.isatty()
+    outcomes: list[Outcome] = []
+
+    def progress() -> None:
+        if show:
+            width = 30
+            filled = width * len(outcomes) // len(tasks)
+            stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {len(outcomes)}/{len(tasks)}")
+            stderr.flush()
+
+    if jobs == 1 or len(tasks) == 1:
+        for task in tasks:
+            outcomes.append(import_one(*task))
+            progress()
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for outcome in pool.map(import_one, *zip(*tasks, strict=True), chunksize=max(1, len(tasks) // (jobs * 8))):
+                outcomes.append(outcome)
+                progress()
+    if show:
+        stderr.write("\n")
+    return outcomes
+
+
+def import_one(source: str, form: str | None, output: str) -> Outcome:
+    """Import one file into the map folder ``output``; every problem is in the outcome, never raised."""
+    from argmap.atomic import write_text
+    from argmap.formats import FormatError, read_map
+    from argmap.formats._common import dump_imported
+    from argmap.texts import one_line
+
+    outcome = Outcome(source, target=str(Path(output) / "map.yaml"))
+    try:
+        reading = read_map(source, form)
+    except FormatError as error:
+        where = f"{source}:{error.where}" if error.where else source
+        outcome.refused = f"{one_line(where)}: error: {one_line(error.message)}"
+        return outcome
+    except OSError as error:
+        outcome.refused = f"{one_line(source)}: error: {one_line(str(error.strerror or error))}"
+        return outcome
+    amap = reading.amap
+    outcome.form = amap.imported.format if amap.imported is not None else ""
+    outcome.counts = (len(amap.statements), len(amap.arguments))
+    outcome.losses = [loss.to_json() for loss in reading.losses]
+    outcome.errors = _errors(amap)
+    try:
+        Path(output).mkdir(parents=True, exist_ok=True)
+        for name, text in reading.files.items():
+            write_text(Path(output) / name, text, protect=[source])
+        write_text(outcome.target, dump_imported(amap), protect=[source])
+    except OSError as error:
+        outcome.refused = f"{one_line(output)}: error: cannot write: {one_line(str(error.strerror or error))}"
+    return outcome
+
+
+def _errors(amap: Any) -> list[str]:
+    """What `argmap check` will say is wrong with the map (from the source's own structure), at its source place."""
+    from argmap.api import check
+    from argmap.diagnostics import Severity
+    from argmap.texts import one_line
+
+    result = check(amap, config=False)
+    return [f"{one_line(d.location)}: error: {one_line(d.message)} [{d.code} {d.name}]" for d in result.diagnostics
+            if d.severity >= Severity.ERROR]
+
+
+def _tell(outcome: Outcome, stdout: IO[str], stderr: IO[str]) -> None:
+    from argmap.texts import one_line
+
+    if outcome.refused is not None:
+        stderr.write(outcome.refused + "\n")
+        return
+    statements, arguments = outcome.counts
+    stdout.write(f"{outcome.target}: {statements} statements, {arguments} inferences from {outcome.source}"
+                 f" ({outcome.form})\n")
+    for loss in outcome.losses:
+        stderr.write(f"{one_line(outcome.source)}: {one_line(loss['where'])}: not kept: {one_line(loss['what'])}:"
+                     f" {one_line(loss['detail'])}\n")
+    for error in outcome.errors:
+        stderr.write(error + "\n")
+
+
+def _report(report: str, outcomes: list[Outcome], inputs: list[str]) -> None:
+    from argmap.atomic import write_text
+    from argmap.errors import UsageError
+    from argmap.jsonout import json_text
+
+    document = {"version": 1, "imports": [
+        {"source": o.source, "map": None if o.refused else o.target, "format": o.form or None,
+         "statements": o.counts[0], "inferences": o.counts[1], "losses": o.losses, "errors": o.errors,
+         "refused": o.refused} for o in outcomes]}
+    try:
+        write_text(report, json_text(document), protect=inputs)
+    except OSError as error:
+        raise UsageError(f"cannot write {report}: {error.strerror or error}") from None

@@ -1,0 +1,249 @@
+"""What importers and exporters share: losses, results, located input errors, ids derived from texts, a map builder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.model import Where
+from argmap.schema import ID_PATTERN, UNSHOWABLE
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["Loss", "Written", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
+           "MAX_TEXT", "clean_text", "dump_imported"]
+
+MAX_TEXT = 100_000
+"""The longest text a map file may hold (the YAML reader's limit on one scalar)."""
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Something one side cannot hold: a format (on export) or argmap (on import). Never dropped silently."""
+
+    what: str
+    """A short kind, the same for every loss of its sort ("linked premises", "undercut")."""
+    where: str
+    """The id of the map (export) or the place in the source (import) it concerns."""
+    detail: str
+    """One line: what was done instead."""
+
+    def to_json(self) -> dict[str, str]:
+        return {"what": self.what, "where": self.where, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Written:
+    """An export: the text of the file, and what of the map the format could not hold."""
+
+    text: str
+    losses: tuple[Loss, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An import: the map, what of the source argmap could not hold, and further files of the map folder
+    (a source text that quotes point into), by file name."""
+
+    amap: ArgumentMap
+    losses: tuple[Loss, ...] = ()
+    files: dict[str, str] = field(default_factory=dict)
+
+
+class FormatError(Exception):
+    """Input that is not a well-formed file of its format: a message and its place in the source
+    (``line:col`` for text formats, a JSON path such as ``$.nodes[3].type`` for JSON)."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SourceLocator:
+    """Where each statement and argument of an imported map stands in its source: line and column in a
+    text format, a JSON path (shown as the file part of the place) in a JSON format."""
+
+    name: str
+    places: dict[tuple[str, str], tuple[int, int] | str] = field(default_factory=dict)
+
+    def _at(self, section: str, node_id: str) -> Where:
+        place = self.places.get((section, node_id))
+        if isinstance(place, tuple):
+            return self.name, place[0], place[1]
+        if isinstance(place, str):
+            return f"{self.name}:{place}", 0, 0
+        return self.name, 0, 0
+
+    def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
+        return self._at(section, node_id)
+
+    def expectation(self, index: int, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.name, 0, 0
+
+    def top(self, rest: tuple[Any, ...], key: bool) -> Where:
+        return self.name, 0, 0
+
+    def folder(self, section: str, node_id: str) -> Path | None:
+        return None
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_ID = re.compile(ID_PATTERN)
+
+
+def slug(text: str, limit: int = 28) -> str:
+    """A short kebab-case id from a text: its first words, ASCII-folded; "" when it has no Latin letter or digit.
+
+    >>> slug("Heavier cars kill more pedestrians, and they cost more.")
+    'heavier-cars-kill-more'
+    >>> slug("It's Égalité für alle"), slug("資本の饗宴")
+    ('its-egalite-fur-alle', '')
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    folded = folded.replace("'", "")
+    words: list[str] = []
+    length = 0
+    for word in _WORD.findall(folded):
+        if words and length + 1 + len(word) > limit:
+            break
+        words.append(word[:limit])
+        length += len(word) + (1 if len(words) > 1 else 0)
+    return "-".join(words)
+
+
+class Ids:
+    """Unique kebab-case ids for one map, derived from texts (or names) in the order they are asked for,
+    so that the same source always gives the same ids."""
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self.taken = set(taken)
+
+    def new(self, text: str, fallback: str = "s") -> str:
+        if len(text) <= 120 and _ID.fullmatch(text):  # a name that is an id already (an Argdown title) stays
+            return self.claim(text)
+        base = slug(text) or fallback
+        candidate, number = base, 2
+        while candidate in self.taken:
+            candidate = f"{base}-{number}"
+            number += 1
+        self.taken.add(candidate)
+        return candidate
+
+    def claim(self, candidate: str) -> str:
+        """``candidate`` itself (already an id), numbered when it is taken."""
+        chosen, number = candidate, 2
+        while chosen in self.taken:
+            chosen = f"{candidate}-{number}"
+            number += 1
+        self.taken.add(chosen)
+        return chosen
+
+
+def clean_text(text: str, where: str, losses: list[Loss]) -> str:
+    """A text a map can hold: characters no diagram can show removed, surrounding whitespace stripped, cut at
+    the length limit, never empty; each change is reported in ``losses``."""
+    if UNSHOWABLE.search(text):
+        text = UNSHOWABLE.sub("", text)
+        losses.append(Loss("control characters", where, "characters no diagram can show were removed from the text"))
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        text = text[:MAX_TEXT]
+        losses.append(Loss("long text", where, f"the text was cut at {MAX_TEXT:,} characters"))
+    if not text:
+        losses.append(Loss("empty text", where, "the text was empty; '(no text)' stands in its place"))
+        text = "(no text)"
+    return text
+
+
+class MapBuilder:
+    """Collects statements and arguments as map-file data, with their places in the source, the ids they had
+    there and the losses met on the way; ``build`` validates them into an ArgumentMap."""
+
+    def __init__(self, name: str, form: str) -> None:
+        self.name = name
+        self.form = form
+        self.ids = Ids()
+        self.statements: dict[str, dict[str, Any]] = {}
+        self.arguments: dict[str, dict[str, Any]] = {}
+        self.groups: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.places: dict[tuple[str, str], tuple[int, int] | str] = {}
+        self.original: dict[str, str] = {}
+        self.kept: dict[str, Any] = {}
+        self.losses: list[Loss] = []
+        self.files: dict[str, str] = {}
+        self.title: str | None = None
+
+    def statement(self, text: str, place: tuple[int, int] | str, name: str | None = None,
+                  original: str | None = None, **fields: Any) -> str:
+        """Add a statement; its id comes from ``name`` (a title) or else its text. Returns the id."""
+        sid = self.ids.new(name if name else text)
+        self.statements[sid] = {"text": clean_text(text, _shown(place), self.losses), **fields}
+        self.places[("statements", sid)] = place
+        if original is not None:
+            self.original[sid] = original
+        return sid
+
+    def argument(self, premises: list[str], relation: str, target: str, place: tuple[int, int] | str,
+                 name: str, original: str | None = None, ident: str | None = None, **fields: Any) -> str:
+        """Add an inference: ``relation`` (support or attack) from ``premises`` (jointly) to ``target``; its id
+        is ``ident`` when given, else derived from ``name``."""
+        aid = ident if ident is not None else self.ids.new(name, "inference")
+        self.arguments[aid] = {"premises": list(premises), "supports" if relation == "support" else "attacks": target,
+                               **fields}
+        self.places[("arguments", aid)] = place
+        if original is not None:
+            self.original[aid] = original
+        return aid
+
+    def relate(self, premise: str, relation: str, target: str) -> None:
+        """A one-premise relation written on the premise (``supports:``/``attacks:``), once."""
+        key = "supports" if relation == "support" else "attacks"
+        targets = self.statements[premise].setdefault(key, [])
+        if target not in targets:
+            targets.append(target)
+
+    def build(self) -> Reading:
+        from argmap.model import ArgumentMap
+
+        data: dict[str, Any] = {"argmap": 1, "id": slug(self.name) or "imported"}
+        if self.title:
+            data["title"] = self.title
+        for section in ("sources", "groups", "statements", "arguments"):
+            if getattr(self, section):
+                data[section] = getattr(self, section)
+        imported: dict[str, Any] = {"format": self.form}
+        if self.original:
+            imported["ids"] = self.original
+        if self.kept:
+            imported["kept"] = self.kept
+        data["imported"] = imported
+        amap = ArgumentMap.from_data(data, self.name)
+        amap.locator = SourceLocator(self.name, self.places)
+        return Reading(amap, tuple(self.losses), dict(self.files))
+
+
+def _shown(place: tuple[int, int] | str) -> str:
+    return f"{place[0]}:{place[1]}" if isinstance(place, tuple) else place
+
+
+def dump_imported(amap: ArgumentMap) -> str:
+    """``argmap.dump`` of an imported map, its ``imported:`` block written as JSON (YAML's flow style: the same
+    data when read back). That block is the source's own data, often the larger part of an AIF corpus map, and
+    JSON writes it a hundred times faster than a YAML emitter."""
+    import json
+    from dataclasses import replace
+
+    from argmap.canonical import dump
+
+    if amap.imported is None:
+        return dump(amap)
+    block = json.dumps(amap.imported.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, indent=1)
+    return dump(replace(amap, imported=None)) + f"imported: {block}\n"

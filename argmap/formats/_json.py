@@ -1,0 +1,82 @@
+"""Reading JSON formats: parse with a line:col error, and take fields with their JSON path in every refusal."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.formats._common import FormatError
+
+__all__ = ["parse", "path", "field", "obj", "array", "text", "ident", "optional_text"]
+
+
+def parse(text: str) -> Any:
+    """The JSON document of ``text``; malformed JSON is a FormatError at its line:col.
+
+    >>> try:
+    ...     parse('{"a": [1, 2,]}')
+    ... except FormatError as error:
+    ...     print(error.where, error.message)
+    1:13 expecting value
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"{error.lineno}:{error.colno}", _lower(error.msg)) from None
+    except RecursionError:
+        raise FormatError("1:1", "the JSON is nested too deeply to read") from None
+
+
+def _lower(message: str) -> str:
+    return message[:1].lower() + message[1:]
+
+
+def path(parent: str, step: str | int) -> str:
+    """A JSON path one step further: ``$.nodes`` and 3 give ``$.nodes[3]``."""
+    if isinstance(step, int):
+        return f"{parent}[{step}]"
+    if step.isidentifier():
+        return f"{parent}.{step}"
+    return f"{parent}[{json.dumps(step, ensure_ascii=False)}]"
+
+
+def _kind(value: Any) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def obj(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise FormatError(where, f"expected an object, found {_kind(value)}")
+    return value
+
+
+def array(value: Any, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise FormatError(where, f"expected an array, found {_kind(value)}")
+    return value
+
+
+def field(container: dict[str, Any], key: str, where: str) -> Any:
+    """``container[key]``, or a FormatError naming the missing field at ``where``."""
+    if key not in container:
+        raise FormatError(where, f"the field {key!r} is missing")
+    return container[key]
+
+
+def text(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise FormatError(where, f"expected a string, found {_kind(value)}")
+    return value
+
+
+def optional_text(container: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    value = container.get(key)
+    return default if value is None else text(value, path(where, key))
+
+
+def ident(value: Any, where: str) -> str:
+    """An id written as a string or a whole number (AIFdb writes both), kept as text."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise FormatError(where, f"expected an id (a string or a whole number), found {_kind(value)}")
+    return str(value)

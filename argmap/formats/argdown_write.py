@@ -1,0 +1,165 @@
+"""A map -> Argdown text: statements as titled definitions with their relations below them, linked
+arguments as premise-conclusion structures, groups as headings, the title as front matter."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from argmap.formats._common import Loss, Written
+from argmap.formats._losses import unheld
+from argmap.texts import pick_text
+
+if TYPE_CHECKING:
+    from argmap.formats import Subject
+    from argmap.schema import Statement
+
+__all__ = ["write", "escape"]
+
+_SPECIAL = re.compile(r"([\\\[\]<>#@{}*_])|(//|/\*)|([.:])(?=[^\s.:]+?[.:])")
+_LEAD = re.compile(r"^([+\-=(>]|\d+\.(?=\s))")
+
+
+def escape(text: str) -> str:
+    r"""``text`` as Argdown reads it back word for word: every character that would start Argdown syntax
+    (titles, tags, mentions, data, bold and italic, comments, shortcodes, a relation at the start) escaped.
+
+    >>> escape("5 * 3 = [x] #1 e.g. a//b")
+    '5 \\* 3 = \\[x\\] \\#1 e\\.g. a\\//b'
+    >>> escape("- not a relation")
+    '\\- not a relation'
+    """
+    text = " ".join(text.split())
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    return _LEAD.sub(lambda m: "\\" + m.group(), text)
+
+
+def _title(name: str) -> str:
+    return name if name and not re.search(r"[\]\[<>\n]", name) and name.strip() == name else ""
+
+
+def write(subject: Subject) -> Written:
+    if subject.amap is None or subject.graph is None:
+        raise ValueError("Argdown needs a map (its statements and inferences), not a framework file")
+    amap = subject.amap
+    lang = subject.lang
+    default = amap.languages[0]
+    imported = amap.imported if amap.imported is not None and amap.imported.format == "argdown" else None
+    originals = dict(imported.ids) if imported else {}
+    kept = imported.kept if imported else {}
+    sketched = set(kept.get("arguments", ()))
+    tag_names: dict[str, str] = kept.get("tags", {})
+    losses = unheld(amap, lang, {"groups", "tags", "notes", "labels", "title"}, "Argdown")
+    notes = [sid for sid, s in amap.statements.items() if s.note]
+    if notes:
+        losses.append(Loss("notes", ", ".join(notes[:5]), "Argdown has no notes on statements"))
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    for node in [*amap.statements, *amap.arguments]:
+        title = _title(originals.get(node, "")) or node
+        if title in used:
+            title = node
+        used.add(title)
+        titles[node] = title
+    relabelled = [aid for aid, a in amap.arguments.items()
+                  if a.label is not None and pick_text(a.label, lang, default) != titles[aid]]
+    if relabelled:
+        losses.append(Loss("labels", ", ".join(relabelled[:5]), "an Argdown argument's title is its id; the labels"
+                           " are not written"))
+
+    class Ref:
+        def __call__(self, node: str) -> str:
+            return f"<{titles[node]}>" if node in amap.arguments or node in sketched else f"[{titles[node]}]"
+
+        def argument(self, node: str) -> bool:
+            return node in amap.arguments
+
+        def sketched(self, node: str) -> bool:
+            return node in sketched
+
+        def outgoing(self, node: str) -> int:
+            found = amap.statements.get(node)
+            return len(found.supports) + len(found.attacks) if found is not None else 0
+
+    ref = Ref()
+
+    def tags(items: tuple[str, ...]) -> str:
+        shown = []
+        for tag in items:
+            name = tag_names.get(tag, tag)
+            shown.append(f"#{name}" if re.fullmatch(r"[\w-]+", name) else f"#({name})")
+        return (" " + " ".join(shown)) if shown else ""
+
+    out: list[str] = []
+    header = {key: value for key, value in kept.get("front-matter", {}).items() if key != "title"}
+    if amap.title is not None:
+        header = {"title": pick_text(amap.title, lang, default), **header}
+    if header:
+        out += ["===", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in header.items()), "===", ""]
+    order = [None, *amap.groups]
+    for group in order:
+        members = [sid for sid, s in amap.statements.items() if s.group == group]
+        members += [aid for aid, a in amap.arguments.items() if a.group == group]
+        if not members:
+            continue
+        if group is not None:
+            out += [f"# {escape(pick_text(amap.groups[group].label, lang, default))}", ""]
+        for node in members:
+            if node in amap.statements:
+                out += _statement(node, amap.statements[node], ref, tags, lang, default, losses)
+            else:
+                out += _argument(node, amap, ref, titles, tags, lang, default, losses)
+    return Written("\n".join(out).rstrip("\n") + "\n", tuple(losses))
+
+
+def _text(statement: Statement, node: str, lang: str | None, default: str, losses: list[Loss]) -> str:
+    words = pick_text(statement.text, lang, default)
+    if words != " ".join(words.split()):
+        losses.append(Loss("line breaks", node, "Argdown joins the lines of a text with single spaces"))
+    return escape(words)
+
+
+def _statement(node: str, statement: Statement, ref: Any, tags: Any, lang: str | None, default: str,
+               losses: list[Loss]) -> list[str]:
+    lines = [f"{ref(node)}: {_text(statement, node, lang, default, losses)}{tags(statement.tags)}"]
+    for target in statement.supports:
+        lines.append(f"  +> {ref(target)}")
+    for target in statement.attacks:
+        if "--" in target:
+            premise = target.split("--")[0]
+            if ref.sketched(premise) and ref.outgoing(premise) == 1:  # the sketched argument's one inference
+                lines.append(f"  _> {ref(premise)}")
+            else:
+                losses.append(Loss("undercut of a plain relation", node, f"Argdown cannot name the relation"
+                                   f" {target!r}; the undercut is left out"))
+        elif ref.argument(target):
+            lines.append(f"  _> {ref(target)}")
+        else:
+            lines.append(f"  -> {ref(target)}")
+    return [*lines, ""]
+
+
+def _argument(node: str, amap: Any, ref: Any, titles: dict[str, str], tags: Any, lang: str | None, default: str,
+              losses: list[Loss]) -> list[str]:
+    argument = amap.arguments[node]
+    note = pick_text(argument.note, lang, default) if argument.note else ""
+    head = f"<{titles[node]}>" + (f": {escape(note)}" if note else "") + tags(argument.tags)
+    target = argument.target
+    if argument.attacks is not None or target not in amap.statements:
+        what = "linked attack" if argument.attacks is not None else "support of an inference"
+        losses.append(Loss(what, node, "Argdown's premise-conclusion structures conclude a statement; written as a"
+                           " sketched argument with its premises as supports of it"))
+        lines = [head if note else f"<{titles[node]}>: {escape(pick_text(argument.label, lang, default) or node)}"]
+        lines += [f"  <+ {ref(p)}" for p in argument.premises]
+        symbol = "->" if argument.attacks is not None and target in amap.statements else (
+            "_>" if argument.attacks is not None else "+>")
+        if "--" in target:
+            losses.append(Loss("undercut of a plain relation", node, f"Argdown cannot name the relation {target!r}"))
+        else:
+            lines.append(f"  {symbol} {ref(target)}")
+        return [*lines, ""]
+    lines = [head, ""]
+    lines += [f"({number}) {ref(p)}" for number, p in enumerate(argument.premises, start=1)]
+    lines += ["----", f"({len(argument.premises) + 1}) {ref(target)}", ""]
+    return lines

@@ -1,0 +1,137 @@
+"""Kialo's text export: `1.` the thesis, numbered `1.2.3. Pro:`/`Con:` claims below it, `-> See 1.4.` links that
+make the tree a graph, claims in Markdown over one or more lines."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from argmap.formats._common import FormatError, Loss, MapBuilder, Reading, Written
+from argmap.formats._losses import unheld
+from argmap.texts import pick_text
+
+if TYPE_CHECKING:
+    from argmap.formats import Subject
+
+__all__ = ["import_map", "write", "sniff"]
+
+_CLAIM = re.compile(r"((?:\d+\.)+)\s+(?:(Pro|Con):\s*)?(.*)")
+_SEE = re.compile(r"->\s*See\s+((?:\d+\.)*\d+)\.?\s*$")
+_TITLE = re.compile(r"Discussion Title:\s*(.*)")
+
+
+def sniff(content: str, document: Any) -> bool:
+    return document is None and bool(re.search(r"(?m)^(Discussion Title:|1\.1\.\s+(Pro|Con):)", content))
+
+
+def import_map(content: str, name: str) -> Reading:
+    builder = MapBuilder(name, "kialo")
+    claims: list[tuple[str, str | None, list[str], int]] = []
+    for number, raw in enumerate(content.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        title = _TITLE.match(raw)
+        if title and not claims:
+            builder.title = title.group(1).strip() or None
+            continue
+        match = _CLAIM.match(raw)
+        if match:
+            claims.append((match.group(1).rstrip("."), match.group(2), [match.group(3)], number))
+        elif claims:
+            claims[-1][2].append(raw)
+        else:
+            raise FormatError(f"{number}:1", "a Kialo export starts with `Discussion Title:` or a numbered claim"
+                              " such as `1. The thesis`")
+    ids: dict[str, str] = {}
+    links: list[tuple[str, str, str, int]] = []
+    for numbering, stance, lines, line in claims:
+        parent = numbering.rsplit(".", 1)[0] if "." in numbering else None
+        if parent is not None and parent not in ids:
+            raise FormatError(f"{line}:1", f"claim {numbering} has no claim {parent} above it")
+        if numbering in ids:
+            raise FormatError(f"{line}:1", f"claim {numbering} is numbered twice")
+        if parent is not None and stance is None:
+            raise FormatError(f"{line}:{len(numbering) + 3}", f"claim {numbering} needs `Pro:` or `Con:`")
+        text = "\n".join(lines).strip()
+        see = _SEE.match(text)
+        if see:
+            if parent is None:
+                raise FormatError(f"{line}:1", "a thesis cannot be a link (-> See)")
+            links.append((see.group(1), "support" if stance == "Pro" else "attack", ids[parent], line))
+            ids[numbering] = ""
+            continue
+        sid = builder.statement(text, (line, 1), original=numbering)
+        ids[numbering] = sid
+        if parent is not None:
+            builder.relate(sid, "support" if stance == "Pro" else "attack", ids[parent])
+    for target, relation, parent, at in links:
+        linked = ids.get(target)
+        if not linked:
+            raise FormatError(f"{at}:1", f"the link names claim {target}, which is not in the export")
+        if linked == parent:
+            builder.losses.append(Loss("self-reference", f"{at}:1", f"claim {target} links to itself; left out"))
+            continue
+        builder.relate(linked, relation, parent)
+    roots = [ids[n] for n, _, _, _ in claims if "." not in n and ids[n]]
+    if len(roots) == 1:
+        builder.statements[roots[0]]["role"] = "thesis"
+    return builder.build()
+
+
+def write(subject: Subject) -> Written:
+    amap = subject.amap
+    if amap is None:
+        raise ValueError("Kialo needs a map, not a framework file")
+    lang, default = subject.lang, amap.languages[0]
+    losses = unheld(amap, lang, {"thesis", "title"}, "Kialo")
+    children: dict[str, list[tuple[str, str]]] = {sid: [] for sid in amap.statements}
+    for sid, statement in amap.statements.items():
+        for target in statement.supports:
+            if target in children:
+                children[target].append((sid, "Pro"))
+            else:
+                losses.append(Loss("support of an inference", sid, f"Kialo claims answer claims; {target!r} is an"
+                                   " inference"))
+        for target in statement.attacks:
+            if target in children:
+                children[target].append((sid, "Con"))
+            else:
+                losses.append(Loss("undercut", sid, f"Kialo has no undercuts; the attack on {target!r} is left out"))
+    for aid, argument in amap.arguments.items():
+        target = argument.target
+        if target not in children:
+            losses.append(Loss("undercut", aid, f"Kialo has no undercuts; {aid!r} is left out"))
+            continue
+        if len(argument.premises) > 1:
+            losses.append(Loss("linked premises", aid, "Kialo has no linked premises; each premise is written as a"
+                               " claim of its own"))
+        for premise in argument.premises:
+            children[target].append((premise, "Pro" if argument.supports else "Con"))
+    pointed = {child for items in children.values() for child, _ in items}
+    theses = [sid for sid, s in amap.statements.items() if s.role == "thesis"]
+    roots = theses or [sid for sid in amap.statements if sid not in pointed] or list(amap.statements)[:1]
+    out = [f"Discussion Title: {_one_line(pick_text(amap.title, lang, default))}", ""] if amap.title else []
+    numbers: dict[str, str] = {}
+
+    def visit(sid: str, numbering: str, stance: str | None) -> None:
+        prefix = f"{numbering}. " + (f"{stance}: " if stance else "")
+        if sid in numbers:
+            out.append(f"{prefix}-> See {numbers[sid]}.")
+            return
+        numbers[sid] = numbering
+        out.append(prefix + pick_text(amap.statements[sid].text, lang, default))
+        for index, (child, kind) in enumerate(children[sid], start=1):
+            visit(child, f"{numbering}.{index}", kind)
+
+    index = 0
+    for root in roots:
+        index += 1
+        visit(root, str(index), None)
+    for sid in [sid for sid in amap.statements if sid not in numbers]:  # in a circle with no root
+        index += 1
+        visit(sid, str(index), None)
+    return Written("\n".join(out) + "\n", tuple(losses))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

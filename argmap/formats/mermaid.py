@@ -1,0 +1,83 @@
+"""A map as a Mermaid flowchart (rendered inline by GitHub and many Markdown viewers): statements as boxes,
+supports as solid arrows, attacks as dotted ones, linked and undercut inferences as small junctions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from argmap.formats._common import Written
+from argmap.formats._losses import unheld
+from argmap.texts import pick_text
+
+if TYPE_CHECKING:
+    from argmap.formats import Subject
+
+__all__ = ["write", "label"]
+
+
+def label(text: str) -> str:
+    """A Mermaid label: one line, quotes and angle brackets as Mermaid's entity codes.
+
+    >>> label('He said "no" <loudly>\\nthen left')
+    '"He said #quot;no#quot; #lt;loudly#gt; then left"'
+    """
+    words = " ".join(text.split())
+    for char, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
+        words = words.replace(char, code)
+    return f'"{words}"'
+
+
+def write(subject: Subject) -> Written:
+    amap, graph = subject.amap, subject.graph
+    if amap is None or graph is None:
+        raise ValueError("Mermaid needs a map, not a framework file")
+    lang, default = subject.lang, amap.languages[0]
+    losses = unheld(amap, lang, {"thesis", "evidence", "groups", "labels", "title"}, "Mermaid")
+    names = {node: f"n{number}" for number, node in enumerate(graph.nodes)}
+    out = ["flowchart BT"]
+    if amap.title is not None:
+        out.insert(0, f"---\ntitle: {label(pick_text(amap.title, lang, default))}\n---")
+    junctions = {n for n, d in graph.nodes(data=True) if d["kind"] == "inference"
+                 and (d.get("explicit") or any(True for _ in graph.predecessors(n)
+                                               if graph.nodes[_]["kind"] == "inference")
+                      or len([p for p in graph.predecessors(n) if graph.edges[p, n]["kind"] == "premise"]) != 1)}
+    for group in [None, *amap.groups]:
+        members = [sid for sid, statement in amap.statements.items() if statement.group == group]
+        if not members:
+            continue
+        if group is not None:
+            out.append(f"  subgraph g_{names[members[0]]}[{label(pick_text(amap.groups[group].label, lang, default))}]")
+        for sid in members:
+            statement = amap.statements[sid]
+            shape = ("[[", "]]") if statement.role == "thesis" else ("([", "])") if statement.role == "evidence" else (
+                "[", "]")
+            out.append(f"  {names[sid]}{shape[0]}{label(pick_text(statement.text, lang, default))}{shape[1]}")
+        if group is not None:
+            out.append("  end")
+    styles: list[int] = []
+    edges: list[str] = []
+    for node in junctions:
+        data = graph.nodes[node]
+        words = pick_text(data.get("label"), lang, default)
+        out.append(f"  {names[node]}(({label(words) if words else ' '}))")
+    for node, data in graph.nodes(data=True):
+        if data["kind"] != "inference":
+            continue
+        arrow = "-->" if data["relation"] == "support" else "-.->"
+        conclusion = next(iter(graph.successors(node)), None)
+        if conclusion is None:
+            continue
+        if node in junctions:
+            for premise in graph.predecessors(node):
+                if graph.edges[premise, node]["kind"] == "premise":
+                    edges.append(f"  {names[premise]} --- {names[node]}")
+            edges.append(f"  {names[node]} {arrow} {names[conclusion]}")
+        else:
+            premise = next(p for p in graph.predecessors(node) if graph.edges[p, node]["kind"] == "premise")
+            edges.append(f"  {names[premise]} {arrow} {names[conclusion]}")
+        if data["relation"] == "attack":
+            styles.append(len(edges) - 1)
+    out += edges
+    if styles:
+        out.append(f"  linkStyle {','.join(map(str, styles))} stroke:#c0392b")
+    return Written("\n".join(out) + "\n", tuple(losses))

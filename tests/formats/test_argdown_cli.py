@@ -1,0 +1,102 @@
+"""The Argdown argmap writes, read by Argdown's own command line (`@argdown/cli`, installed by `make setup`):
+the same statements, word for word, and the same relations and premise-conclusion structures."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from argmap.formats import Subject, lookup, read_map
+from argmap.graph import build
+from argmap.model import ArgumentMap
+from tests.conftest import ROOT
+
+CLI = ROOT / ".venv" / "argdown" / "node_modules" / ".bin" / "argdown"
+pytestmark = pytest.mark.skipif(not (CLI.exists() and shutil.which("node")),
+                                reason="needs Argdown's command line; `make setup` installs it when npm is present")
+HERE = Path(__file__).parent
+
+TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
+    "t": {"text": "Cities should tax cars *by weight* [see #3] e.g. 1.5 t; a//b /* c */ <!-- d --> {e: 1}"},
+    "a": {"text": "- Heavier cars kill more: .~. & :happy: @[x] <y> \\ back_slash", "supports": "t"},
+    "b": {"text": "(1) It taxes families; 2. fairly?", "attacks": "t"},
+    "c": {"text": "A rebate_per_child answers that.", "attacks": "b"},
+    "p": {"text": "Roads wear 4^4 times faster."}, "q": {"text": "Road repair is paid by all."},
+    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"}},
+    "arguments": {"joint": {"premises": ["p", "q"], "supports": "t"}}})
+
+
+def maps() -> list[ArgumentMap]:
+    from argmap.api import load
+
+    return [TRICKY, load(ROOT / "models/capital-feast/map.yaml"),
+            *(read_map(path).amap for path in sorted((HERE / "corpus").glob("*/*")) if path.suffix != ".md")]
+
+
+def test_argdown_reads_what_argmap_writes(tmp_path):
+    written = {}
+    for amap in maps():
+        text = lookup("argdown").write(Subject(None, amap, build(amap))).text
+        (tmp_path / f"{amap.id}.argdown").write_text(text, encoding="utf-8")
+        written[amap.id] = amap
+    done = subprocess.run([str(CLI), "json", str(tmp_path / "*.argdown"), str(tmp_path / "out")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    for name, amap in written.items():
+        parsed = json.loads((tmp_path / "out" / f"{name}.json").read_text(encoding="utf-8"))
+        expected = _ours(amap)
+        got = _theirs(parsed, expected[2][1])
+        assert got == expected, name
+
+
+def _ours(amap: ArgumentMap) -> tuple:
+    from argmap.texts import pick_text
+
+    default = amap.languages[0]
+    titles = {k: amap.imported.ids.get(k, k) if amap.imported and amap.imported.format == "argdown" else k
+              for k in [*amap.statements, *amap.arguments]}
+    sketched = set(amap.imported.kept.get("arguments", ())) if amap.imported and amap.imported.format == "argdown" \
+        else set()
+    texts = {titles[sid]: " ".join(pick_text(s.text, None, default).split()) for sid, s in amap.statements.items()
+             if sid not in sketched}
+    relations = set()
+    for sid, statement in amap.statements.items():
+        for target in statement.supports:
+            relations.add((titles[sid], "support", titles[target]))
+        for target in statement.attacks:
+            if "--" in target:
+                relations.add((titles[sid], "undercut", titles[target.split("--")[0]]))
+            else:
+                kind = "undercut" if target in amap.arguments else "attack"
+                relations.add((titles[sid], kind, titles[target]))
+    # an argument Argdown cannot reconstruct (a linked attack) is written as a sketched one: a reported loss
+    sketchy = {titles[aid] for aid, a in amap.arguments.items() if a.supports not in amap.statements}
+    relations = {r for r in relations if r[2] not in sketchy}
+    structures = {titles[aid]: ([titles[p] for p in a.premises], titles[a.target]) for aid, a in amap.arguments.items()
+                  if titles[aid] not in sketchy}
+    return texts, relations, (structures, sketchy)
+
+
+def _theirs(parsed: dict, sketchy: set[str]) -> tuple:
+    texts = {}
+    for title, statement in parsed["statements"].items():
+        members = [m for m in statement["members"] if m.get("text", "").strip()]
+        if members:  # Argdown keeps tags in the text; argmap writes a statement's tags after it
+            texts[title] = " ".join(_TRAILING_TAGS.sub("", members[0]["text"]).split())
+    reconstructed = {title for title, a in parsed["arguments"].items() if a.get("pcs")}
+    relations = {(r["from"], r["relationType"], r["to"]) for r in parsed["relations"]
+                 if r["from"] not in reconstructed and r["to"] not in sketchy and r["from"] not in sketchy}
+    structures = {}
+    for title, argument in parsed["arguments"].items():
+        pcs = argument.get("pcs") or []
+        if pcs:
+            structures[title] = ([s["title"] for s in pcs[:-1]], pcs[-1]["title"])
+    return texts, relations, (structures, sketchy)
+
+
+_TRAILING_TAGS = re.compile(r"(\s+#(\([^)]*\)|[\w-]+))+\s*$")

@@ -1,0 +1,96 @@
+"""Input that is not a well-formed file of its format: one line naming the file and the place, exit 2."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import run_cli
+
+NODES = '{"nodes": [%s], "edges": [%s], "locutions": []}'
+STATEMENT = '{"nodeID": "%s", "type": "I", "text": "%s"}'
+S = '{"nodeID": "%s", "type": "%s", "text": "x"}'
+E = '{"fromID": "%s", "toID": "%s"}'
+
+CASES = {
+    "malformed JSON": ("a.json", '{"nodes": [\n  {"nodeID": 1,}\n]}', "a.json:2:16: error: expecting property name"
+                       " enclosed in double quotes"),
+    "dangling edge": ("a.json", NODES % (STATEMENT % ("1", "A"), E % ("1", "9")),
+                      "a.json:$.edges[0].toID: error: the edge names node '9', which is not among the nodes"),
+    "unknown node type": ("a.json", NODES % (S % ("1", "XA"), ""),
+                          "a.json:$.nodes[0].type: error: unknown node type 'XA'; AIF node types are I, L, RA, CA,"
+                          " MA, PA, YA, TA"),
+    "cycle of S-nodes": ("a.json", NODES % (",".join([STATEMENT % ("1", "A"), S % ("2", "RA"), S % ("3", "CA")]),
+                                            ",".join([E % ("1", "2"), E % ("2", "3"), E % ("3", "2")])),
+                         "a.json:$.nodes[1]: error: S-nodes form a cycle: RA '2' -> CA '3' -> RA '2'"),
+    "duplicate nodeID": ("a.json", NODES % (",".join([STATEMENT % ("1", "A"), STATEMENT % ("1", "B")]), ""),
+                         "a.json:$.nodes[1].nodeID: error: nodeID '1' is used twice (first at $.nodes[0])"),
+    "an id that is not text": ("a.json", '{"nodes": [{"nodeID": true, "type": "I"}], "edges": []}',
+                               "a.json:$.nodes[0].nodeID: error: expected an id (a string or a whole number),"
+                               " found a boolean"),
+    "deeply nested JSON": ("a.json", "[" * 100_000 + "]" * 100_000, "a.json:1:1: error: the JSON is nested too deeply"
+                           " to read"),
+    "Argdown with broken indentation": ("a.argdown", "[A]: a\n    + [B]: b\n  + [C]: c\n",
+                                        "a.argdown:3:1: error: broken indentation: 2 spaces line up with no relation"
+                                        " above (they are indented 4)"),
+    "Argdown relation without a parent": ("a.argdown", "[A]: a\n\n  + [B]: b\n", "a.argdown:3:3: error: a relation"
+                                          " needs a statement or argument above it"),
+    "Argdown structure without conclusion": ("a.argdown", "<A>\n\n(1) p\n(2) q\n", "a.argdown:4:1: error: the"
+                                             " premise-conclusion structure of <A> must end with a conclusion"),
+    "Argdown comment never closed": ("a.argdown", "[A]: a /* open\n", "a.argdown:1:8: error: the comment /* is"
+                                     " never closed with */"),
+    "Kialo claim without parent": ("a.txt", "1. T\n1.2.1. Pro: x\n", "a.txt:2:1: error: claim 1.2.1 has no claim 1.2"
+                                   " above it"),
+    "Kialo claim without stance": ("a.txt", "1. T\n1.1. x\n", "a.txt:2:6: error: claim 1.1 needs `Pro:` or `Con:`"),
+    "SADFace unknown node type": ("a.json", '{"metadata": {}, "nodes": [{"id": "a", "type": "claim"}], "edges": []}',
+                                  "a.json:$.nodes[0].type: error: unknown node type 'claim'; SADFace nodes are atom"
+                                  " or scheme"),
+    "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
+    "unknown format": ("a.json", '{"something": "else"}', "a.json: error: cannot tell the format of 'a.json'; name it"
+                       " with -f"),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input_is_refused_in_one_line_at_its_place(name, tmp_path):
+    file, content, expected = CASES[name]
+    path = tmp_path / file
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    code, out, err = run_cli("import", file, "-o", "out", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith(expected) and err.count("\n") == 1, err
+    assert not (tmp_path / "out" / "map.yaml").exists()
+
+
+def test_a_file_over_the_limit_is_refused_unread(tmp_path):
+    path = tmp_path / "big.json"
+    with open(path, "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    code, _, err = run_cli("import", "big.json", "-o", "out", cwd=tmp_path)
+    assert (code, err) == (2, "big.json: error: is over the 64 MiB limit for files to import\n")
+
+
+def test_a_folder_with_a_bad_file_imports_the_others_and_exits_2(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/good.argdown").write_text("[A]: a\n  + [B]: b\n", encoding="utf-8")
+    (tmp_path / "in/bad.json").write_text("{", encoding="utf-8")
+    code, out, err = run_cli("import", "in", "-o", "out", cwd=tmp_path)
+    assert code == 2 and "in/bad.json:1:2: error:" in err and "1 of 2 files imported" in out
+    assert (tmp_path / "out/good/map.yaml").is_file()
+
+
+def test_import_never_writes_over_its_source(tmp_path):
+    (tmp_path / "map.yaml").write_text("[A]: a\n", encoding="utf-8")
+    code, _, err = run_cli("import", "map.yaml", "-f", "argdown", "-o", ".", cwd=tmp_path)
+    assert code == 2 and "choose another output" in err and (tmp_path / "map.yaml").read_text() == "[A]: a\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a real process")
+def test_no_traceback_from_a_real_process(tmp_path):
+    (tmp_path / "x.json").write_text('{"AIF": {"nodes": 3}}', encoding="utf-8")
+    code, out, err = run_cli("import", "x.json", "-o", "out", cwd=tmp_path, process=True)
+    assert (code, out) == (2, "") and err == "x.json:$.AIF.nodes: error: expected an array, found a number\n"

@@ -1,0 +1,77 @@
+"""argmap import on real public files of every format: golden maps, maps that check, and the import command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.diagnostics import Severity
+from argmap.formats import read_map
+from tests.conftest import run_cli
+
+HERE = Path(__file__).parent
+CORPUS = sorted(p for p in (HERE / "corpus").glob("*/*") if p.suffix != ".md")
+GOLDEN = HERE / "golden"
+
+
+def golden_name(path: Path) -> str:
+    return f"{path.parent.name}-{path.stem}.yaml"
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_each_corpus_file_imports_to_its_golden_map_which_checks_without_errors(path):
+    reading = read_map(path)
+    assert reading.amap.imported is not None and reading.amap.imported.format == path.parent.name
+    expected = (GOLDEN / golden_name(path)).read_text(encoding="utf-8")
+    assert argmap.dump(reading.amap) == expected, f"regenerate with: python -m tests.formats.regenerate ({path.name})"
+    result = argmap.check(reading.amap, config=False)
+    assert [d for d in result.diagnostics if d.severity >= Severity.ERROR] == []
+
+
+def test_aif_keeps_undercuts_linked_premises_and_the_dialogue_layer():
+    amap = read_map(HERE / "corpus/aif/microtexts-nodeset6361.json").amap
+    undercut = next(a for a in amap.arguments.values() if a.attacks in amap.arguments)
+    assert len(undercut.premises) == 2  # two premises that jointly undercut an attack
+    dialogue = read_map(HERE / "corpus/aif/nodeset6064.json").amap.imported
+    kinds = {node["type"] for node in dialogue.kept["nodes"]}
+    assert kinds == {"L", "YA", "TA"} and dialogue.kept["locutions"] and dialogue.ids
+
+
+def test_ova3_text_becomes_the_source_of_verified_quotes(tmp_path):
+    code, out, err = run_cli("import", str(HERE / "corpus/ova/because-b.json"), "-o", str(tmp_path / "m"))
+    assert (code, err) == (0, "") and "4 statements, 3 inferences" in out
+    assert (tmp_path / "m/source.txt").read_text(encoding="utf-8").startswith("The bridge must be closed because")
+    code, out, _ = run_cli("check", "--no-config", str(tmp_path / "m"))
+    assert (code, out.strip()) == (0, "no problems in 1 file, 1 map")  # every quote was found in the text
+    amap = argmap.load(tmp_path / "m")
+    assert amap.statements["the-bridge-has-cracks"].quotes[0].text == "it has cracks"
+
+
+def test_import_reports_what_argmap_cannot_hold_and_writes_a_json_report(tmp_path):
+    code, _, err = run_cli("import", str(HERE / "corpus/aif/ova3-upload.json"), "-o", str(tmp_path / "m"),
+                             "--report", str(tmp_path / "report.json"))
+    assert code == 0 and "not kept: rephrase nodes: 2 MA-node(s) kept as AIF data" in err
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["imports"][0]["losses"][0]["what"] == "rephrase nodes"
+
+
+def test_a_folder_imports_one_map_per_file_in_parallel(tmp_path):
+    code, out, err = run_cli("import", str(HERE / "corpus"), "-o", str(tmp_path / "all"), "-j", "2")
+    assert code == 0, err
+    assert f"{len(CORPUS)} of {len(CORPUS)} files imported" in out
+    maps = sorted(p.relative_to(tmp_path / "all").parent.as_posix() for p in (tmp_path / "all").rglob("map.yaml"))
+    assert maps == sorted(f"{p.parent.name}/{p.stem}" for p in CORPUS)
+    code, out, _ = run_cli("check", "--no-config", str(tmp_path / "all"))
+    assert code == 0 and f"{len(CORPUS)} maps" in out
+
+
+def test_a_map_without_a_thesis_is_evaluated_root_by_root(tmp_path):
+    run_cli("import", str(HERE / "corpus/aif/microtexts-nodeset6361.json"), "-o", str(tmp_path / "m"))
+    code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"))
+    assert code == 0 and out.startswith("No thesis: each of the 1 root(s) is a main claim (grounded semantics).\n"
+                                        "  'we-berliners-should-take-the' stands")
+    code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"), "-f", "json")
+    assert json.loads(out)["roots"] == [{"id": "we-berliners-should-take-the", "label": "IN"}]

@@ -1,0 +1,115 @@
+"""Round trips on generated maps: map -> export -> import says the same (texts byte for byte, relations), minus
+the losses the format reports; and import -> export -> import is a fixpoint."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argmap.formats import Subject, lookup, parse_map
+from argmap.graph import build
+from argmap.model import ArgumentMap
+
+SUFFIX = {"aif": ".json", "ova": ".json", "xaif": ".json", "sadface": ".json", "argdown": ".argdown", "kialo": ".txt"}
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "25"))
+# Letters and every character that means something in one of the formats (escaping is what is tested).
+ALPHABET = "abcXYZ019 .,;:!?'\"*_[]<>#@{}()/\\+-=%&|~^$é中"
+
+
+def _text(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.text(ALPHABET, min_size=1, max_size=30)).split()) or "x"
+
+
+@st.composite
+def maps(draw: st.DrawFn, linked: bool = True, undercuts: bool = True) -> ArgumentMap:
+    count = draw(st.integers(1, 7))
+    texts: list[str] = []
+    while len(texts) < count:
+        text = _text(draw)
+        if text not in texts:
+            texts.append(text)
+    ids = [f"s{n}" for n in range(count)]
+    statements: dict[str, dict] = {sid: {"text": text} for sid, text in zip(ids, texts, strict=True)}
+    for n in range(1, count):  # a forest: each statement supports or attacks an earlier one
+        if draw(st.booleans()):
+            key = draw(st.sampled_from(["supports", "attacks"]))
+            statements[ids[n]][key] = ids[draw(st.integers(0, n - 1))]
+    arguments: dict[str, dict] = {}
+    if linked and count >= 3 and draw(st.booleans()):
+        arguments["joint"] = {"premises": [ids[-1], ids[-2]], "supports": ids[0]}
+        if undercuts and count >= 4 and draw(st.booleans()) and "supports" not in statements[ids[1]] \
+                and "attacks" not in statements[ids[1]]:
+            statements[ids[1]]["attacks"] = "joint"
+    return ArgumentMap.from_data({"argmap": 1, "id": "m", "statements": statements, "arguments": arguments})
+
+
+def canonical(amap: ArgumentMap) -> tuple[frozenset, frozenset]:
+    """What a map says, by texts: its statements, and each inference as (premises, relation, what it concludes)."""
+    graph = build(amap)
+
+    def key(node: str) -> object:
+        data = graph.nodes[node]
+        if data["kind"] == "statement":
+            return data["text"]
+        premises = frozenset(graph.nodes[p]["text"] for p in graph.predecessors(node)
+                             if graph.edges[p, node]["kind"] == "premise")
+        return (premises, data["relation"], key(next(iter(graph.successors(node)))))
+
+    inferences = frozenset(key(n) for n, kind in graph.nodes(data="kind") if kind == "inference")
+    return frozenset(s.text for s in amap.statements.values()), inferences
+
+
+def export(amap: ArgumentMap, form: str):
+    return lookup(form).write(Subject(None, amap, build(amap)))
+
+
+def round_trip(amap: ArgumentMap, form: str) -> ArgumentMap:
+    written = export(amap, form)
+    assert not written.losses, written.losses
+    return parse_map(written.text.encode("utf-8"), "m" + SUFFIX[form], form).amap
+
+
+def check_round_trip(amap: ArgumentMap, form: str) -> None:
+    once = round_trip(amap, form)
+    assert canonical(once) == canonical(amap)
+    twice = round_trip(once, form)
+    assert twice == once  # import -> export -> import is a fixpoint
+
+
+def _property(form: str, **options: bool):
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(maps(**options))
+    def test(amap: ArgumentMap) -> None:
+        check_round_trip(amap, form)
+    return test
+
+
+test_aif_round_trip = _property("aif")
+test_ova_round_trip = _property("ova")
+test_xaif_round_trip = _property("xaif")
+test_sadface_round_trip = _property("sadface")
+test_argdown_round_trip = _property("argdown")
+test_kialo_round_trip = _property("kialo", linked=False)
+
+
+def test_kialo_lists_linked_premises_and_undercuts_as_losses():
+    amap = ArgumentMap.from_data({"argmap": 1, "id": "m", "statements": {
+        "t": {"text": "T"}, "a": {"text": "A"}, "b": {"text": "B"}, "u": {"text": "U", "attacks": "j"}},
+        "arguments": {"j": {"premises": ["a", "b"], "supports": "t"}}})
+    losses = {(loss.what, loss.where) for loss in export(amap, "kialo").losses}
+    assert losses == {("linked premises", "j"), ("undercut", "u")}
+    assert {(loss.what, loss.where) for loss in export(amap, "argdown").losses} == set()
+
+
+def test_the_dialogue_layer_survives_a_round_trip_through_every_aif_format():
+    from pathlib import Path
+
+    source = Path(__file__).parent / "corpus/aif/nodeset6064.json"
+    first = parse_map(source.read_bytes(), source.name).amap
+    for form in ("aif", "ova", "xaif"):
+        again = parse_map(export(first, form).text.encode(), "m.json", form).amap
+        assert again.statements == first.statements and again.arguments == first.arguments
+        assert again.imported.kept["nodes"] == first.imported.kept["nodes"]
+        assert again.imported.ids == first.imported.ids
