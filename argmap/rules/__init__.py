@@ -15,6 +15,7 @@ from argmap.rules import (
     missing_include,
     missing_translation,
     multiple_documents,
+    quote_coverage,
     quote_not_found,
     schema_violation,
     self_reference,
@@ -56,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     unverified_quote,
     unsupported_claim,
     long_quote,
+    quote_coverage,
     unlisted_language,
 )
 
