@@ -37,10 +37,10 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     node, succ, pred = graph._node, graph._succ, graph._pred
     for sid, s in amap.statements.items():
         node[sid] = {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
-                     "text": s.text, "quotes": s.quotes}
+                     "text": s.text, "quotes": s.quotes, "by": s.by}
     for aid, a in amap.arguments.items():
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
-                     "tags": a.tags, "label": a.label}
+                     "tags": a.tags, "label": a.label, "by": a.by}
     edges: list[tuple[str, str, str]] = []
     # Relations are added in two passes: first the ones between declared ids, whose derived inferences
     # another relation may then undercut (`attacks: reason--support--thesis`), then those undercuts.

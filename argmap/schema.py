@@ -148,6 +148,8 @@ class Group(_Strict):
 
 
 Role = Literal["thesis", "claim", "evidence"]
+By = Literal["author", "analyst"]
+"""Who a statement or an inference is owed to: the source's author (the default), or the analyst who drew the map."""
 
 
 class Statement(_Strict):
@@ -171,6 +173,8 @@ class Statement(_Strict):
     base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
     )
+    by: By = Field("author", description="author (the default: the source says it, and a quote shows where) or analyst"
+                   " (an implicit premise the analyst adds); drawn marked, and listed by `eval`.")
 
 
 class Argument(_Strict):
@@ -187,6 +191,8 @@ class Argument(_Strict):
                                 " relation's derived id) it undercuts.")
     label: Text | None = Field(None, description="An optional name for the inference, drawn at its junction.")
     note: Text | None = None
+    by: By = Field("author", description="author (the default: the source draws this inference) or analyst (a link"
+                   " the source does not draw); drawn marked, and listed by `eval`.")
     group: Id | None = None
     tags: tuple[Id, ...] = ()
 

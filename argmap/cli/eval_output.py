@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
 from argmap.semantics import acceptance_word
 
-__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["analyst", "labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
@@ -26,6 +29,18 @@ def _rows(framework, amap) -> list[tuple[int, str]]:
     return [(i, name) for i, name in enumerate(framework.names) if amap is None or name in amap.statements]
 
 
+def analyst(amap: ArgumentMap | None) -> list[str]:
+    """The statements and inferences the analyst added (``by: analyst``): not the author's, so listed apart."""
+    if amap is None:
+        return []
+    return [i for part in (amap.statements, amap.arguments) for i, item in part.items() if item.by == "analyst"]
+
+
+def _analyst_line(amap: ArgumentMap | None, stdout: IO[str]) -> None:
+    if added := analyst(amap):
+        stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
+
+
 def _role(amap, name: str) -> str:
     return f"  {amap.statements[name].role}" if amap is not None else ""
 
@@ -39,6 +54,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
                     "labels": {name: labelling[i] for i, name in rows}}
         if amap is not None:
             document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
+            document["analyst"] = analyst(amap)
         return _json(document, stdout)
     if thesis is not None:
         verdict = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
@@ -48,6 +64,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
     for i, name in rows:
         stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
+    _analyst_line(amap, stdout)
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
     return CLEAN
 
@@ -73,6 +90,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
             document["arguments"] = {aid: {"credulous": accepted.credulous[framework.index(aid)],
                                            "sceptical": accepted.sceptical[framework.index(aid)]}
                                      for aid in amap.arguments}
+            document["analyst"] = analyst(amap)
         return _json(document, stdout)
     if not accepted.exists:
         stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
@@ -92,6 +110,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     plural = "" if count == "1" else "s"
     summary = (f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
                if accepted.exists else f"0 accepted, 0 credulously only, {len(rows)} rejected")
+    _analyst_line(amap, stdout)
     stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
     return CLEAN
 
@@ -109,7 +128,7 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
                       "iterations": iterations,
                       "thesis": {"id": thesis, "strength": values[thesis]} if thesis else None,
                       "strengths": {sid: values[sid] for sid in amap.statements},
-                      "arguments": {aid: values[aid] for aid in amap.arguments}}, stdout)
+                      "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap)}, stdout)
     if thesis is not None:
         stdout.write(f"The thesis {thesis!r} has strength {values[thesis]:.2f} ({NAMES[semantics]}; statements without"
                      f" `base:` start at {DEFAULT_BASE}).\n\n")
@@ -117,6 +136,7 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
     for sid, statement in amap.statements.items():
         base = DEFAULT_BASE if statement.base is None else statement.base
         stdout.write(f"{values[sid]:5.2f}  {sid:<{width}}  base {base:.2f}\n")
+    _analyst_line(amap, stdout)
     return CLEAN
 
 

@@ -120,6 +120,8 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
             marks += [f"… +{cut}"] if cut else []
         flawed = flaws.get(node, ())
         marks += [f"⚠ {', '.join(flawed)}"] if flawed else []
+        if data.get("by") == "analyst":  # the analyst's addition, not the author's: said in the caption
+            marks.insert(0, f"({said['analyst']})")
         if data["kind"] == "statement":
             shown, missing = text_in(data.get("text"), lang, default)
             text = drawable(shown)
