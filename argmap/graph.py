@@ -31,7 +31,7 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     ``conclusion`` edge out, to a statement or (an undercut) to another inference. References to
     ids that do not exist, and premises that are their own conclusion, are left out: rules report them.
     """
-    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages)
+    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
     # networkx's documented dict-of-dicts (``_node``, ``_succ``, ``_pred``) is filled directly:
     # add_nodes_from/add_edges_from cost a second on a 100,000-statement map, this a third of it.
     node, succ, pred = graph._node, graph._succ, graph._pred

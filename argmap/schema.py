@@ -245,6 +245,15 @@ class Expectation(_Strict):
     message: NonEmpty | None = Field(None, description="Said when the expectation fails.")
 
 
+class Question(_Strict):
+    """The question a map answers, and its answers: positions evaluated each on its own."""
+
+    text: Text | None = Field(None, description="The question; the map's title when absent.")
+    answers: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
+        description="The statements that answer it (for a two-sided answer, one per side); `eval` gives each a"
+                    " verdict, and the diagram draws the question above them.")
+
+
 class MapFile(_Strict):
     """One argument-map file: a root map, or a part of one that a root `include:`s."""
 
@@ -258,6 +267,7 @@ class MapFile(_Strict):
         None, description="Languages every text should be given in; the first is the default."
     )
     include: tuple[NonEmpty, ...] = Field((), description="Further files of this map, relative to this file.")
+    question: Question | None = Field(None, description="The question the map answers, and its answers (root files).")
     sources: dict[Id, Source] = Field(default_factory=dict)
     groups: dict[Id, Group] = Field(default_factory=dict)
     statements: dict[Id, Statement] = Field(default_factory=dict)

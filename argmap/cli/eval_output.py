@@ -12,7 +12,7 @@ from argmap.semantics import acceptance_word
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["analyst", "labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
+__all__ = ["analyst", "answers", "labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
@@ -36,6 +36,13 @@ def analyst(amap: ArgumentMap | None) -> list[str]:
     return [i for part in (amap.statements, amap.arguments) for i, item in part.items() if item.by == "analyst"]
 
 
+def answers(amap: ArgumentMap | None) -> list[str]:
+    """The answers to the map's question (``question: answers:``), each of which gets its own verdict."""
+    if amap is None or amap.question is None:
+        return []
+    return [a for a in amap.question.answers if a in amap.statements]
+
+
 def _analyst_line(amap: ArgumentMap | None, stdout: IO[str]) -> None:
     if added := analyst(amap):
         stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
@@ -55,11 +62,15 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         if amap is not None:
             document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
             document["analyst"] = analyst(amap)
+            document["answers"] = {a: labelling[framework.index(a)] for a in answers(amap)}
         return _json(document, stdout)
+    verdicts = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
+                "UNDEC": "is undecided: its attackers and defenders cancel out"}
     if thesis is not None:
-        verdict = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-                   "UNDEC": "is undecided: its attackers and defenders cancel out"}[labelling[framework.index(thesis)]]
+        verdict = verdicts[labelling[framework.index(thesis)]]
         stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
+    if said := [f"The answer {a!r} {verdicts[labelling[framework.index(a)]]}.\n" for a in answers(amap)]:
+        stdout.write("".join(said) + "\n")
     width = max((len(name) for _, name in rows), default=4)
     for i, name in rows:
         stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
@@ -91,6 +102,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
                                            "sceptical": accepted.sceptical[framework.index(aid)]}
                                      for aid in amap.arguments}
             document["analyst"] = analyst(amap)
+            document["answers"] = {a: word[a] for a in answers(amap)}
         return _json(document, stdout)
     if not accepted.exists:
         stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
@@ -101,6 +113,8 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
                    "CREDULOUS": f"is only credulously accepted: some {semantics} extensions contain it, others do not",
                    "REJECTED": f"is rejected: no {semantics} extension contains it"}[word[thesis]]
         stdout.write(f"The thesis {thesis!r} {verdict}.\n\n")
+    if accepted.exists and (said := [f"The answer {a!r} is {word[a].lower()}.\n" for a in answers(amap)]):
+        stdout.write("".join(said).replace(" is credulous.", " is only credulously accepted.") + "\n")
     width = max((len(name) for _, name in rows), default=4)
     for _, name in rows:
         shown = word[name] if accepted.exists else "REJECTED"
@@ -128,10 +142,13 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
                       "iterations": iterations,
                       "thesis": {"id": thesis, "strength": values[thesis]} if thesis else None,
                       "strengths": {sid: values[sid] for sid in amap.statements},
-                      "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap)}, stdout)
+                      "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap),
+                      "answers": {a: values[a] for a in answers(amap)}}, stdout)
     if thesis is not None:
         stdout.write(f"The thesis {thesis!r} has strength {values[thesis]:.2f} ({NAMES[semantics]}; statements without"
                      f" `base:` start at {DEFAULT_BASE}).\n\n")
+    if said := [f"The answer {a!r} has strength {values[a]:.2f}.\n" for a in answers(amap)]:
+        stdout.write("".join(said) + "\n")
     width = max((len(sid) for sid in amap.statements), default=4)
     for sid, statement in amap.statements.items():
         base = DEFAULT_BASE if statement.base is None else statement.base

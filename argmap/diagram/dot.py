@@ -17,9 +17,10 @@ __all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "
 
 # Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
-FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3"}
-SHAPES = {"thesis": "box", "claim": "box", "evidence": "note"}
-LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted")}
+FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3", "question": "#FFFFFF"}
+SHAPES = {"thesis": "box", "claim": "box", "evidence": "note", "question": "box"}
+LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted"),
+         "answer": (GREY, "bold")}
 FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
 RANKDIRS = {"bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
 """Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top (the default)."""

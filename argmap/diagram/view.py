@@ -27,7 +27,9 @@ LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "under
           "problem")
 """Every item a legend may show, in the order it shows them (see :attr:`View.legend`)."""
 
-Relation = Literal["support", "attack", "undercut"]
+Relation = Literal["support", "attack", "undercut", "answer"]
+QUESTION = "--question"
+"""The id of the map's question in a drawing: a double hyphen, which no statement id holds."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,12 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                 edges.append(Edge(node, target, relation, node, "conclusion"))
             else:
                 edges += [Edge(premise, target, relation, node, "direct") for premise in before]
+    asked = graph.graph.get("question")
+    answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
+    if answered:  # the question, drawn above its answers, each answer's line pointing up to it
+        question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
+        drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
+        edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
     members: dict[str, list[str]] = {}
     for item in drawn:
         if item.group and item.group in groups:
