@@ -29,7 +29,7 @@ def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT, env={"ARGMAP_SOURCE_DIRS": ""})
     [note] = findings(out)
     assert (code, err, note["code"], note["severity"]) == (0, "", "ARG303", "info")
-    assert note["message"].startswith("116 quotes are unverified, from 'essay-fr' (58: ") and "'essay-ja' (58: " in note["message"]
+    assert note["message"].startswith("120 quotes are unverified, from 'essay-fr' (60: ") and "'essay-ja' (60: " in note["message"]
     assert "ARGMAP_SOURCE_DIRS" in note["message"]
 
 
@@ -47,6 +47,7 @@ def test_every_statement_quotes_both_translations():
     for sid, statement in amap.statements.items():
         assert {q.source for q in statement.quotes} >= {"essay-fr", "essay-ja"}, sid
         assert isinstance(statement.text, dict) and set(statement.text) == {"en", "fr", "ja"}, sid
+    assert amap.question is not None and amap.question.answers == ("feast-in-a-shares", "no-feast-elsewhere")
     roles = [s.role for s in amap.statements.values()]
     assert roles.count("thesis") == 1
     assert sum("summary-point" in s.tags for s in amap.statements.values()) == 4
@@ -85,26 +86,29 @@ def test_deleting_a_summary_point_fails_the_check(tmp_path):
     assert any(d["code"] == "ARG205" and "expected exactly 4" in d["message"] for d in findings(out))
 
 
-def test_detaching_a_summary_point_from_the_thesis_fails_the_check(tmp_path):
+def test_detaching_a_summary_point_from_its_answer_fails_the_check(tmp_path):
     folder = _copy(tmp_path)
     from argmap.loader import load_map
 
     amap, _ = load_map(MAP / "map.yaml")
-    thesis = next(sid for sid, s in amap.statements.items() if s.role == "thesis")
+    assert amap is not None and amap.question is not None
+    answers = set(amap.question.answers)
+    detached: list[str] = []
 
     def detach(statements: dict) -> bool:
         for statement in statements.values():
             supports = statement.get("supports")
             supports = [supports] if isinstance(supports, str) else list(supports or ())
-            if "summary-point" in statement.get("tags", ()) and thesis in supports:
-                statement["supports"] = [s for s in supports if s != thesis]
+            if "summary-point" in statement.get("tags", ()) and answers & set(supports):
+                detached.extend(answers & set(supports))
+                statement["supports"] = [s for s in supports if s not in answers]
                 return True
         return False
 
     _edit_statements(folder, detach)
     code, out, _ = run_cli("check", "-f", "json", str(folder), cwd=tmp_path)
     assert code == 1
-    assert any(d["code"] == "ARG205" and f"does not support '{thesis}'" in d["message"] for d in findings(out))
+    assert any(d["code"] == "ARG205" and f"does not support '{detached[0]}'" in d["message"] for d in findings(out))
 
 
 @needs_seeds
@@ -158,3 +162,16 @@ def test_the_aside_on_the_a_share_windfall_and_the_kept_hedge():
     assert "listed-concept-stocks" in amap.statements["windfall-to-executives"].supports
     assert "I estimate" in amap.statements["aigc-apps-starved"].text["en"]
     assert not any("hot track" in s.text["en"] for s in amap.statements.values())
+
+
+def test_each_answer_gets_its_own_verdict():
+    code, out, _ = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert code == 0 and json.loads(out)["answers"] == {"feast-in-a-shares": "IN", "no-feast-elsewhere": "IN"}
+    code, out, _ = run_cli("eval", "-s", "preferred", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert json.loads(out)["answers"] == {"feast-in-a-shares": "ACCEPTED", "no-feast-elsewhere": "ACCEPTED"}
+    code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert "The answer 'no-feast-elsewhere' stands: every objection to it is defeated." in out
+    # The popular view attacks the "no" only: the "yes" answer, unattacked, is the stronger.
+    code, out, _ = run_cli("eval", "-s", "dfquad", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    strengths = json.loads(out)["answers"]
+    assert strengths["no-feast-elsewhere"] < strengths["feast-in-a-shares"]
