@@ -37,7 +37,8 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     node, succ, pred = graph._node, graph._succ, graph._pred
     for sid, s in amap.statements.items():
         node[sid] = {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
-                     "text": s.text, "quotes": s.quotes, "by": s.by}
+                     "text": s.text, "quotes": s.quotes, "by": s.by,
+                     "concedes": s.concedes}
     for aid, a in amap.arguments.items():
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
                      "tags": a.tags, "label": a.label, "by": a.by}

@@ -173,6 +173,9 @@ class Statement(_Strict):
     base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
     )
+    concedes: IdList = Field(
+        (), description="Claims of the author's that this statement counts against and that the author grants"
+                        " anyway (\"of course ..., but\"): drawn as a concession, neither a support nor an attack.")
     by: By = Field("author", description="author (the default: the source says it, and a quote shows where) or analyst"
                    " (an implicit premise the analyst adds); drawn marked, and listed by `eval`.")
 

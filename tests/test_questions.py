@@ -22,6 +22,7 @@ statements:
   caution: {role: evidence, text: {en: Caution, fr: Prudence}, supports: no-elsewhere}
   wave: {text: {en: A wave, fr: Une vague}, attacks: no-elsewhere}
   gap: {role: evidence, text: {en: A gap, fr: Un écart}, by: analyst}
+  spending: {role: evidence, text: {en: Spending, fr: Dépenses}, supports: wave, concedes: no-elsewhere}
 arguments:
   both: {premises: [yes-in-shares, no-elsewhere], supports: whole}
   gap-denies-wave: {premises: [gap], attacks: wave, by: analyst}
@@ -87,3 +88,20 @@ def test_the_question_survives_a_dump(tmp_path):
     again = argmap.load(tmp_path / "again.yaml")
     assert again.question == amap.question and again.question is not None
     assert again.arguments["gap-denies-wave"].by == "analyst"
+
+
+def test_a_concession_is_listed_and_drawn_and_changes_no_verdict(tmp_path):
+    path = _write(tmp_path)
+    code, out, _ = run_cli("eval", "-f", "json", str(path), cwd=tmp_path)
+    result = json.loads(out)
+    assert code == 0 and result["concessions"] == {"spending": ["no-elsewhere"]}
+    without = path.read_text(encoding="utf-8").replace(", concedes: no-elsewhere", "")
+    (tmp_path / "plain.yaml").write_text(without, encoding="utf-8")
+    _, plain, _ = run_cli("eval", "-f", "json", "plain.yaml", cwd=tmp_path)
+    assert json.loads(plain)["labels"] == result["labels"] and json.loads(plain)["concessions"] == {}
+    _, out, _ = run_cli("eval", str(path), cwd=tmp_path)
+    assert "Granted by the author against their own claim: spending (against no-elsewhere)\n" in out
+    code, _, err = run_cli("render", str(path), "-o", "m.dot", cwd=tmp_path)
+    dot = (tmp_path / "m.dot").read_text(encoding="utf-8")
+    [line] = [line for line in dot.splitlines() if "spending--concedes--no-elsewhere" in line]
+    assert (code, err) == (0, "") and "arrowhead=odiamond" in line and "style=dashed" in line

@@ -12,7 +12,7 @@ from argmap.semantics import acceptance_word
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["analyst", "answers", "labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
+__all__ = ["analyst", "answers", "concessions", "labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT"]
 
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
@@ -43,7 +43,17 @@ def answers(amap: ArgumentMap | None) -> list[str]:
     return [a for a in amap.question.answers if a in amap.statements]
 
 
+def concessions(amap: ArgumentMap | None) -> dict[str, list[str]]:
+    """The points the author grants against their own claims (``concedes:``): neither reasons nor objections."""
+    if amap is None:
+        return {}
+    return {sid: list(s.concedes) for sid, s in amap.statements.items() if s.concedes}
+
+
 def _analyst_line(amap: ArgumentMap | None, stdout: IO[str]) -> None:
+    if granted := concessions(amap):
+        said = "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items())
+        stdout.write(f"\nGranted by the author against their own claim: {said}\n")
     if added := analyst(amap):
         stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
 
@@ -62,6 +72,7 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         if amap is not None:
             document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
             document["analyst"] = analyst(amap)
+            document["concessions"] = concessions(amap)
             document["answers"] = {a: labelling[framework.index(a)] for a in answers(amap)}
         return _json(document, stdout)
     verdicts = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
@@ -102,6 +113,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
                                            "sceptical": accepted.sceptical[framework.index(aid)]}
                                      for aid in amap.arguments}
             document["analyst"] = analyst(amap)
+            document["concessions"] = concessions(amap)
             document["answers"] = {a: word[a] for a in answers(amap)}
         return _json(document, stdout)
     if not accepted.exists:
@@ -143,7 +155,7 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
                       "thesis": {"id": thesis, "strength": values[thesis]} if thesis else None,
                       "strengths": {sid: values[sid] for sid in amap.statements},
                       "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap),
-                      "answers": {a: values[a] for a in answers(amap)}}, stdout)
+                      "concessions": concessions(amap), "answers": {a: values[a] for a in answers(amap)}}, stdout)
     if thesis is not None:
         stdout.write(f"The thesis {thesis!r} has strength {values[thesis]:.2f} ({NAMES[semantics]}; statements without"
                      f" `base:` start at {DEFAULT_BASE}).\n\n")

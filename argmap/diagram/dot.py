@@ -20,7 +20,7 @@ BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
 FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3", "question": "#FFFFFF"}
 SHAPES = {"thesis": "box", "claim": "box", "evidence": "note", "question": "box"}
 LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted"),
-         "answer": (GREY, "bold")}
+         "answer": (GREY, "bold"), "concede": (GREY, "dashed")}
 FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
 RANKDIRS = {"bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
 """Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top (the default)."""
@@ -115,7 +115,8 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
         colour, line = LINES[edge.relation]
         if edge.part == "direct":
             dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.inference}"), color=colour,
-                     style=line, tooltip=tip(edge.inference))
+                     style=line, tooltip=tip(edge.inference),
+                     **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
         else:
             dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.source}-{edge.target}"),
                      color=colour, style=line, **({"arrowhead": "none"} if edge.part == "premise" else {}))

@@ -27,7 +27,7 @@ LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "under
           "problem")
 """Every item a legend may show, in the order it shows them (see :attr:`View.legend`)."""
 
-Relation = Literal["support", "attack", "undercut", "answer"]
+Relation = Literal["support", "attack", "undercut", "answer", "concede"]
 QUESTION = "--question"
 """The id of the map's question in a drawing: a double hyphen, which no statement id holds."""
 
@@ -149,6 +149,10 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                 edges.append(Edge(node, target, relation, node, "conclusion"))
             else:
                 edges += [Edge(premise, target, relation, node, "direct") for premise in before]
+    # A concession counts for nothing in the evaluation, so it is no inference: a line of its own.
+    edges += [Edge(node, target, "concede", f"{node}--concedes--{target}", "direct")
+              for node, data in nodes(data=True) if data["kind"] == "statement"
+              for target in data.get("concedes", ()) if target in nodes and target != node]
     asked = graph.graph.get("question")
     answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
     if answered:  # the question, drawn above its answers, each answer's line pointing up to it

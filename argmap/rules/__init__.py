@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argmap.rule import Rule
 from argmap.rules import (
+    conceded_support,
     conflicting_stance,
     dangling_reference,
     duplicate_id,
@@ -54,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     unreachable_claim,
     failed_expectation,
     unknown_answer,
+    conceded_support,
     missing_translation,
     quote_not_found,
     unverified_quote,
