@@ -186,7 +186,7 @@ def _legend(dot: graphviz.Digraph, shown: View) -> None:
                 row.node("legend_junction")
                 row.node("legend_junction_caption")
             legend.edge("legend_junction", "legend_junction_caption", style="invis")
-        for relation in ("support", "attack", "undercut"):
+        for relation in ("support", "attack", "undercut", "concede", "answer"):
             if relation in items:
                 colour, line = LINES[relation]
                 legend.node(f"legend_{relation}_from", label="", shape="point", width="0.04", fillcolor=colour,
@@ -194,7 +194,7 @@ def _legend(dot: graphviz.Digraph, shown: View) -> None:
                 legend.node(f"legend_{relation}_to", label="", shape="point", width="0.04", fillcolor=colour,
                             color=colour)
                 legend.edge(f"legend_{relation}_from", f"legend_{relation}_to", label=text(said[relation]),
-                            color=colour, style=line)
+                            color=colour, style=line, **({"arrowhead": "odiamond"} if relation == "concede" else {}))
         for word in shown.words:
             legend.node(f"legend_eval_{word.lower()}", label=word, shape="box", style=f"filled,{BORDERS[word]}",
                         fillcolor="#ffffff")

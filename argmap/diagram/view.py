@@ -23,8 +23,8 @@ BORDERS = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted", "ACCEPTED": "bold",
            "CREDULOUS": "dotted"}
 """The border style that doubles each evaluation word, so that it never rests on colour alone."""
 
-LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "undercut", *BORDERS, "missing", "cut",
-          "problem")
+LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "undercut", "concede", "answer", *BORDERS,
+          "missing", "cut", "problem")
 """Every item a legend may show, in the order it shows them (see :attr:`View.legend`)."""
 
 Relation = Literal["support", "attack", "undercut", "answer", "concede"]
