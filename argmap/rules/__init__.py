@@ -25,6 +25,7 @@ from argmap.rules import (
     thesis_count,
     unknown_answer,
     unlisted_language,
+    unquoted_statement,
     unreachable_claim,
     unreadable_file,
     unsafe_yaml,
@@ -62,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     unsupported_claim,
     long_quote,
     quote_coverage,
+    unquoted_statement,
     unlisted_language,
 )
 
