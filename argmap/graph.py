@@ -31,16 +31,17 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     ``conclusion`` edge out, to a statement or (an undercut) to another inference. References to
     ids that do not exist, and premises that are their own conclusion, are left out: rules report them.
     """
-    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages)
+    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
     # networkx's documented dict-of-dicts (``_node``, ``_succ``, ``_pred``) is filled directly:
     # add_nodes_from/add_edges_from cost a second on a 100,000-statement map, this a third of it.
     node, succ, pred = graph._node, graph._succ, graph._pred
     for sid, s in amap.statements.items():
         node[sid] = {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
-                     "text": s.text, "quotes": s.quotes}
+                     "text": s.text, "quotes": s.quotes, "by": s.by,
+                     "concedes": s.concedes}
     for aid, a in amap.arguments.items():
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
-                     "tags": a.tags, "label": a.label}
+                     "tags": a.tags, "label": a.label, "by": a.by}
     edges: list[tuple[str, str, str]] = []
     # Relations are added in two passes: first the ones between declared ids, whose derived inferences
     # another relation may then undercut (`attacks: reason--support--thesis`), then those undercuts.

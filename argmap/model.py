@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Source, Statement, Text
+from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
 
 __all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
 
@@ -81,6 +81,8 @@ class ArgumentMap:
     """The languages the map lists, or None when it lists none."""
     imported: Imported | None = None
     """Where an imported map came from, and what of the source it keeps for export only."""
+    question: Question | None = None
+    """The question the map answers and its answers, if it poses one."""
     locator: Locator = field(default_factory=Unlocated)
     files: tuple[Path, ...] = ()
     """The files it was read from (none for a map built in code)."""
@@ -97,7 +99,7 @@ class ArgumentMap:
     def content(self) -> tuple[Any, ...]:
         """What the map says, for comparison: everything but where it came from."""
         return (self.id, self.title, self.description, self.declared_languages, self.statements, self.arguments,
-                self.sources, self.groups, self.expectations, self.imported)
+                self.sources, self.groups, self.expectations, self.imported, self.question)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ArgumentMap) and self.content() == other.content()
@@ -148,7 +150,7 @@ class ArgumentMap:
             statements=dict(parts["statements"]), arguments=dict(parts["arguments"]),
             sources=dict(parts["sources"]), groups=dict(parts["groups"]),
             expectations=list(root.expect if expectations is None else expectations),
-            locator=locator or Unlocated(root.id or name), files=files, folder=folder)
+            locator=locator or Unlocated(root.id or name), files=files, folder=folder, question=root.question)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], name: str = "map") -> ArgumentMap:

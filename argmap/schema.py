@@ -149,6 +149,8 @@ class Group(_Strict):
 
 
 Role = Literal["thesis", "claim", "evidence"]
+By = Literal["author", "analyst"]
+"""Who a statement or an inference is owed to: the source's author (the default), or the analyst who drew the map."""
 
 
 class Statement(_Strict):
@@ -172,6 +174,11 @@ class Statement(_Strict):
     base: Annotated[float, Field(strict=True, ge=0.0, le=1.0, allow_inf_nan=False)] | None = Field(
         None, description="The analyst's confidence in this statement before its attackers and supporters count (0 to 1)."
     )
+    concedes: IdList = Field(
+        (), description="Claims of the author's that this statement counts against and that the author grants"
+                        " anyway (\"of course ..., but\"): drawn as a concession, neither a support nor an attack.")
+    by: By = Field("author", description="author (the default: the source says it, and a quote shows where) or analyst"
+                   " (an implicit premise the analyst adds); drawn marked, and listed by `eval`.")
 
 
 class Argument(_Strict):
@@ -188,6 +195,8 @@ class Argument(_Strict):
                                 " relation's derived id) it undercuts.")
     label: Text | None = Field(None, description="An optional name for the inference, drawn at its junction.")
     note: Text | None = None
+    by: By = Field("author", description="author (the default: the source draws this inference) or analyst (a link"
+                   " the source does not draw); drawn marked, and listed by `eval`.")
     group: Id | None = None
     tags: tuple[Id, ...] = ()
 
@@ -253,6 +262,15 @@ class Imported(_Strict):
                                  " rephrase and preference nodes); export writes it back.")
 
 
+class Question(_Strict):
+    """The question a map answers, and its answers: positions evaluated each on its own."""
+
+    text: Text | None = Field(None, description="The question; the map's title when absent.")
+    answers: Annotated[tuple[Id, ...], Field(min_length=1)] = Field(
+        description="The statements that answer it (for a two-sided answer, one per side); `eval` gives each a"
+                    " verdict, and the diagram draws the question above them.")
+
+
 class MapFile(_Strict):
     """One argument-map file: a root map, or a part of one that a root `include:`s."""
 
@@ -266,6 +284,7 @@ class MapFile(_Strict):
         None, description="Languages every text should be given in; the first is the default."
     )
     include: tuple[NonEmpty, ...] = Field((), description="Further files of this map, relative to this file.")
+    question: Question | None = Field(None, description="The question the map answers, and its answers (root files).")
     sources: dict[Id, Source] = Field(default_factory=dict)
     groups: dict[Id, Group] = Field(default_factory=dict)
     statements: dict[Id, Statement] = Field(default_factory=dict)

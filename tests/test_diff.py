@@ -204,4 +204,4 @@ def test_the_listing_of_the_essay_is_stable_and_one_fact_a_line():
     essay = argmap.load(ROOT / "models" / "capital-feast" / "map.yaml")
     text = listing(essay)
     assert text == listing(essay) and text.count("\n") > 300
-    assert "relation hype-limited-to-a-shares supports feast-only-in-a-shares\n" in text
+    assert "relation hype-limited-to-a-shares supports feast-in-a-shares\n" in text

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
 from argmap.semantics import acceptance_word
 
-__all__ = ["labels", "acceptance", "strengths", "sensitivity", "task", "json_text", "EXTENSION_LIMIT", "roots"]
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
+__all__ = ["analyst", "answers", "concessions", "roots", "labels", "acceptance", "strengths", "sensitivity", "task",
+           "json_text", "EXTENSION_LIMIT"]
 
 EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
@@ -30,6 +34,33 @@ def roots(amap) -> list[str]:
     """The main claims of a map without a thesis: statements that support or attack nothing, alone or as premises."""
     premises = {p for argument in amap.arguments.values() for p in argument.premises}
     return [sid for sid, s in amap.statements.items() if not s.supports and not s.attacks and sid not in premises]
+def analyst(amap: ArgumentMap | None) -> list[str]:
+    """The statements and inferences the analyst added (``by: analyst``): not the author's, so listed apart."""
+    if amap is None:
+        return []
+    return [i for part in (amap.statements, amap.arguments) for i, item in part.items() if item.by == "analyst"]
+
+
+def answers(amap: ArgumentMap | None) -> list[str]:
+    """The answers to the map's question (``question: answers:``), each of which gets its own verdict."""
+    if amap is None or amap.question is None:
+        return []
+    return [a for a in amap.question.answers if a in amap.statements]
+
+
+def concessions(amap: ArgumentMap | None) -> dict[str, list[str]]:
+    """The points the author grants against their own claims (``concedes:``): neither reasons nor objections."""
+    if amap is None:
+        return {}
+    return {sid: list(s.concedes) for sid, s in amap.statements.items() if s.concedes}
+
+
+def _analyst_line(amap: ArgumentMap | None, stdout: IO[str]) -> None:
+    if granted := concessions(amap):
+        said = "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items())
+        stdout.write(f"\nGranted by the author against their own claim: {said}\n")
+    if added := analyst(amap):
+        stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
 
 
 def _role(amap, name: str) -> str:
@@ -47,6 +78,9 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
             document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
             if thesis is None:
                 document["roots"] = [{"id": r, "label": labelling[framework.index(r)]} for r in roots(amap)]
+            document["analyst"] = analyst(amap)
+            document["concessions"] = concessions(amap)
+            document["answers"] = {a: labelling[framework.index(a)] for a in answers(amap)}
         return _json(document, stdout)
     verdicts = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
                 "UNDEC": "is undecided: its attackers and defenders cancel out"}
@@ -59,10 +93,13 @@ def labels(framework, amap, labelling: list[str], thesis: str | None, form: str,
         for root in main:
             stdout.write(f"  {root!r} {verdicts[labelling[framework.index(root)]]}.\n")
         stdout.write("\n")
+    if said := [f"The answer {a!r} {verdicts[labelling[framework.index(a)]]}.\n" for a in answers(amap)]:
+        stdout.write("".join(said) + "\n")
     width = max((len(name) for _, name in rows), default=4)
     for i, name in rows:
         stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
     counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
+    _analyst_line(amap, stdout)
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
     return CLEAN
 
@@ -90,6 +127,9 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
                                      for aid in amap.arguments}
             if thesis is None:
                 document["roots"] = [{"id": r, "acceptance": word[r]} for r in roots(amap)]
+            document["analyst"] = analyst(amap)
+            document["concessions"] = concessions(amap)
+            document["answers"] = {a: word[a] for a in answers(amap)}
         return _json(document, stdout)
     if not accepted.exists:
         stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
@@ -106,6 +146,8 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
         for root in main:
             stdout.write(f"  {root!r} is {word[root].lower()}.\n")
         stdout.write("\n")
+    if accepted.exists and (said := [f"The answer {a!r} is {word[a].lower()}.\n" for a in answers(amap)]):
+        stdout.write("".join(said).replace(" is credulous.", " is only credulously accepted.") + "\n")
     width = max((len(name) for _, name in rows), default=4)
     for _, name in rows:
         shown = word[name] if accepted.exists else "REJECTED"
@@ -115,6 +157,7 @@ def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout:
     plural = "" if count == "1" else "s"
     summary = (f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
                if accepted.exists else f"0 accepted, 0 credulously only, {len(rows)} rejected")
+    _analyst_line(amap, stdout)
     stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
     return CLEAN
 
@@ -132,14 +175,18 @@ def strengths(amap, values: dict[str, float], converged: bool, iterations: int, 
                       "iterations": iterations,
                       "thesis": {"id": thesis, "strength": values[thesis]} if thesis else None,
                       "strengths": {sid: values[sid] for sid in amap.statements},
-                      "arguments": {aid: values[aid] for aid in amap.arguments}}, stdout)
+                      "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap),
+                      "concessions": concessions(amap), "answers": {a: values[a] for a in answers(amap)}}, stdout)
     if thesis is not None:
         stdout.write(f"The thesis {thesis!r} has strength {values[thesis]:.2f} ({NAMES[semantics]}; statements without"
                      f" `base:` start at {DEFAULT_BASE}).\n\n")
+    if said := [f"The answer {a!r} has strength {values[a]:.2f}.\n" for a in answers(amap)]:
+        stdout.write("".join(said) + "\n")
     width = max((len(sid) for sid in amap.statements), default=4)
     for sid, statement in amap.statements.items():
         base = DEFAULT_BASE if statement.base is None else statement.base
         stdout.write(f"{values[sid]:5.2f}  {sid:<{width}}  base {base:.2f}\n")
+    _analyst_line(amap, stdout)
     return CLEAN
 
 

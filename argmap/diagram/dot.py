@@ -17,9 +17,10 @@ __all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "
 
 # Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
-FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3"}
-SHAPES = {"thesis": "box", "claim": "box", "evidence": "note"}
-LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted")}
+FILLS = {"thesis": "#F9E79F", "claim": "#D6EAF8", "evidence": "#D5F5E3", "question": "#FFFFFF"}
+SHAPES = {"thesis": "box", "claim": "box", "evidence": "note", "question": "box"}
+LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted"),
+         "answer": (GREY, "bold"), "concede": (GREY, "dashed")}
 FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
 RANKDIRS = {"bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
 """Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top (the default)."""
@@ -114,7 +115,8 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
         colour, line = LINES[edge.relation]
         if edge.part == "direct":
             dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.inference}"), color=colour,
-                     style=line, tooltip=tip(edge.inference))
+                     style=line, tooltip=tip(edge.inference),
+                     **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
         else:
             dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.source}-{edge.target}"),
                      color=colour, style=line, **({"arrowhead": "none"} if edge.part == "premise" else {}))
@@ -184,7 +186,7 @@ def _legend(dot: graphviz.Digraph, shown: View) -> None:
                 row.node("legend_junction")
                 row.node("legend_junction_caption")
             legend.edge("legend_junction", "legend_junction_caption", style="invis")
-        for relation in ("support", "attack", "undercut"):
+        for relation in ("support", "attack", "undercut", "concede", "answer"):
             if relation in items:
                 colour, line = LINES[relation]
                 legend.node(f"legend_{relation}_from", label="", shape="point", width="0.04", fillcolor=colour,
@@ -192,7 +194,7 @@ def _legend(dot: graphviz.Digraph, shown: View) -> None:
                 legend.node(f"legend_{relation}_to", label="", shape="point", width="0.04", fillcolor=colour,
                             color=colour)
                 legend.edge(f"legend_{relation}_from", f"legend_{relation}_to", label=text(said[relation]),
-                            color=colour, style=line)
+                            color=colour, style=line, **({"arrowhead": "odiamond"} if relation == "concede" else {}))
         for word in shown.words:
             legend.node(f"legend_eval_{word.lower()}", label=word, shape="box", style=f"filled,{BORDERS[word]}",
                         fillcolor="#ffffff")

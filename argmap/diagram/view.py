@@ -23,11 +23,13 @@ BORDERS = {"IN": "bold", "OUT": "dashed", "UNDEC": "dotted", "ACCEPTED": "bold",
            "CREDULOUS": "dotted"}
 """The border style that doubles each evaluation word, so that it never rests on colour alone."""
 
-LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "undercut", *BORDERS, "missing", "cut",
-          "problem")
+LEGEND = ("thesis", "claim", "evidence", "junction", "support", "attack", "undercut", "concede", "answer", *BORDERS,
+          "missing", "cut", "problem")
 """Every item a legend may show, in the order it shows them (see :attr:`View.legend`)."""
 
-Relation = Literal["support", "attack", "undercut"]
+Relation = Literal["support", "attack", "undercut", "answer", "concede"]
+QUESTION = "--question"
+"""The id of the map's question in a drawing: a double hyphen, which no statement id holds."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
             marks += [f"… +{cut}"] if cut else []
         flawed = flaws.get(node, ())
         marks += [f"⚠ {', '.join(flawed)}"] if flawed else []
+        if data.get("by") == "analyst":  # the analyst's addition, not the author's: said in the caption
+            marks.insert(0, f"({said['analyst']})")
         if data["kind"] == "statement":
             shown, missing = text_in(data.get("text"), lang, default)
             text = drawable(shown)
@@ -145,6 +149,16 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                 edges.append(Edge(node, target, relation, node, "conclusion"))
             else:
                 edges += [Edge(premise, target, relation, node, "direct") for premise in before]
+    # A concession counts for nothing in the evaluation, so it is no inference: a line of its own.
+    edges += [Edge(node, target, "concede", f"{node}--concedes--{target}", "direct")
+              for node, data in nodes(data=True) if data["kind"] == "statement"
+              for target in data.get("concedes", ()) if target in nodes and target != node]
+    asked = graph.graph.get("question")
+    answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
+    if answered:  # the question, drawn above its answers, each answer's line pointing up to it
+        question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
+        drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
+        edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
     members: dict[str, list[str]] = {}
     for item in drawn:
         if item.group and item.group in groups:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argmap.rule import Rule
 from argmap.rules import (
+    conceded_support,
     conflicting_stance,
     dangling_reference,
     duplicate_id,
@@ -15,13 +16,16 @@ from argmap.rules import (
     missing_include,
     missing_translation,
     multiple_documents,
+    quote_coverage,
     quote_not_found,
     schema_violation,
     self_reference,
     source_outside_map,
     support_cycle,
     thesis_count,
+    unknown_answer,
     unlisted_language,
+    unquoted_statement,
     unreachable_claim,
     unreadable_file,
     unsafe_yaml,
@@ -51,11 +55,15 @@ RULES: tuple[Rule, ...] = (
     thesis_count,
     unreachable_claim,
     failed_expectation,
+    unknown_answer,
+    conceded_support,
     missing_translation,
     quote_not_found,
     unverified_quote,
     unsupported_claim,
     long_quote,
+    quote_coverage,
+    unquoted_statement,
     unlisted_language,
 )
 

@@ -9,6 +9,7 @@ import random
 import pytest
 from hypothesis import given, settings
 
+import argmap
 from argmap.cli.eval_cmd import TASKS, EvalOptions, execute_eval
 from argmap.cli.export_cmd import execute_export
 from argmap.formats.iccma import write as to_iccma
@@ -33,7 +34,8 @@ def test_the_essay_under_extension_semantics(semantics):
     assert result["extensions"]["count"] == 1
     code, out, _ = run_cli("eval", "-s", semantics, ESSAY)
     assert out.startswith(f"The thesis 'feast-only-in-a-shares' is accepted: every {semantics} extension contains it.")
-    assert out.rstrip().endswith(f"55 accepted, 0 credulously only, 2 rejected; 1 {semantics} extension")
+    statements = len(argmap.load(ESSAY).statements)
+    assert out.rstrip().endswith(f"{statements - 2} accepted, 0 credulously only, 2 rejected; 1 {semantics} extension")
 
 
 def test_a_folder_with_one_map_is_evaluated():

@@ -88,7 +88,8 @@ def test_the_page_is_self_contained_and_allows_nothing_but_itself(tmp_path):
     assert document["languages"] == ["en", "fr", "ja"] and document["evaluation"]["semantics"] == "grounded"
     thesis = document["nodes"]["feast-only-in-a-shares"]
     assert thesis["role"] == "thesis" and set(thesis["text"]) == {"en", "fr", "ja"}
-    assert {r["relation"] for r in thesis["in"]} == {"support", "attack"}
+    assert {r["relation"] for r in thesis["in"]} == {"support"}
+    assert {r["relation"] for r in document["nodes"]["no-feast-elsewhere"]["in"]} == {"support", "attack"}
     forecast = document["nodes"]["optimists-forecast"]
     assert {q["source"] for q in forecast["quotes"]} == {"essay-fr", "essay-ja"}
     assert document["evaluation"]["notes"]["optimists-forecast"] == "OUT"
