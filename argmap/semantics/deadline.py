@@ -23,7 +23,7 @@ class Deadline:
         self._count = 0
 
     @classmethod
-    def of(cls, limit: "float | Deadline | None") -> "Deadline":
+    def of(cls, limit: float | Deadline | None) -> Deadline:
         """``limit`` itself when it is a Deadline already, else a new one ``limit`` seconds from now."""
         return limit if isinstance(limit, Deadline) else cls(limit)
 

@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 
 from argmap.cli.eval_cmd import EvalOptions, execute_eval
 from argmap.cli.export_cmd import execute_export
+from argmap.formats import parse_framework as parse
+from argmap.graph import build
+from argmap.loader import load_map
 from argmap.semantics import annotations
 from argmap.semantics.bipolar import DEFEATED, framework_from_graph
 from argmap.semantics.extensions import Reasoner
 from argmap.semantics.framework import Framework
-from argmap.formats import parse_framework as parse
 from argmap.semantics.grounded import grounded
-from argmap.graph import build
-from argmap.loader import load_map
 from tests.evaluate.brute import brute_force
 
 
@@ -68,7 +68,11 @@ def test_the_translation_keeps_every_semantics_of_secondary_attacks(graph):
     assert grounded(framework)[:shown] == grounded(reference)
     expected = brute_force(reference)
     for semantics, extensions in expected.items():
-        found = [frozenset(a for a in e if a < shown) for e in Reasoner(framework, semantics).extensions()]
+        if semantics == "grounded":
+            continue
+        # Stage semantics is evaluated without the helpers, which keep complete labellings only.
+        used = framework_from_graph(graph, helpers=False) if semantics == "stage" else framework
+        found = [frozenset(a for a in e if a < shown) for e in Reasoner(used, semantics).extensions()]
         assert sorted(map(sorted, found)) == sorted(map(sorted, extensions)), semantics
 
 

@@ -13,15 +13,15 @@ import networkx as nx
 import pytest
 
 from argmap.cli.eval_cmd import EvalOptions, execute_eval
+from argmap.formats import parse_framework as parse
+from argmap.formats.apx import write as to_apx
+from argmap.formats.iccma import write as to_iccma
+from argmap.formats.tgf import write as to_tgf
 from argmap.semantics import annotations
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.semantics.deadline import Deadline, Timeout
 from argmap.semantics.extensions import Reasoner, SolverTimeout
 from argmap.semantics.framework import Framework
-from argmap.formats import parse_framework as parse
-from argmap.formats.apx import write as to_apx
-from argmap.formats.iccma import write as to_iccma
-from argmap.formats.tgf import write as to_tgf
 from argmap.semantics.gradual import Model
 from argmap.semantics.grounded import grounded
 from argmap.semantics.sensitivity import sensitivity

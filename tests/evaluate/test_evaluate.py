@@ -11,11 +11,11 @@ import sys
 import pytest
 from hypothesis import given, settings
 
-from argmap.semantics.framework import Framework, FrameworkError
 from argmap.formats import parse_framework as parse
 from argmap.formats.apx import write as to_apx
 from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
+from argmap.semantics.framework import Framework, FrameworkError
 from argmap.semantics.grounded import grounded
 from tests.conftest import ROOT, run_cli
 from tests.evaluate.brute import brute_force, frameworks
