@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 
@@ -27,6 +29,10 @@ def test_every_semantics_matches_brute_force(framework):
         assert one is None or frozenset(one) in extensions
         credulous = [any(a in e for e in extensions) for a in range(n)]
         sceptical = [all(a in e for e in extensions) for a in range(n)]
+        # Every subset of a small framework (2^5 at most, to keep the test fast) is checked as a claimed extension.
+        subsets = [frozenset(s) for size in range(n + 1) for s in itertools.combinations(range(n), size)]
+        for subset in subsets if n <= 5 else extensions:
+            assert reasoner.is_extension(subset) == (subset in extensions), (semantics, subset)
         acceptance = reasoner.acceptance()
         assert acceptance.credulous == credulous, semantics
         assert acceptance.sceptical == sceptical, semantics
