@@ -54,21 +54,24 @@ class Acceptance:
 class Reasoner(Solving):
     """Answers for one framework under one of the semantics in SEMANTICS."""
 
-    def __init__(self, framework: Framework, semantics: str, timeout: float | Deadline | None = None) -> None:
+    def __init__(self, framework: Framework, semantics: str, timeout: float | Deadline | None = None, *,
+                 labels: list[str] | None = None) -> None:
         """``timeout``: seconds from now, or a Deadline shared with the rest of the evaluation; the
-        encoding and every SAT call stop there with Timeout."""
+        encoding and every SAT call stop there with Timeout. ``labels``: the grounded labelling, when
+        it is known already."""
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
         self.framework = framework
         self.semantics = semantics
         self.n = n = len(framework)
         deadline = Deadline.of(timeout)
-        self.grounded = grounded(framework, deadline)
+        self.grounded = grounded(framework, deadline) if labels is None else labels
         self.ranged = semantics in RANGED
         stage = semantics == "stage"
         base = "conflict-free" if stage else "stable" if semantics == "stable" else "complete"
-        clauses = labelling_clauses(framework, None if stage else self.grounded, base, self.ranged, deadline)
-        super().__init__(clauses, 3 * n if self.ranged else 2 * n, deadline)
+        fixed = None if stage else self.grounded
+        super().__init__(lambda: labelling_clauses(framework, fixed, base, self.ranged, deadline),
+                         3 * n if self.ranged else 2 * n, deadline)
         # Arguments that may be in an extension, and those whose range is open, for the blocking clauses.
         self.open = list(range(n)) if stage else [a for a, label in enumerate(self.grounded) if label != OUT]
         self.unsure = list(range(n)) if stage else [a for a, label in enumerate(self.grounded) if label == UNDEC]
@@ -143,7 +146,8 @@ class Reasoner(Solving):
         if self._ideal is None:
             from argmap.semantics.ideal import ideal_extension
 
-            credulous = Reasoner(self.framework, "complete", self.deadline).acceptance().credulous
+            complete = Reasoner(self.framework, "complete", self.deadline, labels=self.grounded)
+            credulous = complete.acceptance().credulous
             self._ideal = ideal_extension(self.framework, credulous, self.deadline)
         return self._ideal
 
@@ -154,7 +158,7 @@ class Reasoner(Solving):
         if not self.ranged:
             return None
         if self._delegate is None:
-            stable = Reasoner(self.framework, "stable", self.deadline)
+            stable = Reasoner(self.framework, "stable", self.deadline, labels=self.grounded)
             self._delegate = stable if stable.one() is not None else False
         return self._delegate if isinstance(self._delegate, Reasoner) else None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from argmap.semantics.deadline import Deadline, Timeout
@@ -16,19 +16,28 @@ WAKE = 0.1  # seconds between looks at a running SAT call, so that Ctrl-C is nev
 
 class Solving:
     """A clause set, the deadline, and solver calls on it: a fresh solver each query, temporary clauses
-    switched on by activation literals numbered after ``top``."""
+    switched on by activation literals numbered after ``top``. The clauses are made by ``encode`` when
+    the first solver needs them (an answer found another way never pays for the encoding)."""
 
-    def __init__(self, clauses: list[list[int]], top: int, deadline: Deadline) -> None:
-        self.clauses = clauses
+    def __init__(self, encode: Callable[[], list[list[int]]], top: int, deadline: Deadline) -> None:
+        self._encode = encode
+        self._clauses: list[list[int]] | None = None
         self.top = top
         self.deadline = deadline
+
+    @property
+    def clauses(self) -> list[list[int]]:
+        if self._clauses is None:
+            self._clauses = self._encode()
+        return self._clauses
 
     def _solver(self) -> Any:
         from pysat.solvers import Solver
 
+        clauses = self.clauses
         solver = Solver(name=SOLVER)
         try:
-            for clause in self.clauses:
+            for clause in clauses:
                 self.deadline.tick(1024)
                 solver.add_clause(clause)
         except BaseException:
