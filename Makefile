@@ -110,6 +110,9 @@ bench: setup $(BROWSER)
 	$(BIN)/python benchmarks/bench_serve.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_import.py --write docs/performance.md
+	@# The comparison with clingo needs ASPARTIX-V's encodings, which are not shipped: make bench ASPARTIX=DIR
+	@if [ -n "$(ASPARTIX)" ]; then $(BIN)/python benchmarks/bench_iccma.py --aspartix "$(ASPARTIX)" --write docs/performance.md; \
+	else echo "bench_iccma skipped: give ASPARTIX=path/to/aspartix (ASPARTIX-V's encodings) to compare with clingo"; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

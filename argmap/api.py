@@ -120,9 +120,10 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0) -> Evaluation:
-    """Which statements stand under ``semantics``: grounded, complete, preferred or stable extensions, or
-    dfquad / quadratic-energy strengths. Raises :class:`argmap.errors.LimitReached` when the SAT solver
-    (complete, preferred, stable) finds no answer within ``timeout`` seconds."""
+    """Which statements stand under ``semantics``: grounded, complete, preferred, stable, semi-stable, stage
+    or ideal extensions, or dfquad / quadratic-energy / h-categoriser / euler-based strengths. Raises
+    :class:`argmap.errors.LimitReached` when the evaluation (the SAT solver, the gradual iteration) finds
+    no answer within ``timeout`` seconds."""
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
     from argmap.semantics import SEMANTICS

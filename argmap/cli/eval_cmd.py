@@ -1,10 +1,10 @@
-"""`argmap eval` and `argmap export`: which claims stand, and a map's framework in solver formats."""
+"""`argmap eval`: which claims stand, the ICCMA tasks, and ICCMA's solver interface (`--iccma -p TASK -f FILE`)."""
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -16,26 +16,61 @@ from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 if TYPE_CHECKING:
     from argmap.semantics.deadline import Deadline
 
-__all__ = ["EvalOptions", "eval_", "execute_eval"]
+__all__ = ["EvalOptions", "eval_", "execute_eval", "TASKS", "TASK_SEMANTICS", "iccma_args"]
 
-TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "GR": "grounded"}
-TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE") for code in TASK_SEMANTICS)
+TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "SST": "semi-stable", "STG": "stage",
+                  "GR": "grounded", "ID": "ideal"}
+TASKS = tuple(f"{kind}-{code}" for kind in ("DC", "DS", "SE", "EE", "CE") for code in TASK_SEMANTICS)
 SUGGEST_LIMIT = 100_000  # "did you mean" looks through at most this many names (it is slow on millions)
+DEFAULT_TIMEOUT = 300.0
+ICCMA_FORMATS = {"i23": "iccma", "af": "iccma", "iccma": "iccma", "apx": "apx", "tgf": "tgf"}  # ICCMA's -fo names
 
 
 class Share(click.FloatRange):
     """A FloatRange that also refuses nan, which compares false with both bounds and so would pass."""
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         number = super().convert(value, param, ctx)
         if number != number:
             self.fail(f"{value!r} is not a number", param, ctx)
         return number
 
 
+def iccma_args(args: list[str]) -> list[str]:
+    """ICCMA's solver command line (`-p TASK -f FILE -a ARG`, `--problems`, `-fo FORMAT`) in eval's own options.
+
+    >>> iccma_args(["--iccma", "-p", "DC-PR", "-f", "x.af", "-a", "3"])
+    ['--iccma', '--task', 'DC-PR', '-a', '3', '--', 'x.af']
+    """
+    translated, files = [], []
+    words = iter(args)
+    for word in words:
+        if word in ("-p", "--problem", "-f", "--file", "-fo") or word.startswith(("--problem=", "--file=")):
+            name, _, value = word.partition("=")
+            value = value or next(words, "")
+            if name in ("-f", "--file"):
+                files.append(value)
+            elif name == "-fo":
+                translated += ["--input-format", ICCMA_FORMATS.get(value.lower(), value)]
+            else:
+                translated += ["--task", value]
+        else:
+            translated.append(word)
+    return translated + (["--", *files] if files else [])
+
+
+class EvalCommand(click.Command):
+    """eval, whose command line is ICCMA's (where -f names the file) when --iccma is given."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if "--iccma" in args:
+            args = iccma_args(args)
+        return super().parse_args(ctx, args)
+
+
 @dataclass(frozen=True)
 class EvalOptions:
-    path: str
+    path: str | None
     input_format: str | None = None
     task: str | None = None
     argument: str | None = None
@@ -44,17 +79,21 @@ class EvalOptions:
     sensitivity: bool = False
     threshold: float | None = None  # None: 0.5, and not given (so that it can be refused without --sensitivity)
     top: int | None = None          # None: 10
-    timeout: float | None = 300.0
+    timeout: float | None = DEFAULT_TIMEOUT
+    iccma: bool = False
+    problems: bool = False
 
 
-@click.command("eval")
-@click.argument("path", type=click.Path())
+@click.command("eval", cls=EvalCommand)
+@click.argument("path", type=click.Path(), required=False)
 @click.option("-s", "--semantics", type=click.Choice(SEMANTICS),
-              help="grounded (the default), complete, preferred or stable extensions; or gradual strengths from the"
-                   " statements' base scores: dfquad or quadratic-energy (maps only).")
+              help="grounded (the default), complete, preferred, stable, semi-stable, stage or ideal extensions; or"
+                   " gradual strengths from the statements' base scores: dfquad, quadratic-energy, h-categoriser or"
+                   " euler-based (maps only).")
 @click.option("--task", type=click.Choice(TASKS, case_sensitive=False), metavar="TASK",
               help="Answer one ICCMA task, such as DS-PR: DC/DS credulous/sceptical acceptance of --argument, SE one"
-                   " extension, EE all; under CO complete, PR preferred, ST stable or GR grounded semantics.")
+                   " extension, EE all, CE their number; under CO complete, PR preferred, ST stable, SST semi-stable,"
+                   " STG stage, GR grounded or ID ideal semantics.")
 @click.option("-a", "--argument", help="The argument for DC and DS tasks (map id, or framework name or number);"
                                        " with --sensitivity, the statement to analyse (default: the thesis).")
 @click.option("--sensitivity", is_flag=True,
@@ -64,21 +103,29 @@ class EvalOptions:
               help="With --sensitivity: a statement is accepted when its strength is above this (default 0.5).")
 @click.option("--top", type=click.IntRange(min=1),
               help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
-@click.option("--timeout", type=SECONDS, default=300.0, show_default=True,
-              help="Seconds the whole evaluation may take: reading, solving (complete, preferred and stable semantics"
-                   " are NP-hard), iterating, sensitivity.")
+@click.option("--timeout", type=SECONDS,
+              help="Seconds the whole evaluation may take: reading, solving (the extension semantics but grounded are"
+                   " NP-hard), iterating, sensitivity. Default 300; with --iccma, none (the harness keeps time).")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(names("framework", readable=True)),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
-def eval_(path, semantics, task, argument, sensitivity, threshold, top, timeout, format_, input_format) -> None:
+@click.option("--iccma", is_flag=True,
+              help="ICCMA's solver interface: `argmap eval --iccma -p TASK -f FILE [-a ARG]` and"
+                   " `argmap eval --iccma --problems`; answers only, in ICCMA 2023's form.")
+@click.option("--problems", is_flag=True, help="With --iccma: list the supported tasks, as ICCMA asks.")
+def eval_(path: str | None, semantics: str | None, task: str | None, argument: str | None, sensitivity: bool,
+          threshold: float | None, top: int | None, timeout: float | None, format_: str, input_format: str | None,
+          iccma: bool, problems: bool) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
     Exit status: 0 evaluated, 1 the map has errors, 2 usage error or unreadable framework, 3 no
     answer within --timeout.
     """
+    if timeout is None:
+        timeout = None if iccma else DEFAULT_TIMEOUT
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
-                          sensitivity, threshold, top, timeout)
+                          sensitivity, threshold, top, timeout, iccma, problems)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
@@ -92,64 +139,94 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     semantics = _semantics(options, stderr)
     if isinstance(semantics, int):
         return semantics
+    if options.problems:
+        from argmap.cli import eval_output as output
+
+        return output.problems(TASKS, stdout)
     try:
         return run("eval", lambda: _evaluate(options, semantics, deadline, stdout, stderr), stderr)
     except Timeout:
+        hard = semantics not in ("grounded", *GRADUAL_SEMANTICS)
         why = (f"{semantics} semantics is NP-hard and this is a hard instance; grounded semantics is always fast"
-               if semantics in ("complete", "preferred", "stable") else "a larger --timeout gives it more time")
+               if hard else "a larger --timeout gives it more time")
         stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {why}\n")
         return LIMIT
 
 
-def _evaluate(options: EvalOptions, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
+def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.cli import eval_output as output
+    from argmap.semantics.result import evaluate_framework, evaluate_graph
 
-    loaded = _load(options.path, options.input_format, stderr, deadline)
-    if isinstance(loaded, int):
-        return loaded
-    framework, amap, graph = loaded
+    assert options.path is not None
+    framework, amap, graph = _load(options.path, options.input_format, deadline)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
             return USAGE
-        from argmap.semantics.gradual import Model
-
-        model = Model(graph, deadline)
         if options.sensitivity:
-            target = options.argument or _thesis(amap)
-            if target is None or target not in amap.statements:
-                return _no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
-            from argmap.semantics.sensitivity import sensitivity
-
-            threshold = 0.5 if options.threshold is None else options.threshold
-            result = sensitivity(model, semantics, target, threshold, deadline)
-            return output.sensitivity(result, semantics, options.format, options.top or 10, stdout, stderr)
-        values, converged, iterations = model.evaluate(semantics, deadline=deadline)
-        return output.strengths(amap, dict(zip(model.names, values)), converged, iterations, semantics,
-                                _thesis(amap), options.format, stdout, stderr)
+            return _sensitivity(options, semantics, amap, graph, deadline, stdout, stderr)
     if options.task is not None:
+        if amap is not None and semantics == "stage":
+            from argmap.semantics.bipolar import framework_from_graph
+
+            framework = framework_from_graph(graph, deadline, helpers=False)  # as evaluate_graph does for stage
         return _task(options, framework, semantics, deadline, stdout, stderr)
-    if semantics == "grounded":
-        from argmap.semantics.grounded import grounded
+    evaluation = (evaluate_graph(graph, semantics, deadline) if amap is not None
+                  else evaluate_framework(framework, semantics, deadline))
+    return output.report(evaluation, options.format, stdout, stderr, amap)
 
-        return output.labels(framework, amap, grounded(framework, deadline), _thesis(amap), options.format, stdout)
-    from argmap.semantics.extensions import Reasoner
 
-    reasoner = Reasoner(framework, semantics, deadline)
-    return output.acceptance(framework, amap, reasoner, _thesis(amap), options.format, stdout)
+def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, deadline: Deadline, stdout: IO[str],
+                 stderr: IO[str]) -> int:
+    from argmap.cli import eval_output as output
+    from argmap.semantics.gradual import NAMES, Model, Unsettled
+    from argmap.semantics.sensitivity import sensitivity
+
+    target = options.argument or _thesis(amap)
+    if target is None or target not in amap.statements:
+        return _no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
+    threshold = 0.5 if options.threshold is None else options.threshold
+    try:
+        result = sensitivity(Model(graph, deadline), semantics, target, threshold, deadline)
+    except Unsettled:
+        stderr.write(f"argmap eval: {NAMES[semantics]} does not settle on this map's cycles, so {target!r} has no"
+                     " strength to analyse\n")
+        return LIMIT
+    return output.sensitivity(result, semantics, options.format, options.top or 10, stdout)
 
 
 def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
     """The semantics the options ask for, or USAGE after saying why they disagree."""
     chosen = options.semantics
     kind = options.task.split("-")[0] if options.task else None
+    if options.problems or options.iccma:
+        if options.problems and not options.iccma:
+            stderr.write("argmap eval: --problems is part of the ICCMA interface: argmap eval --iccma --problems\n")
+            return USAGE
+        clash = [flag for flag, value in (("-s", chosen), ("--sensitivity", options.sensitivity),
+                                          ("--threshold", options.threshold), ("--top", options.top)) if value]
+        if options.format != "text":
+            clash.append("--format")
+        if clash:
+            stderr.write(f"argmap eval: {', '.join(clash)} do{'es' if len(clash) == 1 else ''} not go with --iccma,"
+                         " whose answers are ICCMA's\n")
+            return USAGE
+        if options.problems:
+            return "grounded"
+        if options.task is None or options.path is None:
+            stderr.write("argmap eval: --iccma needs -p TASK and -f FILE (or --problems)\n")
+            return USAGE
+    if options.path is None:
+        stderr.write("argmap eval: missing PATH (a map, a folder holding one, or a framework file)\n")
+        return USAGE
     if options.argument is not None and kind not in ("DC", "DS") and not options.sensitivity:
         stderr.write("argmap eval: --argument has no effect here: it names the argument of a DC or DS task, or the"
                      " statement --sensitivity analyses\n")
         return USAGE
     unused = [flag for flag, value in (("--threshold", options.threshold), ("--top", options.top)) if value is not None]
     if unused and not options.sensitivity:
-        stderr.write(f"argmap eval: {' and '.join(unused)} only go{'es' if len(unused) == 1 else ''} with --sensitivity\n")
+        verb = "goes" if len(unused) == 1 else "go"
+        stderr.write(f"argmap eval: {' and '.join(unused)} only {verb} with --sensitivity\n")
         return USAGE
     if options.task is not None:
         from_task = TASK_SEMANTICS[options.task.split("-")[1]]
@@ -163,61 +240,70 @@ def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
         return from_task
     if options.sensitivity:
         if chosen is not None and chosen not in GRADUAL_SEMANTICS:
-            stderr.write(f"argmap eval: --sensitivity needs gradual semantics ({' or '.join(GRADUAL_SEMANTICS)}),"
+            stderr.write(f"argmap eval: --sensitivity needs gradual semantics ({', '.join(GRADUAL_SEMANTICS)}),"
                          f" not {chosen}\n")
             return USAGE
         return chosen or "dfquad"
     return chosen or "grounded"
 
 
-def _thesis(amap) -> str | None:
+def _thesis(amap: Any) -> str | None:
     if amap is None:
         return None
     return next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
 
 
-def _no_such(name: str | None, names, missing: str, stderr: IO[str]) -> int:
+def _no_such(name: str | None, candidates: Any, missing: str, stderr: IO[str]) -> int:
     if name is None:
         stderr.write(f"argmap eval: {missing}\n")
     else:
         from argmap.suggest import did_you_mean
 
-        hint = did_you_mean(name, names) if len(names) <= SUGGEST_LIMIT else ""
+        hint = did_you_mean(name, candidates) if len(candidates) <= SUGGEST_LIMIT else ""
         stderr.write(f"argmap eval: no argument {name!r}{hint}\n")
     return USAGE
 
 
-def _task(options: EvalOptions, framework, semantics: str, deadline, stdout: IO[str], stderr: IO[str]) -> int:
+def _task(options: EvalOptions, framework: Any, semantics: str, deadline: Deadline, stdout: IO[str],
+          stderr: IO[str]) -> int:
     from argmap.cli import eval_output as output
 
+    assert options.task is not None
     kind = options.task.split("-")[0]
     position = None
     if kind in ("DC", "DS"):
-        if options.argument is None or options.argument not in framework.names:
+        if options.argument is None or options.argument not in framework.names[:framework.shown]:
             return _no_such(options.argument, framework.names, f"{options.task} needs --argument", stderr)
         position = framework.index(options.argument)
+
+    def answer(result: bool | None, extension: Any = None, extensions: Any = None) -> int:
+        return output.task(options.task or "", options.argument, options.format, framework, result, extension,
+                           extensions, stdout)
+
     if semantics == "grounded":
         from argmap.semantics.grounded import IN, grounded
 
         extension = [a for a, label in enumerate(grounded(framework, deadline)) if label == IN]
         # The grounded extension is unique: credulous and sceptical acceptance coincide.
-        answer = {"DC": position in extension, "DS": position in extension}.get(kind)
-        return output.task(options, framework, answer, extension, [extension], stdout)
+        if kind == "CE":
+            return answer(None, None, 1)
+        return answer(position in extension if kind in ("DC", "DS") else None, extension, [extension])
     from argmap.semantics.extensions import Reasoner
 
     reasoner = Reasoner(framework, semantics, deadline)
     if kind == "DC":
-        answer, witness = reasoner.credulous(position)
-        return output.task(options, framework, answer, witness, None, stdout)
+        return answer(*reasoner.credulous(position or 0))
     if kind == "DS":
-        answer, counter = reasoner.sceptical(position)
-        return output.task(options, framework, answer, counter, None, stdout)
+        return answer(*reasoner.sceptical(position or 0))
     if kind == "SE":
-        return output.task(options, framework, None, reasoner.one(), None, stdout)
-    return output.task(options, framework, None, None, reasoner.extensions(), stdout)
+        return answer(None, reasoner.one())
+    if kind == "EE":
+        return answer(None, None, list(reasoner.extensions()))
+    return answer(None, None, sum(1 for _ in reasoner.extensions()))
 
 
-def _load(path: str, input_format: str | None, stderr: IO[str], deadline: Deadline | None = None):
+def _load(path: str, input_format: str | None,
+          deadline: Deadline | None = None) -> tuple[Any, Any, Any]:
     """(framework, map, graph) — map and graph None for a framework file. Past ``deadline`` (a map's
     checking included), Timeout."""
     from argmap.cli.common import load_subject

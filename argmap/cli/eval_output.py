@@ -1,39 +1,64 @@
-"""What `argmap eval` prints: the thesis first in plain words, then a table; or versioned JSON; or ICCMA answers."""
+"""What `argmap eval` prints: the thesis (or each root) in plain words, then a table; or JSON; or ICCMA answers."""
 
 from __future__ import annotations
 
-from itertools import islice
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
 
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
-from argmap.semantics import acceptance_word
+from argmap.semantics.result import EXTENSION_LIMIT, NAMES, Evaluation
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["analyst", "answers", "concessions", "roots", "labels", "acceptance", "strengths", "sensitivity", "task",
-           "json_text", "EXTENSION_LIMIT"]
+__all__ = ["report", "sensitivity", "task", "problems", "json_text", "EXTENSION_LIMIT", "ROOTS_SHOWN"]
 
-EXTENSION_LIMIT = 100  # extensions listed (JSON) or counted (text) before saying "more than"
-NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
-         "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
+ROOTS_SHOWN = 10  # roots given a sentence each in text; JSON lists them all
 
 
-def _json(document: dict, stdout: IO[str]) -> int:
+def _json(document: dict[str, Any], stdout: IO[str]) -> int:
     stdout.write(json_text(document))
     return CLEAN
 
 
-def _rows(framework, amap) -> list[tuple[int, str]]:
-    """The rows a table shows: a map's statements (not its inferences), or every framework argument."""
-    return [(i, name) for i, name in enumerate(framework.names) if amap is None or name in amap.statements]
+def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], amap: ArgumentMap | None = None) -> int:
+    """An evaluation as text (verdicts, then a table) or as its JSON document; for a map, also a verdict on
+    each answer to its question, the author's concessions and the analyst's additions."""
+    if evaluation.gradual and not evaluation.converged:
+        stderr.write(f"argmap eval: {NAMES[evaluation.semantics]} did not settle in {evaluation.iterations} steps on"
+                     " this map's cycles; the statements it did not settle for have no strength\n")
+    if form == "json":
+        document = evaluation.to_json()
+        if amap is not None:
+            document.update(analyst=analyst(amap), concessions=concessions(amap),
+                            answers={a: _answer_value(evaluation, a) for a in answers(amap)})
+        return _json(document, stdout)
+    _verdicts(evaluation, stdout)
+    if said := [evaluation.sentence(a, "answer").replace(" (grounded semantics).", ".") + "\n" for a in answers(amap)]:
+        stdout.write("".join(said) + "\n")
+    if evaluation.labels:
+        _labels(evaluation, stdout)
+    elif evaluation.gradual:
+        _strengths(evaluation, stdout)
+    else:
+        _acceptance(evaluation, stdout)
+    if granted := concessions(amap):
+        stdout.write("\nGranted by the author against their own claim: "
+                     + "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items()) + "\n")
+    if added := analyst(amap):
+        stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
+    return CLEAN
 
 
-def roots(amap) -> list[str]:
-    """The main claims of a map without a thesis: statements that support or attack nothing, alone or as premises."""
-    premises = {p for argument in amap.arguments.values() for p in argument.premises}
-    return [sid for sid, s in amap.statements.items() if not s.supports and not s.attacks and sid not in premises]
+def _answer_value(evaluation: Evaluation, node: str) -> Any:
+    if evaluation.labels:
+        return evaluation.labels[node]
+    if evaluation.gradual:
+        return evaluation.strengths[node]
+    return evaluation.acceptance(node)
+
+
 def analyst(amap: ArgumentMap | None) -> list[str]:
     """The statements and inferences the analyst added (``by: analyst``): not the author's, so listed apart."""
     if amap is None:
@@ -55,146 +80,78 @@ def concessions(amap: ArgumentMap | None) -> dict[str, list[str]]:
     return {sid: list(s.concedes) for sid, s in amap.statements.items() if s.concedes}
 
 
-def _analyst_line(amap: ArgumentMap | None, stdout: IO[str]) -> None:
-    if granted := concessions(amap):
-        said = "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items())
-        stdout.write(f"\nGranted by the author against their own claim: {said}\n")
-    if added := analyst(amap):
-        stdout.write(f"\nAdded by the analyst, not the author: {', '.join(added)}\n")
+def _verdicts(evaluation: Evaluation, stdout: IO[str]) -> None:
+    if not evaluation.exists:
+        stdout.write(f"There is no {evaluation.semantics} extension (an odd cycle of attacks leaves no stable choice),"
+                     " so no statement is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts"
+                     " it: DS tasks answer YES.)\n\n")
+        return
+    sentences = evaluation.verdicts()
+    if not sentences:
+        return
+    if evaluation.thesis is None:
+        what = "statements that support or attack nothing" if evaluation.roles else "arguments that attack nothing"
+        count = len(sentences)
+        stdout.write(f"No thesis; {count} root{'s' if count != 1 else ''} ({what}):\n")
+        for sentence in sentences[:ROOTS_SHOWN]:
+            stdout.write(f"  {sentence}\n")
+        if count > ROOTS_SHOWN:
+            stdout.write(f"  ... and {count - ROOTS_SHOWN:,} more (-f json lists every root)\n")
+    else:
+        stdout.write(_thesis_line(evaluation, sentences[0]) + "\n")
+    stdout.write("\n")
 
 
-def _role(amap, name: str) -> str:
-    return f"  {amap.statements[name].role}" if amap is not None else ""
-
-
-def labels(framework, amap, labelling: list[str], thesis: str | None, form: str, stdout: IO[str]) -> int:
-    """The grounded labelling."""
-    rows = _rows(framework, amap)
-    if form == "json":
-        document = {"version": 1, "semantics": "grounded",
-                    "thesis": {"id": thesis, "label": labelling[framework.index(thesis)]} if thesis else None,
-                    "labels": {name: labelling[i] for i, name in rows}}
-        if amap is not None:
-            document["arguments"] = {aid: labelling[framework.index(aid)] for aid in amap.arguments}
-            if thesis is None:
-                document["roots"] = [{"id": r, "label": labelling[framework.index(r)]} for r in roots(amap)]
-            document["analyst"] = analyst(amap)
-            document["concessions"] = concessions(amap)
-            document["answers"] = {a: labelling[framework.index(a)] for a in answers(amap)}
-        return _json(document, stdout)
-    verdicts = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-                "UNDEC": "is undecided: its attackers and defenders cancel out"}
-    if thesis is not None:
-        verdict = verdicts[labelling[framework.index(thesis)]]
-        stdout.write(f"The thesis {thesis!r} {verdict} (grounded semantics).\n\n")
-    elif amap is not None and amap.statements:
-        main = roots(amap)
-        stdout.write(f"No thesis: each of the {len(main)} root(s) is a main claim (grounded semantics).\n")
-        for root in main:
-            stdout.write(f"  {root!r} {verdicts[labelling[framework.index(root)]]}.\n")
-        stdout.write("\n")
-    if said := [f"The answer {a!r} {verdicts[labelling[framework.index(a)]]}.\n" for a in answers(amap)]:
-        stdout.write("".join(said) + "\n")
-    width = max((len(name) for _, name in rows), default=4)
-    for i, name in rows:
-        stdout.write(f"{labelling[i]:<6} {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
-    counts = {label: sum(1 for i, _ in rows if labelling[i] == label) for label in ("IN", "OUT", "UNDEC")}
-    _analyst_line(amap, stdout)
-    stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
-    return CLEAN
-
-
-def acceptance(framework, amap, reasoner, thesis: str | None, form: str, stdout: IO[str]) -> int:
-    """Credulous and sceptical acceptance of every statement under complete, preferred or stable semantics."""
-    semantics = reasoner.semantics
-    accepted = reasoner.acceptance()
-    listed = [sorted(framework.members(e)) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
-    more = len(listed) > EXTENSION_LIMIT
-    listed = listed[:EXTENSION_LIMIT]
-    rows = _rows(framework, amap)
-    word = {name: acceptance_word(accepted.credulous[i], accepted.sceptical[i]) for i, name in enumerate(framework.names)}
-    if form == "json":
-        document = {
-            "version": 1, "semantics": semantics,
-            "thesis": {"id": thesis, "acceptance": word[thesis]} if thesis else None,
-            "extensions": {"exist": accepted.exists, "count": None if more else len(listed), "listed": listed},
-            "acceptance": {name: {"credulous": accepted.credulous[i], "sceptical": accepted.sceptical[i]}
-                           for i, name in rows},
-        }
-        if amap is not None:
-            document["arguments"] = {aid: {"credulous": accepted.credulous[framework.index(aid)],
-                                           "sceptical": accepted.sceptical[framework.index(aid)]}
-                                     for aid in amap.arguments}
-            if thesis is None:
-                document["roots"] = [{"id": r, "acceptance": word[r]} for r in roots(amap)]
-            document["analyst"] = analyst(amap)
-            document["concessions"] = concessions(amap)
-            document["answers"] = {a: word[a] for a in answers(amap)}
-        return _json(document, stdout)
-    if not accepted.exists:
-        stdout.write(f"There is no {semantics} extension (an odd cycle of attacks leaves no stable choice), so no"
-                     " statement is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts it:"
-                     " DS tasks answer YES.)\n\n")
-    elif thesis is not None:
-        verdict = {"ACCEPTED": f"is accepted: every {semantics} extension contains it",
-                   "CREDULOUS": f"is only credulously accepted: some {semantics} extensions contain it, others do not",
-                   "REJECTED": f"is rejected: no {semantics} extension contains it"}[word[thesis]]
-        stdout.write(f"The thesis {thesis!r} {verdict}.\n\n")
-    elif amap is not None and amap.statements:
-        main = roots(amap)
-        stdout.write(f"No thesis: each of the {len(main)} root(s) is a main claim ({semantics} semantics).\n")
-        for root in main:
-            stdout.write(f"  {root!r} is {word[root].lower()}.\n")
-        stdout.write("\n")
-    if accepted.exists and (said := [f"The answer {a!r} is {word[a].lower()}.\n" for a in answers(amap)]):
-        stdout.write("".join(said).replace(" is credulous.", " is only credulously accepted.") + "\n")
-    width = max((len(name) for _, name in rows), default=4)
-    for _, name in rows:
-        shown = word[name] if accepted.exists else "REJECTED"
-        stdout.write(f"{shown:<9}  {name:<{width}}{_role(amap, name)}".rstrip() + "\n")
-    counts = {key: sum(1 for _, name in rows if word[name] == key) for key in ("ACCEPTED", "CREDULOUS", "REJECTED")}
-    count = f"more than {EXTENSION_LIMIT}" if more else str(len(listed))
-    plural = "" if count == "1" else "s"
-    summary = (f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
-               if accepted.exists else f"0 accepted, 0 credulously only, {len(rows)} rejected")
-    _analyst_line(amap, stdout)
-    stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
-    return CLEAN
-
-
-def strengths(amap, values: dict[str, float], converged: bool, iterations: int, semantics: str, thesis: str | None,
-              form: str, stdout: IO[str], stderr: IO[str]) -> int:
-    """Gradual strengths of every statement, with its base score."""
+def _thesis_line(evaluation: Evaluation, sentence: str) -> str:
+    """The thesis's sentence; a gradual one also says where statements without a base score start."""
+    if not evaluation.gradual or evaluation.strengths.get(evaluation.thesis or "") is None:
+        return sentence
     from argmap.semantics.gradual import DEFAULT_BASE
 
-    if not converged:
-        stderr.write(f"argmap eval: {NAMES[semantics]} did not converge in {iterations} iterations; the strengths are"
-                     " the last iteration's\n")
-    if form == "json":
-        return _json({"version": 1, "semantics": semantics, "default_base": DEFAULT_BASE, "converged": converged,
-                      "iterations": iterations,
-                      "thesis": {"id": thesis, "strength": values[thesis]} if thesis else None,
-                      "strengths": {sid: values[sid] for sid in amap.statements},
-                      "arguments": {aid: values[aid] for aid in amap.arguments}, "analyst": analyst(amap),
-                      "concessions": concessions(amap), "answers": {a: values[a] for a in answers(amap)}}, stdout)
-    if thesis is not None:
-        stdout.write(f"The thesis {thesis!r} has strength {values[thesis]:.2f} ({NAMES[semantics]}; statements without"
-                     f" `base:` start at {DEFAULT_BASE}).\n\n")
-    if said := [f"The answer {a!r} has strength {values[a]:.2f}.\n" for a in answers(amap)]:
-        stdout.write("".join(said) + "\n")
-    width = max((len(sid) for sid in amap.statements), default=4)
-    for sid, statement in amap.statements.items():
-        base = DEFAULT_BASE if statement.base is None else statement.base
-        stdout.write(f"{values[sid]:5.2f}  {sid:<{width}}  base {base:.2f}\n")
-    _analyst_line(amap, stdout)
-    return CLEAN
+    return sentence.removesuffix(").") + f"; statements without `base:` start at {DEFAULT_BASE})."
 
 
-def sensitivity(result, semantics: str, form: str, top: int, stdout: IO[str], stderr: IO[str]) -> int:
+def _role(evaluation: Evaluation, name: str) -> str:
+    return f"  {evaluation.roles[name]}" if name in evaluation.roles else ""
+
+
+def _labels(evaluation: Evaluation, stdout: IO[str]) -> None:
+    rows, labels = evaluation.rows, evaluation.labels
+    width = max((len(name) for name in rows), default=4)
+    for name in rows:
+        stdout.write(f"{labels[name]:<6} {name:<{width}}{_role(evaluation, name)}".rstrip() + "\n")
+    counts = {label: sum(1 for name in rows if labels[name] == label) for label in ("IN", "OUT", "UNDEC")}
+    stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
+
+
+def _acceptance(evaluation: Evaluation, stdout: IO[str]) -> None:
+    rows, semantics = evaluation.rows, evaluation.semantics
+    word = {name: evaluation.acceptance(name) for name in rows}
+    width = max((len(name) for name in rows), default=4)
+    for name in rows:
+        stdout.write(f"{word[name]:<9}  {name:<{width}}{_role(evaluation, name)}".rstrip() + "\n")
+    counts = {key: sum(1 for name in rows if word[name] == key) for key in ("ACCEPTED", "CREDULOUS", "REJECTED")}
+    count = f"more than {EXTENSION_LIMIT}" if evaluation.more_extensions else str(len(evaluation.extensions))
+    plural = "" if count == "1" else "s"
+    summary = f"{counts['ACCEPTED']} accepted, {counts['CREDULOUS']} credulously only, {counts['REJECTED']} rejected"
+    stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
+
+
+def _strengths(evaluation: Evaluation, stdout: IO[str]) -> None:
+    rows = evaluation.rows
+    width = max((len(sid) for sid in rows), default=4)
+    for sid in rows:
+        value = evaluation.strengths[sid]
+        shown = " none" if value is None else f"{value:5.2f}"
+        stdout.write(f"{shown}  {sid:<{width}}  base {evaluation.bases[sid]:.2f}\n")
+    if not evaluation.converged:
+        unsettled = sum(1 for sid in rows if evaluation.strengths[sid] is None)
+        stdout.write(f"\n{unsettled} of {len(rows)} statements have no strength: {NAMES[evaluation.semantics]} did not"
+                     f" settle in {evaluation.iterations} steps on the cycles they are on or downstream of.\n")
+
+
+def sensitivity(result: Any, semantics: str, form: str, top: int, stdout: IO[str]) -> int:
     """The ranked swings and the smallest flip."""
-    if not result.converged:
-        stderr.write(f"argmap eval: {NAMES[semantics]} did not converge; the sensitivity is computed from the last"
-                     " iteration's strengths\n")
     flip = result.flip
     if form == "json":
         return _json({
@@ -230,22 +187,32 @@ def sensitivity(result, semantics: str, form: str, top: int, stdout: IO[str], st
     return CLEAN
 
 
-def task(options, framework, answer: bool | None, extension, extensions, stdout: IO[str]) -> int:
-    """An ICCMA answer: YES/NO with a witness (DC) or counter-example (DS) line, `w ...` or NO (SE), or
-    the list of all extensions (EE, in ICCMA 2019's bracket form)."""
-    kind = options.task.split("-")[0]
+def problems(tasks: Iterable[str], stdout: IO[str]) -> int:
+    """ICCMA's `--problems`: the supported tasks as one bracketed, comma-separated line."""
+    stdout.write("[" + ",".join(tasks) + "]\n")
+    return CLEAN
+
+
+def task(name: str, argument: str | None, form: str, framework: Any, answer: bool | None, extension: Any,
+         extensions: Any, stdout: IO[str]) -> int:
+    """An ICCMA answer in the ICCMA 2023 form: YES with a witness line `w ...` or NO (DC), YES, or NO with a
+    counter-example line (DS), `w ...` or NO (SE); the list of all extensions in ICCMA 2019's bracket
+    form (EE), their number (CE)."""
+    kind = name.split("-")[0]
     if kind in ("DC", "DS") and answer != (kind == "DC"):
         extension = None  # a witness backs a YES to DC, a counter-example a NO to DS; nothing else
     members = None if extension is None else framework.members(extension)
-    if options.format == "json":
-        document: dict = {"task": options.task}
+    if form == "json":
+        document: dict[str, Any] = {"task": name}
         if kind in ("DC", "DS"):
-            document.update(argument=options.argument, accepted=answer)
+            document.update(argument=argument, accepted=answer)
             document["witness" if kind == "DC" else "counterexample"] = members
         elif kind == "SE":
             document["extension"] = members
-        else:
+        elif kind == "EE":
             document["extensions"] = [framework.members(e) for e in extensions]
+        else:
+            document["count"] = extensions
         return _json(document, stdout)
     if kind in ("DC", "DS"):
         stdout.write("YES\n" if answer else "NO\n")
@@ -253,6 +220,8 @@ def task(options, framework, answer: bool | None, extension, extensions, stdout:
             stdout.write(("w " + " ".join(members)).rstrip() + "\n")
     elif kind == "SE":
         stdout.write("NO\n" if members is None else ("w " + " ".join(members)).rstrip() + "\n")
-    else:
+    elif kind == "EE":
         stdout.write("[" + ",".join("[" + ",".join(framework.members(e)) + "]" for e in extensions) + "]\n")
+    else:
+        stdout.write(f"{extensions}\n")
     return CLEAN

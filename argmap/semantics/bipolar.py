@@ -32,9 +32,13 @@ DEFEATED = "--defeated"
 """Suffix of a premise's auxiliary argument; map ids hold no double hyphen, so it names no node."""
 
 
-def framework_from_graph(graph: nx.DiGraph, deadline: Deadline | None = None) -> Framework:
+def framework_from_graph(graph: nx.DiGraph, deadline: Deadline | None = None, helpers: bool = True) -> Framework:
     """The abstract framework of a map graph (argmap.graph.build), arguments named by map ids, the
     auxiliary ``p--defeated`` arguments after them. Past ``deadline``, Timeout.
+
+    ``helpers=False`` writes every secondary attack out instead: stage semantics needs it, since a
+    conflict-free set may hold ``p--defeated`` without any attacker of ``p`` (the helper keeps
+    complete labellings, not conflict-free ones).
 
     >>> g = nx.DiGraph()
     >>> g.add_nodes_from(["t", "o", "r"], kind="statement")
@@ -65,8 +69,9 @@ def framework_from_graph(graph: nx.DiGraph, deadline: Deadline | None = None) ->
             attackers = direct.get(premise, ())
             if not attackers or graph.edges[premise, node]["kind"] != "premise":
                 continue
-            if len(attackers) == 1:
-                attacks[(attackers[0], index[node])] = None
+            if len(attackers) == 1 or not helpers:
+                for attacker in attackers:
+                    attacks[(attacker, index[node])] = None
                 continue
             if premise not in defeated:
                 defeated[premise] = len(names)

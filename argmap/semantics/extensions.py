@@ -1,34 +1,39 @@
-"""Complete, preferred and stable semantics by a SAT labelling encoding, solved with Glucose (python-sat).
+"""Complete, preferred, stable, semi-stable, stage and ideal semantics: SAT labellings solved with Glucose (python-sat).
 
-Each argument ``a`` has two variables, ``in(a)`` and ``out(a)``; an argument with neither is
-undecided. The clauses say that a labelling is complete (Caminada's conditions):
+Each semantics is a kind of labelling (encoding.py), possibly made maximal:
 
-- ``a`` is IN exactly when every attacker of ``a`` is OUT;
-- ``a`` is OUT exactly when some attacker of ``a`` is IN;
-- never both.
+- complete and stable: complete labellings, and stable ones (no UNDEC);
+- preferred: complete labellings with a maximal IN set, grown by repeated "strictly larger" calls
+  (as in Cerutty et al.'s ArgSemSAT);
+- semi-stable: complete labellings with a maximal range (IN ∪ OUT; Caminada 2006);
+- stage: conflict-free labellings with a maximal range (Verheij 1996);
+- ideal: the one extension of ideal.py, from credulous acceptance.
 
-A stable labelling adds ``in(a) or out(a)`` for every ``a``. Preferred extensions are complete
-extensions made maximal by repeated "strictly larger" calls (as in Cerutty et al.'s ArgSemSAT), and
-sceptical preferred acceptance is answered by counter-example search over maximal extensions. The
-grounded labelling, computed in linear time first, is fixed as unit clauses: every complete
-labelling agrees with it where it is IN or OUT, which removes most of a sparse framework.
+A query for a maximal extension that satisfies a condition (contains ``a``, leaves out ``a``, adds
+to what is known) is answered by counter-example search: find a labelling with the condition, make
+it maximal; if the maximal one fails the condition, look for one with the same maximal range (or
+rule out the IN sets below it) and go on. Each labelling ruled out stays ruled out for the
+conditions that follow, which only get narrower. The grounded labelling, computed in linear time
+first, is fixed as unit clauses for the complete-based semantics, which removes most of a sparse
+framework.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from argmap.semantics.deadline import Deadline, Timeout
+from argmap.semantics.encoding import labelling_clauses
 from argmap.semantics.framework import Framework
-from argmap.semantics.grounded import IN, OUT, grounded
+from argmap.semantics.grounded import IN, OUT, UNDEC, grounded
+from argmap.semantics.sat import Solving
 
 __all__ = ["SEMANTICS", "Acceptance", "Reasoner", "SolverTimeout"]
 
-SEMANTICS = ("complete", "preferred", "stable")
-SOLVER = "glucose4"  # Glucose 4.1: incremental, with assumptions, and interruptible for the time limit
-WAKE = 0.1  # seconds between looks at a running SAT call, so that Ctrl-C is never held up by it
+SEMANTICS = ("complete", "preferred", "stable", "semi-stable", "stage", "ideal")
+RANGED = ("semi-stable", "stage")
 
 SolverTimeout = Timeout  # the name callers knew when only the SAT calls were timed
 
@@ -46,121 +51,149 @@ class Acceptance:
     exists: bool
 
 
-class Reasoner:
-    """Answers for one framework under one of complete, preferred or stable semantics."""
+class Reasoner(Solving):
+    """Answers for one framework under one of the semantics in SEMANTICS."""
 
-    def __init__(self, framework: Framework, semantics: str, timeout: float | Deadline | None = None) -> None:
+    def __init__(self, framework: Framework, semantics: str, timeout: float | Deadline | None = None, *,
+                 labels: list[str] | None = None) -> None:
         """``timeout``: seconds from now, or a Deadline shared with the rest of the evaluation; the
-        encoding and every SAT call stop there with Timeout."""
+        encoding and every SAT call stop there with Timeout. ``labels``: the grounded labelling, when
+        it is known already."""
         if semantics not in SEMANTICS:
             raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
         self.framework = framework
         self.semantics = semantics
         self.n = n = len(framework)
-        self.deadline = Deadline.of(timeout)
-        self.grounded = grounded(framework, self.deadline)
-        self.clauses = _labelling_clauses(framework, self.grounded, semantics == "stable", self.deadline)
-        self.open = [a for a, label in enumerate(self.grounded) if label != OUT]  # may be in an extension
-        self.top = 2 * n  # highest variable in use; activation literals come after
+        deadline = Deadline.of(timeout)
+        self.grounded = grounded(framework, deadline) if labels is None else labels
+        self.ranged = semantics in RANGED
+        stage = semantics == "stage"
+        base = "conflict-free" if stage else "stable" if semantics == "stable" else "complete"
+        fixed = None if stage else self.grounded
+        super().__init__(lambda: labelling_clauses(framework, fixed, base, self.ranged, deadline),
+                         3 * n if self.ranged else 2 * n, deadline)
+        # Arguments that may be in an extension, and those whose range is open, for the blocking clauses.
+        self.open = list(range(n)) if stage else [a for a, label in enumerate(self.grounded) if label != OUT]
+        self.unsure = list(range(n)) if stage else [a for a, label in enumerate(self.grounded) if label == UNDEC]
+        self._ideal: list[int] | None = None
+        self._delegate: Reasoner | bool | None = None  # see _stable
 
-    # variables: in(a) = a + 1, out(a) = n + a + 1
+    # variables: in(a) = a + 1, out(a) = n + a + 1, range(a) = 2n + a + 1
     def _in(self, a: int) -> int:
         return a + 1
 
-    def _solver(self):
-        from pysat.solvers import Solver
-
-        solver = Solver(name=SOLVER)
-        try:
-            for clause in self.clauses:
-                self.deadline.tick(1024)
-                solver.add_clause(clause)
-        except BaseException:
-            solver.delete()
-            raise
-        return solver
-
-    def _solve(self, solver, assumptions: list[int] = ()) -> bool:
-        """One SAT call, interrupted at the deadline (then Timeout).
-
-        With a deadline, the call runs in a worker thread (Glucose releases the GIL) while this one
-        waits: the main thread stays free to take Ctrl-C, which interrupts the call and goes on up.
-        """
-        assumptions = list(assumptions)
-        if self.deadline.at is None:
-            return solver.solve(assumptions=assumptions)  # python-sat handles Ctrl-C itself here
-        self.deadline.check()
-        solver.clear_interrupt()  # an interrupt that came just as the previous call ended
-        outcome: list = []
-        done = threading.Event()  # set by the worker as it leaves the solver (Thread.join can be fooled by Ctrl-C)
-
-        def work() -> None:
-            try:
-                outcome.append(solver.solve_limited(assumptions=assumptions, expect_interrupt=True))
-            except BaseException as error:  # handed to the waiting thread
-                outcome.append(error)
-            finally:
-                done.set()
-
-        threading.Thread(target=work, name="argmap-sat", daemon=True).start()
-        try:
-            while not done.is_set():
-                remaining = self.deadline.remaining()
-                if remaining <= 0:
-                    break
-                done.wait(min(remaining, WAKE))
-        finally:  # on time out, Ctrl-C or any other way out: the solver is deleted after this, so stop it first
-            while not done.is_set():
-                solver.interrupt()
-                done.wait(WAKE)
-        result = outcome[0] if outcome else None
-        if isinstance(result, BaseException):
-            raise result
-        if result is None:
-            raise Timeout("the time limit was reached")
-        return result
-
-    def _solve_with(self, solver, clause: list[int], assumptions: list[int] = ()) -> list[int] | None:
-        """An extension that also satisfies ``clause`` (added for this call only, switched on by an
-        activation literal and retired after), or None."""
-        self.top += 1
-        switch = self.top
-        solver.add_clause([-switch, *clause])
-        found = self._solve(solver, [switch, *assumptions])
-        extension = self._extension(solver.get_model()) if found else None
-        solver.add_clause([-switch])
-        return extension
-
-    def _outside(self, extension) -> list[int]:
-        """The clause "some argument outside ``extension`` is in" (arguments OUT in the grounded
-        labelling are never in, so they are left out of it); in(a) = a + 1, inlined."""
-        members = set(extension)
-        return [a + 1 for a in self.open if a not in members]
+    def _range(self, a: int) -> int:
+        return 2 * self.n + a + 1
 
     def _extension(self, model: list[int]) -> list[int]:
         return [a for a in range(self.n) if model[a] > 0]
+
+    def _outside(self, extension: Sequence[int]) -> list[int]:
+        """The clause "some argument outside ``extension`` is in" (arguments OUT in the grounded
+        labelling are never in, so they are left out of it)."""
+        members = set(extension)
+        return [a + 1 for a in self.open if a not in members]
+
+    def _undecided(self, model: list[int]) -> list[int]:
+        """The clause "some argument outside the range of ``model`` is in the range"."""
+        return [self._range(a) for a in self.unsure if model[self._range(a) - 1] < 0]
+
+    def _decided(self, model: list[int]) -> list[int]:
+        """Assumptions keeping the range of ``model``."""
+        return [self._range(a) for a in self.unsure if model[self._range(a) - 1] > 0]
+
+    def _maximise(self, solver: Any, model: list[int]) -> list[int]:
+        """Grow a labelling into a maximal one (IN set for preferred, range for semi-stable and stage):
+        while a strictly larger one exists, take it."""
+        while self.semantics == "preferred" or self.ranged:
+            if self.ranged:
+                larger, keep = self._undecided(model), self._decided(model)
+            else:
+                extension = self._extension(model)
+                larger, keep = self._outside(extension), [self._in(a) for a in extension]
+            if not larger:
+                return model
+            found = self._model(solver, larger, keep)
+            if found is None:
+                return model
+            model = found
+        return model
+
+    def _find(self, solver: Any, clause: Sequence[int] = ()) -> list[int] | None:
+        """A model of an extension that satisfies ``clause`` (over in() literals), or None. Labellings
+        found not to lead to one are ruled out in ``solver`` for good (valid for narrower clauses)."""
+        while True:
+            model = self._model(solver, clause)
+            if model is None or not (self.semantics == "preferred" or self.ranged):
+                return model
+            best = self._maximise(solver, model)
+            if not clause or any((best[abs(x) - 1] > 0) == (x > 0) for x in clause):
+                return best
+            if self.ranged:
+                # Another extension with the same (maximal) range may satisfy the clause.
+                same = self._model(solver, clause, self._decided(best))
+                if same is not None:
+                    return same
+                block = self._undecided(best)  # no range within this one can give an answer
+            else:
+                block = self._outside(self._extension(best))  # nor any IN set within this one
+            if not block:
+                return None
+            solver.add_clause(block)
+
+    def ideal(self) -> list[int]:
+        """The ideal extension (computed once)."""
+        if self._ideal is None:
+            from argmap.semantics.ideal import ideal_extension
+
+            complete = Reasoner(self.framework, "complete", self.deadline, labels=self.grounded)
+            credulous = complete.acceptance().credulous
+            self._ideal = ideal_extension(self.framework, credulous, self.deadline)
+        return self._ideal
+
+    def _stable(self) -> Reasoner | None:
+        """For semi-stable and stage semantics on a framework that has a stable extension, a stable
+        Reasoner: the semi-stable and stage extensions are then exactly the stable ones (Caminada 2006,
+        Verheij 1996), which one SAT call finds and a far smaller search answers for."""
+        if not self.ranged:
+            return None
+        if self._delegate is None:
+            stable = Reasoner(self.framework, "stable", self.deadline, labels=self.grounded)
+            self._delegate = stable if stable.one() is not None else False
+        return self._delegate if isinstance(self._delegate, Reasoner) else None
+
+    def is_extension(self, extension: Iterable[int]) -> bool:
+        """Is ``extension`` (argument positions) an extension? One or two SAT calls: a labelling with exactly
+        these arguments IN, then none larger (preferred) or with a larger range (semi-stable, stage)."""
+        if stable := self._stable():
+            return stable.is_extension(extension)
+        members = set(extension)
+        if self.semantics == "ideal":
+            return members == set(self.ideal())
+        fixed = [self._in(a) if a in members else -self._in(a) for a in range(self.n)]
+        with self._solver() as solver:
+            model = self._model(solver, (), fixed)
+            if model is None:
+                return False
+            if self.semantics == "preferred":
+                larger = self._outside(sorted(members))
+                return not larger or self._model(solver, larger, [self._in(a) for a in members]) is None
+            if self.ranged:
+                larger = self._undecided(model)
+                return not larger or self._model(solver, larger, self._decided(model)) is None
+            return True
 
     def one(self) -> list[int] | None:
         """One extension (the grounded one for complete semantics), or None when there is none."""
         if self.semantics == "complete":
             return [a for a, label in enumerate(self.grounded) if label == IN]
+        if self.semantics == "ideal":
+            return self.ideal()
+        if stable := self._stable():
+            return stable.one()
         with self._solver() as solver:
-            if not self._solve(solver):
-                return None
-            found = self._extension(solver.get_model())
-            return self._maximise(solver, found) if self.semantics == "preferred" else found
-
-    def _maximise(self, solver, extension: list[int]) -> list[int]:
-        """Grow a complete extension into a preferred one: while a strictly larger complete
-        extension exists, take it. Temporary clauses are switched on by an activation literal."""
-        while True:
-            outside = self._outside(extension)
-            if not outside:
-                return extension
-            larger = self._solve_with(solver, outside, [self._in(a) for a in extension])
-            if larger is None:
-                return extension
-            extension = larger
+            model = self._find(solver)
+            return None if model is None else self._extension(model)
 
     def credulous(self, a: int) -> tuple[bool, list[int] | None]:
         """Is ``a`` in some extension? With a witness extension when it is.
@@ -168,73 +201,99 @@ class Reasoner:
         Credulous acceptance is the same under complete and preferred semantics: every complete
         extension is contained in a preferred one.
         """
+        if self.semantics == "ideal":
+            extension = self.ideal()
+            return (True, extension) if a in extension else (False, None)
+        if stable := self._stable():
+            return stable.credulous(a)
         with self._solver() as solver:
-            if not self._solve(solver, [self._in(a)]):
-                return False, None
-            witness = self._extension(solver.get_model())
-            if self.semantics == "preferred":
-                witness = self._maximise(solver, witness)
-            return True, witness
+            if self.semantics in ("complete", "preferred"):
+                model = self._model(solver, [self._in(a)])
+                if model is not None and self.semantics == "preferred":
+                    model = self._maximise(solver, model)
+            else:
+                model = self._find(solver, [self._in(a)])
+            return (False, None) if model is None else (True, self._extension(model))
 
     def sceptical(self, a: int) -> tuple[bool, list[int] | None]:
         """Is ``a`` in every extension? With a counter-example extension when it is not."""
         if self.semantics == "complete":
             # The grounded extension is the least complete extension.
             return (True, None) if self.grounded[a] == IN else (False, self.one())
+        if self.semantics == "ideal":
+            extension = self.ideal()
+            return (True, None) if a in extension else (False, extension)
+        if stable := self._stable():
+            return stable.sceptical(a)
         with self._solver() as solver:
-            if self.semantics == "stable":
-                if not self._solve(solver, [-self._in(a)]):
-                    return True, None
-                return False, self._extension(solver.get_model())
-            # Preferred: look for a preferred extension without a. A complete extension without a
-            # is grown to a preferred one; if that one contains a, every complete extension below
-            # it is ruled out and the search goes on.
-            if not self.credulous(a)[0]:
-                return False, self.one()
-            while self._solve(solver, [-self._in(a)]):
-                preferred = self._maximise(solver, self._extension(solver.get_model()))
-                if a not in preferred:
-                    return False, preferred
-                solver.add_clause(self._outside(preferred))
-            return True, None
+            model = self._find(solver, [-self._in(a)])
+            return (True, None) if model is None else (False, self._extension(model))
 
     def extensions(self) -> Iterator[list[int]]:
         """Every extension, each once (there can be exponentially many: take what you need)."""
+        if self.semantics == "ideal":
+            yield self.ideal()
+            return
+        if stable := self._stable():
+            yield from stable.extensions()
+            return
         with self._solver() as solver:
-            while self._solve(solver):
-                found = self._extension(solver.get_model())
-                if self.semantics == "preferred":
-                    found = self._maximise(solver, found)
-                yield found
-                outside = self._outside(found)
-                if self.semantics == "complete":
-                    # Complete extensions nest, so block exactly this one.
-                    solver.add_clause([-self._in(b) for b in found] + outside)
-                elif not outside:
+            while (model := self._find(solver)) is not None:
+                if not self.ranged:
+                    found = self._extension(model)
+                    yield found
+                    outside = self._outside(found)
+                    if self.semantics == "complete":
+                        # Complete extensions nest, so block exactly this one.
+                        solver.add_clause([-self._in(b) for b in found] + outside)
+                    elif not outside:
+                        return
+                    else:
+                        # Preferred and stable extensions are incomparable: block this one and its subsets.
+                        solver.add_clause(outside)
+                    continue
+                yield from self._same_range(solver, model)
+                block = self._undecided(model)
+                if not block:
                     return
-                else:
-                    # Preferred and stable extensions are incomparable: block this one and its subsets.
-                    solver.add_clause(outside)
+                solver.add_clause(block)  # every extension of this range is listed; none within it is maximal
+
+    def _same_range(self, solver: Any, model: list[int]) -> Iterator[list[int]]:
+        """Every extension whose range is that of ``model`` (a maximal one), each once."""
+        self.top += 1
+        switch = self.top  # the clauses blocking what is listed here hold only while it is on
+        keep = [switch, *self._decided(model)]
+        current: list[int] | None = model
+        while current is not None:
+            found = self._extension(current)
+            yield found
+            solver.add_clause([-switch] + [-self._in(b) for b in found] + self._outside(found))
+            current = list(solver.get_model()) if self._solve(solver, keep) else None
+        solver.add_clause([-switch])
 
     def acceptance(self) -> Acceptance:
         """Credulous and sceptical acceptance of every argument, with few solver calls: each call
         finds an extension that adds to what is known (credulous), or removes from the running
         intersection (sceptical)."""
         n = self.n
-        credulous = [label == IN for label in self.grounded]
+        if self.semantics == "ideal":
+            members = set(self.ideal())
+            inside = [a in members for a in range(n)]
+            return Acceptance(inside, list(inside), True)
+        if stable := self._stable():
+            return stable.acceptance()
+        credulous = [label == IN and self.semantics != "stage" for label in self.grounded]
         with self._solver() as solver:
-            if not self._solve(solver):
+            model = self._find(solver)
+            if model is None:
                 return Acceptance([False] * n, [True] * n, False)
-            first = self._extension(solver.get_model())
-            while True:
-                for a in first:
+            while model is not None:
+                for a in self._extension(model):
                     credulous[a] = True
                 unknown = [self._in(a) for a in self.open if not credulous[a]]
                 if not unknown:
                     break
-                first = self._solve_with(solver, unknown)
-                if first is None:
-                    break
+                model = self._find(solver, unknown)
         return Acceptance(credulous, self._sceptical_all(), True)
 
     def _sceptical_all(self) -> list[bool]:
@@ -242,49 +301,16 @@ class Reasoner:
         if self.semantics == "complete":
             return [label == IN for label in self.grounded]
         with self._solver() as solver:
-            self._solve(solver)
-            running = set(self._extension(solver.get_model()))
-            if self.semantics == "preferred":
-                running = set(self._maximise(solver, sorted(running)))
-                outside = self._outside(running)
-                if not outside:
-                    return [a in running for a in range(n)]  # the one preferred extension
-                solver.add_clause(outside)
+            model = self._find(solver)
+            running = set(self._extension(model)) if model is not None else set()
             while running:
                 # An extension that leaves out at least one argument of the running intersection.
-                extension = self._solve_with(solver, [-self._in(a) for a in running])
-                if extension is None:
+                model = self._find(solver, [-self._in(a) for a in sorted(running)])
+                if model is None:
                     break
-                if self.semantics == "preferred":
-                    extension = self._maximise(solver, extension)
+                extension = self._extension(model)
+                if self.semantics == "preferred" and (outside := self._outside(extension)):
                     # Preferred extensions are incomparable: rule out this one and everything below it.
-                    solver.add_clause(self._outside(extension))
+                    solver.add_clause(outside)
                 running &= set(extension)
         return [a in running for a in range(n)]
-
-
-def _labelling_clauses(framework: Framework, fixed: list[str], stable: bool, deadline: Deadline) -> list[list[int]]:
-    """Clauses whose models are the complete (or stable) labellings agreeing with ``fixed``: at most
-    3 + 2 x (attackers) clauses per argument, so linear in the framework."""
-    n = len(framework)
-    attackers = framework.attackers()
-    clauses: list[list[int]] = []
-    for a in range(n):
-        deadline.tick(256)
-        in_a, out_a = a + 1, n + a + 1
-        if fixed[a] == IN:
-            clauses += [[in_a], [-out_a]]
-            continue
-        if fixed[a] == OUT:
-            clauses += [[-in_a], [out_a]]
-            continue
-        # Undecided in the grounded labelling: the complete-labelling conditions.
-        clauses.append([-in_a, -out_a])
-        clauses.append([in_a] + [-(n + b + 1) for b in attackers[a]])  # every attacker OUT -> IN
-        clauses.append([-out_a] + [b + 1 for b in attackers[a]])        # OUT -> some attacker IN
-        for b in attackers[a]:
-            clauses.append([-in_a, n + b + 1])                          # IN -> attacker OUT
-            clauses.append([-(b + 1), out_a])                           # attacker IN -> OUT
-        if stable:
-            clauses.append([in_a, out_a])
-    return clauses

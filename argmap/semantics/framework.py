@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 __all__ = ["Framework", "FrameworkError", "UNSAFE", "MAX_ARGUMENTS", "MAX_BYTES"]
@@ -41,7 +42,7 @@ class Framework:
         """How many arguments, from the first, are the map's own (or the file's): those output shows."""
         return len(self.names) - self.auxiliary
 
-    def members(self, extension) -> list[str]:
+    def members(self, extension: Iterable[int]) -> list[str]:
         """The names of the shown arguments of ``extension``, in argument order."""
         return [self.names[a] for a in sorted(extension) if a < self.shown]
 

@@ -8,6 +8,7 @@ from argmap.semantics.framework import Framework
 __all__ = ["IN", "OUT", "UNDEC", "grounded"]
 
 IN, OUT, UNDEC = "IN", "OUT", "UNDEC"
+CHUNK = 1 << 16
 
 
 def grounded(framework: Framework, deadline: Deadline | None = None) -> list[str]:
@@ -24,10 +25,12 @@ def grounded(framework: Framework, deadline: Deadline | None = None) -> list[str
     n = len(framework)
     targets: list[list[int]] = [[] for _ in range(n)]
     live = [0] * n  # attackers not yet labelled OUT
-    for attacker, target in framework.attacks:
-        deadline.tick()
-        targets[attacker].append(target)
-        live[target] += 1
+    attacks = framework.attacks
+    for start in range(0, len(attacks), CHUNK):  # the clock is read once a chunk: a call per attack costs
+        deadline.check()
+        for attacker, target in attacks[start:start + CHUNK]:
+            targets[attacker].append(target)
+            live[target] += 1
     label = [UNDEC] * n
     queue = [a for a in range(n) if live[a] == 0]
     for a in queue:

@@ -1,4 +1,4 @@
-"""The Evaluation value: per id a label, an acceptance or a strength, the extensions, the verdict on the thesis."""
+"""The Evaluation value: per id a label, an acceptance or a strength, the extensions, verdicts on thesis or roots."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ if TYPE_CHECKING:
     from argmap.semantics.deadline import Deadline
     from argmap.semantics.framework import Framework
 
-__all__ = ["Evaluation", "evaluate_framework", "evaluate_graph", "EXTENSION_LIMIT", "NAMES"]
+__all__ = ["Evaluation", "evaluate_framework", "evaluate_graph", "framework_roots", "EXTENSION_LIMIT", "NAMES"]
 
 EXTENSION_LIMIT = 100
 """Extensions listed before saying "more than": their number can grow exponentially."""
 NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
-         "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
+         "semi-stable": "semi-stable", "stage": "stage", "ideal": "ideal",
+         "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy", "h-categoriser": "h-categoriser",
+         "euler-based": "Euler-based"}
+LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
+               "UNDEC": "is undecided: its attackers and defenders cancel out"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,10 @@ class Evaluation:
     every argument of a framework file (``rows`` only).
 
     Exactly one family of fields is filled: ``labels`` (grounded); ``credulous``, ``sceptical``,
-    ``exists`` and ``extensions`` (complete, preferred, stable); or ``strengths`` (gradual).
+    ``exists`` and ``extensions`` (the other extension semantics); or ``strengths`` (gradual, None
+    where the iteration did not settle). ``roots`` are the statements (or arguments) that support
+    or attack nothing: a map's thesis is one, and a map or framework without a thesis is reported
+    root by root.
     """
 
     semantics: str
@@ -42,14 +49,19 @@ class Evaluation:
     extensions: tuple[tuple[str, ...], ...] = ()
     more_extensions: bool = False
     """True when there are more than EXTENSION_LIMIT extensions (only that many are listed)."""
-    strengths: Mapping[str, float] = field(default_factory=dict)
+    strengths: Mapping[str, float | None] = field(default_factory=dict)
     bases: Mapping[str, float] = field(default_factory=dict)
     converged: bool = True
     iterations: int = 0
+    dynamics: str = ""
+    """How strengths were found: 'acyclic' (exactly, one pass), 'continuous' or 'iterated' (see gradual.py)."""
+    roots: tuple[str, ...] = ()
 
     @property
     def gradual(self) -> bool:
-        return bool(self.strengths)
+        from argmap.semantics import GRADUAL_SEMANTICS
+
+        return self.semantics in GRADUAL_SEMANTICS
 
     def acceptance(self, node: str) -> str:
         """ACCEPTED in every extension, CREDULOUS in some but not all, REJECTED in none."""
@@ -60,12 +72,15 @@ class Evaluation:
         return acceptance_word(self.credulous[node], self.sceptical[node])
 
     def annotation(self, node: str) -> str | None:
-        """What a diagram shows for ``node``: its label, its acceptance or its strength."""
+        """What a diagram shows for ``node``: its label, its acceptance or its strength ('none' where
+        the strengths did not settle)."""
         if self.labels:
             return self.labels.get(node)
-        if self.strengths:
-            value = self.strengths.get(node)
-            return None if value is None else f"{value:.2f}"
+        if self.gradual:
+            if node not in self.strengths:
+                return None
+            value = self.strengths[node]
+            return "none" if value is None else f"{value:.2f}"
         return self.acceptance(node) if node in self.credulous else None
 
     def annotations(self) -> dict[str, str]:
@@ -75,41 +90,59 @@ class Evaluation:
 
     def verdict(self) -> str | None:
         """One sentence on the thesis, or None when there is no thesis."""
-        thesis, name = self.thesis, NAMES[self.semantics]
-        if thesis is None:
-            return None
+        return None if self.thesis is None else self.sentence(self.thesis, "thesis")
+
+    def verdicts(self) -> list[str]:
+        """The sentence on the thesis; without one, a sentence on each root."""
+        if self.thesis is not None:
+            return [self.sentence(self.thesis, "thesis")]
+        return [self.sentence(root, "root") for root in self.roots]
+
+    def sentence(self, node: str, what: str) -> str:
+        """What the semantics says of ``node`` (the thesis, or a root) in plain words."""
+        name = NAMES[self.semantics]
         if self.labels:
-            return f"The thesis {thesis!r} " + {
-                "IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-                "UNDEC": "is undecided: its attackers and defenders cancel out"}[self.labels[thesis]] \
-                + " (grounded semantics)."
-        if self.strengths:
-            return f"The thesis {thesis!r} has strength {self.strengths[thesis]:.2f} ({name})."
+            return f"The {what} {node!r} {LABEL_WORDS[self.labels[node]]} (grounded semantics)."
+        if self.gradual:
+            value = self.strengths[node]
+            if value is None:
+                return (f"The {what} {node!r} has no {name} strength: the strengths on this map's cycles did not"
+                        f" settle in {self.iterations} steps.")
+            return f"The {what} {node!r} has strength {value:.2f} ({name})."
         if not self.exists:
-            return f"There is no {name} extension, so the thesis {thesis!r} is not accepted."
-        return f"The thesis {thesis!r} " + {
+            return f"There is no {name} extension, so the {what} {node!r} is not accepted."
+        return f"The {what} {node!r} " + {
             "ACCEPTED": f"is accepted: every {name} extension contains it",
             "CREDULOUS": f"is only credulously accepted: some {name} extensions contain it, others do not",
-            "REJECTED": f"is rejected: no {name} extension contains it"}[self.acceptance(thesis)] + "."
+            "REJECTED": f"is rejected: no {name} extension contains it"}[self.acceptance(node)] + "."
+
+    def value(self, node: str) -> dict[str, Any]:
+        """``node``'s entry in JSON: its id and its label, acceptance or strength."""
+        if self.labels:
+            return {"id": node, "label": self.labels[node]}
+        if self.gradual:
+            return {"id": node, "strength": self.strengths[node]}
+        return {"id": node, "acceptance": self.acceptance(node)}
 
     def to_json(self) -> dict[str, Any]:
         """The versioned JSON document `argmap eval -f json` writes."""
         thesis = self.thesis
         document: dict[str, Any] = {"version": 1, "semantics": self.semantics}
+        if self.gradual:
+            from argmap.semantics.gradual import DEFAULT_BASE
+
+            document.update(default_base=DEFAULT_BASE, converged=self.converged, iterations=self.iterations,
+                            dynamics=self.dynamics)
+        document["thesis"] = self.value(thesis) if thesis else None
+        document["roots"] = [self.value(root) for root in self.roots]
         if self.labels:
-            document["thesis"] = {"id": thesis, "label": self.labels[thesis]} if thesis else None
             document["labels"] = {name: self.labels[name] for name in self.rows}
             if self.arguments:
                 document["arguments"] = {aid: self.labels[aid] for aid in self.arguments}
-        elif self.strengths:
-            from argmap.semantics.gradual import DEFAULT_BASE
-
-            document.update(default_base=DEFAULT_BASE, converged=self.converged, iterations=self.iterations)
-            document["thesis"] = {"id": thesis, "strength": self.strengths[thesis]} if thesis else None
+        elif self.gradual:
             document["strengths"] = {sid: self.strengths[sid] for sid in self.rows}
             document["arguments"] = {aid: self.strengths[aid] for aid in self.arguments}
         else:
-            document["thesis"] = {"id": thesis, "acceptance": self.acceptance(thesis)} if thesis else None
             document["extensions"] = {"exist": self.exists,
                                       "count": None if self.more_extensions else len(self.extensions),
                                       "listed": [list(e) for e in self.extensions]}
@@ -121,36 +154,47 @@ class Evaluation:
         return document
 
 
+def framework_roots(framework: Framework) -> tuple[str, ...]:
+    """The shown arguments of a framework that attack nothing."""
+    attacking = {attacker for attacker, _ in framework.attacks}
+    return tuple(name for a, name in enumerate(framework.names[:framework.shown]) if a not in attacking)
+
+
 def evaluate_framework(framework: Framework, semantics: str, timeout: float | Deadline | None = None, *,
                        rows: tuple[str, ...] | None = None, arguments: tuple[str, ...] = (),
-                       thesis: str | None = None, roles: Mapping[str, str] | None = None) -> Evaluation:
-    """Evaluate an abstract framework under an extension semantics; ``rows`` default to every argument."""
+                       thesis: str | None = None, roles: Mapping[str, str] | None = None,
+                       roots: tuple[str, ...] | None = None) -> Evaluation:
+    """Evaluate an abstract framework under an extension semantics; ``rows`` default to every shown
+    argument, ``roots`` to those that attack nothing. ``timeout``: seconds, or a shared Deadline."""
     from argmap.semantics import EXTENSION_SEMANTICS, SEMANTICS
     from argmap.semantics.deadline import Deadline
 
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
     deadline = Deadline.of(timeout)
-    names = framework.names[:framework.shown]  # the map's nodes (or the file's), not the translation's helpers
-    common = {"semantics": semantics, "thesis": thesis, "rows": tuple(names) if rows is None else rows,
-              "arguments": arguments, "roles": dict(roles or {})}
+    names = framework.names
+    common: dict[str, Any] = {
+        "semantics": semantics, "thesis": thesis, "rows": tuple(names[:framework.shown]) if rows is None else rows,
+        "arguments": arguments, "roles": dict(roles or {}),
+        "roots": framework_roots(framework) if roots is None else roots}
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
-        return Evaluation(labels=dict(zip(names, grounded(framework, deadline))), **common)
+        return Evaluation(labels=dict(zip(names, grounded(framework, deadline), strict=True)), **common)
     from argmap.semantics.extensions import Reasoner
 
     reasoner = Reasoner(framework, semantics, deadline)
     accepted = reasoner.acceptance()
     listed = [tuple(sorted(framework.members(e))) for e in islice(reasoner.extensions(), EXTENSION_LIMIT + 1)]
-    return Evaluation(credulous=dict(zip(names, accepted.credulous)), sceptical=dict(zip(names, accepted.sceptical)),
+    credulous = dict(zip(names, accepted.credulous, strict=True))
+    sceptical = dict(zip(names, accepted.sceptical, strict=True))
+    return Evaluation(credulous=credulous, sceptical=sceptical,
                       exists=accepted.exists, extensions=tuple(listed[:EXTENSION_LIMIT]),
                       more_extensions=len(listed) > EXTENSION_LIMIT, **common)
 
 
 def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline | None = None) -> Evaluation:
-    """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths;
-    the whole evaluation stops after ``timeout`` seconds (or at a shared Deadline) with Timeout."""
+    """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths."""
     from argmap.semantics import GRADUAL_SEMANTICS
     from argmap.semantics.deadline import Deadline
 
@@ -160,14 +204,18 @@ def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline 
     arguments = tuple(n for n in graph if nodes[n]["kind"] == "inference" and nodes[n].get("explicit"))
     roles = {n: nodes[n].get("role", "claim") for n in rows}
     thesis = next((n for n in rows if roles[n] == "thesis"), None)
+    roots = tuple(n for n in rows if graph.out_degree(n) == 0)  # a premise of nothing: it supports or attacks nothing
     if semantics in GRADUAL_SEMANTICS:
-        from argmap.semantics.gradual import DEFAULT_BASE, strengths
+        from argmap.semantics.gradual import DEFAULT_BASE, Model
 
-        found = strengths(graph, semantics, deadline=deadline)
+        found = Model(graph, deadline).settle(semantics, deadline=deadline)
         bases = {n: DEFAULT_BASE if nodes[n].get("base") is None else nodes[n]["base"] for n in rows}
         return Evaluation(semantics, thesis, rows, arguments, roles, strengths=found.values, bases=bases,
-                          converged=found.converged, iterations=found.iterations)
+                          converged=found.converged, iterations=found.iterations, dynamics=found.dynamics,
+                          roots=roots)
     from argmap.semantics.bipolar import framework_from_graph
 
-    return evaluate_framework(framework_from_graph(graph, deadline), semantics, deadline, rows=rows,
-                              arguments=arguments, thesis=thesis, roles=roles)
+    # Stage semantics needs the secondary attacks written out (bipolar.py).
+    framework = framework_from_graph(graph, deadline, helpers=semantics != "stage")
+    return evaluate_framework(framework, semantics, deadline, rows=rows, arguments=arguments, thesis=thesis,
+                              roles=roles, roots=roots)

@@ -9,10 +9,12 @@ map only the nodes between the changed statement and the target are recomputed (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from argmap.semantics.deadline import Deadline
-from argmap.semantics.gradual import Model
+from argmap.semantics.gradual import Model, Unsettled
 
 __all__ = ["Influence", "Flip", "Sensitivity", "sensitivity"]
 
@@ -66,11 +68,15 @@ def sensitivity(model: Model, method: str, target: str, threshold: float = 0.5,
     """Rank the statements upstream of ``target`` by their swing, and find the smallest flip.
 
     Memory stays linear in the map; time is about one evaluation of the nodes between each
-    statement and the target per probe, so ``deadline`` (Timeout) bounds it on deep maps.
+    statement and the target per probe, so ``deadline`` (Timeout) bounds it on deep maps. On a
+    cyclic map where the strengths do not settle (at the start or for a probe), Unsettled: an
+    unsettled strength is no strength to compare.
     """
     deadline = deadline or Deadline()
     goal = model.names.index(target)
     values, converged, _ = model.evaluate(method, deadline=deadline)
+    if not converged:
+        raise Unsettled(f"the strengths do not settle, so {target!r} has none")
     current = values[goal]
     accepted = current > threshold
     upstream = _upstream(model, goal)
@@ -83,7 +89,10 @@ def sensitivity(model: Model, method: str, target: str, threshold: float = 0.5,
         bases[statement] = base
         try:
             if order_position is None:
-                return model.evaluate(method, bases, deadline=deadline)[0][goal]
+                probe, settled, _ = model.evaluate(method, bases, deadline=deadline)
+                if not settled:
+                    raise Unsettled(f"the strengths do not settle with {model.names[statement]!r} at {base}")
+                return probe[goal]
             trial[statement] = model.update(method, statement, trial, bases)
             for node in between:
                 trial[node] = model.update(method, node, trial, bases)
@@ -104,7 +113,7 @@ def sensitivity(model: Model, method: str, target: str, threshold: float = 0.5,
         low, high = target_with(i, 0.0), target_with(i, 1.0)
         influences.append(Influence(model.names[i], base, low, high))
         if min(low, high, current) <= threshold < max(low, high, current):
-            flip = _nearest_flip(lambda b, i=i: target_with(i, b), base, accepted, threshold)
+            flip = _nearest_flip(partial(target_with, i), base, accepted, threshold)
             if flip is not None:
                 flips.append(Flip(model.names[i], base, *flip))
     influences.sort(key=lambda item: (-item.swing, item.statement))
@@ -138,7 +147,8 @@ def _between(model: Model, start: int, upstream: set[int]) -> set[int]:
     return seen
 
 
-def _nearest_flip(strength_at, base: float, accepted: bool, threshold: float) -> tuple[float, float] | None:
+def _nearest_flip(strength_at: Callable[[float], float], base: float, accepted: bool,
+                  threshold: float) -> tuple[float, float] | None:
     """The base nearest ``base`` at which acceptance differs, scanning outwards both ways, then
     bisecting the step in which it changes; (new base, strength there), or None."""
     best = None

@@ -70,7 +70,11 @@ def test_a_hostile_name_reaches_neither_stdout_nor_stderr(tmp_path):
 
 def test_names_with_spaces_and_quotes_are_printed_as_read(tmp_path):
     (tmp_path / "f.apx").write_text('arg("x y"). arg("q\\"z"). arg("#"). att("x y","q\\"z").\n')
-    assert run_cli("eval", "f.apx", cwd=tmp_path) == (0, 'IN     x y\nOUT    q"z\nIN     #\n\n2 in, 1 out, 0 undecided\n', "")
+    assert run_cli("eval", "f.apx", cwd=tmp_path) == (0, (
+        "No thesis; 2 roots (arguments that attack nothing):\n"
+        "  The root 'q\"z' is defeated by an accepted objection (grounded semantics).\n"
+        "  The root '#' stands: every objection to it is defeated (grounded semantics).\n\n"
+        'IN     x y\nOUT    q"z\nIN     #\n\n2 in, 1 out, 0 undecided\n'), "")
     # ... but TGF holds single words only: export refuses rather than write a different framework.
     code, out, err = run_cli("export", "f.apx", "-f", "tgf", cwd=tmp_path)
     assert (code, out) == (2, "") and "TGF cannot hold the argument name 'x y'" in err

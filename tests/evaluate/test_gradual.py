@@ -91,7 +91,8 @@ def test_eval_cli_on_the_essay():
 def test_render_shows_strengths(tmp_path, method, shown):
     code, _, err = run_cli("render", str(ROOT / "models/capital-feast/map.yaml"), "--eval", method, "-o", "s.dot",
                            cwd=tmp_path)
-    thesis = next(line for line in (tmp_path / "s.dot").read_text().splitlines() if 'id="node-feast-only-in-a-shares"' in line)
+    thesis = next(line for line in (tmp_path / "s.dot").read_text().splitlines()
+                  if 'id="node-feast-only-in-a-shares"' in line)
     assert (code, err) == (0, "") and "\\n" + shown in thesis
 
 

@@ -73,7 +73,7 @@ def test_a_folder_imports_one_map_per_file_in_parallel(tmp_path):
 def test_a_map_without_a_thesis_is_evaluated_root_by_root(tmp_path):
     run_cli("import", str(HERE / "corpus/aif/microtexts-nodeset6361.json"), "-o", str(tmp_path / "m"))
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"))
-    assert code == 0 and out.startswith("No thesis: each of the 1 root(s) is a main claim (grounded semantics).\n"
-                                        "  'we-berliners-should-take-the' stands")
+    assert code == 0 and out.startswith("No thesis; 1 root (statements that support or attack nothing):\n"
+                                        "  The root 'we-berliners-should-take-the' stands")
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"), "-f", "json")
     assert json.loads(out)["roots"] == [{"id": "we-berliners-should-take-the", "label": "IN"}]
