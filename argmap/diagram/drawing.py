@@ -102,13 +102,14 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
         from argmap.semantics.extensions import SolverTimeout
         from argmap.semantics.result import evaluate_graph
 
+        semantics = evaluation
         try:  # the whole map is evaluated, even when only part of it is drawn
-            evaluation = evaluate_graph(whole, evaluation, timeout)
+            evaluation = evaluate_graph(whole, semantics, timeout)
         except SolverTimeout:
             from argmap.api import why_slow
 
-            raise LimitReached(f"{evaluation} semantics found no answer within {timeout:g} s (--timeout);"
-                               f" {why_slow(evaluation)}") from None
+            raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s (--timeout);"
+                               f" {why_slow(semantics)}") from None
     found = tuple(findings)
     from argmap.diagram.problems import problem_nodes
 
