@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.source import UNREADABLE, Limits, YamlDocument, _fail, os_reason, parse, read, refusal
+from argmap.source import Limits, YamlDocument, _fail, os_reason, parse, read, refusal
 
 __all__ = ["Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES", "printable"]
 

@@ -11,19 +11,17 @@ from typing import Any
 
 import pydantic
 
+from argmap.codes import SCHEMA, UNREADABLE, UNSAFE_YAML
 from argmap.diagnostics import Diagnostic
 from argmap.files import Files, FileSystem, printable
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, Expectation, MapFile, as_written
-from argmap.source import SCHEMA, UNREADABLE, UNSAFE_YAML, Limits, YamlDocument
+from argmap.source import Limits, YamlDocument
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "YamlLocator", "ArgumentMap", "Workspace", "load_map", "discover"]
 
-MISSING_INCLUDE = "ARG010"
-INCLUDE_OUTSIDE = "ARG011"
-INCLUDE_CYCLE = "ARG012"
-DUPLICATE_ID = "ARG102"
+from argmap.codes import DUPLICATE_ID, INCLUDE_CYCLE, INCLUDE_OUTSIDE, MISSING_INCLUDE
 
 
 @dataclass

@@ -25,12 +25,8 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 C_LOADER = _Loader.__name__ == "CSafeLoader"
 
 # Codes of the reading rules (documented in argmap/rules/).
-YAML_SYNTAX = "ARG001"
-SCHEMA = "ARG002"
-DUPLICATE_KEY = "ARG003"
-UNSAFE_YAML = "ARG004"
-UNREADABLE = "ARG005"
-MULTIPLE_DOCUMENTS = "ARG006"
+# The codes of what reading finds (documented in argmap/rules/).
+from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA, UNREADABLE, UNSAFE_YAML, YAML_SYNTAX  # noqa: E402
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",

@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from argmap.codes import SCHEMA, UNREADABLE, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
 from argmap.errors import MapError
 from argmap.files import FileSystem
 from argmap.fmt.layout import ORDER, WIDTH, ordered_data, write
 from argmap.fmt.tree import Unsupported, build
-from argmap.source import SCHEMA, UNREADABLE, YAML_SYNTAX, Limits, YamlDocument, parse
+from argmap.source import Limits, YamlDocument, parse
 
 __all__ = ["ORDER", "WIDTH", "Formatted", "format_text", "format_bytes", "format_paths"]
 

@@ -23,9 +23,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG102"
+CODE = codes.DUPLICATE_ID
 NAME = "duplicate-id"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

@@ -25,9 +25,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG003"
+CODE = codes.DUPLICATE_KEY
 NAME = "duplicate-key"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

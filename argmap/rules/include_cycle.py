@@ -22,9 +22,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG012"
+CODE = codes.INCLUDE_CYCLE
 NAME = "include-cycle"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

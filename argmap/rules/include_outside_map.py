@@ -20,9 +20,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG011"
+CODE = codes.INCLUDE_OUTSIDE
 NAME = "include-outside-map"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

@@ -19,9 +19,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG010"
+CODE = codes.MISSING_INCLUDE
 NAME = "missing-include"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

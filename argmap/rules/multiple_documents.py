@@ -25,9 +25,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG006"
+CODE = codes.MULTIPLE_DOCUMENTS
 NAME = "multiple-documents"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

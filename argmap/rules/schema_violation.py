@@ -27,9 +27,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG002"
+CODE = codes.SCHEMA
 NAME = "schema-violation"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

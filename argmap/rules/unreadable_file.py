@@ -21,9 +21,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG005"
+CODE = codes.UNREADABLE
 NAME = "unreadable-file"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

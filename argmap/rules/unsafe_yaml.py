@@ -23,9 +23,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG004"
+CODE = codes.UNSAFE_YAML
 NAME = "unsafe-yaml"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

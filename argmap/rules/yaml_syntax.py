@@ -22,9 +22,10 @@ Options:
 
 from typing import Any
 
+from argmap import codes
 from argmap.diagnostics import Severity
 
-CODE = "ARG001"
+CODE = codes.YAML_SYNTAX
 NAME = "yaml-syntax"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}

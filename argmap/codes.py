@@ -1,0 +1,17 @@
+"""The codes of the findings made while files are read, defined once for the readers and their rules."""
+
+from __future__ import annotations
+
+__all__ = ["YAML_SYNTAX", "SCHEMA", "DUPLICATE_KEY", "UNSAFE_YAML", "UNREADABLE", "MULTIPLE_DOCUMENTS",
+           "MISSING_INCLUDE", "INCLUDE_OUTSIDE", "INCLUDE_CYCLE", "DUPLICATE_ID"]
+
+YAML_SYNTAX = "ARG001"
+SCHEMA = "ARG002"
+DUPLICATE_KEY = "ARG003"
+UNSAFE_YAML = "ARG004"
+UNREADABLE = "ARG005"
+MULTIPLE_DOCUMENTS = "ARG006"
+MISSING_INCLUDE = "ARG010"
+INCLUDE_OUTSIDE = "ARG011"
+INCLUDE_CYCLE = "ARG012"
+DUPLICATE_ID = "ARG102"
