@@ -175,3 +175,37 @@ def test_each_answer_gets_its_own_verdict():
     code, out, _ = run_cli("eval", "-s", "dfquad", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
     strengths = json.loads(out)["answers"]
     assert strengths["no-feast-elsewhere"] < strengths["feast-in-a-shares"]
+
+
+def test_the_essay_evaluated_under_grounded_semantics():
+    code, out, err = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    result = json.loads(out)
+    assert (code, err, result["version"]) == (0, "", 1)
+    assert result["thesis"] == {"id": "feast-only-in-a-shares", "label": "IN"}
+    labels = result["labels"]
+    assert labels["optimists-forecast"] == "OUT"  # attacked by the rebuttal, which the root causes support
+    assert labels["popular-view"] == "OUT" and labels["two-unsolved-problems"] == "IN"
+    code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert out.startswith("The thesis 'feast-only-in-a-shares' stands")
+
+
+def test_eval_cli_on_the_essay():
+    code, out, err = run_cli("eval", "-s", "dfquad", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    result = json.loads(out)
+    assert (code, err, result["semantics"], result["converged"]) == (0, "", "dfquad", True)
+    strengths = result["strengths"]
+    assert strengths["optimists-forecast"] < 0.5 < strengths["feast-only-in-a-shares"]
+    assert result["arguments"]["regulation-lifts-popularity"] < 0.5
+
+
+def test_sensitivity_on_the_essay():
+    code, out, err = run_cli("eval", "--sensitivity", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    result = json.loads(out)
+    assert (code, err, result["target"], result["accepted"], result["converged"]) == (
+        0, "", "feast-only-in-a-shares", True, True)
+    swings = [i["swing"] for i in result["influences"]]
+    assert swings == sorted(swings, reverse=True)
+    # the one objection (to the thesis's "no" answer) is among the two largest swings, beside that answer
+    assert {i["statement"] for i in result["influences"][:2]} == {"popular-view", "no-feast-elsewhere"}
+    code, out, _ = run_cli("eval", "--sensitivity", "--top", "3", "models/capital-feast/map.yaml", cwd=ROOT)
+    assert code == 0 and "(3 of " in out and "popular-view" in "".join(out.splitlines()[5:7])

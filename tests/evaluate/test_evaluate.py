@@ -89,18 +89,6 @@ def test_bad_framework_files_are_located(text, form, where):
     assert (caught.value.line, caught.value.column) == where
 
 
-def test_the_essay():
-    code, out, err = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
-    result = json.loads(out)
-    assert (code, err, result["version"]) == (0, "", 1)
-    assert result["thesis"] == {"id": "feast-only-in-a-shares", "label": "IN"}
-    labels = result["labels"]
-    assert labels["optimists-forecast"] == "OUT"  # attacked by the rebuttal, which the root causes support
-    assert labels["popular-view"] == "OUT" and labels["two-unsolved-problems"] == "IN"
-    code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
-    assert out.startswith("The thesis 'feast-only-in-a-shares' stands")
-
-
 def test_undercut_defeats_the_inference_not_its_premise(tree):
     folder = tree({"map.yaml": """\
 argmap: 1
