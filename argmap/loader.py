@@ -12,7 +12,7 @@ import pydantic
 
 from argmap.diagnostics import Diagnostic
 from argmap.schema import Argument, Expectation, Group, MapFile, Source, Statement
-from argmap.source import SCHEMA, UNREADABLE, UNSAFE_YAML, Limits, YamlDocument, os_reason, read, refusal
+from argmap.source import SCHEMA, UNREADABLE, UNSAFE_YAML, Limits, YamlDocument, os_reason, printable, read, refusal
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -194,14 +194,6 @@ def _resolve(path: Path) -> Path:
         return Path(os.path.abspath(path))
 
 
-def printable(name: str) -> str:
-    """A file name fit for any output: bytes that are not UTF-8 shown as \\xNN escapes."""
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def _shown(entry: str, limit: int = 80) -> str:
     """An include entry quoted for a message, cut short when long (a name may be 100,000 characters)."""
     return repr(entry) if len(entry) <= limit else repr(entry[:limit]) + f"... ({len(entry):,} characters)"
@@ -374,7 +366,7 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
             by_place[place] = (loc, [message], key)
     problems = []
     for loc, messages, key in by_place.values():
-        dotted = ".".join(str(step) for step in loc)
+        dotted = ".".join(printable(str(step)) for step in loc)  # keys are the map's text: kept to one line
         text = " or ".join(messages)
         problems.append(doc.problem(SCHEMA, loc, f"{dotted}: {text}" if dotted else text, key=key))
     return problems
