@@ -100,7 +100,7 @@ def _layers(path: Path, seen: set[Path]) -> Iterator[tuple[Path, Any, Where]]:
     current: Path | None = path
     while current is not None:
         if current in seen:
-            raise ConfigError(f"{current}: `extends:` leads back to this file")
+            raise ConfigError(f"{_name(current)}: `extends:` leads back to this file")
         seen.add(current)
         data, where = _read(current)
         chain.append((current, data, where))
@@ -132,6 +132,19 @@ def _parent(path: Path, data: Any, where: Where) -> Path | None:
     return candidate
 
 
+def _name(path: Path) -> str:
+    from argmap.source import printable
+
+    return printable(str(path))
+
+
+def _dotted(data_path: tuple[Any, ...]) -> str:
+    """Where a setting is, as `rules.ARG203.max`; keys are the configuration's text, so kept to one line."""
+    from argmap.source import printable
+
+    return ".".join(printable(str(step)) for step in data_path)
+
+
 def _shown(name: str, limit: int = 80) -> str:
     return repr(name) if len(name) <= limit else repr(name[:limit]) + f"... ({len(name):,} characters)"
 
@@ -144,29 +157,29 @@ def _read(path: Path) -> tuple[Any, Where]:
 
         raw, why = read_bytes(str(path))
         if raw is None:
-            raise ConfigError(f"{path}: {why}")
+            raise ConfigError(f"{_name(path)}: {why}")
         try:
             document = tomllib.loads(raw.decode("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}: {error}") from None
+            raise ConfigError(f"{_name(path)}: {error}") from None
         except RecursionError:  # tomllib reads nested arrays and tables recursively
-            raise ConfigError(f"{path}: nested too deeply") from None
+            raise ConfigError(f"{_name(path)}: nested too deeply") from None
         tool = document.get("tool", {})
         table = tool.get("argmap", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.argmap] must be a table")
-        return table, lambda data_path: f"{path}: [tool.argmap] " + ".".join(str(p) for p in data_path)
-    doc = read(str(path))
+            raise ConfigError(f"{_name(path)}: [tool.argmap] must be a table")
+        return table, lambda data_path: f"{_name(path)}: [tool.argmap] {_dotted(data_path)}"
+    doc = read(str(path), _name(path))
     if doc.problems:
         first = doc.problems[0]
         raise ConfigError(f"{first.location}: {first.message}")
     data = {} if doc.data is None else doc.data
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1:1: the configuration must be a mapping")
+        raise ConfigError(f"{_name(path)}:1:1: the configuration must be a mapping")
 
     def where(data_path: tuple[Any, ...]) -> str:
         line, column = doc.locate(data_path, key=True)
-        return f"{path}:{line}:{column}: " + ".".join(str(p) for p in data_path)
+        return f"{_name(path)}:{line}:{column}: {_dotted(data_path)}"
 
     return data, where
 

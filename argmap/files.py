@@ -12,7 +12,7 @@ from typing import Protocol
 from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.source import Limits, YamlDocument, _fail, os_reason, parse, read, refusal
+from argmap.source import Limits, YamlDocument, _fail, os_reason, parse, printable, read, refusal
 
 __all__ = ["Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES", "printable"]
 
@@ -115,14 +115,6 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
-
-
-def printable(name: str) -> str:
-    """A file name fit for any output: bytes that are not UTF-8 shown as \\xNN escapes."""
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class RevisionError(UsageError):

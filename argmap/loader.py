@@ -13,10 +13,10 @@ import pydantic
 
 from argmap.codes import SCHEMA, UNREADABLE, UNSAFE_YAML
 from argmap.diagnostics import Diagnostic
-from argmap.files import Files, FileSystem, printable
+from argmap.files import Files, FileSystem
 from argmap.model import SECTIONS, ArgumentMap, Where
 from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, Expectation, MapFile, as_written
-from argmap.source import Limits, YamlDocument
+from argmap.source import Limits, YamlDocument, printable
 from argmap.suggest import did_you_mean
 
 __all__ = ["LoadedFile", "YamlLocator", "ArgumentMap", "Workspace", "load_map", "discover"]
@@ -350,7 +350,7 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
             by_place[place] = (loc, [message], key)
     problems = []
     for loc, messages, key in by_place.values():
-        dotted = ".".join(str(step) for step in loc)
+        dotted = ".".join(printable(str(step)) for step in loc)  # keys are the map's text: kept to one line
         text = " or ".join(messages)
         problems.append(doc.problem(SCHEMA, loc, f"{dotted}: {text}" if dotted else text, key=key))
     return problems

@@ -15,7 +15,7 @@ import yaml
 
 from argmap.diagnostics import Diagnostic
 
-__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason"]
+__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable"]
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
@@ -178,6 +178,23 @@ def os_reason(error: OSError | ValueError, path: str = "") -> str:
     if "\0" in path:
         return "has a NUL byte in its name"
     return "has a name the file system cannot take"  # text with no encoding in the file-system's
+
+
+def printable(text: str) -> str:
+    """``text`` (a file name, a key) fit for one line of any output: a byte of a name that was not
+    UTF-8 as \\xNN, any other character that is not printable (line breaks, escape, bidi
+    controls) as its Python escape."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char.isprintable():
+            out.append(char)
+        elif "\udc80" <= char <= "\udcff":  # how Python hands over a byte of a file name that is not UTF-8
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        else:
+            out.append(repr(char)[1:-1])
+    return "".join(out)
 
 
 def _too_big(size: int, limits: Limits) -> str:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from argmap import config
 from argmap.linter import lint
-from argmap.loader import Workspace, discover, load_map
+from argmap.loader import Workspace, discover, load_map, validate
 from argmap.source import C_LOADER, Limits, parse, read
 from tests.conftest import write_tree
 
@@ -258,12 +258,21 @@ def test_a_deep_folder_tree_is_searched_without_recursion(tmp_path):
     assert roots == [deep / "map.yaml"] and not problems
 
 
-def test_names_that_are_not_utf8_are_shown_escaped(tmp_path):
-    name = os.fsdecode(b"caf\xe9.yaml")
-    (tmp_path / name).write_text("argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  a: {text: A}\n")
+def test_names_that_are_not_utf8_or_not_printable_are_shown_escaped(tmp_path):
+    names = {os.fsdecode(b"caf\xe9.yaml"): "caf\\xe9.yaml", "two\nlines.yaml": "two\\nlines.yaml",
+             "\x1b[2J.yaml": "\\x1b[2J.yaml", "\u202egnp.yaml": "\\u202egnp.yaml"}
+    for name in names:
+        (tmp_path / name).write_text("argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  a: {text: A}\n")
     result = lint([tmp_path], config.load(None), cwd=tmp_path)
-    assert result.files == ("caf\\xe9.yaml",)
-    assert {d.path for d in result.diagnostics} == {"caf\\xe9.yaml"}
+    assert set(result.files) == set(names.values())
+    assert {d.path for d in result.diagnostics} == set(names.values())
+
+
+def test_a_key_with_a_line_break_is_reported_on_one_line():
+    doc = parse(b'argmap: 1\nstatements:\n  "a\\nb": {text: T}\n  c: {"\\u202e": 1, text: T}\n', "x.yaml")
+    validate(doc)
+    assert doc.problems and all(p.message.isprintable() for p in doc.problems)
+    assert [p.message.split(":")[0] for p in doc.problems] == ["statements.a\\nb", "statements.c.\\u202e"]
 
 
 # The node limit: counted while reading, per file and for a whole map.

@@ -171,6 +171,8 @@ def test_an_extends_cycle_is_named(tmp_path):
     ("per-file-ignores: [a.yaml]\n", ".argmap.yaml", ".argmap.yaml:1:1: per-file-ignores: must map file patterns"),
     ("[tool.argmap]\nper-file-ignores = ['a.yaml']\n", "pyproject.toml", "[tool.argmap] per-file-ignores: must map"),
     ("[tool.argmap]\na = " + "[" * 5000 + "]" * 5000 + "\n", "pyproject.toml", "pyproject.toml: nested too deeply"),
+    ('rules: {"\\n": 0}\n', ".argmap.yaml", ".argmap.yaml:1:9: rules.\\n: unknown rule '\\n'"),  # found by the long run
+    ('[tool.argmap]\nrules = {"a\\u001b[2Jb" = "off"}\n', "pyproject.toml", "[tool.argmap] rules.a\\x1b[2Jb: unknown rule"),
     ("tool = 1  # [tool.argmap]\n", "pyproject.toml", None),
     ("[tool]\nargmap = 'strict'  # [tool.argmap\n", "pyproject.toml", "pyproject.toml: [tool.argmap] must be a table"),
     ("[tool.argmap]\nrules = {ARG304 = 'off'}\n" + "# padding\n" * 10, "pyproject.toml", None),
