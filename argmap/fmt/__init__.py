@@ -26,7 +26,8 @@ from argmap.diagnostics import Diagnostic
 from argmap.errors import MapError
 from argmap.files import FileSystem
 from argmap.fmt.layout import ORDER, WIDTH, ordered_data, write
-from argmap.fmt.tree import Unsupported, build
+from argmap.fmt.nodes import Unsupported
+from argmap.fmt.tree import build
 from argmap.source import SCHEMA, UNREADABLE, YAML_SYNTAX, Limits, YamlDocument, parse
 
 __all__ = ["ORDER", "WIDTH", "Formatted", "format_text", "format_bytes", "format_paths"]

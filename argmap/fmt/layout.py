@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.fmt.nodes import BLANK, Alias, Collection, Document, Entry, Node, Scalar
 from argmap.fmt.scalars import key_text, scalar_text
-from argmap.fmt.tree import BLANK, Alias, Collection, Document, Entry, Node, Scalar
 from argmap.texts import width
 
 __all__ = ["ORDER", "WIDTH", "write", "ordered_data"]

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from argmap.fmt.tree import Scalar
+from argmap.fmt.nodes import Scalar
 from argmap.source import _IMPLICIT, _MAY_RESOLVE
 
 __all__ = ["plain_ok", "double_quoted", "scalar_text", "key_text"]
