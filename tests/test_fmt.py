@@ -463,6 +463,17 @@ def test_fmt_that_cannot_write_says_so_in_one_line_and_leaves_the_file(tree, mon
     assert (base / "map.yaml").read_text(encoding="utf-8") == "id: x\nargmap: 1\n"
 
 
+def test_a_link_in_a_folder_to_a_map_outside_it_is_not_written_through(tree):
+    base = tree({"elsewhere/map.yaml": "id: x\nargmap: 1\n", "maps/own.yaml": "argmap: 1\n"})
+    (base / "maps" / "link.yaml").symlink_to(base / "elsewhere" / "map.yaml")
+    assert run_cli("fmt", "maps", cwd=base) == (
+        2, "", "maps/link.yaml: not formatted: is a link to a file outside the folder; name that file to format it"
+        " [ARG005 unreadable-file]\n1 file already formatted, 1 file not formatted\n")
+    assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "id: x\nargmap: 1\n"
+    assert run_cli("fmt", "maps/link.yaml", cwd=base)[0] == 0  # named: the user chose it
+    assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "argmap: 1\nid: x\n"
+
+
 def test_fmt_keeps_a_file_s_permissions(tree):
     base = tree({"map.yaml": "id: x\nargmap: 1\n"})
     (base / "map.yaml").chmod(0o640)
