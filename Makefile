@@ -34,6 +34,9 @@ package: setup
 	$(PYTHON) -m venv $(VENV)/package-check
 	$(VENV)/package-check/bin/python -m pip install --quiet dist/argmap-*.whl
 	cd models && ../$(VENV)/package-check/bin/argmap check --no-config capital-feast/
+	@# The starter map ships as package data: init writes it, and it checks clean and is formatted.
+	cd $(VENV)/package-check && bin/argmap init starter --lang en,ja >/dev/null \
+		&& cd starter && ../bin/argmap check --strict . && ../bin/argmap fmt --check .
 
 # The fuzz tests with many examples (`make test` runs a few): every input is checked or refused cleanly.
 FUZZ_EXAMPLES ?= 20000

@@ -88,6 +88,21 @@ def test_a_text_that_reads_back_the_same_is_plain(text):
     same_meaning(before, after)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("ab1 ,:#?[]{}-'\"&*!|>%@`.()\t\n\r\x00\x85\xa0\u2028\u2029\ufeff\ufffe日、"))
+               | st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8))
+def test_the_quick_answers_on_quoting_agree_with_pyyaml_s_emitter(text):
+    from argmap.fmt import scalars
+
+    analysis = scalars._ANALYSER.analyze_scalar(text)
+    for flow, quick in ((False, scalars._PLAIN_BLOCK), (True, scalars._PLAIN_FLOW)):
+        allowed = bool(analysis.allow_flow_plain if flow else analysis.allow_block_plain) and not analysis.multiline
+        if quick.fullmatch(text):
+            assert allowed, (text, flow)
+        if scalars._NOT_PLAIN.search(text):
+            assert not allowed, (text, flow)
+
+
 def _json(text: str) -> str:
     import json
 
@@ -355,6 +370,47 @@ def test_generated_maps_keep_their_meaning_and_comments_and_format_once(data, rn
         assert lines[0] == MODELINE
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a\n", "b\n", "c\n", "d\n", "e", "f\n"]), max_size=30),
+       st.lists(st.sampled_from(["a\n", "b\n", "c\n", "x\n", "e", "f\n"]), max_size=30))
+def test_the_diff_of_check_takes_one_text_to_the_other(before, after):
+    from argmap.fmt.patch import unified
+
+    diff = unified("".join(before), "".join(after), "m.yaml", context=10**6)
+    if before == after:
+        assert diff == ""
+        return
+    assert _sides(diff) == ("".join(before), "".join(after))
+
+
+def _sides(diff: str) -> tuple[str, str]:
+    """The text before and after, as far as the hunks of a unified diff show them."""
+    old: list[str] = []
+    new: list[str] = []
+    went: list[list[str]] = []
+    for line in diff.splitlines(keepends=True):
+        if line.startswith(("--- ", "+++ ", "@@ ")):
+            continue
+        if line.startswith("\\"):  # the line before has no line break
+            for side in went:
+                side[-1] = side[-1].removesuffix("\n")
+            continue
+        went = [side for side, marks in ((old, " -"), (new, " +")) if line[0] in marks]
+        for side in went:
+            side.append(line[1:])
+    return "".join(old), "".join(new)
+
+
+def test_the_diff_of_a_large_map_whose_every_statement_moved_is_quick(tmp_path):
+    from argmap.fmt.patch import unified
+
+    blocks = [f"  s{i}:\n    text: Statement {i}.\n    role: claim\n    tags: [a]\n" for i in range(20000)]
+    before = "argmap: 1\nstatements:\n" + "".join(blocks)
+    after = before.replace("    text: ", "    TEXT: ").replace("    role: claim\n    tags: [a]\n", "    tags: [a]\n    role: claim\n")
+    diff = unified(before, after, "m.yaml")  # difflib alone takes minutes here
+    assert diff.count("\n-    role: claim\n") == 20000
+
+
 # --- the command -----------------------------------------------------------------------------
 
 def test_fmt_writes_the_files_of_a_folder_of_maps_and_check_then_passes(tmp_path):
@@ -368,7 +424,9 @@ def test_fmt_writes_the_files_of_a_folder_of_maps_and_check_then_passes(tmp_path
     status, out, err = run_cli("fmt", "--check", str(folder))
     assert status == 1
     assert out.startswith(f"--- {folder}/essay/points.yaml\t(as written)\n+++ {folder}/essay/points.yaml\t(formatted)\n")
-    assert "-    tags: [summary-point]\n" in out and "+    tags: [summary-point]\n" in out
+    before, after = _sides(out)
+    assert before in (folder / "essay" / "points.yaml").read_text(encoding="utf-8")
+    assert after in (ESSAY / "points.yaml").read_text(encoding="utf-8") and "tags: [summary-point]" in after
     assert err == f"would reformat {folder}/essay/points.yaml\n1 file would be reformatted, 4 files already formatted\n"
     assert run_cli("fmt", str(folder)) == (0, "", f"reformatted {folder}/essay/points.yaml\n"
                                                    "1 file reformatted, 4 files already formatted\n")
@@ -403,6 +461,17 @@ def test_fmt_that_cannot_write_says_so_in_one_line_and_leaves_the_file(tree, mon
     assert run_cli("fmt", "map.yaml", cwd=base) == (
         2, "", "argmap fmt: cannot write map.yaml: No space left on device\n1 file not formatted\n")
     assert (base / "map.yaml").read_text(encoding="utf-8") == "id: x\nargmap: 1\n"
+
+
+def test_a_link_in_a_folder_to_a_map_outside_it_is_not_written_through(tree):
+    base = tree({"elsewhere/map.yaml": "id: x\nargmap: 1\n", "maps/own.yaml": "argmap: 1\n"})
+    (base / "maps" / "link.yaml").symlink_to(base / "elsewhere" / "map.yaml")
+    assert run_cli("fmt", "maps", cwd=base) == (
+        2, "", "maps/link.yaml: not formatted: is a link to a file outside the folder; name that file to format it"
+        " [ARG005 unreadable-file]\n1 file already formatted, 1 file not formatted\n")
+    assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "id: x\nargmap: 1\n"
+    assert run_cli("fmt", "maps/link.yaml", cwd=base)[0] == 0  # named: the user chose it
+    assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "argmap: 1\nid: x\n"
 
 
 def test_fmt_keeps_a_file_s_permissions(tree):

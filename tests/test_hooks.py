@@ -109,7 +109,8 @@ def test_check_and_fmt_hooks_pass_on_a_clean_map_and_fail_on_a_broken_or_unforma
     status, output = pre_commit(base, hooks)
     assert status == 1, output
     assert "ARG101  support target 'thesiss' is not defined; did you mean 'thesis'?" in output
-    assert "+argmap: 1\n id: cars\n-argmap: 1\n" in output
+    assert "--- maps/map.yaml\t(as written)\n+++ maps/map.yaml\t(formatted)\n" in output
+    assert any(f"-{line}\n" in output and f"+{line}\n" in output for line in ("id: cars", "argmap: 1"))
     assert "would reformat maps/map.yaml\n1 file would be reformatted, 2 other YAML files left alone\n" in output
 
 

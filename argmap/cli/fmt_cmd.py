@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import IO
 
@@ -30,6 +29,7 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
     from argmap.atomic import write_text
     from argmap.errors import CLEAN, FINDINGS, USAGE
     from argmap.fmt import format_paths
+    from argmap.fmt.patch import unified
     from argmap.texts import one_line
 
     status = CLEAN
@@ -48,7 +48,7 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
             unchanged += 1
         elif check:
             assert result.before is not None and result.after is not None
-            stdout.write(_diff(result.path, result.before, result.after))
+            stdout.write(unified(result.before, result.after, result.path))
             stderr.write(f"would reformat {one_line(result.path)}\n")
             changed += 1
             status = max(status, FINDINGS)
@@ -65,14 +65,6 @@ def execute_fmt(paths: tuple[str, ...], check: bool, stdout: IO[str], stderr: IO
             changed += 1
     stderr.write(_summary(changed, unchanged, failed, skipped, check) + "\n")
     return status
-
-
-def _diff(path: str, before: str, after: str) -> str:
-    lines = []
-    for line in difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                     f"{path}\t(as written)", f"{path}\t(formatted)"):
-        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(lines)
 
 
 def _summary(changed: int, unchanged: int, failed: int, skipped: int, check: bool) -> str:

@@ -27,7 +27,8 @@ from argmap.diagnostics import Diagnostic
 from argmap.errors import MapError
 from argmap.files import FileSystem
 from argmap.fmt.layout import ORDER, WIDTH, ordered_data, write
-from argmap.fmt.tree import Unsupported, build
+from argmap.fmt.nodes import Unsupported
+from argmap.fmt.tree import build
 from argmap.source import Limits, YamlDocument, parse
 
 __all__ = ["ORDER", "WIDTH", "Formatted", "format_text", "format_bytes", "format_paths"]
@@ -131,12 +132,18 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = _LIMI
         else:
             found, named = [str(given)], True
         answered = 0
+        inside = files.absolute(path)
         for name in found:
             real = files.absolute(Path(name))
             if real in seen:
                 answered += 1
                 continue
             seen.add(real)
+            if not named and inside not in real.parents:
+                # A link in the folder to a file elsewhere: formatting the folder must not write outside it.
+                results.append(_unreadable(name, "is a link to a file outside the folder; name that file to"
+                                                 " format it"))
+                continue
             result = _format_file(name, limits)
             if result.skipped and not named:
                 continue

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.fmt.nodes import BLANK, Alias, Collection, Document, Entry, Node, Scalar
 from argmap.fmt.scalars import key_text, scalar_text
-from argmap.fmt.tree import BLANK, Alias, Collection, Document, Entry, Node, Scalar
 from argmap.texts import width
 
 __all__ = ["ORDER", "WIDTH", "write", "ordered_data"]
@@ -57,24 +57,27 @@ def _child(kind: str, key: Any) -> str:
     return children.get(key, children.get("*", "other")) if isinstance(key, str) else children.get("*", "other")
 
 
+_POSITION = {kind: {name: index for index, name in enumerate(order)} for kind, order in ORDER.items()}
+
+
 def _rank(kind: str, entries: list[Entry]) -> list[Entry]:
-    order = ORDER.get(kind)
-    if order is None:
+    position = _POSITION.get(kind)
+    if position is None:
         return entries
-    position = {name: index for index, name in enumerate(order)}
+    last = len(position)
     return sorted(entries, key=lambda e: position.get(e.key.value if e.key and isinstance(e.key.value, str) else "",
-                                                     len(order)))  # stable: other keys keep their order
+                                                     last))  # stable: other keys keep their order
 
 
 def ordered_data(data: Any, kind: str = "top") -> Any:
     """Plain data with every mapping's keys in the formatter's order (as nested lists of pairs, so that
     order counts when two are compared)."""
     if isinstance(data, dict):
-        order = ORDER.get(kind)
+        position = _POSITION.get(kind)
         keys = list(data)
-        if order is not None:
-            position = {name: index for index, name in enumerate(order)}
-            keys.sort(key=lambda k: position.get(k, len(order)))
+        if position is not None:
+            last = len(position)
+            keys.sort(key=lambda k: position.get(k, last))
         return ["map", [(k, type(k).__name__, ordered_data(data[k], _child(kind, k))) for k in keys]]
     if isinstance(data, list):
         return ["seq", [ordered_data(item, _child(kind, None)) for item in data]]

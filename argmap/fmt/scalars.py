@@ -3,13 +3,14 @@ double quotes with escapes; numbers and booleans as the author wrote them."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from typing import Any
 
 import yaml
 
-from argmap.fmt.tree import Scalar
+from argmap.fmt.nodes import Scalar
 from argmap.source import _IMPLICIT, _MAY_RESOLVE
 
 __all__ = ["plain_ok", "double_quoted", "scalar_text", "key_text"]
@@ -39,9 +40,33 @@ def _resolves(text: str) -> bool:
     return any(regexp.match(text) for _, regexp in _IMPLICIT.get(text[:1] if text else "", ()))
 
 
+# Texts that PyYAML's emitter would certainly write plain: no indicator first, no ':' or '#', no
+# control or line-break character, no space at either end. Most texts are such, and the emitter's own
+# analysis, a Python loop over every character, is the slow part of formatting a large map.
+_BODY = "[^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\U0010ffff:#%s]"
+_FIRST = "[A-Za-z0-9(\u00a1-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010fffe]"
+_FLOW_INDICATORS = ",?\\[\\]{}"
+_PLAIN_BLOCK = re.compile(_FIRST + "(?:" + _BODY % "" + "*" + _BODY % " " + ")?")
+_PLAIN_FLOW = re.compile(_FIRST + "(?:" + _BODY % _FLOW_INDICATORS + "*" + _BODY % (" " + _FLOW_INDICATORS) + ")?")
+
+
+# ...and texts it would certainly quote, in block context as in flow: a character it does not print, a
+# space at either end, an indicator first, ": " or " #" inside.
+_WHITE = "\\0 \\t\\r\\n\\x85\\u2028\\u2029"
+_NOT_PLAIN = re.compile(
+    "[^\\x20-\\x7e\\xa0-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\\U00010000-\\U0010fffe]|^ | $"
+    "|^[#,\\[\\]{}&*!|>'\"%@`]|^(?:---|\\.\\.\\.)|^[-?:](?:[" + _WHITE + "]|$)|:(?:[" + _WHITE + "]|$)"
+    "|[" + _WHITE + "]#")
+
+
+@functools.lru_cache(maxsize=4096)  # ids and field names come back again and again
 def plain_ok(text: str, flow: bool) -> bool:
     """Whether ``text`` can be written without quotes (inside a flow collection when ``flow``)."""
     if not text or _resolves(text):
+        return False
+    if (_PLAIN_FLOW if flow else _PLAIN_BLOCK).fullmatch(text):
+        return True
+    if _NOT_PLAIN.search(text):
         return False
     analysis = _ANALYSER.analyze_scalar(text)
     if analysis.multiline:
@@ -49,25 +74,23 @@ def plain_ok(text: str, flow: bool) -> bool:
     return bool(analysis.allow_flow_plain if flow else analysis.allow_block_plain)
 
 
+# What a double-quoted text cannot hold as it is: quotes and backslashes, and every character that YAML
+# does not print or that a reader would take for a line break or a byte-order mark.
+_ESCAPED = re.compile('["\\\\\x85\u2028\u2029\ufeff]|[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return "\\" + _ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}"  # every character above U+FFFF is printable
+
+
 def double_quoted(text: str) -> str:
     """``text`` in double quotes: escapes for quotes, backslashes, line breaks and every character YAML
     cannot hold as it is (or that a reader would not see)."""
-    out = ['"']
-    for char in text:
-        code = ord(char)
-        if char in _ESCAPES:
-            out.append("\\" + _ESCAPES[char])
-        elif (0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000) \
-                and char != "\ufeff":
-            out.append(char)
-        elif code <= 0xFF:
-            out.append(f"\\x{code:02X}")
-        elif code <= 0xFFFF:
-            out.append(f"\\u{code:04X}")
-        else:  # pragma: no cover - every character above U+FFFF is printable
-            out.append(f"\\U{code:08X}")
-    out.append('"')
-    return "".join(out)
+    return '"' + _ESCAPED.sub(_escape, text) + '"'
 
 
 def _tagged(tag: str, text: str) -> str:

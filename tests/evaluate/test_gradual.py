@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from argmap.semantics.gradual import Model, strengths
+from argmap.semantics.gradual import Model, Unsettled, strengths
 from argmap.semantics.sensitivity import sensitivity
 from tests.conftest import ROOT, run_cli
 
@@ -139,7 +139,10 @@ def test_sensitivity_agrees_with_full_recomputation(spec, method):
     g = graph({f"s{i}": base for i, base in enumerate(bases)},
               [([f"s{p}" for p in ps], rel, f"s{t}") for ps, rel, t in relations if t not in ps])
     model = Model(g)
-    result = sensitivity(model, method, "s0")
+    try:
+        result = sensitivity(model, method, "s0")
+    except Unsettled:  # a cycle whose strengths do not settle has no sensitivity; eval says so (exit 0, a note)
+        assume(False)
     for influence in result.influences:
         position = model.names.index(influence.statement)
         for base, seen in ((0.0, influence.at_zero), (1.0, influence.at_one)):
