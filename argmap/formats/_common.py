@@ -6,10 +6,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.model import Where
+from argmap.model import Unlocated, Where
 from argmap.schema import ID_PATTERN, UNSHOWABLE
 
 if TYPE_CHECKING:
@@ -66,11 +65,12 @@ class FormatError(Exception):
 
 
 @dataclass(frozen=True)
-class SourceLocator:
+class SourceLocator(Unlocated):
     """Where each statement and argument of an imported map stands in its source: line and column in a
-    text format, a JSON path (shown as the file part of the place) in a JSON format."""
+    text format, a JSON path (shown as the file part of the place) in a JSON format; the rest, as for a
+    map built in code, is the source's name."""
 
-    name: str
+    name: str = "<map>"
     places: dict[tuple[str, str], tuple[int, int] | str] = field(default_factory=dict)
 
     def _at(self, section: str, node_id: str) -> Where:
@@ -83,15 +83,6 @@ class SourceLocator:
 
     def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
         return self._at(section, node_id)
-
-    def expectation(self, index: int, rest: tuple[Any, ...], key: bool) -> Where:
-        return self.name, 0, 0
-
-    def top(self, rest: tuple[Any, ...], key: bool) -> Where:
-        return self.name, 0, 0
-
-    def folder(self, section: str, node_id: str) -> Path | None:
-        return None
 
 
 _WORD = re.compile(r"[a-z0-9]+")
