@@ -75,3 +75,19 @@ def test_the_formats_registry_is_what_export_offers():
     writable = [f.name for f in FORMATS.values() if f.write is not None]
     assert code == 0 and all(f"  {name} " in out for name in writable)
     assert f"[{'|'.join(writable)}]" in out.replace("\n", "").replace(" ", "")
+
+
+def test_tests_that_need_dot_are_skipped_with_the_reason_where_graphviz_is_missing(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    bin_folder = tmp_path / "bin"  # a PATH with Python and git but no dot
+    bin_folder.mkdir()
+    (bin_folder / "python").symlink_to(sys.executable)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist", "-rs",
+                           "tests/render/test_render.py", "-k", "byte_identical"],
+                          cwd=ROOT, env={**os.environ, "PATH": str(bin_folder)}, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0 and "skipped" in done.stdout, done.stdout[-800:]
+    assert "Graphviz's dot is not installed" in done.stdout
