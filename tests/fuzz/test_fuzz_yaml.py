@@ -19,7 +19,6 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -332,7 +331,6 @@ def test_the_essay_with_bytes_mutated_is_checked_or_refused_cleanly(files, fmt):
 
 # Findings of the long runs, kept as regression cases.
 
-@pytest.mark.xfail(reason="a source path longer than the file system allows raises OSError where texts are resolved")
 def test_a_source_path_too_long_for_the_file_system_is_a_finding(tmp_path):
     folder = tmp_path / "repo"
     root = ("argmap: 1\nsources:\n  src: {path: " + "x" * 300 + "}\nstatements:\n"
