@@ -1,7 +1,11 @@
 """argmap beside clingo with the ASPARTIX encodings and formal-argumentation, on the same ICCMA files, in one run.
 
     python benchmarks/bench_iccma.py --aspartix PATH/TO/aspartix [--sizes 100 1000 10000]
-        [--densities 2 3 4] [--timeout 20] [--tasks SE-GR DC-CO ...] [--write docs/performance.md]
+        [--densities 2 3 4] [--timeout 20] [--tasks SE-GR DC-CO ...] [--decided] [--write docs/performance.md]
+
+With --decided, only the DC and DS tasks run, each about an argument that grounded semantics
+decides (the first one it rejects for DC, the first one it accepts for DS): the questions a solver
+can answer without a search, on frameworks where the open ones are out of reach (a table of its own).
 
 PATH/TO/aspartix is the `aspartix` folder of ASPARTIX-V (its `co/complete.lp`, `pr/preferred.lp`,
 ...); it is not part of this repository: download ASPARTIX-V and point at it. clingo and
@@ -38,7 +42,7 @@ from argmap.formats.iccma import write as to_iccma  # noqa: E402
 from argmap.semantics.deadline import Timeout  # noqa: E402
 from argmap.semantics.extensions import Reasoner  # noqa: E402
 from argmap.semantics.framework import Framework  # noqa: E402
-from argmap.semantics.grounded import IN, UNDEC, grounded  # noqa: E402
+from argmap.semantics.grounded import IN, OUT, UNDEC, grounded  # noqa: E402
 
 # ICCMA 2023's main-track tasks (with SE-GR): DC and DS where they differ from the other tasks, SE everywhere.
 TASKS = ["SE-GR", "DC-CO", "DS-PR", "SE-PR", "DC-ST", "DS-ST", "SE-ST", "DC-SST", "DS-SST", "SE-SST", "DC-STG",
@@ -147,8 +151,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--densities", type=int, nargs="+", default=[2, 3, 4], help="attacks per argument")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds each tool may take per answer")
     parser.add_argument("--tasks", nargs="+", default=TASKS)
+    parser.add_argument("--decided", action="store_true",
+                        help="DC and DS only, about arguments grounded semantics decides (DC: rejected, DS: accepted)")
     parser.add_argument("--write", type=Path)
     args = parser.parse_args(argv)
+    if args.decided:
+        args.tasks = [task for task in args.tasks if task[:2] in ("DC", "DS")]
     if not (args.aspartix / "co" / "complete.lp").is_file():
         parser.error(f"{args.aspartix} does not hold ASPARTIX-V's encodings (co/complete.lp)")
     failed: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (tool, task) -> (n, density) it timed out at
@@ -163,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
                 labels = grounded(framework)
                 query = labels.index(UNDEC) if UNDEC in labels else 0  # an argument grounded semantics leaves open
                 for task in args.tasks:
+                    if args.decided:
+                        wanted = OUT if task.startswith("DC") else IN
+                        query = labels.index(wanted) if wanted in labels else 0
                     argument = str(query + 1) if task[:2] in ("DC", "DS") else None
                     cells, answers = {}, {}
                     for tool in TOOLS:
@@ -181,25 +192,28 @@ def main(argv: list[str] | None = None) -> int:
                             answers[tool] = out
                     answer = check(framework, task, answers, query if argument else None) if answers else "—"
                     undecided = labels.count(UNDEC)
-                    rows.append(f"| {n:,} | {density} | {undecided:,} | {task} | {answer} | "
+                    about = f" {query + 1} ({labels[query]})" if args.decided else ""
+                    rows.append(f"| {n:,} | {density} | {undecided:,} | {task}{about} | {answer} | "
                                 + " | ".join(cells[tool] for tool in TOOLS) + " |")
                     print(rows[-1], flush=True)
     total = time.perf_counter() - started
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    marker = "bench_iccma_decided" if args.decided else "bench_iccma"
     block = "\n".join([
-        "<!-- bench_iccma:start -->",
+        f"<!-- {marker}:start -->",
         f"Measured by `python benchmarks/bench_iccma.py --aspartix ...` ({machine}) in one run of {total / 60:.0f}"
         f" minutes: each answer as a process, stopped after {args.timeout:g} s (best of two where under"
         f" {REPEAT_BELOW:g} s); argmap {_version('argmap')},"
         f" clingo {_version('clingo')} with ASPARTIX-V's encodings, formal-argumentation"
         f" {_version('formal-argumentation')} (`--backend sat`, z3-solver {_version('z3-solver')}). \"not run\": the"
-        " tool had timed out on this task on a smaller or sparser framework.",
+        " tool had timed out on this task on a smaller or sparser framework."
+        + (" The task names the argument asked about and its grounded label." if args.decided else ""),
         "",
         "| arguments | attacks per argument | undecided by grounded | task | answer (checked) | argmap | clingo +"
         " ASPARTIX | formal-argumentation |",
         "|---:|---:|---:|---|---|---:|---:|---:|",
         *rows,
-        "<!-- bench_iccma:end -->",
+        f"<!-- {marker}:end -->",
     ])
     print(block)
     if args.write:

@@ -104,8 +104,9 @@ class EvalOptions:
 @click.option("--top", type=click.IntRange(min=1),
               help="With --sensitivity: how many statements to list (default 10; JSON lists all).")
 @click.option("--timeout", type=SECONDS,
-              help="Seconds the whole evaluation may take: reading, solving (the extension semantics but grounded are"
-                   " NP-hard), iterating, sensitivity. Default 300; with --iccma, none (the harness keeps time).")
+              help="Seconds the whole evaluation may take: reading, solving (every extension semantics but grounded"
+                   " needs the SAT solver), iterating, sensitivity. Default 300; with --iccma, none (the harness keeps"
+                   " time).")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--input-format", type=click.Choice(names("framework", readable=True)),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")

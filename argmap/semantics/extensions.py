@@ -141,6 +141,16 @@ class Reasoner(Solving):
                 return None
             solver.add_clause(block)
 
+    def _decided_by_grounded(self, a: int) -> str | None:
+        """IN or OUT when grounded semantics settles ``a`` for this semantics: every extension of the
+        complete-based semantics (all but stage) contains the grounded extension and nothing it
+        attacks, so an argument IN there is sceptically accepted and one OUT is not credulously
+        accepted, even on a framework too hard to search (with no stable extension, "every stable
+        extension" holds vacuously, as ICCMA counts it)."""
+        if self.semantics == "stage" or self.grounded[a] == UNDEC:
+            return None
+        return self.grounded[a]
+
     def ideal(self) -> list[int]:
         """The ideal extension (computed once)."""
         if self._ideal is None:
@@ -199,8 +209,14 @@ class Reasoner(Solving):
         """Is ``a`` in some extension? With a witness extension when it is.
 
         Credulous acceptance is the same under complete and preferred semantics: every complete
-        extension is contained in a preferred one.
+        extension is contained in a preferred one. Where grounded semantics decides ``a``, no search
+        is needed (see ``_decided_by_grounded``).
         """
+        decided = self._decided_by_grounded(a)
+        if decided == OUT:
+            return False, None
+        if decided == IN and self.semantics == "complete":
+            return True, [b for b, label in enumerate(self.grounded) if label == IN]
         if self.semantics == "ideal":
             extension = self.ideal()
             return (True, extension) if a in extension else (False, None)
@@ -216,7 +232,10 @@ class Reasoner(Solving):
             return (False, None) if model is None else (True, self._extension(model))
 
     def sceptical(self, a: int) -> tuple[bool, list[int] | None]:
-        """Is ``a`` in every extension? With a counter-example extension when it is not."""
+        """Is ``a`` in every extension? With a counter-example extension when it is not. An argument
+        grounded semantics accepts is in every extension, without a search (see ``_decided_by_grounded``)."""
+        if self._decided_by_grounded(a) == IN:
+            return True, None
         if self.semantics == "complete":
             # The grounded extension is the least complete extension.
             return (True, None) if self.grounded[a] == IN else (False, self.one())

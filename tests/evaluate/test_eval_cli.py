@@ -142,6 +142,13 @@ def test_a_hard_framework_stops_at_the_time_limit(tmp_path):
     undecided = grounded(framework).index("UNDEC") + 1
     code, out, err = run_cli("eval", "hard.af", "--task", "DC-ST", "-a", str(undecided), "--timeout", "1", cwd=tmp_path)
     assert (code, out) == (3, "") and "no answer within 1 s" in err  # stopped by the limit, not run to the end
+    # What grounded semantics decides is answered without a search, even here.
+    labels = grounded(framework)
+    accepted, rejected = labels.index("IN") + 1, labels.index("OUT") + 1
+    for task, argument, answer in (("DS-ST", accepted, "YES\n"), ("DS-SST", accepted, "YES\n"),
+                                   ("DC-PR", rejected, "NO\n"), ("DC-ST", rejected, "NO\n")):
+        assert run_cli("eval", "hard.af", "--task", task, "-a", str(argument), "--timeout", "1", cwd=tmp_path) == (
+            0, answer, ""), task
 
 
 def strict_json(text: str):

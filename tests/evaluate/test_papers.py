@@ -160,3 +160,29 @@ def test_a_map_without_a_thesis_is_reported_root_by_root(tree):
     document = json.loads(out)
     assert document["thesis"] is None
     assert document["roots"] == [{"id": "a1", "label": "IN"}, {"id": "a2", "label": "OUT"}]  # c1 defeats a2
+
+
+def test_a_real_map_that_does_not_settle_in_the_budget(tree):
+    # Two claims that support each other, bases 0 and 0.03: DF-QuAD's equilibrium is (1, 1), but the
+    # dynamics approach it at a rate of 0.015 per unit of time, too slowly for 1,000 steps: no strength,
+    # said in text and in JSON, and nothing downstream of them has one either.
+    folder = tree({".argmap.yaml": "rules:\n  support-cycle: off\n", "map.yaml": """\
+argmap: 1
+id: slow
+statements:
+  t: {role: thesis, text: T, base: 0.5}
+  a: {text: A, base: 0.0, supports: b}
+  b: {text: B, base: 0.03, supports: [a, t]}
+  c: {text: C, base: 0.9, attacks: t}
+  d: {text: D, base: 0.4, supports: c}
+"""})
+    code, out, err = run_cli("eval", "-s", "dfquad", "map.yaml", cwd=folder)
+    assert code == 0 and "did not settle in 1000 steps" in err
+    assert out.startswith("The thesis 't' has no DF-QuAD strength: the strengths on this map's cycles did not settle")
+    assert " none  a  base 0.00" in out and " 0.94  d" not in out and " 0.94  c  base 0.90" in out
+    code, out, _ = run_cli("eval", "-s", "dfquad", "-f", "json", "map.yaml", cwd=folder)
+    document = json.loads(out)
+    assert (document["converged"], document["thesis"]["strength"], document["strengths"]["c"]) == (
+        False, None, pytest.approx(0.94))
+    code, _, err = run_cli("eval", "--sensitivity", "map.yaml", cwd=folder)
+    assert code == 3 and "does not settle on this map's cycles" in err
