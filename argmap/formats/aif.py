@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from argmap.formats._common import Loss, Written
 from argmap.formats._losses import unheld
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from argmap.formats import Subject
     from argmap.model import ArgumentMap
 
@@ -28,6 +28,7 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None 
     undercut's CA-node points to the RA- or CA-node it attacks). Node ids are the map's ids (or, for an
     imported map, the ids they had), texts are in ``lang`` (default: the map's first language).
 
+    >>> import networkx as nx
     >>> g = nx.DiGraph(languages=["en"])
     >>> g.add_node("t", kind="statement", text="T"); g.add_node("r", kind="statement", text="R")
     >>> g.add_node("r--support--t", kind="inference", relation="support", label=None)

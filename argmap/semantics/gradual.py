@@ -35,6 +35,7 @@ TOLERANCE = 1e-9
 MAX_ITERATIONS = 1000
 STEP = 0.5        # the Runge-Kutta step, halved while a step would leave [0, 1]
 MIN_STEP = 1 / 256
+OVERSHOOT = 1e-3  # how far outside [0, 1] a step may land before it counts as unstable
 
 
 class Unsettled(ArithmeticError):
@@ -206,10 +207,12 @@ class Model:
             else:
                 while True:
                     new = _runge_kutta(slope, value, change, step)
-                    if step <= MIN_STEP or all(-1e-9 <= v <= 1 + 1e-9 for v in new):
+                    if step <= MIN_STEP or all(-OVERSHOOT <= v <= 1 + OVERSHOOT for v in new):
                         break
-                    step /= 2  # too long a step for this system: it overshoots out of [0, 1]
-                value = new
+                    step /= 2  # too long a step for this system: it overshoots far out of [0, 1]
+                # The flow stays in [0, 1]; what the integration puts just outside (near an equilibrium
+                # on the boundary) is its error, put back.
+                value = [min(1.0, max(0.0, v)) for v in new]
             change = slope(value)
         return value, [abs(d) for d in change], max_iterations, dynamics
 

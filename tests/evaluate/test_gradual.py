@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.semantics.gradual import Model, Unsettled, strengths
@@ -69,7 +69,9 @@ def test_strengths_stay_in_range_and_untouched_statements_keep_their_base(spec):
     statements = {f"s{i}": base for i, base in enumerate(bases)}
     g = graph(statements, [([f"s{p}" for p in ps], rel, f"s{t}") for ps, rel, t in relations if t not in ps])
     result = dfquad(g)
-    assert all(0.0 <= v <= 1.0 for v in result.values.values())
+    # None: a cycle whose strengths did not settle (slowly approached equilibria exist on tiny maps too).
+    assert all(v is None or 0.0 <= v <= 1.0 for v in result.values.values())
+    assert result.converged == all(v is not None for v in result.values.values())
     for sid, base in statements.items():
         if not any(data["kind"] == "conclusion" for _, _, data in g.in_edges(sid, data=True)):
             assert result.values[sid] == (0.5 if base is None else base)
@@ -116,7 +118,7 @@ def test_both_gradual_semantics_stay_in_range(spec):
               [([f"s{p}" for p in ps], rel, f"s{t}") for ps, rel, t in relations if t not in ps])
     for method in ("dfquad", "quadratic-energy"):
         result = strengths(g, method)
-        assert all(0.0 <= v <= 1.0 for v in result.values.values()), method
+        assert all(v is None or 0.0 <= v <= 1.0 for v in result.values.values()), method
 
 
 def test_sensitivity_ranks_swings_and_finds_the_smallest_flip():
@@ -141,8 +143,9 @@ def test_sensitivity_agrees_with_full_recomputation(spec, method):
     model = Model(g)
     try:
         result = sensitivity(model, method, "s0")
-    except Unsettled:  # a cycle whose strengths do not settle has no sensitivity; eval says so (exit 0, a note)
-        assume(False)
+    except Unsettled:  # a cycle that does not settle, at the start or for a probe: nothing to compare
+        assert model.order is None
+        return
     for influence in result.influences:
         position = model.names.index(influence.statement)
         for base, seen in ((0.0, influence.at_zero), (1.0, influence.at_one)):
