@@ -45,7 +45,7 @@ def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterab
         path = config_module.find(Path.cwd())
     else:
         path = Path(config)
-        if not path.is_file():
+        if not os.path.isfile(path):  # never raises, whatever the name
             raise config_module.ConfigError(f"{config}: no such configuration file")
     return config_module.load(path, tuple(Path(d) for d in source_dirs))
 

@@ -379,3 +379,23 @@ def test_any_path_and_message_stay_one_line(findings):
     diagnostics = tuple(sorted(Diagnostic(path or "p", 1, 1, message, "ARG101", "dangling-reference", Severity.ERROR)
                                for path, message in findings))
     _assert_one_line_each(Result(diagnostics, ("p",), ("m",), {"error": len(diagnostics)}))
+
+
+def test_many_dangling_references_get_a_bounded_number_of_suggestions(tmp_path):
+    """Each suggestion compares an id with every id of the map: past the first hundred, none."""
+    from argmap.linter import lint
+
+    lines = ["argmap: 1", "statements:", "  thesis: {role: thesis, text: T}"]
+    lines += [f"  s{i}: {{role: evidence, text: S, supports: thesiz{i}}}" for i in range(300)]
+    (tmp_path / "map.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [d for d in lint([tmp_path / "map.yaml"], config.load(None), cwd=tmp_path).diagnostics if d.code == "ARG101"]
+    assert len(found) == 300 and sum("did you mean" in d.message for d in found) <= 100
+
+
+@pytest.mark.parametrize("command", [["check", "-c", "{long}"], ["render", "{long}.yaml", "-o", "x.svg"],
+                                     ["eval", "{long}.yaml"], ["export", "{long}.yaml"]])
+def test_a_path_longer_than_the_file_system_allows_is_one_line(tmp_path, command):
+    from tests.conftest import run_cli
+
+    code, _, err = run_cli(*[part.format(long="l" * 5000) for part in command], cwd=tmp_path)
+    assert code in (1, 2) and err.count("\n") >= 1 and "Traceback" not in err

@@ -3,6 +3,7 @@ loaded and checked with the configuration, and the time-limit option."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -77,7 +78,7 @@ def checked_map(path: str, command: str, allow_errors: bool = False) -> MapCheck
     except config_module.ConfigError as error:
         raise UsageError(f"configuration error: {error}") from None
     workspace = Workspace()
-    if Path(path).is_dir():
+    if os.path.isdir(path):  # never raises, whatever the name
         from argmap.loader import discover
 
         roots, _ = discover([path], workspace)
@@ -104,7 +105,7 @@ def load_subject(path: str, input_format: str | None, command: str, deadline: De
     from argmap.semantics.framework import FrameworkError
 
     deadline = deadline or Deadline()
-    if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or Path(path).is_dir()):
+    if input_format is None and (Path(path).suffix.lower() in MAP_SUFFIXES or os.path.isdir(path)):
         from argmap.semantics.bipolar import framework_from_graph
 
         checked = checked_map(path, command)

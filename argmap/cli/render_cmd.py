@@ -3,6 +3,7 @@ the work."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,7 +111,7 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"argmap render: the DOT source is in {_shown(str(dot_path))}\n")
         return LIMIT
     if options.check:
-        current = output.read_bytes() if output.is_file() else None
+        current = output.read_bytes() if os.path.isfile(output) else None
         if current != data:
             stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if current is None else 'stale'};"
                          " render it again\n")

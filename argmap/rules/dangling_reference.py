@@ -36,6 +36,8 @@ NAME = "dangling-reference"
 SEVERITY = Severity.ERROR
 OPTIONS: dict[str, Any] = {}
 INPUT = "graph"
+SUGGESTIONS = 100
+"""Dangling references that get a "did you mean" (each costs a comparison with every id)."""
 
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -46,10 +48,18 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     sources = amap.sources.keys() | amap.incomplete
     statements = amap.statements.keys() | amap.incomplete
 
+    suggested = [0]
+
+    def suggestion(ref: str, pool: Iterable[str]) -> str:
+        # Each suggestion compares the id with every id of the map: bounded, so that a map of many
+        # dangling references stays linear (the first ones are the ones a person reads).
+        suggested[0] += 1
+        return did_you_mean(ref, pool) if suggested[0] <= SUGGESTIONS else ""
+
     def missing(ref: str, pool: Iterable[str], what: str, node_id: str, *path: str | int,
                 section: str | None = None) -> Diagnostic:
         return amap.problem(CODE, node_id, *path, section=section,
-                            message=f"{what} {ref!r} is not defined" + did_you_mean(ref, pool))
+                            message=f"{what} {ref!r} is not defined" + suggestion(ref, pool))
 
     for sid, statement in amap.statements.items():
         for field in ("supports", "attacks"):
@@ -82,4 +92,4 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         for part, name, ref, pool in refs:
             if ref is not None and ref not in pool:
                 yield amap.expectation_problem(CODE, index, part, name,
-                                               message=f"{name} {ref!r} is not defined" + did_you_mean(ref, pool))
+                                               message=f"{name} {ref!r} is not defined" + suggestion(ref, pool))

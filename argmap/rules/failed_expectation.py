@@ -46,6 +46,7 @@ WHOLE = True  # about what is absent: skipped when parts of the map could not be
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap, graph = ctx.amap, ctx.graph
+    reaching: dict[str, frozenset[str]] = {}
     for index, expectation in enumerate(amap.expectations):
         chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
         what = _describe(expectation.select)
@@ -62,7 +63,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         if expectation.each is None:
             continue
         for sid in chosen:
-            for reason in _each_failures(expectation.each, sid, amap, graph):
+            for reason in _each_failures(expectation.each, sid, amap, graph, reaching):
                 yield amap.expectation_problem(CODE, index, "each", message=f"{prefix}{sid!r} {reason}")
 
 
@@ -77,7 +78,16 @@ def _describe(select: Selector) -> str:
     return "statements" + (" with " + " and ".join(parts) if parts else "")
 
 
-def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: nx.DiGraph) -> Iterator[str]:
+def _reaching(graph: nx.DiGraph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The nodes from which a chain of relations leads to ``target``: one search per target and check,
+    however many statements an expectation selects (a search per statement is quadratic)."""
+    if target not in cache:
+        cache[target] = frozenset({target, *nx.ancestors(graph, target)}) if target in graph else frozenset()
+    return cache[target]
+
+
+def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: nx.DiGraph,
+                   reaching: dict[str, frozenset[str]]) -> Iterator[str]:
     for relation in ("supports", "attacks"):
         target = getattr(each, relation)
         if target is None:
@@ -86,7 +96,7 @@ def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: nx.DiGraph) -
                   for t in graph.successors(inference)}
         if target not in direct:
             yield f"does not {relation[:-1]} {target!r}"
-    if each.reaches is not None and (each.reaches not in graph or not nx.has_path(graph, sid, each.reaches)):
+    if each.reaches is not None and sid not in _reaching(graph, each.reaches, reaching):
         yield f"does not lead to {each.reaches!r}"
     quoted = {quote.source for quote in amap.statements[sid].quotes}
     missing = [source for source in each.quoted_from if source not in quoted]
