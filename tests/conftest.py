@@ -9,9 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+# How many examples a property test tries when it does not say (tests whose examples are costly say
+# fewer). `make test` runs the default; CI and `make fuzz` go deeper by naming a profile in
+# ARGMAP_HYPOTHESIS_PROFILE.
+settings.register_profile("default", max_examples=100)
+settings.register_profile("ci", max_examples=400)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("ARGMAP_HYPOTHESIS_PROFILE", "default"))
 
 
 def write_tree(base: Path, files: dict) -> None:

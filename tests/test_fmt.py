@@ -88,7 +88,7 @@ def test_a_text_that_reads_back_the_same_is_plain(text):
     same_meaning(before, after)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.text(st.sampled_from(list("ab1 ,:#?[]{}-'\"&*!|>%@`.()\t\n\r\x00\x85\xa0\u2028\u2029\ufeff\ufffe日、"))
                | st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8))
 def test_the_quick_answers_on_quoting_agree_with_pyyaml_s_emitter(text):
@@ -346,7 +346,7 @@ def _starts_with_one_of(line: str, keys: tuple[str, ...]) -> bool:
     return any(line.startswith((f"{key}:", f'"{key}":')) for key in keys if key != "-")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=MAPS, rnd=st.randoms(use_true_random=False))
 def test_generated_maps_keep_their_meaning_and_comments_and_format_once(data, rnd: random.Random):
     writer = Writer(rnd)
@@ -370,7 +370,7 @@ def test_generated_maps_keep_their_meaning_and_comments_and_format_once(data, rn
         assert lines[0] == MODELINE
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(["a\n", "b\n", "c\n", "d\n", "e", "f\n"]), max_size=30),
        st.lists(st.sampled_from(["a\n", "b\n", "c\n", "x\n", "e", "f\n"]), max_size=30))
 def test_the_diff_of_check_takes_one_text_to_the_other(before, after):

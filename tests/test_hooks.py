@@ -3,11 +3,13 @@ that installs them from this checkout (as a user's repository installs them from
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -38,7 +40,8 @@ statements:
     supports: safety
 """
 ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-       "GIT_COMMITTER_EMAIL": "t@example.org", "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
+       "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-01-01T00:00:00Z",
+       "GIT_COMMITTER_DATE": "2026-01-01T00:00:00Z", "NO_COLOR": "1", "PRE_COMMIT_COLOR": "never"}
 
 
 def git(folder: Path, *args: str) -> str:
@@ -48,23 +51,40 @@ def git(folder: Path, *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hooks(tmp_path_factory) -> tuple[Path, str, Path]:
-    """This checkout as a hooks repository (its tracked and new files, committed), its commit, and a cache
-    for pre-commit's environments shared by the tests of this module (one pip install)."""
+def hooks(request) -> tuple[Path, str, Path]:
+    """This checkout as a hooks repository (its tracked and new files, committed), its commit, and pre-commit's
+    home. Both live in pytest's cache, named by the checkout's content and committed with a fixed date, so
+    that an unchanged checkout is the same repository at the same commit and pre-commit reuses the hook
+    environment it built (as it does for a user); any change to a file makes a new one."""
     try:
         listed = git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
     except subprocess.CalledProcessError:
         pytest.skip("the checkout is not a git repository")
-    repo = tmp_path_factory.mktemp("hooks-repo")
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, repo / name)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "hooks")
-    return repo, git(repo, "rev-parse", "HEAD").strip(), tmp_path_factory.mktemp("pre-commit-home")
+    names = sorted(name for name in filter(None, listed.split("\0")) if (ROOT / name).is_file())
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + oct((ROOT / name).stat().st_mode).encode() + b"\0")
+        digest.update((ROOT / name).read_bytes() + b"\0")
+    cache = request.config.cache.mkdir("pre-commit")
+    home, repo = cache / "home", cache / f"hooks-{digest.hexdigest()[:16]}"
+    if not repo.exists():
+        building = Path(tempfile.mkdtemp(dir=cache, prefix="building-"))
+        for name in names:
+            (building / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, building / name)
+        git(building, "init", "-q")
+        git(building, "add", "-A")
+        git(building, "commit", "-q", "-m", "hooks")
+        try:
+            building.rename(repo)
+        except OSError:  # another worker made the same repository first
+            shutil.rmtree(building)
+        for stale in cache.glob("hooks-*"):  # earlier checkouts, and the environments built for them
+            if stale != repo:
+                shutil.rmtree(stale, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "pre_commit", "gc"], env={**os.environ, "PRE_COMMIT_HOME": str(home)},
+                       capture_output=True, timeout=120)
+    return repo, git(repo, "rev-parse", "HEAD").strip(), home
 
 
 def user_repo(base: Path, hooks: tuple[Path, str, Path], hook_list: list[dict]) -> Path:

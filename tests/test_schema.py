@@ -88,7 +88,7 @@ def xml_char(char: str) -> bool:
     return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(st.characters(blacklist_categories=()), min_size=1, max_size=20))
 @example("bell\x07")
 @example("\ud800")

@@ -255,7 +255,10 @@ def test_a_failed_write_keeps_the_old_output_and_leaves_no_temporary(small_map, 
 # --- Ctrl-C: exit 130 and one line, whatever is running ------------------------------------------
 
 
-def _interrupt(args: list[str], cwd: Path, env: dict, after: float) -> tuple[int, str]:
+def _interrupt(args: list[str], cwd: Path, env: dict, after: float | Path | str) -> tuple[int, str]:
+    """Start ``argmap ARGS``, press Ctrl-C once ``after`` holds (the file ``after`` exists, or the process has
+    loaded the library named ``after``, or ``after`` seconds have passed), and return its exit status and
+    standard error."""
     import signal
     import subprocess
     import sys
@@ -265,7 +268,22 @@ def _interrupt(args: list[str], cwd: Path, env: dict, after: float) -> tuple[int
 
     process = subprocess.Popen([sys.executable, "-m", "argmap", *args], cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
-    time.sleep(after)
+    maps = Path(f"/proc/{process.pid}/maps")
+    if isinstance(after, str) and not maps.exists():
+        after = 1.0  # no /proc (macOS): give the process time enough to reach the library
+    if isinstance(after, Path | str):
+        def ready() -> bool:
+            if isinstance(after, Path):
+                return after.exists()
+            try:
+                return after in maps.read_text(errors="replace")
+            except OSError:
+                return False
+        deadline = time.monotonic() + 60
+        while not ready() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+    else:
+        time.sleep(after)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     return process.returncode, err.decode()
@@ -274,10 +292,11 @@ def _interrupt(args: list[str], cwd: Path, env: dict, after: float) -> tuple[int
 def test_ctrl_c_while_dot_runs(small_map):
     bin_folder = small_map / "bin"
     bin_folder.mkdir()
-    (bin_folder / "dot").write_text("#!/bin/sh\nexec sleep 60\n", encoding="utf-8")
+    started = small_map / "dot-started"
+    (bin_folder / "dot").write_text(f"#!/bin/sh\n: > '{started}'\nexec sleep 60\n", encoding="utf-8")
     (bin_folder / "dot").chmod(0o755)
     code, err = _interrupt(["render", "map.yaml", "-o", "out.svg"], small_map,
-                           {"PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}, 1.0)
+                           {"PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}"}, started)
     assert (code, err) == (130, "argmap: interrupted\n")
     assert not (small_map / "out.svg").exists()
 
@@ -290,7 +309,7 @@ def test_ctrl_c_while_the_solver_runs(tmp_path):
     attacks = {(rng.randrange(n), rng.randrange(n)) for _ in range(6 * n)}
     (tmp_path / "hard.af").write_text(f"p af {n}\n" + "".join(f"{a + 1} {b + 1}\n" for a, b in attacks),
                                       encoding="utf-8")
-    code, err = _interrupt(["eval", "hard.af", "--task", "EE-PR"], tmp_path, {}, 1.0)
+    code, err = _interrupt(["eval", "hard.af", "--task", "EE-PR"], tmp_path, {}, "pysolvers")  # the SAT solver
     assert (code, err) == (130, "argmap: interrupted\n")
 
 

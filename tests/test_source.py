@@ -29,7 +29,7 @@ def test_the_c_loader_is_used():
     assert C_LOADER
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(documents, st.sampled_from([None, True, False]))
 def test_same_data_as_pyyaml(value, flow):
     text = yaml.safe_dump(value, default_flow_style=flow, allow_unicode=True)
@@ -39,7 +39,7 @@ def test_same_data_as_pyyaml(value, flow):
     assert doc.data == expected
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.binary(max_size=200))
 def test_arbitrary_bytes_never_raise(raw):
     doc = parse(raw, "x.yaml")
@@ -47,13 +47,13 @@ def test_arbitrary_bytes_never_raise(raw):
         assert problem.line >= 0 and problem.column >= 0 and problem.code.startswith("ARG")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(alphabet="ab:-[]{},&*!#|>'\"\n\t ?", max_size=80))
 def test_yaml_punctuation_never_raises(text):
     parse(text.encode("utf-8"), "x.yaml")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.dictionaries(st.from_regex(r"[a-z]{1,6}", fullmatch=True), st.from_regex(r"[a-z]{1,6}", fullmatch=True),
                        min_size=1, max_size=6), st.integers(0, 6))
 def test_positions_point_at_keys_and_values(mapping, indent):

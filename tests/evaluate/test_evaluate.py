@@ -28,7 +28,7 @@ def brute_force_grounded(framework: Framework) -> set[int]:
     return set(frozenset.intersection(*complete)) if complete else set()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(frameworks)
 def test_grounded_matches_brute_force(framework):
     labels = grounded(framework)

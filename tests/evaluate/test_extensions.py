@@ -12,7 +12,7 @@ from argmap.semantics.framework import Framework
 from tests.evaluate.brute import brute_force, frameworks
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(frameworks)
 def test_every_semantics_matches_brute_force(framework):
     expected = brute_force(framework)

@@ -62,7 +62,7 @@ maps = st.integers(1, 6).flatmap(lambda n: st.tuples(
 ))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(maps)
 def test_strengths_stay_in_range_and_untouched_statements_keep_their_base(spec):
     bases, relations = spec
@@ -110,7 +110,7 @@ def test_quadratic_energy_reaches_the_fixpoint_of_a_cycle():
     assert s == pytest.approx(0.5 - 0.5 * s * s / (1 + s * s), abs=1e-7)  # σ = f(σ)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(maps)
 def test_both_gradual_semantics_stay_in_range(spec):
     bases, relations = spec
@@ -134,7 +134,7 @@ def test_sensitivity_ranks_swings_and_finds_the_smallest_flip():
     assert result.flip.strength <= 0.5
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(maps, st.sampled_from(["dfquad", "quadratic-energy"]))
 def test_sensitivity_agrees_with_full_recomputation(spec, method):
     bases, relations = spec

@@ -25,7 +25,7 @@ from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
 from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
 
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "200"))
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 # Characters that readers and terminals treat specially, next to ordinary ones.
