@@ -46,11 +46,11 @@ def write_files(outputs: Mapping[str | os.PathLike[str], bytes], *,
     """:func:`write_bytes` of several files at once: each is refused, written and replaced as that function does,
     but all are made durable together (one round trip to the disk, not one per file) before any replaces its old
     file. When one is refused or cannot be written, none is replaced."""
-    protected = list(protect)
+    inputs = _identities(protect)
     pending: list[tuple[str, Path, int]] = []  # temporary file, target, permissions
     try:
         for path, data in outputs.items():
-            staged = _stage(path, data, protected)
+            staged = _stage(path, data, inputs)
             if staged is not None:
                 pending.append(staged)
         _sync([temporary for temporary, _, _ in pending])
@@ -64,8 +64,7 @@ def write_files(outputs: Mapping[str | os.PathLike[str], bytes], *,
     _sync_folders({target.parent for _, target, _ in pending})
 
 
-def _stage(path: str | os.PathLike[str], data: bytes, protect: list[str | os.PathLike[str]]
-           ) -> tuple[str, Path, int] | None:
+def _stage(path: str | os.PathLike[str], data: bytes, inputs: set[tuple[int, int]]) -> tuple[str, Path, int] | None:
     """Check ``path`` and write ``data`` beside it in a temporary file (not yet durable); a FIFO or a character
     device is written into directly (None)."""
     try:
@@ -75,7 +74,7 @@ def _stage(path: str | os.PathLike[str], data: bytes, protect: list[str | os.Pat
     except ValueError:
         raise OutputRefused(path, "its name holds a NUL byte") from None
     if info is not None:
-        _refuse_inputs(path, info, protect)
+        _refuse_inputs(path, info, inputs)
         if stat.S_ISDIR(info.st_mode):
             raise OutputRefused(path, "it is a folder")
         if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode) or _names_a_descriptor(path):
@@ -101,14 +100,21 @@ def _stage(path: str | os.PathLike[str], data: bytes, protect: list[str | os.Pat
     return temporary, target, mode
 
 
-def _refuse_inputs(path: str | os.PathLike[str], info: os.stat_result,
-                   protect: Iterable[str | os.PathLike[str]]) -> None:
+def _identities(protect: Iterable[str | os.PathLike[str]]) -> set[tuple[int, int]]:
+    """The files ``protect`` names, however spelt: their device and inode numbers (those that exist)."""
+    found = set()
     for protected in protect:
         try:
-            if os.path.samestat(info, os.stat(protected)):
-                raise OutputRefused(path, "it is a file of the map being read; choose another output")
-        except FileNotFoundError:
-            continue
+            info = os.stat(protected)
+        except (OSError, ValueError):
+            continue  # a file that cannot be looked up was not read either
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _refuse_inputs(path: str | os.PathLike[str], info: os.stat_result, inputs: set[tuple[int, int]]) -> None:
+    if (info.st_dev, info.st_ino) in inputs:
+        raise OutputRefused(path, "it is a file of the map being read; choose another output")
 
 
 def _names_a_descriptor(path: str | os.PathLike[str]) -> bool:
@@ -175,13 +181,19 @@ def new_folder(path: str | os.PathLike[str], *, protect: Iterable[str | os.PathL
     try:
         yield staging
         files = [Path(folder) / name for folder, _, names in os.walk(staging) for name in names]
+        if not files:  # nothing was written (every source refused): no folder appears either
+            raise _Nothing
         _sync([str(file) for file in files])
         _sync_folders([Path(folder) for folder, _, _ in os.walk(staging)])
         if existing:
-            _merge(staging, target, files, list(protect))
+            _merge(staging, target, files, _identities(protect))
         else:
             os.rename(staging, target)
             _sync_folders([target.parent])
+    except _Nothing:
+        shutil.rmtree(staging, ignore_errors=True)
+        _remove_made(made)
+        return
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         _remove_made(made)
@@ -189,7 +201,11 @@ def new_folder(path: str | os.PathLike[str], *, protect: Iterable[str | os.PathL
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _merge(staging: Path, target: Path, files: list[Path], protect: list[str | os.PathLike[str]]) -> None:
+class _Nothing(Exception):
+    """The block of :func:`new_folder` wrote no file."""
+
+
+def _merge(staging: Path, target: Path, files: list[Path], inputs: set[tuple[int, int]]) -> None:
     """Move the durable files of ``staging`` into the existing folder ``target``, each over its old file."""
     moves = []
     for file in files:
@@ -199,7 +215,7 @@ def _merge(staging: Path, target: Path, files: list[Path], protect: list[str | o
         except FileNotFoundError:
             moves.append((file, destination))
             continue
-        _refuse_inputs(destination, info, protect)
+        _refuse_inputs(destination, info, inputs)
         if not stat.S_ISREG(info.st_mode):
             raise OutputRefused(destination, "it is not a regular file")
         moves.append((file, Path(os.path.realpath(destination))))

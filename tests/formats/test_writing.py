@@ -44,6 +44,15 @@ def test_a_failed_corpus_import_leaves_nothing_behind(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
+def test_a_corpus_of_which_nothing_imports_writes_no_folder(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in/bad.json").write_text("{", encoding="utf-8")
+    (tmp_path / "in/worse.json").write_text("[", encoding="utf-8")
+    code, out, _ = run_cli("import", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    assert code == 2 and "0 of 2 files imported" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 def test_a_corpus_imports_into_an_existing_folder_beside_what_is_there(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in/one.argdown").write_text(ARGDOWN, encoding="utf-8")
