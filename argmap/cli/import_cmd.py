@@ -76,10 +76,9 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         files = _files(root)
         if not files:
             raise UsageError(f"{source}: no files to import in this folder (.json, .argdown, .ad, .txt)")
-        tasks = [(str(path), form, str(Path(output) / _folder(path, root))) for path in files]
+        outcomes = _import_folder(root, files, output, form, jobs, stderr)
     else:
-        tasks = [(source, form, output)]
-    outcomes = _run(tasks, jobs, stderr)
+        outcomes = [import_one(source, form, output)]
     for outcome in outcomes:
         _tell(outcome, stdout, stderr)
     if len(outcomes) > 1:
@@ -90,6 +89,24 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
     if any(o.refused for o in outcomes):
         return USAGE
     return FINDINGS if any(o.errors for o in outcomes) else CLEAN
+
+
+def _import_folder(root: Path, files: list[Path], output: str, form: str | None, jobs: int,
+                   stderr: IO[str]) -> list[Outcome]:
+    """Import each file into its map folder inside ``output``. The maps are written into a hidden folder and made
+    durable together at the end, then put in place: one round trip to the disk for the corpus, not one per map,
+    and a corpus import that fails or is interrupted leaves nothing half-written behind."""
+    from argmap.atomic import new_folder
+    from argmap.errors import UsageError
+
+    protect = [str(path) for path in files]
+    try:
+        with new_folder(output, protect=protect) as staging:
+            tasks = [(str(path), form, str(Path(output) / _folder(path, root)), str(staging / _folder(path, root)))
+                     for path in files]
+            return _run(tasks, jobs, stderr)
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write: {error.strerror or error}") from None
 
 
 def _files(root: Path) -> list[Path]:
@@ -113,7 +130,7 @@ def _folder(path: Path, root: Path) -> str:
     return "/".join(relative.parts)
 
 
-def _run(tasks: list[tuple[str, str | None, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:
+def _run(tasks: list[tuple[str, str | None, str, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:
     show = len(tasks) > 1 and stderr.isatty()
     outcomes: list[Outcome] = []
 
@@ -131,6 +148,7 @@ def _run(tasks: list[tuple[str, str | None, str]], jobs: int, stderr: IO[str]) -
     else:
         from concurrent.futures import ProcessPoolExecutor
 
+        _preload()  # forked workers start with what the parent imported, instead of each importing it again
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for outcome in pool.map(import_one, *zip(*tasks, strict=True), chunksize=max(1, len(tasks) // (jobs * 8))):
                 outcomes.append(outcome)
@@ -140,9 +158,17 @@ def _run(tasks: list[tuple[str, str | None, str]], jobs: int, stderr: IO[str]) -
     return outcomes
 
 
-def import_one(source: str, form: str | None, output: str) -> Outcome:
-    """Import one file into the map folder ``output``; every problem is in the outcome, never raised."""
-    from argmap.atomic import write_text
+def _preload() -> None:
+    import argmap.api
+    import argmap.canonical
+    import argmap.formats._common  # noqa: F401
+
+
+def import_one(source: str, form: str | None, output: str, staged: str | None = None) -> Outcome:
+    """Import one file into the map folder ``output``; every problem is in the outcome, never raised. With
+    ``staged``, the files are written there instead (a folder whose caller makes it durable and moves it to
+    ``output``); else the map folder is written whole or not at all."""
+    from argmap.atomic import new_folder
     from argmap.formats import FormatError, read_map
     from argmap.formats._common import dump_imported
     from argmap.texts import one_line
@@ -162,14 +188,23 @@ def import_one(source: str, form: str | None, output: str) -> Outcome:
     outcome.counts = (len(amap.statements), len(amap.arguments))
     outcome.losses = [loss.to_json() for loss in reading.losses]
     outcome.errors = _errors(amap)
+    contents = {**reading.files, "map.yaml": dump_imported(amap)}
     try:
-        Path(output).mkdir(parents=True, exist_ok=True)
-        for name, text in reading.files.items():
-            write_text(Path(output) / name, text, protect=[source])
-        write_text(outcome.target, dump_imported(amap), protect=[source])
+        if staged is not None:
+            _write_plain(Path(staged), contents)
+        else:
+            with new_folder(output, protect=[source]) as staging:
+                _write_plain(staging, contents)
     except OSError as error:
         outcome.refused = f"{one_line(output)}: error: cannot write: {one_line(str(error.strerror or error))}"
     return outcome
+
+
+def _write_plain(folder: Path, contents: dict[str, str]) -> None:
+    # Plain writes into a staging folder: argmap.atomic.new_folder makes them durable and puts them in place.
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in contents.items():
+        (folder / name).write_bytes(text.encode("utf-8"))
 
 
 def _errors(amap: Any) -> list[str]:

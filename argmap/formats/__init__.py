@@ -70,7 +70,7 @@ def _frameworks() -> list[Format]:
 
 
 def _maps() -> list[Format]:
-    from argmap.formats import aif, aif_read, argdown_read, argdown_write, graphml, kialo, mermaid, ova, sadface
+    from argmap.formats import aif, aif_read, argdown_json, argdown_read, argdown_write, graphml, kialo, mermaid, ova, sadface
 
     return [
         Format("aif", "the Argument Interchange Format (AIFdb JSON): I-, RA- and CA-nodes with texts", "map",
@@ -81,6 +81,8 @@ def _maps() -> list[Format]:
                (".json",), None, ova.write_xaif, ova.import_xaif, ova.sniff_xaif),
         Format("argdown", "Argdown text: [statements], <arguments> with premise-conclusion structures, + - _ relations",
                "map", (".argdown", ".ad"), None, argdown_write.write, argdown_read.import_map, argdown_read.sniff),
+        Format("argdown-json", "Argdown's JSON export (`argdown json`): equivalence classes, arguments, relations",
+               "map", (".json",), None, None, argdown_json.import_map, argdown_json.sniff),
         Format("kialo", "Kialo's text export: numbered `1.1. Pro:`/`Con:` claims, `-> See` links", "map", (".txt",),
                None, kialo.write, kialo.import_map, kialo.sniff),
         Format("sadface", "SADFace JSON: atoms, support and conflict schemes, metadata", "map", (".json",), None,

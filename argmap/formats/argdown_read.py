@@ -246,7 +246,7 @@ class _Reader:
                 numbered[int(number.group(1))] = ref[1]
                 if inference is not None:
                     uses = inference[1].get("uses") if isinstance(inference[1], dict) else None
-                    premises = [numbered[n] for n in uses if n in numbered] if isinstance(uses, list) else since
+                    premises = [numbered[n] for n in uses if isinstance(n, int) and n in numbered] if isinstance(uses, list) else since
                     argument.steps.append((list(premises), ref[1], inference[0], 1, inference[1]))
                     if inference[2] is not None:
                         pending = [r for r in self.relations if r.target == ("pending",)]

@@ -46,6 +46,19 @@ CASES = {
     "SADFace unknown node type": ("a.json", '{"metadata": {}, "nodes": [{"id": "a", "type": "claim"}], "edges": []}',
                                   "a.json:$.nodes[0].type: error: unknown node type 'claim'; SADFace nodes are atom"
                                   " or scheme"),
+    "Argdown JSON relation to an unknown statement": (
+        "a.json", '{"statements": {}, "arguments": {}, "relations": [{"relationType": "support", "from": "A",'
+        ' "fromType": "equivalence-class", "to": "B", "toType": "equivalence-class"}]}',
+        "a.json:$.relations[0].from: error: names the statement 'A', which is not among the statements"),
+    "Argdown JSON unknown relation type": (
+        "a.json", '{"statements": {"A": {"members": [{"text": "a"}]}}, "arguments": {}, "relations": [{"relationType":'
+        ' "supports", "from": "A", "fromType": "equivalence-class", "to": "A", "toType": "equivalence-class"}]}',
+        "a.json:$.relations[0].relationType: error: unknown relation type 'supports'; Argdown's are support, entails,"
+        " attack, contrary, undercut, contradictory"),
+    "Argdown JSON range outside the text": (
+        "a.json", '{"statements": {"A": {"members": [{"text": "ab", "ranges": [{"type": "bold", "start": 1, "stop": 5}]'
+        '}]}}, "arguments": {}, "relations": []}',
+        "a.json:$.statements.A.members[0].ranges[0]: error: the range 1..5 is not within the text (2 characters)"),
     "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
     "unknown format": ("a.json", '{"something": "else"}', "a.json: error: cannot tell the format of 'a.json'; name it"
                        " with -f"),
