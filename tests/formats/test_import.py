@@ -32,7 +32,7 @@ def test_each_corpus_file_imports_to_its_golden_map_which_checks_without_errors(
 
 
 def test_aif_keeps_undercuts_linked_premises_and_the_dialogue_layer():
-    amap = read_map(HERE / "corpus/aif/microtexts-nodeset6361.json").amap
+    amap = read_map(HERE / "corpus/aif/linked-undercut.json").amap
     undercut = next(a for a in amap.arguments.values() if a.attacks in amap.arguments)
     assert len(undercut.premises) == 2  # two premises that jointly undercut an attack
     dialogue = read_map(HERE / "corpus/aif/nodeset6064.json").amap.imported
@@ -71,9 +71,9 @@ def test_a_folder_imports_one_map_per_file_in_parallel(tmp_path):
 
 
 def test_a_map_without_a_thesis_is_evaluated_root_by_root(tmp_path):
-    run_cli("import", str(HERE / "corpus/aif/microtexts-nodeset6361.json"), "-o", str(tmp_path / "m"))
+    run_cli("import", str(HERE / "corpus/aif/linked-undercut.json"), "-o", str(tmp_path / "m"))
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"))
     assert code == 0 and out.startswith("No thesis; 1 root (statements that support or attack nothing):\n"
-                                        "  The root 'we-berliners-should-take-the' stands")
+                                        "  The root 'cities-should-tax-cars-by' stands")
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"), "-f", "json")
-    assert json.loads(out)["roots"] == [{"id": "we-berliners-should-take-the", "label": "IN"}]
+    assert json.loads(out)["roots"] == [{"id": "cities-should-tax-cars-by", "label": "IN"}]
