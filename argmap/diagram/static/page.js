@@ -18,11 +18,15 @@
   }
 
   // ---- texts -------------------------------------------------------------------------------------
+  function textsOf(node) {
+    return node.kind === "inference" ? node.label : node.text;
+  }
+  function inLanguage(texts, language) {
+    return texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0]);
+  }
   function textOf(id, language) {
     const node = data.nodes[id];
-    if (!node) return id;
-    const texts = node.kind === "statement" ? node.text : node.label;
-    return (texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0])) || id;
+    return (node && inLanguage(textsOf(node), language)) || id;
   }
   function fold(text) {
     return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
@@ -152,16 +156,19 @@
     const parts = [];
     const close = el("button", {type: "button", class: "close", "aria-label": "Close"}, "×");
     close.addEventListener("click", unselect);
-    parts.push(close, el("h2", {}, el("code", {}, id), " ",
-      el("span", {class: "role"}, node.kind === "statement" ? node.role : node.relation + " inference")));
-    const texts = node.kind === "statement" ? node.text : node.label;
+    const kind = node.kind === "inference" ? node.relation + " inference" : node.kind === "question" ? "question" : node.role;
+    parts.push(close, el("h2", {}, el("code", {}, id), " ", el("span", {class: "role"}, kind)));
+    const texts = textsOf(node);
     const list = el("dl", {class: "texts"});
     for (const language of data.languages) {
       list.append(el("dt", {}, language));
       const text = texts && texts[language];
       list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
     }
-    if (node.kind === "statement" || Object.keys(texts || {}).length) parts.push(list);
+    if (node.kind !== "inference" || Object.keys(texts || {}).length) parts.push(list);
+    parts.push(question(id, node));
+    const note = inLanguage(node.note, lang);
+    if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {}, note)));
     if (node.quotes && node.quotes.length) {
       const quotes = el("section", {}, el("h3", {}, "Quotes"));
       for (const quote of node.quotes) {
@@ -181,8 +188,17 @@
       facts.append(el("dt", {}, "Group"), el("dd", {}, (group && (group.label[lang] || Object.values(group.label)[0])) || node.group));
     }
     if (node.tags.length) facts.append(el("dt", {}, "Tags"), el("dd", {}, node.tags.join(", ")));
+    if (node.by === "analyst") {
+      facts.append(el("dt", {}, "Added by"), el("dd", {class: "analyst"}, "the analyst, not the author"));
+    }
+    if (node.base !== null && node.base !== undefined) {
+      facts.append(el("dt", {}, "Base score"), el("dd", {class: "base"}, node.base + " (the analyst's confidence before attacks and supports count)"));
+    }
     if (data.evaluation && data.evaluation.notes[id] !== undefined) {
       facts.append(el("dt", {}, "Evaluation"), el("dd", {class: "evaluation"}, data.evaluation.notes[id] + " (" + data.evaluation.semantics + ")"));
+    }
+    if (data.evaluation && data.evaluation.verdict && node.role === "thesis") {
+      facts.append(el("dt", {}, "Verdict"), el("dd", {class: "verdict"}, data.evaluation.verdict));
     }
     if (facts.childNodes.length) parts.push(facts);
     const incoming = node.in.map((r) => {
@@ -205,11 +221,39 @@
       outgoing.unshift(item);
     }
     parts.push(relationList("Incoming", incoming), relationList("Outgoing", outgoing));
+    const granted = (node.concedes || []).map((t) => el("li", {}, "concedes ", link(t)))
+      .concat((node.conceded_by || []).map((s) => el("li", {}, "conceded by ", link(s))));
+    const concessions = relationList("Concessions", granted);
+    if (concessions) {
+      concessions.classList.add("concessions");
+      concessions.append(el("p", {class: "hint"}, "Granted by the author against their own claim: neither a reason nor an objection."));
+      parts.push(concessions);
+    }
+    if (node.unread && node.unread.length) {
+      parts.push(el("p", {class: "unread"}, "Refers to what could not be read (its definition has errors): " + node.unread.join(", ")));
+    }
     const own = data.findings.filter((f) => f.node === id);
     if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
     if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
     panel.replaceChildren(...parts.filter(Boolean));
     panel.hidden = false;
+  }
+  function question(id, node) {
+    // The map's question: its own panel lists every answer with its verdict; an answer's names the question.
+    const asked = data.question;
+    if (!asked) return null;
+    const verdict = (answer) => {
+      const item = el("li", {}, link(answer.id));
+      if (answer.verdict) item.append(el("span", {class: "verdict"}, " — " + answer.verdict));
+      return item;
+    };
+    if (node.kind === "question") return relationList("Answers", asked.answers.map(verdict));
+    const mine = asked.answers.find((answer) => answer.id === id);
+    if (!mine) return null;
+    const section = el("section", {class: "answer"}, el("h3", {}, "Answers the question"));
+    section.append(el("p", {}, link(asked.id)));
+    if (mine.verdict) section.append(el("p", {class: "verdict"}, mine.verdict));
+    return section;
   }
   function unselect() {
     selected = null;
@@ -244,7 +288,7 @@
     if (query) {
       if (!folded || folded.data !== data) {
         folded = {data, nodes: Object.entries(data.nodes).map(([id, node]) => [id,
-          [id, ...Object.values((node.kind === "statement" ? node.text : node.label) || {})].map(fold).join("\u0000")])};
+          [id, ...Object.values(textsOf(node) || {})].map(fold).join("\u0000")])};
       }
       for (const [id, texts] of folded.nodes) if (texts.includes(query)) matches.add(id);
     }
