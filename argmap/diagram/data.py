@@ -15,7 +15,7 @@ from argmap.diagram.view import QUESTION, drawable
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["page_data", "findings", "blank", "texts", "question", "VERSION"]
+__all__ = ["page_data", "findings", "blank", "texts", "question", "names", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -89,6 +89,7 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         "id": amap.id,
         "title": texts(amap.title, default) or {default: amap.id},
         "languages": list(amap.languages),
+        "names": names(amap.languages),
         "lang": drawing.lang,
         "nodes": nodes,
         "drawn": drawn,
@@ -103,6 +104,13 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         "problems": {node: list(codes) for node, codes in drawing.problems.items()},
         "stale": False,
     }
+
+
+def names(languages: Iterable[str]) -> dict[str, str]:
+    """How the language switch names each language: in that language where argmap knows it, else its code."""
+    from argmap.diagram.html import LANGUAGE_NAMES
+
+    return {code: LANGUAGE_NAMES.get(code, code) for code in languages}
 
 
 def question(drawing: Drawing) -> dict[str, Any] | None:
@@ -142,6 +150,7 @@ def findings(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None)
 
 def blank(name: str, found: list[dict[str, Any]]) -> dict[str, Any]:
     """The data of a page with nothing drawn yet (a map that could not be read), listing ``found``."""
-    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "lang": "en", "nodes": {},
+    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "names": names(["en"]),
+            "lang": "en", "nodes": {},
             "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "question": None,
             "incomplete": [], "findings": found, "problems": {}, "stale": True}

@@ -74,6 +74,11 @@ class Channel:
                     self._queues.discard(waiting)
                     _drop(waiting)
 
+    def forget(self, key: str) -> None:
+        """No longer replay the last ``key`` update to pages that connect (a language the map dropped)."""
+        with self._lock:
+            self._last.pop(key, None)
+
     def close(self) -> None:
         with self._lock:
             for waiting in self._queues:
@@ -163,6 +168,11 @@ class Preview:
         data = page_data(drawing)
         with self._lock:
             self.data = data
+            # A language the map no longer has is neither served nor replayed; the pages drop it from their
+            # switch when the data below reaches them (and a new one appears there, its drawing following).
+            for code in [code for code in self.svgs if code not in data["languages"]]:
+                del self.svgs[code]
+                self.channel.forget(f"svg:{code}")
         self.channel.publish("map", {"version": version, "data": data})
         first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
 

@@ -59,3 +59,30 @@ def test_a_draft_with_errors_shows_its_findings_where_they_are(page, tmp_path):
         page.page.click("#findings a.node-link[data-node='reason']")
         assert "support target 'thesiss' is not defined" in page.page.inner_text("#panel")
         assert page.problems == []
+
+
+def test_a_language_added_or_removed_while_serving_follows_in_the_switch(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        page.page.select_option("#lang", "fr")
+        page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+        path.write_text(SMALL.replace("languages: [en, fr]", "languages: [en, fr, ja]").replace(
+            "{en: The thesis holds,", "{ja: 論旨は成り立つ, en: The thesis holds,"), encoding="utf-8")
+        page.page.wait_for_function("() => document.getElementById('lang').options.length === 3", timeout=UPDATED)
+        assert page.evaluate("[...document.getElementById('lang').options].map(o => o.textContent)") == [
+            "English", "Français", "日本語"]
+        assert page.evaluate("document.getElementById('lang').value") == "fr"  # the choice stays
+        page.page.select_option("#lang", "ja")
+        page.page.wait_for_function("() => document.body.dataset.lang === 'ja'", timeout=UPDATED)
+        assert "論旨は成り立つ" in page.page.text_content("#node-thesis")
+        path.write_text(SMALL.replace("languages: [en, fr]", "languages: [en]"), encoding="utf-8")
+        page.page.wait_for_function("() => document.getElementById('lang').options.length === 1", timeout=UPDATED)
+        page.page.wait_for_function("() => document.body.dataset.lang === 'en'", timeout=UPDATED)
+        assert "The thesis holds" in page.page.text_content("#node-thesis")
+        assert page.problems == []
+        page.page.reload()  # a page opened afterwards is neither offered nor sent the removed languages
+        shown(page, 3)
+        assert page.evaluate("[...document.getElementById('lang').options].map(o => o.value)") == ["en"]
+        assert page.evaluate("[...document.querySelectorAll('template.drawing')].map(t => t.dataset.lang)") == ["en"]

@@ -186,3 +186,12 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
     finally:
         process.kill()
     assert (process.returncode, err) == (130, "argmap: interrupted\n")
+
+
+def test_a_forgotten_update_is_not_replayed_to_a_page_that_connects():
+    channel = Channel()
+    for key in ("svg:en", "svg:fr"):
+        channel.publish("svg", {"lang": key[4:]}, key=key)
+    channel.forget("svg:fr")
+    mine = channel.subscribe()
+    assert [json.loads(mine.get_nowait()[1]) for _ in range(mine.qsize())] == [{"lang": "en"}]

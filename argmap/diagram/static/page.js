@@ -9,7 +9,7 @@
   let data = JSON.parse($("argmap-data").textContent);
   let lang = data.lang;
   const drawings = {}; // lang -> {version, template}
-  let shown = -1, selected = null, matches = new Set();
+  let shown = -1, shownLang = null, selected = null, matches = new Set();
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
@@ -88,6 +88,7 @@
     if (!svg) return false;
     canvas.replaceChildren(svg);
     shown = drawings[language].version;
+    shownLang = language;
     document.documentElement.lang = language;
     mark();
     highlight(selected);
@@ -388,8 +389,22 @@
     }
   });
   picker.addEventListener("change", () => {
-    if (drawings[picker.value]) { lang = picker.value; show(lang); render(); if (results.childNodes.length) find(); }
+    lang = picker.value;
+    // A language just added to the map may not be drawn yet: its drawing is shown when it arrives.
+    if (drawings[lang]) { show(lang); render(); if (results.childNodes.length) find(); }
+    else status.textContent = "drawing " + (data.names[lang] || lang) + "…";
   });
+  function languages() {
+    // The switch follows the map's languages as they are saved: a new one appears, a removed one goes.
+    const now = [...picker.options].map((option) => option.value);
+    if (now.join("\n") === data.languages.join("\n")) return;
+    for (const code of Object.keys(drawings)) if (!data.languages.includes(code)) delete drawings[code];
+    if (!data.languages.includes(lang)) lang = data.lang;
+    picker.replaceChildren(...data.languages.map((code) =>
+      el("option", {value: code}, (data.names && data.names[code]) || code)));
+    picker.value = lang;
+    if (shownLang !== lang && drawings[lang]) show(lang);
+  }
   window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
 
   // ---- live updates (argmap serve) ---------------------------------------------------------------
@@ -397,6 +412,7 @@
     const events = new EventSource("/events");
     events.addEventListener("map", (event) => {
       data = JSON.parse(event.data).data;
+      languages();
       findings();
       if (selected) render();
       if (search.value) find();
@@ -409,7 +425,8 @@
       const template = document.createElement("template");
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
-      if (update.lang === lang && update.version > shown) {
+      if (!data.languages.includes(update.lang)) return; // a language removed since
+      if (update.lang === lang && (update.version > shown || shownLang !== lang)) {
         show(lang);
         if (selected) render();
         status.textContent = "updated " + new Date().toLocaleTimeString();
