@@ -8,7 +8,8 @@
   const live = document.body.dataset.live === "1";
   let data = JSON.parse($("argmap-data").textContent);
   let lang = data.lang;
-  const drawings = {}; // lang -> {version, template}
+  const drawings = {}; // lang -> {version (of its layout), template, svg once parsed, patch (newest texts), applied}
+  const XLINK = "http://www.w3.org/1999/xlink";
   let shown = -1, shownLang = null, selected = null, matches = new Set();
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
@@ -81,22 +82,43 @@
         if (data.problems[id]) g.classList.add("problem");
       }
     }
+    patchDrawing(drawing, language);
     return drawing.svg;
+  }
+  function patchDrawing(drawing, language) {
+    // A save that changed only texts comes as a patch: the texts and tooltips of the boxes changed since this
+    // drawing was made, set in place (the layout is the same: the server checks it with dot afterwards).
+    const patch = drawing.patch;
+    if (!patch || !drawing.svg || drawing.applied === patch.version) return;
+    for (const [id, change] of Object.entries(patch.nodes)) {
+      const g = drawing.svg.querySelector("#" + CSS.escape("node-" + id));
+      if (!g) continue;
+      const texts = g.querySelectorAll("text");
+      change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
+      const a = g.querySelector("a");
+      if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
+      if (data.nodes[id]) g.setAttribute("aria-label", textOf(id, language));
+    }
+    drawing.applied = patch.version;
+  }
+  function stamp() {
+    document.body.dataset.version = String(shown);
+    canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
+    document.body.dataset.shownAt = String(Date.now());
   }
   function show(language) {
     const svg = drawingFor(language);
     if (!svg) return false;
     canvas.replaceChildren(svg);
-    shown = drawings[language].version;
+    const drawing = drawings[language];
+    shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
     shownLang = language;
     document.documentElement.lang = language;
     mark();
     highlight(selected);
     if (!fitted && svg.viewBox.baseVal.width) { fit(); fitted = true; }
-    document.body.dataset.version = String(shown);
     document.body.dataset.lang = language;
-    canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
-    document.body.dataset.shownAt = String(Date.now());
+    stamp();
     return true;
   }
   function apply() {
@@ -422,15 +444,30 @@
     });
     events.addEventListener("svg", (event) => {
       const update = JSON.parse(event.data);
+      if (!data.languages.includes(update.lang)) return; // a language removed since
+      const held = drawings[update.lang];
+      if (held && held.version >= update.version) return; // replayed: this page has it, or a newer one
       const template = document.createElement("template");
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
-      if (!data.languages.includes(update.lang)) return; // a language removed since
-      if (update.lang === lang && (update.version > shown || shownLang !== lang)) {
+      if (update.lang === lang) {
         show(lang);
         if (selected) render();
         status.textContent = "updated " + new Date().toLocaleTimeString();
       }
+    });
+    events.addEventListener("patch", (event) => {
+      const update = JSON.parse(event.data);
+      const drawing = drawings[update.lang];
+      if (!drawing || drawing.version !== update.base) return; // made for another drawing: a new one follows
+      if (drawing.patch && drawing.patch.version >= update.version) return;
+      drawing.patch = update;
+      if (update.lang !== lang || shownLang !== lang) return; // applied when that language is shown
+      patchDrawing(drawing, lang);
+      shown = update.version;
+      stamp();
+      if (selected) { highlight(selected); render(); }
+      status.textContent = "updated " + new Date().toLocaleTimeString();
     });
     events.addEventListener("error", () => { status.textContent = "disconnected: waiting for argmap serve"; });
   }
