@@ -140,6 +140,10 @@ class Preview:
                 self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
             return error
         self.inputs = {path.resolve() for path in checked.inputs} | {Path(self.path).resolve()}
+        first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
+        # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
+        # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.
+        shown, patched = self._patch(drawing, first, version, cancel)
         data = page_data(drawing)
         with self._lock:
             self.data = data
@@ -152,11 +156,11 @@ class Preview:
                 self.channel.forget(f"svg:{code}")
                 self.channel.forget(f"patch:{code}")
         self.channel.publish("map", {"version": version, "data": data})
-        first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
-        how = self._update(drawing, first, version, cancel)
+        if not patched:
+            self._draw(drawing, first, shown, version, cancel)
         errors = len(checked.errors)
         if version > 1:  # the first drawing is announced with the server's address
-            self.log(f"redrawn in {time.monotonic() - started:.2f} s" + (" (texts only)" if how == "patch" else "")
+            self.log(f"redrawn in {time.monotonic() - started:.2f} s" + (" (texts only)" if patched else "")
                      + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
         for lang in rest:
             self._submit(self._update, drawing, lang, version, cancel)
@@ -168,27 +172,31 @@ class Preview:
             with self._lock:
                 self._pending = [*(f for f in self._pending if not f.done()), future]
 
-    def _update(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> str:
-        """Bring the pages' drawing in ``lang`` up to ``version``: a patch when only texts changed (checked by
-        dot in the background), else a new drawing. Returns "patch", "drawing" or "" (nothing: outdated)."""
+    def _update(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> None:
+        """Bring the pages' drawing in ``lang`` up to ``version``: a patch, else a new drawing."""
+        shown, patched = self._patch(drawing, lang, version, cancel)
+        if not patched:
+            self._draw(drawing, lang, shown, version, cancel)
+
+    def _patch(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> tuple[View, bool]:
+        """``lang``'s view of ``version``, and whether a patch brought the pages up to it: when only texts
+        changed (then checked by dot in the background), or the change is already outdated."""
         from argmap.diagram.patch import patch
 
-        if self.version != version:
-            return ""  # a newer change is being drawn already
         shown = drawing.view(lang)
         with self._lock:
             base, touched = self.bases.get(lang), self.touched.get(lang, frozenset())
         changes = patch(base[1], shown, touched) if base is not None else None
         if base is None or changes is None:
-            return "drawing" if self._draw(drawing, lang, shown, version, cancel) else ""
+            return shown, self.version != version
         with self._lock:
             if self.version != version:
-                return ""
+                return shown, True  # a newer change is being drawn already
             self.touched[lang] = touched | set(changes)
         self.channel.publish("patch", {"version": version, "lang": lang, "base": base[0], "nodes": changes},
                              key=f"patch:{lang}")
         self._submit(self._verify, drawing, lang, shown, version, base[0], changes, cancel)
-        return "patch"
+        return shown, True
 
     def _verify(self, drawing: Drawing, lang: str, shown: View, version: int, base: int, changes: dict[str, Any],
                 cancel: threading.Event) -> None:
@@ -196,8 +204,8 @@ class Preview:
         from argmap.diagram.patch import verify
 
         svg = self._svg(drawing, lang, shown, version, cancel)
-        if svg is None:
-            return
+        if svg is None or cancel.is_set():
+            return  # not wanted any more: a newer save is being checked, and this would slow it down
         with self._lock:
             held = self.svgs.get(lang) if self.bases.get(lang, (None,))[0] == base else None
         if held is not None and verify(held, svg, changes):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from argmap.diagram.dot import font_size, hover, shown_lines
@@ -25,9 +26,10 @@ def _same_but_texts(old: Node, new: Node) -> bool:
 
 def patch(old: View, new: View, touched: frozenset[str] = frozenset()) -> dict[str, Any] | None:
     """What turns the drawing of ``old`` (drawn with sized boxes) into that of ``new``: node id -> its
-    caption lines and tooltip as dot draws them, for each statement box whose texts changed (and each
-    of ``touched``, the boxes an earlier patch on the same drawing changed). None when anything else
-    differs: the nodes, an edge, a group, the title, the legend, a box's size or number of lines.
+    caption lines and tooltip as dot draws them (and its text, which names it to a screen reader), for
+    each statement box whose texts changed (and each of ``touched``, the boxes an earlier patch on the
+    same drawing changed). None when anything else differs: the nodes, an edge, a group, the title, the
+    legend, a box's size or number of lines.
     """
     same = (old.title, old.lang, old.edges, old.clusters, old.words, old.large, old.legend, len(old.nodes))
     if same != (new.title, new.lang, new.edges, new.clusters, new.words, new.large, new.legend, len(new.nodes)):
@@ -43,7 +45,7 @@ def patch(old: View, new: View, touched: frozenset[str] = frozenset()) -> dict[s
             return None
         if node_size(tuple(lines), font_size(after)) != node_size(tuple(was), font_size(before)):
             return None
-        changes[after.id] = {"lines": lines, "title": " ".join(drawable(hover(after)).split())}
+        changes[after.id] = {"lines": lines, "title": " ".join(drawable(hover(after)).split()), "label": after.text}
     return changes
 
 
@@ -63,13 +65,19 @@ def masked(svg: str) -> str:
     return _TITLE.sub(r"\1\3", _TEXT.sub(r"\1\3", svg))
 
 
+@lru_cache(maxsize=8)
+def _held(svg: str) -> tuple[str, dict[str, tuple[list[str], list[str]]]]:
+    """The layout and texts of a drawing the pages hold, worked out once however many saves patch it."""
+    return masked(svg), texts(svg)
+
+
 def verify(before: str, after: str, changes: dict[str, Any]) -> bool:
     """Whether ``after`` (dot's new drawing) is ``before`` (the drawing the pages hold) with exactly
     ``changes`` applied: the same layout, the patched boxes showing the patch's texts and tooltips, no
     other text changed."""
-    if masked(before) != masked(after):
+    if _held(before)[0] != masked(after):
         return False
-    expected = texts(before)
+    expected = dict(_held(before)[1])
     for node, change in changes.items():
         if f"node-{node}" not in expected:
             return False

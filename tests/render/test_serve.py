@@ -120,7 +120,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
         update = events(server, 2)
         patched = {payload["lang"]: payload for event, payload in update if event == "patch" and payload["version"] == 2}
         assert patched["en"]["base"] == 1 and patched["en"]["nodes"] == {
-            "thesis": {"lines": ["The thesis is held"], "title": "thesis"}}
+            "thesis": {"lines": ["The thesis is held"], "title": "thesis", "label": "The thesis is held"}}
         assert patched["fr"]["nodes"] == {}  # nothing changed in French
         server.preview.settle()  # dot draws it in the background: the same layout, so nothing more is sent
         replayed = events(server, 2)

@@ -97,7 +97,7 @@
       change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
       const a = g.querySelector("a");
       if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
-      if (data.nodes[id]) g.setAttribute("aria-label", textOf(id, language));
+      g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
     }
     drawing.applied = patch.version;
   }
@@ -291,9 +291,12 @@
     if (f.node && data.nodes[f.node]) item.append(" ", link(f.node));
     return item;
   }
+  let listed = null; // what the findings list shows, so that a save that changes none of it costs nothing
   function findings() {
     const box = $("findings"), list = box.querySelector("ul");
-    list.replaceChildren(...data.findings.map(finding));
+    const now = JSON.stringify([data.findings, data.findings.map((f) => f.node && textOf(f.node, lang))]);
+    if (now !== listed) list.replaceChildren(...data.findings.map(finding));
+    listed = now;
     box.hidden = data.findings.length === 0 && !data.stale;
     box.querySelector("h2").textContent = data.stale
       ? "The map cannot be drawn as it is: the last drawing is shown"
