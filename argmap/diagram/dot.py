@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import graphviz
 import networkx as nx
 
 from argmap.diagram.measure import node_size
-from argmap.diagram.view import BORDERS, LARGE, Node, View, drawable, view
+from argmap.diagram.view import BORDERS, LARGE, Edge, Node, View, drawable, view
 from argmap.diagram.words import words
 from argmap.texts import pick_text
 
@@ -117,20 +118,12 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
             box.attr("graph", label=text(cluster.label), id=text(f"group-{cluster.id}"), style="rounded,dashed",
                      color=GREY, fontsize="12", tooltip=tip(cluster.label))
             for member in cluster.members:
-                _node(box, by_id[member], names[member], sized)
+                box.body.append(_node_line(by_id[member], names[member], sized))
                 placed.add(member)
     for node in shown.nodes:
         if node.id not in placed:
-            _node(dot, node, names[node.id], sized)
-    for edge in shown.edges:
-        colour, line = LINES[edge.relation]
-        if edge.part == "direct":
-            dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.inference}"), color=colour,
-                     style=line, tooltip=tip(edge.inference),
-                     **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
-        else:
-            dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.source}-{edge.target}"),
-                     color=colour, style=line, **({"arrowhead": "none"} if edge.part == "premise" else {}))
+            dot.body.append(_node_line(node, names[node.id], sized))
+    dot.body += [_edge_line(edge, names[edge.source], names[edge.target]) for edge in shown.edges]
     if legend and shown.legend:
         _legend(dot, shown)
     source: str = dot.source
@@ -145,6 +138,30 @@ def font_size(node: Node) -> float:
 def hover(node: Node) -> str:
     """A statement's tooltip: its id, then each quote and its source."""
     return " | ".join([node.id] + [f"«{quoted}» ({source})" for quoted, source in node.quotes])
+
+
+# The DOT line of each node and edge, kept for the next drawing: `serve` draws a map again on every save,
+# and quoting every attribute of a 1,000-statement map anew is a third of writing its DOT.
+@lru_cache(maxsize=1 << 16)
+def _node_line(node: Node, name: str, sized: bool) -> str:
+    scratch = graphviz.Digraph()
+    _node(scratch, node, name, sized)
+    line: str = scratch.body[-1]
+    return line
+
+
+@lru_cache(maxsize=1 << 16)
+def _edge_line(edge: Edge, source: str, target: str) -> str:
+    scratch = graphviz.Digraph()
+    colour, style = LINES[edge.relation]
+    if edge.part == "direct":
+        scratch.edge(source, target, id=text(f"edge-{edge.inference}"), color=colour, style=style,
+                     tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
+    else:
+        scratch.edge(source, target, id=text(f"edge-{edge.source}-{edge.target}"), color=colour, style=style,
+                     **({"arrowhead": "none"} if edge.part == "premise" else {}))
+    line: str = scratch.body[-1]
+    return line
 
 
 def _node(graph: graphviz.Digraph, node: Node, name: str, sized: bool = False) -> None:
