@@ -144,6 +144,7 @@ class Preview:
         # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
         # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.
         shown, patched = self._patch(drawing, first, version, cancel)
+        sent = time.monotonic()
         data = page_data(drawing)
         with self._lock:
             self.data = data
@@ -158,9 +159,10 @@ class Preview:
         self.channel.publish("map", {"version": version, "data": data})
         if not patched:
             self._draw(drawing, first, shown, version, cancel)
+            sent = time.monotonic()
         errors = len(checked.errors)
-        if version > 1:  # the first drawing is announced with the server's address
-            self.log(f"redrawn in {time.monotonic() - started:.2f} s" + (" (texts only)" if patched else "")
+        if version > 1:  # the first drawing is announced with the server's address; the time is until it was sent
+            self.log(f"redrawn in {sent - started:.2f} s" + (" (texts only)" if patched else "")
                      + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
         for lang in rest:
             self._submit(self._update, drawing, lang, version, cancel)
