@@ -92,9 +92,10 @@ class Drawing:
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
             timeout: float = 120.0, rankdir: str = "bottom-up", dpi: int | None = None,
-            findings: Iterable[Diagnostic] = ()) -> Drawing:
+            findings: Iterable[Diagnostic] = (), graph: nx.DiGraph | None = None) -> Drawing:
     """The :class:`Drawing` of ``amap`` (see :func:`argmap.render`); raises UsageError for an unknown
-    language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``."""
+    language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``.
+    ``graph``: the map's graph, when the check has built it already."""
     from argmap.diagram import group_subgraph, neighbourhood
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
@@ -106,7 +107,7 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
     direction = RANKDIRS.get(rankdir, rankdir)
     if direction not in RANKDIRS.values():
         raise UsageError(f"unknown direction {rankdir!r}; use {', '.join(RANKDIRS)}")
-    graph = whole = build(amap)
+    graph = whole = build(amap) if graph is None else graph
     if focus is not None:
         if focus not in graph:
             raise UsageError(f"no statement or argument {focus!r}"

@@ -126,7 +126,7 @@ class Preview:
             assert checked.amap is not None
             o = self.options
             drawing = replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group, o.legend,
-                                      o.timeout, o.rankdir, None, checked.diagnostics), sized=True)
+                                      o.timeout, o.rankdir, None, checked.diagnostics, checked.graph), sized=True)
         except ArgmapError as error:
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []
