@@ -140,9 +140,10 @@ def hover(node: Node) -> str:
     return " | ".join([node.id] + [f"«{quoted}» ({source})" for quoted, source in node.quotes])
 
 
-# The DOT line of each node and edge, kept for the next drawing: `serve` draws a map again on every save,
-# and quoting every attribute of a 1,000-statement map anew is a third of writing its DOT.
-@lru_cache(maxsize=1 << 16)
+# The DOT line of each node and edge, kept for the next drawing (of a map of up to some 4,000 statements):
+# `serve` draws a map again on every save, and quoting every attribute of a 1,000-statement map anew is
+# most of writing its DOT.
+@lru_cache(maxsize=1 << 13)
 def _node_line(node: Node, name: str, sized: bool) -> str:
     scratch = graphviz.Digraph()
     _node(scratch, node, name, sized)
@@ -150,7 +151,7 @@ def _node_line(node: Node, name: str, sized: bool) -> str:
     return line
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _edge_line(edge: Edge, source: str, target: str) -> str:
     scratch = graphviz.Digraph()
     colour, style = LINES[edge.relation]

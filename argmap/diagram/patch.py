@@ -65,7 +65,7 @@ def masked(svg: str) -> str:
     return _TITLE.sub(r"\1\3", _TEXT.sub(r"\1\3", svg))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _held(svg: str) -> tuple[str, dict[str, tuple[list[str], list[str]]]]:
     """The layout and texts of a drawing the pages hold, worked out once however many saves patch it."""
     return masked(svg), texts(svg)

@@ -177,7 +177,7 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                 graph.number_of_nodes() > LARGE, legend=tuple(item for item in LEGEND if item in used))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def wrapped(text: str, columns: int) -> tuple[str, ...]:
     """:func:`wrap`, kept: `serve` draws a map again on every save, most of its texts unchanged."""
     return tuple(wrap(text, columns))
