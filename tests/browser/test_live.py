@@ -7,7 +7,7 @@ import pytest
 
 from tests.conftest import run_cli
 from tests.render.test_render import SMALL, write_map
-from tests.render.test_serve import serving
+from tests.render.test_serve import events, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
 UPDATED = 10_000
@@ -96,7 +96,8 @@ NODE_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('#canvas 
 
 def test_a_text_edit_is_patched_in_place_and_shows_what_a_full_drawing_shows(page, tmp_path):
     path = write_map(tmp_path)
-    edited = SMALL.replace("A rebuttal", "The rebuttal").replace('text: "a fact"', 'text: "the fact"')
+    edited = SMALL.replace("A rebuttal", "The rebuttal").replace('text: "a fact"', 'text: "the fact"').replace(
+        "Une réfutation", "Une réplique")
     with serving(path) as server:
         page.page.goto(server.url)
         shown(page, 1)
@@ -113,6 +114,12 @@ def test_a_text_edit_is_patched_in_place_and_shows_what_a_full_drawing_shows(pag
         assert page.page.get_attribute("#node-rebuttal", "aria-label") == "The rebuttal"
         server.preview.settle()  # dot's own drawing of the save agreed: nothing else reached the page
         assert page.evaluate("document.querySelector('#canvas svg') === window.held")
+        sent = {(event, payload.get("lang")) for event, payload in events(server, 2) if payload["version"] == 2}
+        assert sent == {("map", None), ("patch", "en"), ("patch", "fr")}  # no new drawing in either language
+        page.page.select_option("#lang", "fr")  # a language not shown yet gets its patch when it is
+        page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+        assert page.page.text_content("#node-rebuttal").strip() == "Une réplique" and page.evaluate(
+            "document.body.dataset.version") == "2"
         assert page.problems == []
     code, _, _ = run_cli("render", str(path), "--allow-errors", "-o", str(tmp_path / "full.html"))
     assert code == 0
