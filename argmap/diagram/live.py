@@ -98,9 +98,10 @@ class Preview:
             return page(data, dict(self.svgs), live=True, version=versions)
 
     def build(self) -> ArgmapError | None:
-        """Check the map again and publish its data at once; then the first language's patch or drawing,
-        then (in the background, so that a newer save is not kept waiting) the other languages'. Returns the
-        error that kept the map from being drawn, if any (it is also published to the pages)."""
+        """Check the map again; publish the first language's patch and then the map's data, or the data and
+        then the first language's new drawing; then (in the background, so that a newer save is not kept
+        waiting) the other languages'. Returns the error that kept the map from being drawn, if any (it is
+        also published to the pages)."""
         from argmap.linter import paused_gc
 
         # The collector would rescan every object of the map for each drawing, a quarter of the time of a
