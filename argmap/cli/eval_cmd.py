@@ -47,6 +47,7 @@ class EvalOptions:
     timeout: float | None = DEFAULT_TIMEOUT
     iccma: bool = False
     problems: bool = False
+    lang: str | None = None  # the language of the texts in text output (default: the map's first)
 
 
 @click.command("eval", cls=EvalCommand)
@@ -73,6 +74,7 @@ class EvalOptions:
                    " needs the SAT solver), iterating, sensitivity. Default 300; with --iccma, none (the harness keeps"
                    " time).")
 @click.option("-f", "--format", "format_", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", help="Language of the statements' texts in text output (default: the map's first language).")
 @click.option("--input-format", type=click.Choice(names("framework", readable=True)),
               help="For a framework file: its format (default: from the extension .af/.i23, .apx, .tgf).")
 @click.option("--iccma", is_flag=True,
@@ -81,7 +83,7 @@ class EvalOptions:
 @click.option("--problems", is_flag=True, help="With --iccma: list the supported tasks, as ICCMA asks.")
 def eval_(path: str | None, semantics: str | None, task: str | None, argument: str | None, sensitivity: bool,
           threshold: float | None, top: int | None, timeout: float | None, format_: str, input_format: str | None,
-          iccma: bool, problems: bool) -> None:
+          iccma: bool, problems: bool, lang: str | None) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
@@ -91,7 +93,7 @@ def eval_(path: str | None, semantics: str | None, task: str | None, argument: s
     if timeout is None:
         timeout = None if iccma else DEFAULT_TIMEOUT
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
-                          sensitivity, threshold, top, timeout, iccma, problems)
+                          sensitivity, threshold, top, timeout, iccma, problems, lang)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
@@ -125,6 +127,8 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
 
     assert options.path is not None
     framework, amap, graph = _load(options.path, options.input_format, deadline)
+    if options.lang is not None:
+        _verify_lang(options.lang, amap)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
@@ -139,7 +143,7 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
         return task(options, framework, semantics, deadline, stdout, stderr)
     evaluation = (evaluate_graph(graph, semantics, deadline) if amap is not None
                   else evaluate_framework(framework, semantics, deadline))
-    return output.report(evaluation, options.format, stdout, stderr, amap)
+    return output.report(evaluation, options.format, stdout, stderr, amap, options.lang)
 
 
 def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, deadline: Deadline, stdout: IO[str],
@@ -158,7 +162,20 @@ def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, de
         stderr.write(f"argmap eval: {NAMES[semantics]} does not settle on this map's cycles, so {target!r} has no"
                      " strength to analyse\n")
         return LIMIT
-    return output.sensitivity(result, semantics, options.format, options.top or 10, stdout)
+    return output.sensitivity(result, semantics, options.format, options.top or 10, stdout,
+                              output.Said(amap, options.lang))
+
+
+def _verify_lang(lang: str, amap: Any) -> None:
+    """Refuse a --lang the map does not have, or one given for a framework file, which has no texts."""
+    from argmap.errors import UsageError
+    from argmap.suggest import did_you_mean
+
+    if amap is None:
+        raise UsageError("--lang is for a map's texts; a framework file has none")
+    if lang not in amap.languages:
+        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
+                         f" it has {', '.join(amap.languages)}")
 
 
 def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
@@ -170,7 +187,8 @@ def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
             stderr.write("argmap eval: --problems is part of the ICCMA interface: argmap eval --iccma --problems\n")
             return USAGE
         clash = [flag for flag, value in (("-s", chosen), ("--sensitivity", options.sensitivity),
-                                          ("--threshold", options.threshold), ("--top", options.top)) if value]
+                                          ("--threshold", options.threshold), ("--top", options.top),
+                                          ("--lang", options.lang)) if value]
         if options.format != "text":
             clash.append("--format")
         if clash:

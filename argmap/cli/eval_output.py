@@ -8,13 +8,58 @@ from typing import IO, TYPE_CHECKING, Any
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
 from argmap.semantics.result import EXTENSION_LIMIT, NAMES, Evaluation
+from argmap.texts import is_wide, one_line, pick_text, width
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["report", "sensitivity", "task", "problems", "json_text", "EXTENSION_LIMIT", "ROOTS_SHOWN"]
+__all__ = ["report", "sensitivity", "task", "problems", "json_text", "shorten", "Said", "EXTENSION_LIMIT",
+           "ROOTS_SHOWN", "LINE"]
 
 ROOTS_SHOWN = 10  # roots given a sentence each in text; JSON lists them all
+LINE = 110  # columns a table row aims to fit in, its statement's text shortened to fill the rest
+TEXT_MIN = 30  # columns a text keeps however long the ids before it
+
+
+def shorten(text: str, columns: int) -> str:
+    """``text`` on one line of at most ``columns`` display columns: line breaks and runs of whitespace made
+    one space, other control characters escaped (as in every line of text output), an ellipsis where it is cut.
+
+    >>> shorten("The  thesis\\nstands", 40), shorten("A long statement", 9), shorten("日本語の文", 7)
+    ('The thesis stands', 'A long…', '日本語…')
+    >>> shorten("evil\\x1b[2J", 40)
+    'evil\\\\u001b[2J'
+    """
+    flat = one_line(" ".join(text.split()))
+    if width(flat) <= columns:
+        return flat
+    kept, used = [], 1  # the ellipsis's column
+    for char in flat:
+        used += 2 if is_wide(char) else 1
+        if used > columns:
+            break
+        kept.append(char)
+    cut = "".join(kept)
+    space = cut.rfind(" ")
+    if space > 0 and space > len(cut) - 16:  # a word cut near its end is cut at its start instead
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+class Said:
+    """What a table row shows after an id: the statement's text in one language, shortened to fit."""
+
+    def __init__(self, amap: ArgumentMap | None, lang: str | None) -> None:
+        self.amap, self.lang = amap, lang
+
+    def __call__(self, sid: str, used: int) -> str:
+        """``sid``'s text quoted, to follow a row whose first ``used`` columns are taken; '' without one."""
+        if self.amap is None or sid not in self.amap.statements:
+            return ""
+        text = pick_text(self.amap.statements[sid].text, self.lang, self.amap.languages[0])
+        if not text.strip():
+            return ""
+        return '"' + shorten(text, max(TEXT_MIN, LINE - used - 2)) + '"'
 
 
 def _json(document: dict[str, Any], stdout: IO[str]) -> int:
@@ -22,9 +67,11 @@ def _json(document: dict[str, Any], stdout: IO[str]) -> int:
     return CLEAN
 
 
-def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], amap: ArgumentMap | None = None) -> int:
-    """An evaluation as text (verdicts, then a table) or as its JSON document; for a map, also a verdict on
-    each answer to its question, the author's concessions and the analyst's additions."""
+def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], amap: ArgumentMap | None = None,
+           lang: str | None = None) -> int:
+    """An evaluation as text (verdicts, then a table whose rows show each statement's text in ``lang``, by
+    default the map's first language) or as its JSON document; for a map, also a verdict on each answer to
+    its question, the author's concessions and the analyst's additions."""
     if evaluation.gradual and not evaluation.converged:
         stderr.write(f"argmap eval: {NAMES[evaluation.semantics]} did not settle in {evaluation.iterations} steps on"
                      " this map's cycles; the statements it did not settle for have no strength\n")
@@ -37,12 +84,13 @@ def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], 
     _verdicts(evaluation, stdout)
     if said := [evaluation.sentence(a, "answer").replace(" (grounded semantics).", ".") + "\n" for a in answers(amap)]:
         stdout.write("".join(said) + "\n")
+    texts = Said(amap, lang)
     if evaluation.labels:
-        _labels(evaluation, stdout)
+        _labels(evaluation, texts, stdout)
     elif evaluation.gradual:
-        _strengths(evaluation, stdout)
+        _strengths(evaluation, texts, stdout)
     else:
-        _acceptance(evaluation, stdout)
+        _acceptance(evaluation, texts, stdout)
     if granted := concessions(amap):
         stdout.write("\nGranted by the author against their own claim: "
                      + "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items()) + "\n")
@@ -111,25 +159,31 @@ def _thesis_line(evaluation: Evaluation, sentence: str) -> str:
     return sentence.removesuffix(").") + f"; statements without `base:` start at {DEFAULT_BASE})."
 
 
-def _role(evaluation: Evaluation, name: str) -> str:
-    return f"  {evaluation.roles[name]}" if name in evaluation.roles else ""
+def _row(evaluation: Evaluation, said: Said, first: str, name: str, widest: int) -> str:
+    """One row of a table: ``first`` (the verdict), the id, its role and its text, as far as each exists."""
+    roles = evaluation.roles
+    line = f"{first} {name:<{widest}}"
+    if roles:
+        line += f"  {roles.get(name, ''):<{max(len(r) for r in roles.values())}}"
+    text = said(name, width(line) + 2)
+    return (f"{line}  {text}" if text else line).rstrip()
 
 
-def _labels(evaluation: Evaluation, stdout: IO[str]) -> None:
+def _labels(evaluation: Evaluation, said: Said, stdout: IO[str]) -> None:
     rows, labels = evaluation.rows, evaluation.labels
-    width = max((len(name) for name in rows), default=4)
+    widest = max((len(name) for name in rows), default=4)
     for name in rows:
-        stdout.write(f"{labels[name]:<6} {name:<{width}}{_role(evaluation, name)}".rstrip() + "\n")
+        stdout.write(_row(evaluation, said, f"{labels[name]:<6}", name, widest) + "\n")
     counts = {label: sum(1 for name in rows if labels[name] == label) for label in ("IN", "OUT", "UNDEC")}
     stdout.write(f"\n{counts['IN']} in, {counts['OUT']} out, {counts['UNDEC']} undecided\n")
 
 
-def _acceptance(evaluation: Evaluation, stdout: IO[str]) -> None:
+def _acceptance(evaluation: Evaluation, said: Said, stdout: IO[str]) -> None:
     rows, semantics = evaluation.rows, evaluation.semantics
     word = {name: evaluation.acceptance(name) for name in rows}
-    width = max((len(name) for name in rows), default=4)
+    widest = max((len(name) for name in rows), default=4)
     for name in rows:
-        stdout.write(f"{word[name]:<9}  {name:<{width}}{_role(evaluation, name)}".rstrip() + "\n")
+        stdout.write(_row(evaluation, said, f"{word[name]:<9} ", name, widest) + "\n")
     counts = {key: sum(1 for name in rows if word[name] == key) for key in ("ACCEPTED", "CREDULOUS", "REJECTED")}
     count = f"more than {EXTENSION_LIMIT}" if evaluation.more_extensions else str(len(evaluation.extensions))
     plural = "" if count == "1" else "s"
@@ -137,21 +191,23 @@ def _acceptance(evaluation: Evaluation, stdout: IO[str]) -> None:
     stdout.write(f"\n{summary}; {count} {semantics} extension{plural}\n")
 
 
-def _strengths(evaluation: Evaluation, stdout: IO[str]) -> None:
+def _strengths(evaluation: Evaluation, said: Said, stdout: IO[str]) -> None:
     rows = evaluation.rows
-    width = max((len(sid) for sid in rows), default=4)
+    widest = max((len(sid) for sid in rows), default=4)
     for sid in rows:
         value = evaluation.strengths[sid]
         shown = " none" if value is None else f"{value:5.2f}"
-        stdout.write(f"{shown}  {sid:<{width}}  base {evaluation.bases[sid]:.2f}\n")
+        line = f"{shown}  {sid:<{widest}}  base {evaluation.bases[sid]:.2f}"
+        text = said(sid, width(line) + 2)
+        stdout.write((f"{line}  {text}" if text else line) + "\n")
     if not evaluation.converged:
         unsettled = sum(1 for sid in rows if evaluation.strengths[sid] is None)
         stdout.write(f"\n{unsettled} of {len(rows)} statements have no strength: {NAMES[evaluation.semantics]} did not"
                      f" settle in {evaluation.iterations} steps on the cycles they are on or downstream of.\n")
 
 
-def sensitivity(result: Any, semantics: str, form: str, top: int, stdout: IO[str]) -> int:
-    """The ranked swings and the smallest flip."""
+def sensitivity(result: Any, semantics: str, form: str, top: int, stdout: IO[str], said: Said | None = None) -> int:
+    """The ranked swings (each statement with its text, as ``said`` gives it) and the smallest flip."""
     flip = result.flip
     if form == "json":
         return _json({
@@ -174,8 +230,11 @@ def sensitivity(result: Any, semantics: str, form: str, top: int, stdout: IO[str
         stdout.write(f"What it hangs on: its strength with each base score set to 0 and to 1, the others unchanged"
                      f" ({len(shown)} of {len(result.influences)}, largest swing first).\n\n")
         stdout.write(f"{'swing':>5}  {'at 0':>5}  {'at 1':>5}  {'base':>5}  statement\n")
+        widest = max(len(i.statement) for i in shown)
         for i in shown:
-            stdout.write(f"{i.swing:5.2f}  {i.at_zero:5.2f}  {i.at_one:5.2f}  {i.base:5.2f}  {i.statement}\n")
+            line = f"{i.swing:5.2f}  {i.at_zero:5.2f}  {i.at_one:5.2f}  {i.base:5.2f}  {i.statement:<{widest}}"
+            text = said(i.statement, width(line) + 2) if said is not None else ""
+            stdout.write((f"{line}  {text}" if text else line).rstrip() + "\n")
         stdout.write("\n")
     if flip is None:
         stdout.write(f"No change to a single base score takes it {'to or below' if accepted else 'above'}"

@@ -1,5 +1,6 @@
 """The data an HTML view carries beside its diagrams: every text in every language, quotes with their
-sources, roles, groups, tags, relations both ways, the evaluation and the findings, as plain JSON values."""
+sources, roles, groups, tags, relations and concessions both ways, the analyst's notes and additions, the
+question and its answers, the evaluation and the findings, as plain JSON values."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic
 from argmap.diagram.drawing import Drawing
 from argmap.diagram.problems import owners
-from argmap.diagram.view import drawable
+from argmap.diagram.view import QUESTION, drawable
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["page_data", "findings", "blank", "texts", "VERSION"]
+__all__ = ["page_data", "findings", "blank", "texts", "question", "names", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -40,14 +41,23 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
     nodes: dict[str, dict[str, Any]] = {}
     for node, data in whole.nodes(data=True):
         entry: dict[str, Any] = {"kind": data["kind"], "in": [], "out": []}
+        declared = amap.statements.get(node) if data["kind"] == "statement" else amap.arguments.get(node)
         if data["kind"] == "statement":
             entry.update(role=data["role"], text=texts(data.get("text"), default),
-                         quotes=[{"text": drawable(q.text), "source": q.source} for q in data.get("quotes", ())])
+                         quotes=[{"text": drawable(q.text), "source": q.source} for q in data.get("quotes", ())],
+                         base=data.get("base"), conceded_by=[],
+                         concedes=[t for t in data.get("concedes", ()) if t in whole and t != node])
         else:
             entry.update(relation=data["relation"], explicit=bool(data["explicit"]),
                          label=texts(data.get("label"), default))
-        entry.update(group=data.get("group"), tags=list(data.get("tags") or ()))
+        # The analyst's marks: an addition of theirs (not the author's), their note, and the references
+        # to parts of the map whose definitions could not be read (a draft in `serve`).
+        entry.update(group=data.get("group"), tags=list(data.get("tags") or ()), by=data.get("by", "author"),
+                     note=texts(getattr(declared, "note", None), default), unread=_unread(declared, amap.incomplete))
         nodes[node] = entry
+    for node, entry in nodes.items():
+        for target in entry.get("concedes", ()):
+            nodes[target].setdefault("conceded_by", []).append(node)
     for node, data in whole.nodes(data=True):
         if data["kind"] != "inference":
             continue
@@ -67,23 +77,67 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
     if evaluation is not None:
         judged = {"semantics": evaluation.semantics, "verdict": evaluation.verdict(),
                   "notes": evaluation.annotations()}
+    asked = question(drawing)
+    if asked is not None:
+        nodes[QUESTION] = {"kind": "question", "text": asked["text"], "answers": [a["id"] for a in asked["answers"]],
+                           "in": [], "out": [], "group": None, "tags": [], "by": "author", "note": {}, "unread": []}
+    drawn = [node for node in drawing.graph if node in nodes]
+    if asked is not None and any(a["id"] in drawing.graph for a in asked["answers"]):
+        drawn.insert(0, QUESTION)  # drawn above its answers whenever one of them is drawn
     return {
         "version": VERSION,
         "id": amap.id,
         "title": texts(amap.title, default) or {default: amap.id},
         "languages": list(amap.languages),
+        "names": names(amap.languages),
         "lang": drawing.lang,
         "nodes": nodes,
-        "drawn": [node for node in drawing.graph if node in nodes],
+        "drawn": drawn,
         "excerpt": drawing.excerpt,
         "sources": {sid: {"title": drawable(s.title or sid), "language": s.language, "url": s.url}
                     for sid, s in amap.sources.items()},
         "groups": {gid: {"label": texts(g.label, default)} for gid, g in amap.groups.items()},
         "evaluation": judged,
+        "question": asked,
+        "incomplete": sorted(amap.incomplete - {"*"}),
         "findings": findings(drawing.findings, amap),
         "problems": {node: list(codes) for node, codes in drawing.problems.items()},
         "stale": False,
     }
+
+
+def names(languages: Iterable[str]) -> dict[str, str]:
+    """How the language switch names each language: in that language where argmap knows it, else its code."""
+    from argmap.diagram.html import LANGUAGE_NAMES
+
+    return {code: LANGUAGE_NAMES.get(code, code) for code in languages}
+
+
+def question(drawing: Drawing) -> dict[str, Any] | None:
+    """The map's question (its text in every language, the title's where it has none) and each answer,
+    with the verdict of the evaluation on it when there is one; None when the map asks nothing."""
+    amap, evaluation = drawing.amap, drawing.evaluation
+    asked = amap.question
+    answers = [a for a in asked.answers if a in drawing.whole and a in amap.statements] if asked else []
+    if asked is None or not answers:
+        return None
+    default = amap.languages[0]
+    said = texts(asked.text if asked.text is not None else amap.title, default) or {default: amap.id}
+    return {"id": QUESTION, "text": said,
+            "answers": [{"id": a,
+                         "verdict": None if evaluation is None else evaluation.sentence(a, "answer"),
+                         "note": None if evaluation is None else evaluation.annotation(a)} for a in answers]}
+
+
+def _unread(declared: object, incomplete: frozenset[str]) -> list[str]:
+    """The ids ``declared`` refers to whose definitions could not be read."""
+    if declared is None or not incomplete:
+        return []
+    named: list[str] = []
+    for key in ("supports", "attacks", "concedes", "premises"):
+        value = getattr(declared, key, None)
+        named += [value] if isinstance(value, str) else list(value or ())
+    return [i for i in dict.fromkeys(named) if i in incomplete]
 
 
 def findings(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None) -> list[dict[str, Any]]:
@@ -96,6 +150,7 @@ def findings(diagnostics: Iterable[Diagnostic], amap: ArgumentMap | None = None)
 
 def blank(name: str, found: list[dict[str, Any]]) -> dict[str, Any]:
     """The data of a page with nothing drawn yet (a map that could not be read), listing ``found``."""
-    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "lang": "en", "nodes": {},
-            "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "findings": found,
-            "problems": {}, "stale": True}
+    return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "names": names(["en"]),
+            "lang": "en", "nodes": {},
+            "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "question": None,
+            "incomplete": [], "findings": found, "problems": {}, "stale": True}

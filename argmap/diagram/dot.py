@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import graphviz
 import networkx as nx
 
-from argmap.diagram.view import BORDERS, LARGE, Node, View, drawable, view
+from argmap.diagram.measure import node_size
+from argmap.diagram.view import BORDERS, LARGE, Edge, Node, View, drawable, view
 from argmap.diagram.words import words
 from argmap.texts import pick_text
 
-__all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "LARGE", "RANKDIRS"]
+__all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "hover", "font_size", "shown_lines",
+           "LARGE", "RANKDIRS"]
 
 # Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
@@ -37,6 +40,9 @@ class Style:
     rankdir: str = "BT"
     dpi: int | None = None
     """Pixels per inch of a PNG (Graphviz's default is 96)."""
+    sized: bool = False
+    """Statement boxes get their size from argmap's wrapping (:func:`argmap.diagram.measure.node_size`), not
+    from dot's measure of their texts, so that an edit that keeps the size keeps the layout (`serve`)."""
 
 
 def text(value: str) -> graphviz.quoting.NoHtml:
@@ -69,6 +75,11 @@ def _prepared(value: str, backslash: str) -> str:
     return " ".join(drawable(value).split()).replace("\\", backslash).replace("&", "&amp;")
 
 
+def shown_lines(lines: tuple[str, ...] | list[str]) -> list[str]:
+    """Each caption line as dot draws it (what :func:`_lines` hands it, read back)."""
+    return [" ".join(drawable(line).split()) for line in lines]
+
+
 def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
     # Lines are escaped one by one, then joined with DOT's own line break, which no text can forge.
     return graphviz.nohtml("\\n".join(_prepared(line, "\\\\") for line in lines))
@@ -79,11 +90,12 @@ def to_dot(graph: nx.DiGraph, groups: Mapping[str, Any], style: Style, title: st
     """The diagram of ``graph`` (whole, or a subgraph of ``whole``) as DOT source."""
     default = (graph.graph.get("languages") or ("en",))[0]
     shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns, whole, problems)
-    return write(shown, legend=style.legend, rankdir=style.rankdir, dpi=style.dpi)
+    return write(shown, legend=style.legend, rankdir=style.rankdir, dpi=style.dpi, sized=style.sized)
 
 
-def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None = None) -> str:
-    """The DOT source that draws ``shown``; arrows point towards conclusions in the ``rankdir`` direction."""
+def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None = None, sized: bool = False) -> str:
+    """The DOT source that draws ``shown``; arrows point towards conclusions in the ``rankdir`` direction;
+    ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`."""
     names = {node.id: f"n{index}" for index, node in enumerate(shown.nodes)}
     dot = graphviz.Digraph("argmap")
     layout: dict[str, Any] = {}
@@ -106,27 +118,54 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
             box.attr("graph", label=text(cluster.label), id=text(f"group-{cluster.id}"), style="rounded,dashed",
                      color=GREY, fontsize="12", tooltip=tip(cluster.label))
             for member in cluster.members:
-                _node(box, by_id[member], names[member])
+                box.body.append(_node_line(by_id[member], names[member], sized))
                 placed.add(member)
     for node in shown.nodes:
         if node.id not in placed:
-            _node(dot, node, names[node.id])
-    for edge in shown.edges:
-        colour, line = LINES[edge.relation]
-        if edge.part == "direct":
-            dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.inference}"), color=colour,
-                     style=line, tooltip=tip(edge.inference),
-                     **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
-        else:
-            dot.edge(names[edge.source], names[edge.target], id=text(f"edge-{edge.source}-{edge.target}"),
-                     color=colour, style=line, **({"arrowhead": "none"} if edge.part == "premise" else {}))
+            dot.body.append(_node_line(node, names[node.id], sized))
+    dot.body += [_edge_line(edge, names[edge.source], names[edge.target]) for edge in shown.edges]
     if legend and shown.legend:
         _legend(dot, shown)
     source: str = dot.source
     return source
 
 
-def _node(graph: graphviz.Digraph, node: Node, name: str) -> None:
+def font_size(node: Node) -> float:
+    """The size of a statement's letters: the thesis's are larger."""
+    return 13.0 if node.role == "thesis" else 11.0
+
+
+def hover(node: Node) -> str:
+    """A statement's tooltip: its id, then each quote and its source."""
+    return " | ".join([node.id] + [f"«{quoted}» ({source})" for quoted, source in node.quotes])
+
+
+# The DOT line of each node and edge, kept for the next drawing (of a map of up to some 4,000 statements):
+# `serve` draws a map again on every save, and quoting every attribute of a 1,000-statement map anew is
+# most of writing its DOT.
+@lru_cache(maxsize=1 << 13)
+def _node_line(node: Node, name: str, sized: bool) -> str:
+    scratch = graphviz.Digraph()
+    _node(scratch, node, name, sized)
+    line: str = scratch.body[-1]
+    return line
+
+
+@lru_cache(maxsize=1 << 13)
+def _edge_line(edge: Edge, source: str, target: str) -> str:
+    scratch = graphviz.Digraph()
+    colour, style = LINES[edge.relation]
+    if edge.part == "direct":
+        scratch.edge(source, target, id=text(f"edge-{edge.inference}"), color=colour, style=style,
+                     tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
+    else:
+        scratch.edge(source, target, id=text(f"edge-{edge.source}-{edge.target}"), color=colour, style=style,
+                     **({"arrowhead": "none"} if edge.part == "premise" else {}))
+    line: str = scratch.body[-1]
+    return line
+
+
+def _node(graph: graphviz.Digraph, node: Node, name: str, sized: bool = False) -> None:
     flagged: dict[str, Any] = {}
     if node.problems:  # drawn anyway (--allow-errors): a thick vermillion border, and the codes in the caption
         flagged = {"color": VERMILLION, "penwidth": "3"}
@@ -142,11 +181,13 @@ def _node(graph: graphviz.Digraph, node: Node, name: str) -> None:
                        label="", fillcolor=GREY, tooltip=tip(node.id), **flagged)
         return
     role = node.role or "claim"
-    hover = " | ".join([node.id] + [f"«{quoted}» ({source})" for quoted, source in node.quotes])
     attributes: dict[str, Any] = {"id": text(f"node-{node.id}"), "shape": SHAPES[role], "label": _lines(node.caption),
-                                  "fillcolor": FILLS[role], "tooltip": tip(hover)}
+                                  "fillcolor": FILLS[role], "tooltip": tip(hover(node))}
     if role == "thesis":
         attributes.update(peripheries="2", penwidth="2", fontsize="13")
+    if sized:  # at least what dot would make it, so that the text always fits
+        width, height = node_size(tuple(shown_lines(node.caption)), font_size(node))
+        attributes.update(width=f"{width:g}", height=f"{height:g}")
     if node.missing:  # the text is another language's: grey letters, besides the marker in the caption
         attributes["fontcolor"] = GREY
     attributes.update(flagged)

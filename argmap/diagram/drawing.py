@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.diagram.dot import RANKDIRS, Style, to_dot
+from argmap.diagram.dot import RANKDIRS, Style, write
+from argmap.diagram.view import View, view
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ class Drawing:
     legend: bool = True
     rankdir: str = "BT"
     dpi: int | None = None
+    sized: bool = False
+    """Statement boxes sized by argmap's wrapping (see :class:`argmap.diagram.dot.Style`): `serve` patches texts."""
 
     @property
     def excerpt(self) -> bool:
@@ -46,27 +50,41 @@ class Drawing:
         amap = self.amap
         return pick_text(amap.title, lang, amap.languages[0]) if amap.title else amap.id
 
-    def source(self, lang: str | None = None) -> str:
-        """The DOT source of the diagram in ``lang`` (default: :attr:`lang`)."""
-        chosen = lang or self.lang
+    def style(self, lang: str | None = None) -> Style:
         annotations = self.evaluation.annotations() if self.evaluation is not None else {}
-        style = Style(lang=chosen, annotations=annotations, legend=self.legend, rankdir=self.rankdir, dpi=self.dpi)
-        return to_dot(self.graph, self.amap.groups, style, self.title(chosen),
-                      whole=self.whole if self.excerpt else None, problems=self.problems)
+        return Style(lang=lang or self.lang, annotations=annotations, legend=self.legend, rankdir=self.rankdir,
+                     dpi=self.dpi, sized=self.sized)
 
-    def draw(self, format: str, lang: str | None = None, timeout: float = 120.0) -> bytes:
-        """The diagram in ``lang`` drawn by dot as ``format`` (svg, png, pdf). Raises
-        :class:`argmap.api.GraphvizUnavailable` without dot, LimitReached when dot fails or runs too long."""
+    def view(self, lang: str | None = None) -> View:
+        """What the diagram in ``lang`` (default: :attr:`lang`) shows, before it is written as DOT."""
+        chosen = lang or self.lang
+        style = self.style(chosen)
+        return view(self.graph, self.amap.groups, chosen, self.title(chosen), style.annotations, style.columns,
+                    self.whole if self.excerpt else None, self.problems)
+
+    def source(self, lang: str | None = None, shown: View | None = None) -> str:
+        """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""
+        style = self.style(lang)
+        return write(shown or self.view(lang), legend=style.legend, rankdir=style.rankdir, dpi=style.dpi,
+                     sized=style.sized)
+
+    def draw(self, format: str, lang: str | None = None, timeout: float = 120.0, shown: View | None = None,
+             cancel: threading.Event | None = None) -> bytes:
+        """The diagram in ``lang`` (its view ``shown``, if made) drawn by dot as ``format`` (svg, png, pdf).
+        Raises :class:`argmap.api.GraphvizUnavailable` without dot, LimitReached when dot fails or runs too
+        long, or when ``cancel`` is set (then :class:`argmap.diagram.graphviz_run.Cancelled`)."""
         from argmap.api import GraphvizUnavailable
-        from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+        from argmap.diagram.graphviz_run import Cancelled, GraphvizFailed, GraphvizMissing, run_dot
         from argmap.errors import LimitReached
 
-        source = self.source(lang)
+        source = self.source(lang, shown)
         try:
-            return run_dot(source, format, timeout, name=self.amap.locator.top((), False)[0])
+            return run_dot(source, format, timeout, name=self.amap.locator.top((), False)[0], cancel=cancel)
         except GraphvizMissing as missing:
             raise GraphvizUnavailable(f"Graphviz's `dot` is not installed; to install it: {missing}",
                                       source.encode("utf-8")) from None
+        except Cancelled:
+            raise
         except GraphvizFailed as failed:
             raise LimitReached(str(failed)) from None
 
@@ -74,9 +92,10 @@ class Drawing:
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
             timeout: float = 120.0, rankdir: str = "bottom-up", dpi: int | None = None,
-            findings: Iterable[Diagnostic] = ()) -> Drawing:
+            findings: Iterable[Diagnostic] = (), graph: nx.DiGraph | None = None) -> Drawing:
     """The :class:`Drawing` of ``amap`` (see :func:`argmap.render`); raises UsageError for an unknown
-    language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``."""
+    language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``.
+    ``graph``: the map's graph, when the check has built it already."""
     from argmap.diagram import group_subgraph, neighbourhood
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
@@ -88,7 +107,7 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
     direction = RANKDIRS.get(rankdir, rankdir)
     if direction not in RANKDIRS.values():
         raise UsageError(f"unknown direction {rankdir!r}; use {', '.join(RANKDIRS)}")
-    graph = whole = build(amap)
+    graph = whole = build(amap) if graph is None else graph
     if focus is not None:
         if focus not in graph:
             raise UsageError(f"no statement or argument {focus!r}"

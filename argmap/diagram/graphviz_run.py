@@ -12,7 +12,7 @@ import threading
 import time
 from typing import IO
 
-__all__ = ["GraphvizMissing", "GraphvizFailed", "run_dot", "install_hint", "FORMATS", "MAX_OUTPUT", "MAX_MESSAGE"]
+__all__ = ["GraphvizMissing", "GraphvizFailed", "Cancelled", "run_dot", "install_hint", "FORMATS", "MAX_OUTPUT", "MAX_MESSAGE"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -34,6 +34,10 @@ class GraphvizFailed(Exception):
     """dot exited with an error, was stopped (time limit, output limit), or wrote nothing."""
 
 
+class Cancelled(GraphvizFailed):
+    """dot was stopped because its drawing was no longer wanted (`serve`: a newer save came)."""
+
+
 def install_hint() -> str:
     """The command that installs Graphviz (and a CJK font) on this platform."""
     system = platform.system()
@@ -44,12 +48,14 @@ def install_hint() -> str:
     return "install Graphviz from https://graphviz.org/download/ and make sure `dot` is on the PATH"
 
 
-def run_dot(source: str, output_format: str, timeout: float, name: str | None = None) -> bytes:
+def run_dot(source: str, output_format: str, timeout: float, name: str | None = None,
+            cancel: threading.Event | None = None) -> bytes:
     """The rendered bytes of ``source`` in ``output_format`` (svg, png or pdf).
 
     dot runs in a process group of its own, which is killed whenever the call ends (done, failed,
     timed out, over :data:`MAX_OUTPUT`, or interrupted by Ctrl-C, which is raised again), so that
-    nothing dot started outlives it. ``name`` (the map) starts every failure message.
+    nothing dot started outlives it. ``name`` (the map) starts every failure message. Setting ``cancel``
+    stops dot too (:class:`Cancelled`).
     """
     executable = shutil.which("dot")
     if executable is None:
@@ -69,10 +75,12 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
             if left <= 0:
                 raise GraphvizFailed(f"{prefix}dot took longer than {timeout:g} s and was stopped; draw part of the map"
                                      " with --focus or --group, or raise --timeout")
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(f"{prefix}dot was stopped: its drawing is no longer wanted")
             if drawing.wake.is_set():
                 time.sleep(0.002)  # the drawing is complete and dot is exiting
             else:
-                drawing.wake.wait(min(left, 0.05))
+                drawing.wake.wait(min(left, 0.02))
     finally:
         _kill_group(process)
         # The pipes close with the group; a process that left it is waited for a few seconds only.

@@ -74,14 +74,18 @@ def island(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False, version: int = 0) -> str:
+def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
+         version: int | Mapping[str, int] = 0) -> str:
     """The whole page: ``data`` (:func:`argmap.diagram.data.page_data`) and the SVG of each language
-    (:func:`embeddable`); ``live`` pages take updates from the server that sent them, newer than ``version``."""
+    (:func:`embeddable`); ``live`` pages take updates from the server that sent them, newer than ``version``
+    (each language's, when a mapping)."""
+    versions = version if isinstance(version, Mapping) else dict.fromkeys(svgs, version)
     lang = str(data["lang"])
     title = html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
     options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
                       f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
-    templates = "".join(f'<template class="drawing" data-lang="{html.escape(code)}" data-version="{version}">'
+    templates = "".join(f'<template class="drawing" data-lang="{html.escape(code)}"'
+                        f' data-version="{versions.get(code, 0)}">'
                         f"{svg}</template>" for code, svg in svgs.items())
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}">

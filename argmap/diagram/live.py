@@ -3,20 +3,24 @@ update pushed to the open pages as server-sent events."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import gc
-import json
 import os
-import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from argmap.diagram.channel import Channel
 from argmap.errors import ArgmapError, MapError
+
+if TYPE_CHECKING:
+    from argmap.diagram.drawing import Drawing
+    from argmap.diagram.view import View
 
 __all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS"]
 
@@ -41,58 +45,14 @@ class Options:
     rankdir: str = "bottom-up"
 
 
-class Channel:
-    """The update channel: each open page has a queue; the last update of each kind is replayed to a page that
-    connects, so that it catches up with whatever it missed."""
-
-    def __init__(self, backlog: int = 64) -> None:
-        self._lock = threading.Lock()
-        self._queues: set[queue.Queue[tuple[str, str] | None]] = set()
-        self._last: dict[str, tuple[str, str]] = {}
-        self.backlog = backlog
-
-    def subscribe(self) -> queue.Queue[tuple[str, str] | None]:
-        mine: queue.Queue[tuple[str, str] | None] = queue.Queue(self.backlog)
-        with self._lock:
-            for message in self._last.values():
-                mine.put_nowait(message)
-            self._queues.add(mine)
-        return mine
-
-    def unsubscribe(self, mine: queue.Queue[tuple[str, str] | None]) -> None:
-        with self._lock:
-            self._queues.discard(mine)
-
-    def publish(self, event: str, payload: dict[str, Any], key: str | None = None) -> None:
-        message = (event, json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
-        with self._lock:
-            self._last[key or event] = message
-            for waiting in list(self._queues):
-                try:
-                    waiting.put_nowait(message)
-                except queue.Full:  # a page that reads nothing is dropped; its browser reconnects
-                    self._queues.discard(waiting)
-                    _drop(waiting)
-
-    def close(self) -> None:
-        with self._lock:
-            for waiting in self._queues:
-                _drop(waiting)
-            self._queues.clear()
-
-
-def _drop(waiting: queue.Queue[tuple[str, str] | None]) -> None:
-    while True:  # make room for the end-of-stream marker
-        try:
-            waiting.put_nowait(None)
-            return
-        except queue.Full:
-            with contextlib.suppress(queue.Empty):
-                waiting.get_nowait()
-
-
 class Preview:
-    """One map, checked and drawn on demand; the newest data and drawings, and the files to watch."""
+    """One map, checked and drawn on demand; the newest data and drawings, and the files to watch.
+
+    A save that changes only texts, each box keeping its size, is sent as a patch (the new texts of those
+    boxes) that the pages apply to the drawing they hold, without dot; dot then draws the map again in the
+    background, and only if its drawing is not the patched one (which the boxes' sizes being argmap's own
+    make rare) is the new drawing sent. Anything else (a relation, a group, a box's size) is drawn in full.
+    """
 
     def __init__(self, path: str, options: Options, channel: Channel,
                  log: Callable[[str], None] = lambda line: None) -> None:
@@ -101,13 +61,31 @@ class Preview:
         self.version = 0
         self.data: dict[str, Any] | None = None
         self.svgs: dict[str, str] = {}
-        self.drawn_version = 0
+        """Each language's drawing as the pages hold it (before any patch)."""
+        self.bases: dict[str, tuple[int, View]] = {}
+        """Each language's drawing's version and view: what patches apply to."""
+        self.touched: dict[str, frozenset[str]] = {}
+        """The boxes patched since each language's drawing was made."""
         self.inputs: set[Path] = {Path(path).resolve()}
+        self._cancel = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="argmap-draw")
+        self._pending: list[Future[object]] = []
 
     def close(self) -> None:
-        """Stop drawing: drawings not yet started are dropped."""
+        """Stop drawing: drawings not yet started are dropped, the ones running stopped."""
+        self._cancel.set()
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def settle(self, timeout: float = 60.0) -> None:
+        """Wait until the drawings and checks running in the background are done."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:  # a background update may start a check of its own
+            with self._lock:
+                pending = [future for future in self._pending if not future.done()]
+                self._pending = pending
+            if not pending:
+                return
+            concurrent.futures.wait(pending, end - time.monotonic())
 
     def page(self) -> str:
         """The page as it stands: the newest data and drawings, live."""
@@ -116,12 +94,14 @@ class Preview:
 
         with self._lock:
             data = self.data or blank(Path(self.path).name, [])
-            return page(data, dict(self.svgs), live=True, version=self.drawn_version)
+            versions = {lang: version for lang, (version, _) in self.bases.items()}
+            return page(data, dict(self.svgs), live=True, version=versions)
 
     def build(self) -> ArgmapError | None:
-        """Check and draw the map again; publish the data at once, then the first language's drawing, then
-        (in the background, so that a newer save is not kept waiting) the other languages'. Returns the
-        error that kept the map from being drawn, if any (it is also published to the pages)."""
+        """Check the map again; publish the first language's patch and then the map's data, or the data and
+        then the first language's new drawing; then (in the background, so that a newer save is not kept
+        waiting) the other languages'. Returns the error that kept the map from being drawn, if any (it is
+        also published to the pages)."""
         from argmap.linter import paused_gc
 
         # The collector would rescan every object of the map for each drawing, a quarter of the time of a
@@ -135,18 +115,19 @@ class Preview:
         from argmap.cli.common import checked_map
         from argmap.diagram.data import blank, findings, page_data
         from argmap.diagram.drawing import prepare
-        from argmap.diagram.html import embeddable
 
         started = time.monotonic()
         with self._lock:
             self.version += 1
             version = self.version
+            self._cancel.set()  # what older saves still draw is not wanted any more
+            cancel = self._cancel = threading.Event()
         try:
             checked = checked_map(self.path, "render", allow_errors=True)
             assert checked.amap is not None
             o = self.options
-            drawing = prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group, o.legend, o.timeout,
-                              o.rankdir, None, checked.diagnostics)
+            drawing = replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group, o.legend,
+                                      o.timeout, o.rankdir, None, checked.diagnostics, checked.graph), sized=True)
         except ArgmapError as error:
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []
@@ -160,41 +141,118 @@ class Preview:
                 self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
             return error
         self.inputs = {path.resolve() for path in checked.inputs} | {Path(self.path).resolve()}
+        first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
+        # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
+        # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.
+        shown, patched = self._patch(drawing, first, version, cancel)
+        sent = time.monotonic()
         data = page_data(drawing)
         with self._lock:
             self.data = data
+            # A language the map no longer has is neither served nor replayed; the pages drop it from their
+            # switch when the data below reaches them (and a new one appears there, its drawing following).
+            for code in [code for code in self.svgs if code not in data["languages"]]:
+                del self.svgs[code]
+                self.bases.pop(code, None)
+                self.touched.pop(code, None)
+                self.channel.forget(f"svg:{code}")
+                self.channel.forget(f"patch:{code}")
         self.channel.publish("map", {"version": version, "data": data})
-        first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
+        if not patched:
+            self._draw(drawing, first, shown, version, cancel)
+            sent = time.monotonic()
+        errors = len(checked.errors)
+        if version > 1:  # the first drawing is announced with the server's address; the time is until it was sent
+            self.log(f"redrawn in {sent - started:.2f} s" + (" (texts only)" if patched else "")
+                     + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
+        for lang in rest:
+            self._submit(self._update, drawing, lang, version, cancel)
+        return None
 
-        def draw(lang: str) -> None:
-            from argmap.linter import paused_gc
+    def _submit(self, work: Callable[..., object], *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the server is stopping: no more drawings
+            future = self._pool.submit(work, *args)
+            with self._lock:
+                self._pending = [*(f for f in self._pending if not f.done()), future]
 
+    def _update(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> None:
+        """Bring the pages' drawing in ``lang`` up to ``version``: a patch, else a new drawing."""
+        shown, patched = self._patch(drawing, lang, version, cancel)
+        if not patched:
+            self._draw(drawing, lang, shown, version, cancel)
+
+    def _patch(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> tuple[View, bool]:
+        """``lang``'s view of ``version``, and whether a patch brought the pages up to it: when only texts
+        changed (then checked by dot in the background), or the change is already outdated."""
+        from argmap.diagram.patch import patch
+
+        shown = drawing.view(lang)
+        with self._lock:
+            base, touched = self.bases.get(lang), self.touched.get(lang, frozenset())
+        changes = patch(base[1], shown, touched) if base is not None else None
+        if base is None or changes is None:
+            return shown, self.version != version
+        with self._lock:
             if self.version != version:
-                return  # a newer change is being drawn already
-            try:
-                with paused_gc():
-                    svg = embeddable(drawing.draw("svg", lang, self.options.timeout))
-            except ArgmapError as error:
+                return shown, True  # a newer change is being drawn already
+            self.touched[lang] = touched | set(changes)
+        self.channel.publish("patch", {"version": version, "lang": lang, "base": base[0], "nodes": changes},
+                             key=f"patch:{lang}")
+        self._submit(self._verify, drawing, lang, shown, version, base[0], changes, cancel)
+        return shown, True
+
+    def _verify(self, drawing: Drawing, lang: str, shown: View, version: int, base: int, changes: dict[str, Any],
+                cancel: threading.Event) -> None:
+        """Draw ``version`` in full and compare it with the patched drawing; send it only if they differ."""
+        from argmap.diagram.patch import verify
+
+        svg = self._svg(drawing, lang, shown, version, cancel)
+        if svg is None or cancel.is_set():
+            return  # not wanted any more: a newer save is being checked, and this would slow it down
+        with self._lock:
+            held = self.svgs.get(lang) if self.bases.get(lang, (None,))[0] == base else None
+        if held is not None and verify(held, svg, changes):
+            return  # the pages show exactly this drawing already
+        self.log(f"the layout changed: {lang} drawn in full")
+        self._commit(lang, shown, version, svg)
+
+    def _draw(self, drawing: Drawing, lang: str, shown: View, version: int, cancel: threading.Event) -> bool:
+        svg = self._svg(drawing, lang, shown, version, cancel)
+        return svg is not None and self._commit(lang, shown, version, svg)
+
+    def _svg(self, drawing: Drawing, lang: str, shown: View, version: int, cancel: threading.Event) -> str | None:
+        """dot's drawing of ``shown``, or None when it is no longer wanted or failed (then said on the page)."""
+        from argmap.diagram.graphviz_run import Cancelled
+        from argmap.diagram.html import embeddable
+        from argmap.linter import paused_gc
+
+        if self.version != version:
+            return None
+        try:
+            with paused_gc():
+                return embeddable(drawing.draw("svg", lang, self.options.timeout, shown, cancel))
+        except Cancelled:
+            return None
+        except ArgmapError as error:
+            with self._lock:
+                data = self.data if self.version == version else None
+            if data is not None:
                 failed = [*data["findings"], {"where": "", "severity": "error", "code": "", "name": "",
                                               "message": str(error), "node": None}]
                 self.channel.publish("map", {"version": version, "data": dict(data, findings=failed)})
-                return
-            with self._lock:
-                if self.version != version:
-                    return
-                self.svgs[lang] = svg
-                self.drawn_version = version
-            self.channel.publish("svg", {"version": version, "lang": lang, "svg": svg}, key=f"svg:{lang}")
+            return None
 
-        draw(first)
-        errors = len(checked.errors)
-        if version > 1:  # the first drawing is announced with the server's address
-            self.log(f"redrawn in {time.monotonic() - started:.2f} s"
-                     + (f" ({errors} error{'s' if errors != 1 else ''}, marked)" if errors else ""))
-        with contextlib.suppress(RuntimeError):  # the server is stopping: no more drawings
-            for lang in rest:
-                self._pool.submit(draw, lang)
-        return None
+    def _commit(self, lang: str, shown: View, version: int, svg: str) -> bool:
+        """Make ``svg`` the drawing of ``lang`` that pages hold and patches apply to, and send it."""
+        with self._lock:
+            if self.version != version:
+                return False
+            self.svgs[lang] = svg
+            self.bases[lang] = (version, shown)
+            self.touched[lang] = frozenset()
+            self.channel.forget(f"patch:{lang}")
+        self.channel.publish("svg", {"version": version, "lang": lang, "svg": svg}, key=f"svg:{lang}")
+        return True
 
     def watch(self, stop: threading.Event) -> None:
         """Redraw whenever a file of the map changes, until ``stop`` is set. The folders that hold the map's

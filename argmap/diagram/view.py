@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 import networkx as nx
@@ -129,7 +130,7 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
             text = drawable(shown)
             if missing:
                 marks.insert(0, f"({said['missing']} · {missing})")
-            drawn.append(Node(node, "statement", (*wrap(text, columns), *marks), data["role"], text,
+            drawn.append(Node(node, "statement", (*wrapped(text, columns), *marks), data["role"], text,
                               tuple((q.text, q.source) for q in data.get("quotes", ())), data.get("group"), note,
                               BORDERS.get(note or ""), missing, cut, flawed))
         elif node in junctions:
@@ -174,6 +175,12 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                                         ("problem", any(item.problems for item in drawn))) if present}
     return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown_words),
                 graph.number_of_nodes() > LARGE, legend=tuple(item for item in LEGEND if item in used))
+
+
+@lru_cache(maxsize=1 << 13)
+def wrapped(text: str, columns: int) -> tuple[str, ...]:
+    """:func:`wrap`, kept: `serve` draws a map again on every save, most of its texts unchanged."""
+    return tuple(wrap(text, columns))
 
 
 def text_in(text: object, lang: str, default: str) -> tuple[str, str | None]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import run_cli
 from tests.render.test_render import SMALL, write_map
-from tests.render.test_serve import serving
+from tests.render.test_serve import events, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
 UPDATED = 10_000
@@ -59,3 +60,69 @@ def test_a_draft_with_errors_shows_its_findings_where_they_are(page, tmp_path):
         page.page.click("#findings a.node-link[data-node='reason']")
         assert "support target 'thesiss' is not defined" in page.page.inner_text("#panel")
         assert page.problems == []
+
+
+def test_a_language_added_or_removed_while_serving_follows_in_the_switch(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        page.page.select_option("#lang", "fr")
+        page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+        path.write_text(SMALL.replace("languages: [en, fr]", "languages: [en, fr, ja]").replace(
+            "{en: The thesis holds,", "{ja: 論旨は成り立つ, en: The thesis holds,"), encoding="utf-8")
+        page.page.wait_for_function("() => document.getElementById('lang').options.length === 3", timeout=UPDATED)
+        assert page.evaluate("[...document.getElementById('lang').options].map(o => o.textContent)") == [
+            "English", "Français", "日本語"]
+        assert page.evaluate("document.getElementById('lang').value") == "fr"  # the choice stays
+        page.page.select_option("#lang", "ja")
+        page.page.wait_for_function("() => document.body.dataset.lang === 'ja'", timeout=UPDATED)
+        assert "論旨は成り立つ" in page.page.text_content("#node-thesis")
+        path.write_text(SMALL.replace("languages: [en, fr]", "languages: [en]"), encoding="utf-8")
+        page.page.wait_for_function("() => document.getElementById('lang').options.length === 1", timeout=UPDATED)
+        page.page.wait_for_function("() => document.body.dataset.lang === 'en'", timeout=UPDATED)
+        assert "The thesis holds" in page.page.text_content("#node-thesis")
+        assert page.problems == []
+        page.page.reload()  # a page opened afterwards is neither offered nor sent the removed languages
+        shown(page, 3)
+        assert page.evaluate("[...document.getElementById('lang').options].map(o => o.value)") == ["en"]
+        assert page.evaluate("[...document.querySelectorAll('template.drawing')].map(t => t.dataset.lang)") == ["en"]
+
+
+NODE_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('#canvas g.node')].map(g => [g.id, [
+    [...g.querySelectorAll('text')].map(t => t.textContent),
+    [...g.querySelectorAll('a')].map(a => a.getAttributeNS('http://www.w3.org/1999/xlink', 'title'))]]))"""
+
+
+def test_a_text_edit_is_patched_in_place_and_shows_what_a_full_drawing_shows(page, tmp_path):
+    path = write_map(tmp_path)
+    edited = SMALL.replace("A rebuttal", "The rebuttal").replace('text: "a fact"', 'text: "the fact"').replace(
+        "Une réfutation", "Une réplique")
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        page.evaluate("window.held = document.querySelector('#canvas svg')")
+        layout = page.evaluate("[...document.querySelectorAll('#canvas path, #canvas polygon')].map(p => p.outerHTML)")
+        path.write_text(edited, encoding="utf-8")
+        shown(page, 2)
+        # The same drawing, its texts changed in place: nothing was parsed again, nothing moved.
+        assert page.evaluate("document.querySelector('#canvas svg') === window.held")
+        assert page.evaluate("[...document.querySelectorAll('#canvas path, #canvas polygon')].map(p => p.outerHTML)") \
+            == layout
+        patched = page.evaluate(NODE_TEXTS)
+        assert patched["node-rebuttal"][0] == ["The rebuttal"] and patched["node-fact"][1] == ["fact | «the fact» (s)"]
+        assert page.page.get_attribute("#node-rebuttal", "aria-label") == "The rebuttal"
+        server.preview.settle()  # dot's own drawing of the save agreed: nothing else reached the page
+        assert page.evaluate("document.querySelector('#canvas svg') === window.held")
+        sent = {(event, payload.get("lang")) for event, payload in events(server, 2) if payload["version"] == 2}
+        assert sent == {("map", None), ("patch", "en"), ("patch", "fr")}  # no new drawing in either language
+        page.page.select_option("#lang", "fr")  # a language not shown yet gets its patch when it is
+        page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+        assert page.page.text_content("#node-rebuttal").strip() == "Une réplique" and page.evaluate(
+            "document.body.dataset.version") == "2"
+        assert page.problems == []
+    code, _, _ = run_cli("render", str(path), "--allow-errors", "-o", str(tmp_path / "full.html"))
+    assert code == 0
+    page.page.goto((tmp_path / "full.html").as_uri())
+    page.page.wait_for_function("() => document.body.dataset.version !== undefined")
+    assert page.evaluate(NODE_TEXTS) == patched

@@ -38,8 +38,9 @@ def test_the_page_works_offline_with_no_request_and_no_error(page, essay):
     url, amap = essay
     opened(page, url)
     assert page.problems == [] and page.requests == [url]
-    # One node per statement and per declared argument (the essay undercuts no one-premise relation).
-    shown = len(amap.statements) + len(amap.arguments)
+    # One node per statement and per declared argument (the essay undercuts no one-premise relation), and
+    # the question its answers answer.
+    shown = len(amap.statements) + len(amap.arguments) + 1
     assert page.evaluate("document.querySelectorAll('#canvas g.node[role=button]').length") == shown
     # The Content-Security-Policy stops whatever might still try: nothing reaches a listening server.
     with socket.socket() as listener:
@@ -73,6 +74,52 @@ def test_clicking_a_node_shows_its_texts_quotes_relations_and_evaluation(page, e
     assert page.evaluate("location.hash") == "#two-unsolved-problems"
     assert "two-unsolved-problems" in page.page.inner_text("#panel h2")
     assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-two-unsolved-problems"
+    assert page.problems == []
+
+
+def test_the_panel_shows_the_question_its_answers_verdicts_and_the_concessions(page, essay):
+    url, amap = essay
+    opened(page, url)
+    page.page.click("#node---question")
+    panel = " ".join(page.page.inner_text("#panel").split())
+    assert amap.question.text["en"] in panel and "Answers" in panel
+    for answer in amap.question.answers:
+        assert f"The answer '{answer}' stands: every objection to it is defeated" in panel
+    page.page.click("#panel a.node-link[data-node='no-feast-elsewhere']")
+    panel = " ".join(page.page.inner_text("#panel").split())
+    assert "Answers the question" in panel and amap.question.text["en"] in panel
+    assert "The answer 'no-feast-elsewhere' stands" in panel
+    page.page.click("#node-ten-billion-allocation")
+    section = " ".join(page.page.inner_text("#panel section.concessions").split())
+    target = amap.statements["internal-spending-is-not-investment"].text["en"]
+    assert "concedes " + " ".join(target.split())[:60] in section and "against their own claim" in section
+    page.page.click("#panel section.concessions a.node-link")
+    section = page.page.inner_text("#panel section.concessions")
+    assert section.count("conceded by") == 2  # both statements that grant it
+    page.page.click("#node-feast-only-in-a-shares")
+    assert "stands: every objection to it is defeated" in page.page.inner_text("#panel dd.verdict")
+    page.page.click("#node-policy-weighs-on-regulation")
+    assert page.page.inner_text("#panel dd.analyst") == "the analyst, not the author"
+    assert page.problems == []
+
+
+def test_the_panel_shows_the_analysts_marks_and_what_could_not_be_read(page, tmp_path):
+    marked = SMALL.replace(
+        "  rebuttal: {text:",
+        "  rebuttal: {by: analyst, base: 0.8, note: {en: Implicit in the text, fr: Implicite}, text:").replace(
+        "  not-relevant: {role: evidence,", "  broken: {role: nonsense, text: Broken}\n  not-relevant: {role: evidence,"
+        ).replace("attacks: objection, supports: thesis}", "attacks: objection, supports: [thesis, broken]}")
+    write_map(tmp_path, marked)
+    code, _, _ = run_cli("render", "map.yaml", "--allow-errors", "--eval", "dfquad", "-o", "map.html", cwd=tmp_path)
+    assert code == 0
+    opened(page, (tmp_path / "map.html").as_uri() + "#rebuttal")
+    panel = page.page.inner_text("#panel")
+    assert "Analyst's note" in panel and "Implicit in the text" in panel
+    assert page.page.inner_text("#panel dd.analyst") == "the analyst, not the author"
+    assert page.page.inner_text("#panel dd.base").startswith("0.8 (the analyst's confidence")
+    assert page.page.inner_text("#panel p.unread").endswith("could not be read (its definition has errors): broken")
+    page.page.select_option("#lang", "fr")
+    assert "Implicite" in page.page.inner_text("#panel")
     assert page.problems == []
 
 

@@ -8,6 +8,7 @@ import random
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.cli.eval_cmd import TASK_SEMANTICS, TASKS, EvalOptions, execute_eval
@@ -186,3 +187,63 @@ def test_json_escapes_what_could_drive_a_terminal():
     for bad in (float("nan"), float("inf"), -float("inf")):
         with pytest.raises(ValueError):
             json_text({"n": bad})
+
+
+def test_each_row_shows_the_statement_text_in_the_chosen_language():
+    amap = argmap.load(ESSAY)
+    code, out, err = run_cli("eval", ESSAY)
+    assert (code, err) == (0, "")
+    rows = {line.split()[1]: line for line in out.splitlines() if line.startswith(("IN ", "OUT ", "UNDEC "))}
+    assert set(rows) == set(amap.statements)
+    for sid, row in rows.items():
+        english = " ".join(amap.statements[sid].text["en"].split())
+        shown = row.split('"', 1)[1].rstrip('"')
+        assert english.startswith(shown.removesuffix("…")) and len(row) <= 110, row
+    assert rows["popular-view"].startswith("OUT    popular-view ")
+    code, out, _ = run_cli("eval", "-s", "preferred", "--lang", "ja", ESSAY)
+    row = next(line for line in out.splitlines() if line.startswith("ACCEPTED   feast-in-a-shares "))
+    assert row.endswith('claim     "' + amap.statements["feast-in-a-shares"].text["ja"] + '"')
+    code, out, _ = run_cli("eval", "-s", "dfquad", "--lang", "fr", ESSAY)
+    assert '  base 0.50  "Opinion répandue' in out
+    code, out, _ = run_cli("eval", "--sensitivity", "--top", "2", ESSAY)
+    assert '0.50  popular-view        "Popular view:' in out
+
+
+def test_a_long_text_is_one_shortened_line_and_json_keeps_its_shape(tree):
+    long = "word " * 80
+    folder = tree({"m.yaml": "argmap: 1\nid: m\nlanguages: [en, fr]\nstatements:\n"
+                   "  t: {role: thesis, text: {en: Short thesis, fr: Thèse}}\n"
+                   f"  r:\n    supports: t\n    text:\n      en: |\n        first line\n        {long}\n"
+                   "      fr: Raison\n"})
+    code, out, err = run_cli("eval", "m.yaml", cwd=folder)
+    assert (code, err) == (0, "")
+    row = next(line for line in out.splitlines() if line.startswith("IN     r "))
+    assert row.startswith('IN     r  claim   "first line word word') and row.endswith(' word…"') and 100 < len(row) <= 110
+    assert 'IN     t  thesis  "Short thesis"' in out
+    _, fr, _ = run_cli("eval", "m.yaml", "--lang", "fr", cwd=folder)
+    assert 'IN     r  claim   "Raison"' in fr
+    _, plain, _ = run_cli("eval", "m.yaml", "-f", "json", cwd=folder)
+    _, chosen, _ = run_cli("eval", "m.yaml", "-f", "json", "--lang", "fr", cwd=folder)
+    assert plain == chosen and "first line" not in plain
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--lang", "de", ESSAY], "the map has no language 'de'; it has en, fr, ja"),
+    (["--lang", "en", "f.af"], "--lang is for a map's texts; a framework file has none"),
+    (["--iccma", "-p", "SE-GR", "-f", "f.af", "--lang", "en"], "--lang does not go with --iccma"),
+])
+def test_a_language_the_input_does_not_have_is_refused(tmp_path, args, message):
+    (tmp_path / "f.af").write_text("p af 2\n1 2\n")
+    code, out, err = run_cli("eval", *args, cwd=tmp_path)
+    assert (code, out) == (2, "") and message in err
+
+
+@given(st.text(), st.integers(min_value=2, max_value=120))
+def test_a_shortened_text_fits_its_columns_on_one_printable_line(text, columns):
+    from argmap.cli.eval_output import shorten
+    from argmap.texts import one_line, width
+
+    shown = shorten(text, columns)
+    assert width(shown) <= columns and one_line(shown) == shown and "\n" not in shown
+    flat = " ".join(text.split())
+    assert shown == one_line(flat) or shown.endswith("…")

@@ -146,3 +146,23 @@ def test_the_page_draws_with_the_font_dot_measured(tmp_path):
     assert "font-family=" not in page and "<title>n" not in page  # left to the style sheet, once
     rule = re.search(r"#canvas svg text \{ font-family: ([^;]+); \}", styles())
     assert rule is not None and [name.strip().strip('"') for name in rule[1].split(",")] == FONT.split(",")
+
+
+def test_the_data_carries_the_question_concessions_and_the_analysts_marks():
+    import argmap
+    from argmap.diagram.data import page_data
+    from argmap.diagram.drawing import prepare
+
+    amap = argmap.load(ROOT / "models" / "capital-feast" / "map.yaml")
+    data = page_data(prepare(amap, evaluation="grounded"))
+    asked = data["question"]
+    assert asked["text"]["en"] == amap.question.text["en"] and data["drawn"][0] == asked["id"] == "--question"
+    assert [a["id"] for a in asked["answers"]] == list(amap.question.answers)
+    assert asked["answers"][0] == {"id": "feast-in-a-shares", "note": "IN", "verdict":
+                                   "The answer 'feast-in-a-shares' stands: every objection to it is defeated"
+                                   " (grounded semantics)."}
+    nodes = data["nodes"]
+    assert nodes["ten-billion-allocation"]["concedes"] == ["internal-spending-is-not-investment"]
+    assert len(nodes["internal-spending-is-not-investment"]["conceded_by"]) == 2
+    assert nodes["policy-weighs-on-regulation"]["by"] == "analyst" and nodes["popular-view"]["by"] == "author"
+    assert data["incomplete"] == [] and page_data(prepare(amap))["question"]["answers"][0]["verdict"] is None

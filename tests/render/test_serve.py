@@ -83,7 +83,7 @@ def events(server: PreviewServer, until: int, languages: int = 2, deadline: floa
         elif line.startswith("data: "):
             seen.append((event, json.loads(line[6:])))
             done = [payload for kind, payload in seen if payload["version"] >= until
-                    and (kind == "svg" or payload["data"]["stale"])]
+                    and (kind in ("svg", "patch") or payload["data"]["stale"])]
             if len(done) >= languages or any("data" in payload for payload in done):
                 break
     connection.close()
@@ -115,13 +115,43 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
         first = events(server, 1)
         assert [event for event, _ in first] == ["map", "svg", "svg"]
         assert {payload["lang"] for event, payload in first if event == "svg"} == {"en", "fr"}
-        (tmp_path / "map.yaml").write_text(SMALL.replace("The thesis holds", "The thesis changed"),
+        (tmp_path / "map.yaml").write_text(SMALL.replace("The thesis holds", "The thesis is held"),
                                            encoding="utf-8")
         update = events(server, 2)
-        drawn = [payload for event, payload in update if event == "svg" and payload["version"] == 2]
-        assert drawn and "The thesis changed" in drawn[0]["svg"]
+        patched = {payload["lang"]: payload for event, payload in update if event == "patch" and payload["version"] == 2}
+        assert patched["en"]["base"] == 1 and patched["en"]["nodes"] == {
+            "thesis": {"lines": ["The thesis is held"], "title": "thesis", "label": "The thesis is held"}}
+        assert patched["fr"]["nodes"] == {}  # nothing changed in French
+        server.preview.settle()  # dot draws it in the background: the same layout, so nothing more is sent
+        replayed = events(server, 2)
+        assert [(event, payload["version"]) for event, payload in replayed if event != "map"] == [
+            ("svg", 1), ("svg", 1), ("patch", 2), ("patch", 2)]
         status, _, page = request(server, "/")
-        assert status == 200 and b"The thesis changed" in page
+        assert status == 200 and b"The thesis is held" in page
+        # A text that needs a larger box is drawn in full (its language only), and so is a new relation.
+        for version, text, drawn in (
+                (3, SMALL.replace("The thesis holds", "The thesis holds " + "and holds " * 9), {"en": "svg", "fr": "patch"}),
+                (4, SMALL.replace("attacks: objection, supports: thesis", "attacks: objection"), {"en": "svg", "fr": "svg"})):
+            (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+            update = events(server, version)
+            assert {payload["lang"]: event for event, payload in update
+                    if event != "map" and payload["version"] == version} == drawn
+
+
+def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, monkeypatch):
+    from argmap.diagram import patch
+
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        events(server, 1)
+        monkeypatch.setattr(patch, "verify", lambda before, after, changes: False)  # as if the layout moved
+        path.write_text(SMALL.replace("The thesis holds", "The thesis is held"), encoding="utf-8")
+        events(server, 2)
+        server.preview.settle()
+        update = events(server, 2)
+        assert [(event, payload["version"]) for event, payload in update if event != "map"] == [
+            ("svg", 2), ("svg", 2)]
+        assert "The thesis is held" in next(payload["svg"] for event, payload in update if event == "svg")
 
 
 def test_a_broken_save_keeps_the_drawing_and_lists_the_located_finding(tmp_path):
@@ -186,3 +216,12 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path):
     finally:
         process.kill()
     assert (process.returncode, err) == (130, "argmap: interrupted\n")
+
+
+def test_a_forgotten_update_is_not_replayed_to_a_page_that_connects():
+    channel = Channel()
+    for key in ("svg:en", "svg:fr"):
+        channel.publish("svg", {"lang": key[4:]}, key=key)
+    channel.forget("svg:fr")
+    mine = channel.subscribe()
+    assert [json.loads(mine.get_nowait()[1]) for _ in range(mine.qsize())] == [{"lang": "en"}]

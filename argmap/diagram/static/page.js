@@ -8,8 +8,9 @@
   const live = document.body.dataset.live === "1";
   let data = JSON.parse($("argmap-data").textContent);
   let lang = data.lang;
-  const drawings = {}; // lang -> {version, template}
-  let shown = -1, selected = null, matches = new Set();
+  const drawings = {}; // lang -> {version (of its layout), template, svg once parsed, patch (newest texts), applied}
+  const XLINK = "http://www.w3.org/1999/xlink";
+  let shown = -1, shownLang = null, selected = null, matches = new Set();
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
@@ -18,11 +19,15 @@
   }
 
   // ---- texts -------------------------------------------------------------------------------------
+  function textsOf(node) {
+    return node.kind === "inference" ? node.label : node.text;
+  }
+  function inLanguage(texts, language) {
+    return texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0]);
+  }
   function textOf(id, language) {
     const node = data.nodes[id];
-    if (!node) return id;
-    const texts = node.kind === "statement" ? node.text : node.label;
-    return (texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0])) || id;
+    return (node && inLanguage(textsOf(node), language)) || id;
   }
   function fold(text) {
     return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
@@ -77,21 +82,43 @@
         if (data.problems[id]) g.classList.add("problem");
       }
     }
+    patchDrawing(drawing, language);
     return drawing.svg;
+  }
+  function patchDrawing(drawing, language) {
+    // A save that changed only texts comes as a patch: the texts and tooltips of the boxes changed since this
+    // drawing was made, set in place (the layout is the same: the server checks it with dot afterwards).
+    const patch = drawing.patch;
+    if (!patch || !drawing.svg || drawing.applied === patch.version) return;
+    for (const [id, change] of Object.entries(patch.nodes)) {
+      const g = drawing.svg.querySelector("#" + CSS.escape("node-" + id));
+      if (!g) continue;
+      const texts = g.querySelectorAll("text");
+      change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
+      const a = g.querySelector("a");
+      if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
+      g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
+    }
+    drawing.applied = patch.version;
+  }
+  function stamp() {
+    document.body.dataset.version = String(shown);
+    canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
+    document.body.dataset.shownAt = String(Date.now());
   }
   function show(language) {
     const svg = drawingFor(language);
     if (!svg) return false;
     canvas.replaceChildren(svg);
-    shown = drawings[language].version;
+    const drawing = drawings[language];
+    shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
+    shownLang = language;
     document.documentElement.lang = language;
     mark();
     highlight(selected);
     if (!fitted && svg.viewBox.baseVal.width) { fit(); fitted = true; }
-    document.body.dataset.version = String(shown);
     document.body.dataset.lang = language;
-    canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
-    document.body.dataset.shownAt = String(Date.now());
+    stamp();
     return true;
   }
   function apply() {
@@ -152,16 +179,19 @@
     const parts = [];
     const close = el("button", {type: "button", class: "close", "aria-label": "Close"}, "×");
     close.addEventListener("click", unselect);
-    parts.push(close, el("h2", {}, el("code", {}, id), " ",
-      el("span", {class: "role"}, node.kind === "statement" ? node.role : node.relation + " inference")));
-    const texts = node.kind === "statement" ? node.text : node.label;
+    const kind = node.kind === "inference" ? node.relation + " inference" : node.kind === "question" ? "question" : node.role;
+    parts.push(close, el("h2", {}, el("code", {}, id), " ", el("span", {class: "role"}, kind)));
+    const texts = textsOf(node);
     const list = el("dl", {class: "texts"});
     for (const language of data.languages) {
       list.append(el("dt", {}, language));
       const text = texts && texts[language];
       list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
     }
-    if (node.kind === "statement" || Object.keys(texts || {}).length) parts.push(list);
+    if (node.kind !== "inference" || Object.keys(texts || {}).length) parts.push(list);
+    parts.push(question(id, node));
+    const note = inLanguage(node.note, lang);
+    if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {}, note)));
     if (node.quotes && node.quotes.length) {
       const quotes = el("section", {}, el("h3", {}, "Quotes"));
       for (const quote of node.quotes) {
@@ -181,8 +211,17 @@
       facts.append(el("dt", {}, "Group"), el("dd", {}, (group && (group.label[lang] || Object.values(group.label)[0])) || node.group));
     }
     if (node.tags.length) facts.append(el("dt", {}, "Tags"), el("dd", {}, node.tags.join(", ")));
+    if (node.by === "analyst") {
+      facts.append(el("dt", {}, "Added by"), el("dd", {class: "analyst"}, "the analyst, not the author"));
+    }
+    if (node.base !== null && node.base !== undefined) {
+      facts.append(el("dt", {}, "Base score"), el("dd", {class: "base"}, node.base + " (the analyst's confidence before attacks and supports count)"));
+    }
     if (data.evaluation && data.evaluation.notes[id] !== undefined) {
       facts.append(el("dt", {}, "Evaluation"), el("dd", {class: "evaluation"}, data.evaluation.notes[id] + " (" + data.evaluation.semantics + ")"));
+    }
+    if (data.evaluation && data.evaluation.verdict && node.role === "thesis") {
+      facts.append(el("dt", {}, "Verdict"), el("dd", {class: "verdict"}, data.evaluation.verdict));
     }
     if (facts.childNodes.length) parts.push(facts);
     const incoming = node.in.map((r) => {
@@ -205,11 +244,39 @@
       outgoing.unshift(item);
     }
     parts.push(relationList("Incoming", incoming), relationList("Outgoing", outgoing));
+    const granted = (node.concedes || []).map((t) => el("li", {}, "concedes ", link(t)))
+      .concat((node.conceded_by || []).map((s) => el("li", {}, "conceded by ", link(s))));
+    const concessions = relationList("Concessions", granted);
+    if (concessions) {
+      concessions.classList.add("concessions");
+      concessions.append(el("p", {class: "hint"}, "Granted by the author against their own claim: neither a reason nor an objection."));
+      parts.push(concessions);
+    }
+    if (node.unread && node.unread.length) {
+      parts.push(el("p", {class: "unread"}, "Refers to what could not be read (its definition has errors): " + node.unread.join(", ")));
+    }
     const own = data.findings.filter((f) => f.node === id);
     if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
     if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
     panel.replaceChildren(...parts.filter(Boolean));
     panel.hidden = false;
+  }
+  function question(id, node) {
+    // The map's question: its own panel lists every answer with its verdict; an answer's names the question.
+    const asked = data.question;
+    if (!asked) return null;
+    const verdict = (answer) => {
+      const item = el("li", {}, link(answer.id));
+      if (answer.verdict) item.append(el("span", {class: "verdict"}, " — " + answer.verdict));
+      return item;
+    };
+    if (node.kind === "question") return relationList("Answers", asked.answers.map(verdict));
+    const mine = asked.answers.find((answer) => answer.id === id);
+    if (!mine) return null;
+    const section = el("section", {class: "answer"}, el("h3", {}, "Answers the question"));
+    section.append(el("p", {}, link(asked.id)));
+    if (mine.verdict) section.append(el("p", {class: "verdict"}, mine.verdict));
+    return section;
   }
   function unselect() {
     selected = null;
@@ -224,9 +291,12 @@
     if (f.node && data.nodes[f.node]) item.append(" ", link(f.node));
     return item;
   }
+  let listed = null; // what the findings list shows, so that a save that changes none of it costs nothing
   function findings() {
     const box = $("findings"), list = box.querySelector("ul");
-    list.replaceChildren(...data.findings.map(finding));
+    const now = JSON.stringify([data.findings, data.findings.map((f) => f.node && textOf(f.node, lang))]);
+    if (now !== listed) list.replaceChildren(...data.findings.map(finding));
+    listed = now;
     box.hidden = data.findings.length === 0 && !data.stale;
     box.querySelector("h2").textContent = data.stale
       ? "The map cannot be drawn as it is: the last drawing is shown"
@@ -244,7 +314,7 @@
     if (query) {
       if (!folded || folded.data !== data) {
         folded = {data, nodes: Object.entries(data.nodes).map(([id, node]) => [id,
-          [id, ...Object.values((node.kind === "statement" ? node.text : node.label) || {})].map(fold).join("\u0000")])};
+          [id, ...Object.values(textsOf(node) || {})].map(fold).join("\u0000")])};
       }
       for (const [id, texts] of folded.nodes) if (texts.includes(query)) matches.add(id);
     }
@@ -344,8 +414,22 @@
     }
   });
   picker.addEventListener("change", () => {
-    if (drawings[picker.value]) { lang = picker.value; show(lang); render(); if (results.childNodes.length) find(); }
+    lang = picker.value;
+    // A language just added to the map may not be drawn yet: its drawing is shown when it arrives.
+    if (drawings[lang]) { show(lang); render(); if (results.childNodes.length) find(); }
+    else status.textContent = "drawing " + (data.names[lang] || lang) + "…";
   });
+  function languages() {
+    // The switch follows the map's languages as they are saved: a new one appears, a removed one goes.
+    const now = [...picker.options].map((option) => option.value);
+    if (now.join("\n") === data.languages.join("\n")) return;
+    for (const code of Object.keys(drawings)) if (!data.languages.includes(code)) delete drawings[code];
+    if (!data.languages.includes(lang)) lang = data.lang;
+    picker.replaceChildren(...data.languages.map((code) =>
+      el("option", {value: code}, (data.names && data.names[code]) || code)));
+    picker.value = lang;
+    if (shownLang !== lang && drawings[lang]) show(lang);
+  }
   window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
 
   // ---- live updates (argmap serve) ---------------------------------------------------------------
@@ -353,6 +437,7 @@
     const events = new EventSource("/events");
     events.addEventListener("map", (event) => {
       data = JSON.parse(event.data).data;
+      languages();
       findings();
       if (selected) render();
       if (search.value) find();
@@ -362,14 +447,30 @@
     });
     events.addEventListener("svg", (event) => {
       const update = JSON.parse(event.data);
+      if (!data.languages.includes(update.lang)) return; // a language removed since
+      const held = drawings[update.lang];
+      if (held && held.version >= update.version) return; // replayed: this page has it, or a newer one
       const template = document.createElement("template");
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
-      if (update.lang === lang && update.version > shown) {
+      if (update.lang === lang) {
         show(lang);
         if (selected) render();
         status.textContent = "updated " + new Date().toLocaleTimeString();
       }
+    });
+    events.addEventListener("patch", (event) => {
+      const update = JSON.parse(event.data);
+      const drawing = drawings[update.lang];
+      if (!drawing || drawing.version !== update.base) return; // made for another drawing: a new one follows
+      if (drawing.patch && drawing.patch.version >= update.version) return;
+      drawing.patch = update;
+      if (update.lang !== lang || shownLang !== lang) return; // applied when that language is shown
+      patchDrawing(drawing, lang);
+      shown = update.version;
+      stamp();
+      if (selected) { highlight(selected); render(); }
+      status.textContent = "updated " + new Date().toLocaleTimeString();
     });
     events.addEventListener("error", () => { status.textContent = "disconnected: waiting for argmap serve"; });
   }
