@@ -89,9 +89,11 @@ class FileSystem:
         return read(str(path), display, limits)
 
     def yaml_files(self, folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
-        # Iterative, so that no depth of folders exhausts the stack; links to folders are not followed.
+        # Iterative, so that no depth of folders exhausts the stack; links to folders are not followed, and a
+        # link to a file outside the folder is named, unread: checking a folder reads nothing outside it.
         pending = [folder]
         found: list[Path] = []
+        inside = self.absolute(folder)
         while pending:
             current = pending.pop()
             try:
@@ -104,10 +106,22 @@ class FileSystem:
                 if entry.name.startswith("."):
                     continue
                 if entry.name.endswith(YAML_SUFFIXES):
-                    found.append(current / entry.name)
+                    path = current / entry.name
+                    if _is_link(entry) and inside not in self.absolute(path).parents:
+                        problems.append(Diagnostic(printable(str(path)), 0, 0, "is a link to a file outside the folder;"
+                                                   " not read (name that file to check it)", UNREADABLE))
+                    else:
+                        found.append(path)
                 elif _is_folder(entry):
                     pending.append(current / entry.name)
         return iter(sorted(found))
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import typing
 from collections.abc import Iterable, Iterator
@@ -114,7 +115,10 @@ def discover(paths: Iterable[str | os.PathLike[str]], workspace: Workspace) -> t
     for given in paths:
         path = Path(given)
         if files.is_folder(files.absolute(path)):
-            found = list(files.yaml_files(files.absolute(path), problems))
+            listing: list[Diagnostic] = []
+            found = list(files.yaml_files(files.absolute(path), listing))
+            # what the folder's listing refused is named as the files read from it are: from where argmap runs
+            problems.extend(dataclasses.replace(d, path=workspace.display(Path(d.path))) for d in listing)
             candidates = [p for p in found if _looks_like_map(workspace.file(p))]
             if not candidates:
                 problems.append(Diagnostic(printable(str(given)), 0, 0, "no argmap files in this folder", UNREADABLE))

@@ -84,6 +84,23 @@ def test_a_link_in_a_source_folder_that_points_outside_it_is_not_followed(secret
     assert "ARG303" in out  # unverified: the text was not found where it may be read
 
 
+def test_checking_a_folder_reads_no_file_outside_it_through_a_link(secret):
+    folder = secret.parent.parent / "map"
+    outside = secret.parent / "other.yaml"  # a map elsewhere, with a finding that would reveal its content
+    outside.write_text("argmap: 1\nid: o\nstatements:\n  t: {role: thesis, text: T, supports: hunter2}\n",
+                       encoding="utf-8")
+    (folder / "other.yaml").symlink_to(outside)
+    (folder / "gone.yaml").symlink_to(secret.parent / "missing.yaml")
+    (folder / "map.yaml").write_text("argmap: 1\nid: m\nstatements:\n  t: {role: thesis, text: T}\n", encoding="utf-8")
+    (folder / "same.yaml").symlink_to("map.yaml")  # a link inside the folder is read (once)
+    code, out = _check(folder, ".")
+    assert code == 1 and "hunter2" not in out and "missing" not in out
+    refusal = "error ARG005 is a link to a file outside the folder; not read (name that file to check it) [unreadable-file]"
+    assert out.splitlines() == [f"gone.yaml:0:0: {refusal}",
+                                "map.yaml:4:3: warning ARG304 thesis 't' has no support or evidence [unsupported-claim]",
+                                f"other.yaml:0:0: {refusal}"]
+
+
 @pytest.mark.parametrize("special", ["fifo", "folder", "device"])
 def test_special_files_are_not_read_as_source_texts(tmp_path, special):
     if special == "fifo":
