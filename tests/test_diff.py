@@ -183,6 +183,12 @@ def test_usage_errors(history):
     assert _run("HEAD~5", "map.yaml", cwd=history)[0] == 2
     code, _, err = _run("map.yaml", cwd=history)
     assert code == 2 and "give two maps" in err
+    # a map that cannot be read is an input error (2), never "something changed" (1), on either side
+    (history / "empty.yaml").write_text("", encoding="utf-8")
+    for args in (("map.yaml", "empty.yaml"), ("map.yaml", "missing.yaml"), ("HEAD", "missing.yaml")):
+        code, out, err = _run(*args, cwd=history)
+        assert (code, out) == (2, "") and err.endswith("argmap diff: the map cannot be read; `argmap check` lists every"
+                                                        " finding\n"), args
 
 
 def test_git_diff_and_log_show_argument_changes_through_textconv(history):

@@ -54,7 +54,7 @@ def execute_diff(options: DiffOptions, stdout: IO[str], stderr: IO[str]) -> int:
 def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     from argmap import api
     from argmap.diff import compare
-    from argmap.errors import CLEAN, FINDINGS, UsageError
+    from argmap.errors import CLEAN, FINDINGS, USAGE, MapError, UsageError
 
     if options.textconv:
         if options.second is not None:
@@ -62,14 +62,18 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
         stdout.write(_textconv(options.first))
         return CLEAN
     first = Path(options.first)
-    if first.exists() and options.second is not None:
-        old, new = api.load(first), api.load(options.second)
-    elif first.exists():
+    if first.exists() and options.second is None:
         raise UsageError(f"give two maps (OLD NEW), or a git revision and a map (REV [MAP]); {options.first!r} is a"
                          " path, and there is no second map")
-    else:
-        target = options.second or "."
-        old, new = api.load(target, rev=options.first), api.load(target)
+    try:
+        if first.exists():
+            old, new = api.load(first), api.load(str(options.second))
+        else:
+            target = options.second or "."
+            old, new = api.load(target, rev=options.first), api.load(target)
+    except MapError as error:
+        error.status = USAGE  # exit 1 says that something changed: a map that cannot be compared is an input error
+        raise
     changes = compare(old, new)
     REPORTS[options.format](changes, old, new, stdout)
     return FINDINGS if changes else CLEAN
