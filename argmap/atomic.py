@@ -188,6 +188,9 @@ def new_folder(path: str | os.PathLike[str], *, protect: Iterable[str | os.PathL
         if existing:
             _merge(staging, target, files, _identities(protect))
         else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(staging, 0o777 & ~umask)  # a temporary folder is private; the output is made as mkdir makes one
             os.rename(staging, target)
             _sync_folders([target.parent])
     except _Nothing:

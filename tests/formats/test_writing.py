@@ -86,6 +86,22 @@ def test_new_folder_puts_a_tree_in_place_and_refuses_to_replace_an_input(tmp_pat
     assert os.listdir(tmp_path / "m") == ["map.yaml"]
 
 
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_an_imported_folder_has_the_permissions_mkdir_would_give_it(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        with new_folder(tmp_path / "m") as staging:
+            (staging / "sub").mkdir()
+            (staging / "sub" / "map.yaml").write_text("x\n", encoding="utf-8")
+        (tmp_path / "plain").mkdir()
+    finally:
+        os.umask(previous)
+    expected = (tmp_path / "plain").stat().st_mode & 0o777
+    assert expected == 0o777 & ~umask
+    assert [(tmp_path / name).stat().st_mode & 0o777 for name in ("m", "m/sub")] == [expected, expected]
+    assert (tmp_path / "m/sub/map.yaml").stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 WORDS = st.sampled_from(["yes", "null", "~", "0x1F", "1e3", "- a", "? q", "a: b", "#c", "&x", "*y", "!t", "|", ">",
                          "'", '"', "%", "@", "`", "{", "]", ",", "é", "中文", "\u00a0", "\u0085", "\u2028", "\ufeff",
                          "\t", "\\", "😀", "long" * 30])
