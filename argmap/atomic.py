@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["OutputRefused", "write_bytes", "write_text", "write_files", "new_folder"]
+__all__ = ["OutputRefused", "write_bytes", "write_text", "write_files", "new_folder", "refuse_stream"]
 
 _SYNC_THREADS = 16
 """Files made durable at once: the file system commits their journal entries together, one round trip for all."""
@@ -98,6 +98,17 @@ def _stage(path: str | os.PathLike[str], data: bytes, inputs: set[tuple[int, int
         Path(temporary).unlink(missing_ok=True)
         raise
     return temporary, target, mode
+
+
+def refuse_stream(stream: object, protect: Iterable[str | os.PathLike[str]]) -> None:
+    """Raise :class:`OutputRefused` when ``stream`` (standard output, say) is a file ``protect`` names: a shell's
+    ``>> map.yaml`` must not append a command's output to the map it reads. Streams that are not files pass."""
+    try:
+        info = os.fstat(stream.fileno())  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both an OSError and a ValueError
+        return
+    if stat.S_ISREG(info.st_mode) and (info.st_dev, info.st_ino) in _identities(protect):
+        raise OutputRefused("standard output", "it is a file of the map being read; choose another output")
 
 
 def _identities(protect: Iterable[str | os.PathLike[str]]) -> set[tuple[int, int]]:

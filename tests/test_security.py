@@ -205,6 +205,26 @@ def test_standard_output_redirected_into_the_map_is_refused(small_map):
     assert (small_map / "map.yaml").read_bytes() == before
 
 
+def test_export_and_eval_appended_to_the_map_by_the_shell_are_refused(small_map, monkeypatch):
+    # `argmap export map.yaml -f tgf >> map.yaml`: standard output is the map, opened for appending
+    from argmap.cli.eval_cmd import EvalOptions, execute_eval
+    from argmap.cli.export_cmd import execute_export
+
+    monkeypatch.chdir(small_map)
+    before = (small_map / "map.yaml").read_bytes()
+    for command in (lambda out, err: execute_export("map.yaml", "tgf", None, out, err, None, None),
+                    lambda out, err: execute_eval(EvalOptions("map.yaml"), out, err)):
+        err = io.StringIO()
+        with open(small_map / "map.yaml", "a", encoding="utf-8") as appended:
+            assert command(appended, err) == 2
+        assert err.getvalue().endswith(": cannot write standard output: it is a file of the map being read;"
+                                       " choose another output\n")
+        assert (small_map / "map.yaml").read_bytes() == before
+    with open(small_map / "out.tgf", "w", encoding="utf-8") as elsewhere:  # any other file is written
+        assert execute_export("map.yaml", "tgf", None, elsewhere, io.StringIO(), None, None) == 0
+    assert (small_map / "out.tgf").read_text(encoding="utf-8").startswith("thesis")
+
+
 def test_a_fifo_output_is_written_into_not_replaced(small_map):
     import threading
 

@@ -122,11 +122,17 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
 
 
 def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: IO[str], stderr: IO[str]) -> int:
+    from argmap.atomic import refuse_stream
     from argmap.cli import eval_output as output
+    from argmap.errors import UsageError
     from argmap.semantics.result import evaluate_framework, evaluate_graph
 
     assert options.path is not None
     framework, amap, graph = _load(options.path, options.input_format, deadline)
+    try:
+        refuse_stream(stdout, amap.files if amap is not None else [options.path])
+    except OSError as error:
+        raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
     if options.lang is not None:
         _verify_lang(options.lang, amap)
     if semantics in GRADUAL_SEMANTICS:

@@ -69,11 +69,15 @@ def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stder
         written = chosen.write(subject)
     except ValueError as error:  # a name the format cannot hold (from an APX file)
         raise UsageError(str(error)) from None
-    from argmap.atomic import write_text
+    from argmap.atomic import refuse_stream, write_text
     from argmap.texts import one_line
 
     inputs = list(subject.amap.files) if subject.amap is not None else [map_path]
     if output is None:
+        try:
+            refuse_stream(stdout, inputs)
+        except OSError as error:
+            raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
         stdout.write(written.text)
     else:
         try:
