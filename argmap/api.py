@@ -104,7 +104,8 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
     """Check maps (a file, a folder of maps, several of them, or a map value) against every rule.
 
     The result holds the diagnostics, sorted by place, and ``exit_code(strict)`` gives the command
-    line's exit status.
+    line's exit status. A configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
+    :class:`argmap.errors.UsageError`.
     """
     from argmap.linter import Result, check_loaded, lint, paused_gc, summary
     from argmap.model import ArgumentMap
@@ -132,10 +133,24 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
+    _time_limit(timeout)
     try:
         return evaluate_graph(build(amap), semantics, timeout)
     except SolverTimeout:
         raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
+
+
+WEEK = 7 * 24 * 3600
+
+
+def _time_limit(timeout: float | None) -> None:
+    """Refuse a time limit that is not a finite number of seconds above 0 and at most a week (None: no limit)."""
+    from argmap.errors import UsageError
+
+    if timeout is None:
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= WEEK:  # NaN fails too
+        raise UsageError(f"a time limit must be a number of seconds above 0 and at most a week, not {timeout!r}")
 
 
 def why_slow(semantics: str) -> str:
@@ -169,6 +184,12 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
         raise UsageError(f"a resolution (dpi) is for PNG output only, not {format}")
     if dpi is not None and not 1 <= dpi <= 2400:
         raise UsageError(f"a resolution of {dpi} dpi is out of range; use 1 to 2400")
+    _time_limit(timeout)
+    if isinstance(evaluation, str):
+        from argmap.semantics import SEMANTICS
+
+        if evaluation not in SEMANTICS:
+            raise UsageError(f"unknown semantics {evaluation!r}; available: {', '.join(SEMANTICS)}")
     drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
     if format == "dot":
         return drawing.source().encode("utf-8")

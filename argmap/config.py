@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Severity
+from argmap.errors import UsageError
 
 if TYPE_CHECKING:
     from argmap.rule import Rule
@@ -24,8 +25,9 @@ PRESETS = ("default", "strict", "relaxed")
 _KEYS = ("extends", "rules", "per-file-ignores", "source-dirs")
 
 
-class ConfigError(Exception):
-    """A configuration mistake; its message starts with the file (and line:col when known)."""
+class ConfigError(UsageError):
+    """A configuration mistake; its message starts with the file (and line:col when known). A usage error
+    (exit status 2) for the API's callers as for the command line."""
 
 
 @dataclass(frozen=True)

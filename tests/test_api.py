@@ -77,6 +77,15 @@ def test_usage_errors_and_time_limits_are_typed():
         argmap.render(essay, "dot", group="nope")
     with pytest.raises(UsageError, match="unknown semantics"):
         argmap.evaluate(essay, "nonsense")
+    with pytest.raises(UsageError, match="unknown semantics 'bogus'"):
+        argmap.render(essay, "dot", evaluation="bogus")
+    for limit in (float("nan"), float("inf"), -1, 0, 8 * 24 * 3600, "5", True):
+        with pytest.raises(UsageError, match="a time limit must be a number of seconds above 0 and at most a week"):
+            argmap.evaluate(essay, "preferred", timeout=limit)
+        with pytest.raises(UsageError, match="a time limit must be"):
+            argmap.render(essay, "dot", timeout=limit)
+    with pytest.raises(UsageError, match="no such configuration file"):  # what the command line exits 2 for
+        argmap.check(ROOT / "models", config=ROOT / "no-such-config.yaml")
     assert issubclass(LimitReached, argmap.errors.ArgmapError) and LimitReached.status == 3
 
 
