@@ -338,6 +338,38 @@ def test_ctrl_c_while_dot_runs(small_map):
     assert not (small_map / "out.svg").exists()
 
 
+@pytest.mark.parametrize("swallowed_as", ["an error", "findings", "success"])
+def test_ctrl_c_that_a_library_swallows_still_ends_the_command_as_interrupted(monkeypatch, swallowed_as):
+    # Libraries may turn a KeyboardInterrupt into an error of their own (a failed import, pydantic's "does not
+    # validate") or drop it (a callback's "Exception ignored"): the command must still end as interrupted.
+    import signal
+    import sys
+
+    import argmap.cli
+
+    def command() -> None:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            if swallowed_as == "an error":
+                raise RuntimeError("Error calling __set_name__") from None
+        sys.exit(1 if swallowed_as == "findings" else 0)
+
+    left: list[tuple[str, int]] = []
+
+    def leave(message: str, status: int) -> None:
+        left.append((message, status))
+        raise SystemExit(status)  # instead of os._exit, which would end the test run
+
+    monkeypatch.setattr(argmap.cli, "main", command)
+    monkeypatch.setattr(argmap.cli, "_leave", leave)
+    before = signal.getsignal(signal.SIGINT)
+    with pytest.raises(SystemExit):
+        argmap.cli.run()
+    assert left == [("argmap: interrupted\n", 130)]
+    assert signal.getsignal(signal.SIGINT) is before
+
+
 def test_ctrl_c_while_the_solver_runs(tmp_path):
     import random
 

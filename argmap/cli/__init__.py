@@ -6,6 +6,7 @@ import contextlib
 import importlib
 import importlib.util
 import os
+import signal
 import sys
 from typing import Any
 
@@ -73,12 +74,31 @@ def main() -> None:
 
 def run() -> None:
     """The console entry point: main(), with running out of memory and Ctrl-C reported in one line."""
+    pressed: list[bool] = []
+
+    def ctrl_c(signum: int, frame: object) -> None:
+        pressed.append(True)
+        raise KeyboardInterrupt
+
+    # Ctrl-C is remembered as well as raised: a library may turn the KeyboardInterrupt into an error of its own
+    # (a failed import, a value that "does not validate") or drop it, and the command must not then report
+    # that error, or findings, or success.
+    previous = None
+    with contextlib.suppress(ValueError):  # not the main thread: the default handling stays
+        previous = signal.signal(signal.SIGINT, ctrl_c)
     try:
         main()
     except MemoryError:
         _leave("argmap: out of memory; the input is too large for this machine\n", USAGE)
     except (Interrupted, KeyboardInterrupt):
         _leave("argmap: interrupted\n", INTERRUPTED)
+    except BaseException:  # SystemExit with the command's status included
+        if pressed:
+            _leave("argmap: interrupted\n", INTERRUPTED)
+        raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _leave(message: str, status: int) -> None:
