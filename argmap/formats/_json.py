@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from argmap.formats._common import FormatError
@@ -20,11 +21,59 @@ def parse(text: str) -> Any:
     1:13 expecting value
     """
     try:
-        return json.loads(text)
+        document = json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as error:
         raise FormatError(f"{error.lineno}:{error.colno}", _lower(error.msg)) from None
+    except _Constant as constant:
+        raise FormatError(_place_of_constant(text), f"{constant} is not JSON (a number must be finite)") from None
     except RecursionError:
         raise FormatError("1:1", "the JSON is nested too deeply to read") from None
+    if "\\u" in text:  # only an escape can make a lone surrogate, which no UTF-8 file can hold
+        _refuse_surrogates(document)
+    return document
+
+
+class _Constant(Exception):
+    """NaN, Infinity or -Infinity, which Python's reader takes and JSON does not have."""
+
+
+def _not_json(constant: str) -> Any:
+    raise _Constant(constant)
+
+
+def _place_of_constant(text: str) -> str:
+    """line:col of the first NaN or Infinity outside a string."""
+    for found in re.finditer(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN', text):
+        if not found.group().startswith('"'):
+            line = text.count("\n", 0, found.start()) + 1
+            return f"{line}:{found.start() - (text.rfind(chr(10), 0, found.start()) + 1) + 1}"
+    return "1:1"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(document: Any) -> None:
+    """A FormatError at the JSON path of the first string (or key) holding half of a UTF-16 pair."""
+    pending: list[tuple[Any, str]] = [(document, "$")]
+    while pending:
+        value, where = pending.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                step = path(where, key)
+                if _SURROGATE.search(key):
+                    raise FormatError(where, f"a key holds {_surrogate(key)}")
+                pending.append((item, step))
+        elif isinstance(value, list):
+            pending.extend((item, path(where, index)) for index, item in enumerate(value))
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            raise FormatError(where, f"holds {_surrogate(value)}")
+
+
+def _surrogate(value: str) -> str:
+    found = _SURROGATE.search(value)
+    assert found is not None
+    return f"U+{ord(found.group()):04X}, half of a UTF-16 pair (an escape such as \\ud800 alone), which is not a character"
 
 
 def _lower(message: str) -> str:

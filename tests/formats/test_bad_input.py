@@ -59,6 +59,13 @@ CASES = {
         "a.json", '{"statements": {"A": {"members": [{"text": "ab", "ranges": [{"type": "bold", "start": 1, "stop": 5}]'
         '}]}}, "arguments": {}, "relations": []}',
         "a.json:$.statements.A.members[0].ranges[0]: error: the range 1..5 is not within the text (2 characters)"),
+    "a lone surrogate in a kept field": ("a.json", NODES.replace('"nodes": [', '"nodes": [{"nodeID": "1", "text": "A",'
+                                         ' "type": "I", "timestamp": "\\ud800x"}') % ("", ""),
+                                         "a.json:$.nodes[0].timestamp: error: holds U+D800, half of a UTF-16 pair"),
+    "a lone surrogate in a key": ("a.json", '{"nodes": [{"\\udfff": 1}], "edges": []}',
+                                  "a.json:$.nodes[0]: error: a key holds U+DFFF, half of a UTF-16 pair"),
+    "NaN": ("a.json", '{"nodes": [{"nodeID": "1", "text": "NaN", "type": "I",\n "x": -Infinity}]}',
+            "a.json:2:7: error: -Infinity is not JSON (a number must be finite)"),
     "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
     "unknown format": ("a.json", '{"something": "else"}', "a.json: error: cannot tell the format of 'a.json'; name it"
                        " with -f"),
