@@ -225,7 +225,8 @@ def _tell(outcome: Outcome, stdout: IO[str], stderr: IO[str]) -> None:
         stderr.write(outcome.refused + "\n")
         return
     statements, arguments = outcome.counts
-    stdout.write(f"{outcome.target}: {statements} statements, {arguments} inferences from {outcome.source}"
+    stdout.write(f"{outcome.target}: {statements} statement{'s' if statements != 1 else ''}, {arguments}"
+                 f" inference{'s' if arguments != 1 else ''} from {outcome.source}"
                  f" ({outcome.form})\n")
     for loss in outcome.losses:
         stderr.write(f"{one_line(outcome.source)}: {one_line(loss['where'])}: not kept: {one_line(loss['what'])}:"
