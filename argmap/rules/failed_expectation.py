@@ -49,7 +49,6 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     reaching: dict[str, frozenset[str]] = {}
     for index, expectation in enumerate(amap.expectations):
         chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
-        what = _describe(expectation.select)
         prefix = f"{expectation.message}: " if expectation.message else ""
         bounds = [("count", expectation.count, len(chosen) != expectation.count, "exactly"),
                   ("min", expectation.min, len(chosen) < (expectation.min or 0), "at least"),
@@ -58,7 +57,8 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             if bound is not None and failed:
                 found = ", ".join(repr(s) for s in chosen[:10]) + (", ..." if len(chosen) > 10 else "")
                 yield amap.expectation_problem(CODE, index, name,
-                                               message=f"{prefix}expected {words} {bound} {what}, found {len(chosen)}"
+                                               message=f"{prefix}expected {words} {bound} {_describe(expectation.select, bound)},"
+                                                       f" found {len(chosen)}"
                                                + (f" ({found})" if chosen else ""))
         if expectation.each is None:
             continue
@@ -73,9 +73,9 @@ def _matches(select: Selector, sid: str, statement: Statement) -> bool:
             and (select.group is None or select.group == statement.group))
 
 
-def _describe(select: Selector) -> str:
+def _describe(select: Selector, count: int) -> str:
     parts = [f"{name} {getattr(select, name)!r}" for name in ("id", "role", "tag", "group") if getattr(select, name)]
-    return "statements" + (" with " + " and ".join(parts) if parts else "")
+    return ("statement" if count == 1 else "statements") + (" with " + " and ".join(parts) if parts else "")
 
 
 def _reaching(graph: nx.DiGraph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
