@@ -185,7 +185,9 @@ def resolve(amap: ArgumentMap, source_dirs: Iterable[Path] = ()) -> dict[str, So
         if path is None:
             if not reason:
                 looked = ", ".join(_shown(Path(c).parent) for c, _ in candidates if c is not None)
-                reason = f"{name!r} is not in {looked}" if looked else "the map was not read from a folder"
+                folders = [c for c, _ in candidates if c is not None and c.is_dir()]
+                reason = (f"{name!r} is a folder in {_shown(folders[0].parent)}, not a text file" if folders
+                          else f"{name!r} is not in {looked}" if looked else "the map was not read from a folder")
             found[source_id] = SourceText(source_id, None, None, reason)
             continue
         assert raw is not None
