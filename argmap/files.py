@@ -108,8 +108,9 @@ class FileSystem:
                 if entry.name.endswith(YAML_SUFFIXES):
                     path = current / entry.name
                     if _is_link(entry) and inside not in self.absolute(path).parents:
-                        problems.append(Diagnostic(printable(str(path)), 0, 0, "is a link to a file outside the folder;"
-                                                   " not read (name that file to check it)", UNREADABLE))
+                        problems.append(Diagnostic(printable(str(path)), 0, 0, "is a link to a file outside the folder,"
+                                                   " left unread; name that file itself to read it", UNREADABLE,
+                                                   "unreadable-file"))
                     else:
                         found.append(path)
                 elif _is_folder(entry):

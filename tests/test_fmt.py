@@ -467,8 +467,8 @@ def test_a_link_in_a_folder_to_a_map_outside_it_is_not_written_through(tree):
     base = tree({"elsewhere/map.yaml": "id: x\nargmap: 1\n", "maps/own.yaml": "argmap: 1\n"})
     (base / "maps" / "link.yaml").symlink_to(base / "elsewhere" / "map.yaml")
     assert run_cli("fmt", "maps", cwd=base) == (
-        2, "", "maps/link.yaml: not formatted: is a link to a file outside the folder; name that file to format it"
-        " [ARG005 unreadable-file]\n1 file already formatted, 1 file not formatted\n")
+        2, "", "maps/link.yaml: not formatted: is a link to a file outside the folder, left unread; name that file"
+        " itself to read it [ARG005 unreadable-file]\n1 file already formatted, 1 file not formatted\n")
     assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "id: x\nargmap: 1\n"
     assert run_cli("fmt", "maps/link.yaml", cwd=base)[0] == 0  # named: the user chose it
     assert (base / "elsewhere" / "map.yaml").read_text(encoding="utf-8") == "argmap: 1\nid: x\n"

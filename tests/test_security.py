@@ -95,7 +95,7 @@ def test_checking_a_folder_reads_no_file_outside_it_through_a_link(secret):
     (folder / "same.yaml").symlink_to("map.yaml")  # a link inside the folder is read (once)
     code, out = _check(folder, ".")
     assert code == 1 and "hunter2" not in out and "missing" not in out
-    refusal = "error ARG005 is a link to a file outside the folder; not read (name that file to check it) [unreadable-file]"
+    refusal = "error ARG005 is a link to a file outside the folder, left unread; name that file itself to read it [unreadable-file]"
     assert out.splitlines() == [f"gone.yaml:0:0: {refusal}",
                                 "map.yaml:4:3: warning ARG304 thesis 't' has no support or evidence [unsupported-claim]",
                                 f"other.yaml:0:0: {refusal}"]
