@@ -20,17 +20,46 @@ def parse(text: str) -> Any:
     ...     print(error.where, error.message)
     1:13 expecting value
     """
+    twice: dict[int, str] = {}  # id() of an object written with a key twice -> that key
     try:
-        document = json.loads(text, parse_constant=_not_json)
+        document = json.loads(text, parse_constant=_not_json, parse_float=_finite, parse_int=_whole,
+                              object_pairs_hook=lambda pairs: _object(pairs, twice))
     except json.JSONDecodeError as error:
-        raise FormatError(f"{error.lineno}:{error.colno}", _lower(error.msg)) from None
+        message = _lower(error.msg).removesuffix(" at")  # "Invalid control character at": the place follows
+        raise FormatError(f"{error.lineno}:{error.colno}", message) from None
     except _Constant as constant:
-        raise FormatError(_place_of_constant(text), f"{constant} is not JSON (a number must be finite)") from None
+        raise FormatError(_place_of_constant(text, str(constant)), f"{constant} is not a number JSON can hold"
+                          " (a number must be finite, and a whole number at most 4,300 digits long)") from None
     except RecursionError:
         raise FormatError("1:1", "the JSON is nested too deeply to read") from None
-    if "\\u" in text:  # only an escape can make a lone surrogate, which no UTF-8 file can hold
-        _refuse_surrogates(document)
+    if twice or "\\u" in text:  # only an escape can make a lone surrogate, which no UTF-8 file can hold
+        _walk(document, twice)
     return document
+
+
+def _object(pairs: list[tuple[str, Any]], twice: dict[int, str]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                twice[id(made)] = key
+                break
+            seen.add(key)
+    return made
+
+
+def _finite(literal: str) -> float:
+    number = float(literal)
+    if number in (float("inf"), float("-inf")):
+        raise _Constant(literal)
+    return number
+
+
+def _whole(literal: str) -> int:
+    if len(literal.lstrip("-")) > 4300:  # Python's own limit on turning digits into a number
+        raise _Constant(literal[:20] + "...")
+    return int(literal)
 
 
 class _Constant(Exception):
@@ -41,9 +70,10 @@ def _not_json(constant: str) -> Any:
     raise _Constant(constant)
 
 
-def _place_of_constant(text: str) -> str:
-    """line:col of the first NaN or Infinity outside a string."""
-    for found in re.finditer(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN', text):
+def _place_of_constant(text: str, constant: str) -> str:
+    """line:col of the first ``constant`` (NaN, Infinity, a number) outside a string."""
+    start = re.escape(constant.removesuffix("..."))
+    for found in re.finditer(r'"(?:[^"\\]|\\.)*"|' + start, text):
         if not found.group().startswith('"'):
             line = text.count("\n", 0, found.start()) + 1
             return f"{line}:{found.start() - (text.rfind(chr(10), 0, found.start()) + 1) + 1}"
@@ -53,12 +83,15 @@ def _place_of_constant(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _refuse_surrogates(document: Any) -> None:
-    """A FormatError at the JSON path of the first string (or key) holding half of a UTF-16 pair."""
+def _walk(document: Any, twice: dict[int, str]) -> None:
+    """A FormatError at the JSON path of the first object written with a key twice, or of a string (or key)
+    holding half of a UTF-16 pair."""
     pending: list[tuple[Any, str]] = [(document, "$")]
     while pending:
         value, where = pending.pop()
         if isinstance(value, dict):
+            if id(value) in twice:
+                raise FormatError(where, f"the key {twice[id(value)]!r} is written twice in this object")
             for key, item in value.items():
                 step = path(where, key)
                 if _SURROGATE.search(key):

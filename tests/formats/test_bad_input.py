@@ -65,7 +65,16 @@ CASES = {
     "a lone surrogate in a key": ("a.json", '{"nodes": [{"\\udfff": 1}], "edges": []}',
                                   "a.json:$.nodes[0]: error: a key holds U+DFFF, half of a UTF-16 pair"),
     "NaN": ("a.json", '{"nodes": [{"nodeID": "1", "text": "NaN", "type": "I",\n "x": -Infinity}]}',
-            "a.json:2:7: error: -Infinity is not JSON (a number must be finite)"),
+            "a.json:2:7: error: -Infinity is not a number JSON can hold (a number must be finite, and a whole number"
+            " at most 4,300 digits long)"),
+    "a number too large for a float": ("a.json", '{"nodes": [{"nodeID": "1", "text": "1e999", "type": "I",\n'
+                                       ' "x": 1e999}]}', "a.json:2:7: error: 1e999 is not a number JSON can hold"),
+    "a whole number of 5,000 digits": ("a.json", '{"nodes": [{"nodeID": 1' + "0" * 5000 + ', "type": "I"}]}',
+                                       "a.json:1:23: error: 10000000000000000000... is not a number JSON can hold"),
+    "a key written twice": ("a.json", '{"nodes": [{"nodeID": "1", "nodeID": "2", "type": "I", "text": "A"}]}',
+                            "a.json:$.nodes[0]: error: the key 'nodeID' is written twice in this object"),
+    "a raw control character": ("a.json", '{"nodes": [{"nodeID": "1", "text": "A\x01", "type": "I"}]}',
+                                "a.json:1:38: error: invalid control character\n"),
     "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
     "unknown format": ("a.json", '{"something": "else"}', "a.json: error: cannot tell the format of 'a.json'; name it"
                        " with -f"),
