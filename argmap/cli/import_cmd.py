@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -102,7 +103,8 @@ def _import_folder(root: Path, files: list[Path], output: str, form: str | None,
     protect = [str(path) for path in files]
     try:
         with new_folder(output, protect=protect) as staging:
-            tasks = [(str(path), form, str(Path(output) / _folder(path, root)), str(staging / _folder(path, root)))
+            folders = _folders(files, root)
+            tasks = [(str(path), form, str(Path(output) / folders[path]), str(staging / folders[path]))
                      for path in files]
             return _run(tasks, jobs, stderr)
     except OSError as error:
@@ -125,9 +127,16 @@ def _files(root: Path) -> list[Path]:
     return found
 
 
-def _folder(path: Path, root: Path) -> str:
-    relative = path.relative_to(root).with_suffix("")
-    return "/".join(relative.parts)
+def _folders(files: list[Path], root: Path) -> dict[Path, str]:
+    """Each file's map folder: its path in ``root`` without the suffix (``a/b.json`` -> ``a/b``), or with the
+    suffix as a word where that would give two files one folder (``a.json`` and ``a.argdown`` -> ``a-json`` and
+    ``a-argdown``; names are compared as a file system that ignores case would)."""
+    def plain(path: Path) -> str:
+        return "/".join(path.relative_to(root).with_suffix("").parts)
+
+    counts = Counter(plain(path).casefold() for path in files)
+    return {path: plain(path) if counts[plain(path).casefold()] == 1 else plain(path) + "-" + path.suffix[1:].lower()
+            for path in files}
 
 
 def _run(tasks: list[tuple[str, str | None, str, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:

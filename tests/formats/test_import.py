@@ -70,6 +70,18 @@ def test_a_folder_imports_one_map_per_file_in_parallel(tmp_path):
     assert code == 0 and f"{len(CORPUS)} maps" in out
 
 
+def test_files_of_one_name_in_two_formats_import_into_two_folders(tmp_path):
+    (tmp_path / "src" / "sub").mkdir(parents=True)
+    for name, corpus in (("a.json", "aif/nodeset6064.json"), ("A.argdown", "argdown/argdown-primer.argdown"),
+                         ("b.argdown", "argdown/state-censorship.argdown"), ("sub/a.json", "aif/ova3-upload.json")):
+        (tmp_path / "src" / name).write_bytes((HERE / "corpus" / corpus).read_bytes())
+    code, out, err = run_cli("import", "src", "-o", "out", cwd=tmp_path)
+    assert code == 0, err
+    assert "4 of 4 files imported into out" in out
+    maps = sorted(p.parent.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("map.yaml"))
+    assert maps == ["A-argdown", "a-json", "b", "sub/a"]  # a name that two files would share gets its format too
+
+
 def test_a_map_without_a_thesis_is_evaluated_root_by_root(tmp_path):
     run_cli("import", str(HERE / "corpus/aif/linked-undercut.json"), "-o", str(tmp_path / "m"))
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"))
