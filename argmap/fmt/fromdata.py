@@ -6,7 +6,7 @@ import math
 from typing import Any
 
 from argmap.fmt.layout import write
-from argmap.fmt.nodes import Collection, Document, Entry, Node, Scalar
+from argmap.fmt.nodes import Collection, Document, Entry, Node, Scalar, no_collector
 
 __all__ = ["dump_data", "number_text"]
 
@@ -61,6 +61,7 @@ _NOTHING = _scalar(None)
 def dump_data(data: dict[str, Any]) -> str:
     """The text of the map file whose data is ``data`` (as a map file reads), in the canonical layout:
     what `argmap fmt` writes for any file with this data and no comments."""
-    root = _node(data, None)
-    assert isinstance(root, Collection)
-    return write(Document(root, []))
+    with no_collector():
+        root = _node(data, None)
+        assert isinstance(root, Collection)
+        return write(Document(root, []))
