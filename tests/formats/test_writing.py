@@ -7,11 +7,10 @@ import os
 from dataclasses import replace
 
 import pytest
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
-
-import yaml
 
 import argmap.atomic
 from argmap.atomic import OutputRefused, new_folder, write_files
