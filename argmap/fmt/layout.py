@@ -8,7 +8,7 @@ from argmap.fmt.nodes import BLANK, Alias, Collection, Document, Entry, Node, Sc
 from argmap.fmt.scalars import key_text, scalar_text
 from argmap.texts import width
 
-__all__ = ["ORDER", "WIDTH", "write", "ordered_data"]
+__all__ = ["ORDER", "WIDTH", "write", "ordered_data", "same_in_order"]
 
 ORDER: dict[str, tuple[str, ...]] = {
     "top": ("argmap", "id", "title", "description", "languages", "include", "sources", "groups", "statements",
@@ -82,6 +82,28 @@ def ordered_data(data: Any, kind: str = "top") -> Any:
     if isinstance(data, list):
         return ["seq", [ordered_data(item, _child(kind, None)) for item in data]]
     return [type(data).__name__, data]
+
+
+def same_in_order(data: Any, written: Any, kind: str = "top") -> bool:
+    """Whether ``written`` is ``data`` with every mapping's keys in the formatter's order, types and all:
+    ``ordered_data(data) == ordered_data(written)`` with ``written`` kept in its own order, without building
+    either (a large map is hundreds of thousands of values)."""
+    if isinstance(data, dict):
+        if not isinstance(written, dict) or len(data) != len(written):
+            return False
+        keys = list(data)
+        position = _POSITION.get(kind)
+        if position is not None:
+            last = len(position)
+            keys.sort(key=lambda k: position.get(k, last))
+        return all(key == other and type(key) is type(other) and same_in_order(data[key], written[other],
+                                                                               _child(kind, key))
+                   for key, other in zip(keys, written, strict=True))
+    if isinstance(data, list):
+        item = _child(kind, None)
+        return (isinstance(written, list) and len(data) == len(written)
+                and all(same_in_order(a, b, item) for a, b in zip(data, written, strict=True)))
+    return type(data) is type(written) and bool(data == written)
 
 
 def _said(lines: list[str]) -> bool:
