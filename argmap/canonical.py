@@ -63,5 +63,7 @@ def dump(amap: ArgumentMap) -> str:
         supports: t
     """
     from argmap.fmt.fromdata import dump_data
+    from argmap.fmt.nodes import no_collector
 
-    return dump_data(data(amap))
+    with no_collector():  # the plain data of a large map is as many new objects as its tree
+        return dump_data(data(amap))
