@@ -29,22 +29,30 @@ def number_text(value: bool | int | float | None) -> str:
     return text
 
 
-def _node(value: Any, holder: Entry | None) -> Node:
-    if isinstance(value, dict):
-        collection = Collection(True, False, None, 0, 0, holder)
-        collection.entries = [_entry(_scalar(key), item, collection) for key, item in value.items()]
-        return collection
-    if isinstance(value, list):
-        collection = Collection(False, False, None, 0, 0, holder)
-        collection.entries = [_entry(None, item, collection) for item in value]
-        return collection
-    return _scalar(value)
+class _Tree:
+    """Builds the tree; a key's scalar is made once (field names come back on every statement) and shared,
+    as the writer never changes a node."""
 
+    def __init__(self) -> None:
+        self.keys: dict[str, Scalar] = {}
 
-def _entry(key: Scalar | None, value: Any, container: Collection) -> Entry:
-    entry = Entry(key, _NOTHING, container, 0, 0)
-    entry.value = _node(value, entry)
-    return entry
+    def node(self, value: Any, holder: Entry | None) -> Node:
+        if isinstance(value, dict):
+            collection = Collection(True, False, None, 0, 0, holder)
+            keys = self.keys
+            collection.entries = [self.entry(keys.get(key) or keys.setdefault(key, _scalar(key)), item, collection)
+                                  for key, item in value.items()]
+            return collection
+        if isinstance(value, list):
+            collection = Collection(False, False, None, 0, 0, holder)
+            collection.entries = [self.entry(None, item, collection) for item in value]
+            return collection
+        return _scalar(value)
+
+    def entry(self, key: Scalar | None, value: Any, container: Collection) -> Entry:
+        entry = Entry(key, _NOTHING, container, 0, 0)
+        entry.value = self.node(value, entry)
+        return entry
 
 
 def _scalar(value: Any) -> Scalar:
@@ -62,6 +70,6 @@ def dump_data(data: dict[str, Any]) -> str:
     """The text of the map file whose data is ``data`` (as a map file reads), in the canonical layout:
     what `argmap fmt` writes for any file with this data and no comments."""
     with no_collector():
-        root = _node(data, None)
+        root = _Tree().node(data, None)
         assert isinstance(root, Collection)
         return write(Document(root, []))

@@ -181,14 +181,17 @@ class _Writer:
         self.comments(node.trailing, indent)
 
     def entry(self, entry: Entry, kind: str, indent: int, prefix: str, eol: str | None) -> None:
-        value_kind = _child(kind, entry.key.value if entry.key else None)
         value = entry.value
-        comment = "  ".join(c for c in (eol, entry.eol) if c)
+        comment = f"{eol}  {entry.eol}" if eol and entry.eol else eol or entry.eol
         tail = f"  {comment}" if comment else ""
         head = prefix + (f"{key_text(entry.key, flow=False)}:" if entry.key else "-")
-        if isinstance(value, Scalar) and value.style in ("|", ">"):
-            self.block_scalar(value, head, tail, indent + 2)
+        if isinstance(value, Scalar):  # most entries: what one_line would do, without asking for the kind
+            if value.style in ("|", ">"):
+                self.block_scalar(value, head, tail, indent + 2)
+            else:
+                self.lines.append(f"{head} {scalar_text(value, flow=False)}{tail}")
             return
+        value_kind = _child(kind, entry.key.value if entry.key else None)
         text = self.one_line(value, value_kind, head)
         if text is not None:
             self.lines.append(f"{head} {text}{tail}")
