@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
@@ -47,7 +45,8 @@ def _plain(model: Any) -> Any:
 
 
 def dump(amap: ArgumentMap) -> str:
-    """Canonical YAML: fixed key order, flow style for short lists and per-language texts.
+    """Canonical YAML: the layout `argmap fmt` writes (fields in a fixed order, one statement field a line,
+    lists of ids on one line), so that a map written by code passes ``argmap fmt --check``.
 
     >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.from_data({"argmap": 1, "id": "m", "statements": {
@@ -56,15 +55,15 @@ def dump(amap: ArgumentMap) -> str:
     argmap: 1
     id: m
     statements:
-      t: {role: thesis, text: T}
-      r: {text: 'no', supports: t}
+      t:
+        role: thesis
+        text: T
+      r:
+        text: "no"
+        supports: t
     """
-    return yaml.dump(data(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=None)
+    from argmap.fmt.fromdata import dump_data
+    from argmap.fmt.nodes import no_collector
 
-
-class _Dumper(yaml.SafeDumper):
-    """Indents block lists under their key, as maps are written by hand."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> Any:
-        return super().increase_indent(flow, False)
+    with no_collector():  # the plain data of a large map is as many new objects as its tree
+        return dump_data(data(amap))

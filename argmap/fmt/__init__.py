@@ -20,14 +20,13 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from argmap.codes import SCHEMA, UNREADABLE, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
 from argmap.errors import MapError
 from argmap.files import FileSystem
-from argmap.fmt.layout import ORDER, WIDTH, ordered_data, write
-from argmap.fmt.nodes import Unsupported
+from argmap.fmt.layout import ORDER, WIDTH, same_in_order, write
+from argmap.fmt.nodes import Unsupported, no_collector
 from argmap.fmt.tree import build
 from argmap.source import Limits, YamlDocument, parse
 
@@ -65,6 +64,11 @@ def format_text(text: str, name: str = "<text>") -> str:
 def format_bytes(raw: bytes, name: str, limits: Limits = _LIMITS) -> Formatted:
     """The canonical layout of a file's bytes, read as argmap reads them; a file argmap cannot read
     (or that is not an argmap file) is answered, not formatted."""
+    with no_collector():
+        return _format(raw, name, limits)
+
+
+def _format(raw: bytes, name: str, limits: Limits) -> Formatted:
     from argmap.loader import validate
 
     doc = parse(raw, name, limits)
@@ -82,21 +86,12 @@ def format_bytes(raw: bytes, name: str, limits: Limits = _LIMITS) -> Formatted:
                                                         f"argmap fmt cannot lay this out: {error.message}",
                                                         YAML_SYNTAX))
     check = parse(after.encode("utf-8"), name, limits)
-    if check.problems or ordered_data(doc.data) != _as_written(check.data):
+    if check.problems or not same_in_order(doc.data, check.data):
         # A safety net: the layout must say exactly what the file said. Never write otherwise.
         return Formatted(name, text, problem=Diagnostic(
             name, 1, 1, "argmap fmt cannot lay this file out without changing what it says (a bug in argmap"
             " fmt; please report it with the file)", SCHEMA))
     return Formatted(name, text, after)
-
-
-def _as_written(data: Any) -> Any:
-    """``data`` in its own order, in the shape of :func:`ordered_data`."""
-    if isinstance(data, dict):
-        return ["map", [(k, type(k).__name__, _as_written(v)) for k, v in data.items()]]
-    if isinstance(data, list):
-        return ["seq", [_as_written(item) for item in data]]
-    return [type(data).__name__, data]
 
 
 def _first(doc: YamlDocument) -> Diagnostic:

@@ -18,6 +18,7 @@ BREAK = re.compile("[\n\x85\u2028\u2029]")
 BLOCK_HEADER = re.compile(r"^(?:[&!]\S*\s+)*([|>])([0-9+-]*)[ \t]*(#.*)?$")
 """The first line of a block scalar: its properties, indicators, and perhaps a comment."""
 _COMMENT = re.compile("#[^\n\x85\u2028\u2029]*")
+_BLANK_LINE = re.compile("[\n\x85\u2028\u2029]\\s*?[\n\x85\u2028\u2029]")
 
 Comment = tuple[int, int, str, bool]
 """A comment: its line and column (0-based), its text, and whether it is alone on its line."""
@@ -28,6 +29,8 @@ def find(text: str, where: Callable[[int], tuple[int, int]]) -> tuple[list[Comme
     the scanner's tokens (a '#' there always starts a comment) and from block scalars' headers."""
     comments: list[Comment] = []
     blanks: list[int] = []
+    if "#" not in text and not _BLANK_LINE.search(text):
+        return comments, blanks  # the text as argmap.dump writes it: nothing to look for, token by token
 
     def gap(begin: int, end: int) -> None:
         for match in _COMMENT.finditer(text, begin, end):

@@ -8,7 +8,7 @@ from argmap.fmt.nodes import BLANK, Alias, Collection, Document, Entry, Node, Sc
 from argmap.fmt.scalars import key_text, scalar_text
 from argmap.texts import width
 
-__all__ = ["ORDER", "WIDTH", "write", "ordered_data"]
+__all__ = ["ORDER", "WIDTH", "write", "ordered_data", "same_in_order"]
 
 ORDER: dict[str, tuple[str, ...]] = {
     "top": ("argmap", "id", "title", "description", "languages", "include", "sources", "groups", "statements",
@@ -82,6 +82,28 @@ def ordered_data(data: Any, kind: str = "top") -> Any:
     if isinstance(data, list):
         return ["seq", [ordered_data(item, _child(kind, None)) for item in data]]
     return [type(data).__name__, data]
+
+
+def same_in_order(data: Any, written: Any, kind: str = "top") -> bool:
+    """Whether ``written`` is ``data`` with every mapping's keys in the formatter's order, types and all:
+    ``ordered_data(data) == ordered_data(written)`` with ``written`` kept in its own order, without building
+    either (a large map is hundreds of thousands of values)."""
+    if isinstance(data, dict):
+        if not isinstance(written, dict) or len(data) != len(written):
+            return False
+        keys = list(data)
+        position = _POSITION.get(kind)
+        if position is not None:
+            last = len(position)
+            keys.sort(key=lambda k: position.get(k, last))
+        return all(key == other and type(key) is type(other) and same_in_order(data[key], written[other],
+                                                                               _child(kind, key))
+                   for key, other in zip(keys, written, strict=True))
+    if isinstance(data, list):
+        item = _child(kind, None)
+        return (isinstance(written, list) and len(data) == len(written)
+                and all(same_in_order(a, b, item) for a, b in zip(data, written, strict=True)))
+    return type(data) is type(written) and bool(data == written)
 
 
 def _said(lines: list[str]) -> bool:
@@ -159,14 +181,17 @@ class _Writer:
         self.comments(node.trailing, indent)
 
     def entry(self, entry: Entry, kind: str, indent: int, prefix: str, eol: str | None) -> None:
-        value_kind = _child(kind, entry.key.value if entry.key else None)
         value = entry.value
-        comment = "  ".join(c for c in (eol, entry.eol) if c)
+        comment = f"{eol}  {entry.eol}" if eol and entry.eol else eol or entry.eol
         tail = f"  {comment}" if comment else ""
         head = prefix + (f"{key_text(entry.key, flow=False)}:" if entry.key else "-")
-        if isinstance(value, Scalar) and value.style in ("|", ">"):
-            self.block_scalar(value, head, tail, indent + 2)
+        if isinstance(value, Scalar):  # most entries: what one_line would do, without asking for the kind
+            if value.style in ("|", ">"):
+                self.block_scalar(value, head, tail, indent + 2)
+            else:
+                self.lines.append(f"{head} {scalar_text(value, flow=False)}{tail}")
             return
+        value_kind = _child(kind, entry.key.value if entry.key else None)
         text = self.one_line(value, value_kind, head)
         if text is not None:
             self.lines.append(f"{head} {text}{tail}")

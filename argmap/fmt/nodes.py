@@ -3,10 +3,14 @@ and blank lines that the data leaves out."""
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-__all__ = ["BLANK", "MODELINE", "Scalar", "Alias", "Collection", "Entry", "Node", "Document", "Unsupported"]
+__all__ = ["BLANK", "MODELINE", "Scalar", "Alias", "Collection", "Entry", "Node", "Document", "Unsupported",
+           "no_collector"]
 
 BLANK = ""
 """A blank line among the lines before an entry (the others are comments, which start with '#')."""
@@ -22,7 +26,7 @@ class Unsupported(Exception):
         self.line, self.column, self.message = line, column, message
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)  # slots: a large map is hundreds of thousands of nodes
 class Scalar:
     value: Any
     """What argmap's reader makes of it (keys: always text)."""
@@ -41,7 +45,7 @@ class Scalar:
     """A block scalar's content lines, without their indentation ("" for an empty line)."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Alias:
     name: str
     line: int
@@ -49,7 +53,7 @@ class Alias:
     end_line: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Collection:
     mapping: bool
     flow: bool
@@ -69,7 +73,7 @@ class Collection:
 Node = Union[Scalar, Alias, Collection]  # noqa: UP007  # an alias evaluated at run time, before 3.12
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Entry:
     """A key and its value in a mapping, or an item (key None) of a sequence."""
 
@@ -85,10 +89,24 @@ class Entry:
     """The comment at the end of its first line."""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Document:
     root: Collection
     header: list[str]
     """The comments at the top of the file (the editor's schema modeline first), which stay there."""
     header_gap: bool = False
     """Whether a blank line separates the header from what follows."""
+
+
+@contextmanager
+def no_collector() -> Iterator[None]:
+    """The cycle collector paused while a tree is built and written: a large map is hundreds of thousands of
+    new nodes, which make Python run full collections over the whole heap, doubling the time, and a tree
+    whose entries point at their collections is freed with the collector back on."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

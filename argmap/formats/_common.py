@@ -226,42 +226,8 @@ def _shown(place: tuple[int, int] | str) -> str:
 
 
 def dump_imported(amap: ArgumentMap) -> str:
-    """``argmap.dump`` of an imported map, its ``imported:`` block written as JSON (YAML's flow style: the same
-    data when read back). That block is the source's own data, often the larger part of an AIF corpus map, and
-    JSON writes it a hundred times faster than a YAML emitter."""
-    import json
-    from dataclasses import replace
+    """``argmap.dump`` of an imported map: the canonical layout, ``imported:`` block included, so that the file
+    `argmap import` writes passes ``argmap fmt --check`` as it is."""
+    from argmap.canonical import dump
 
-    if amap.imported is None:
-        return _canonical_yaml(amap)
-    block = json.dumps(amap.imported.model_dump(mode="json", exclude_defaults=True), ensure_ascii=False, indent=1)
-    return _canonical_yaml(replace(amap, imported=None)) + f"imported: {block}\n"
-
-
-def _canonical_yaml(amap: ArgumentMap) -> str:
-    """``argmap.canonical.dump``'s text, by libyaml's emitter (six times faster) where it writes the same text. The
-    two differ in how a block list under a key is indented, and in how they write characters beyond U+FFFF, line
-    separators and control characters: such a map is left to the canonical writer."""
-    import yaml
-
-    from argmap.canonical import data, dump
-
-    document = data(amap)
-    if not yaml.__with_libyaml__ or not _libyaml_writes_the_same(document):
-        return dump(amap)
-    return str(yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=100,
-                         default_flow_style=None))
-
-
-_WRITTEN_APART = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff]")
-
-
-def _libyaml_writes_the_same(value: Any) -> bool:
-    # With default_flow_style=None a list is written as a block only when it holds a list or a mapping.
-    if isinstance(value, str):
-        return _WRITTEN_APART.search(value) is None
-    if isinstance(value, dict):
-        return all(_libyaml_writes_the_same(key) and _libyaml_writes_the_same(item) for key, item in value.items())
-    if isinstance(value, list):
-        return not any(isinstance(item, dict | list) for item in value) and all(map(_libyaml_writes_the_same, value))
-    return True
+    return dump(amap)

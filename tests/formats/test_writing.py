@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import os
+from dataclasses import replace
 
 import pytest
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -13,9 +15,12 @@ from pydantic import ValidationError
 import argmap.atomic
 from argmap.atomic import OutputRefused, new_folder, write_files
 from argmap.canonical import dump
+from argmap.fmt import format_text
 from argmap.formats._common import dump_imported
 from argmap.model import ArgumentMap
+from argmap.schema import Imported
 from tests.conftest import run_cli
+from tests.formats.test_import import CORPUS
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "25"))
 ARGDOWN = "[A]: a\n  + [B]: b\n"
@@ -115,8 +120,8 @@ SHOWABLE = st.text(st.characters(exclude_categories=("Cs",), exclude_characters=
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.lists(WORDS | SHOWABLE, min_size=1, max_size=8).map("".join),
                 min_size=1, max_size=6, unique=True), st.data())
-def test_an_imported_map_is_written_as_the_canonical_writer_writes_it(texts, data):
-    """The fast writer for imported maps writes what `argmap fmt` would: the same bytes, not only the same data."""
+def test_an_imported_map_is_written_as_argmap_fmt_lays_it_out(texts, data):
+    """What `argmap import` writes is already formatted: `argmap fmt` changes nothing, and it reads back equal."""
     statements: dict[str, dict] = {}
     for n, text in enumerate(texts):
         statements[f"s{n}"] = {"text": text}
@@ -128,4 +133,18 @@ def test_an_imported_map_is_written_as_the_canonical_writer_writes_it(texts, dat
         amap = ArgumentMap.from_data({"argmap": 1, "id": "m", "title": texts[0], "statements": statements})
     except ValidationError:
         assume(False)  # a text the map format refuses (control characters and the like)
-    assert dump_imported(amap) == dump(amap)
+    amap = replace(amap, imported=Imported(format="aif", ids={s: str(n) for n, s in enumerate(statements)},
+                                           kept={"nodes": [{"text": text, "n": n} for n, text in enumerate(texts)]}))
+    written = dump_imported(amap)
+    assert written == dump(amap)
+    assert format_text(written) == written
+    assert ArgumentMap.from_data(yaml.safe_load(written)) == amap
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_imported_corpus_map_passes_fmt_check(path, tmp_path):
+    status, _, err = run_cli("import", str(path), "-o", str(tmp_path / "map"))
+    assert status == 0, err
+    status, out, err = run_cli("fmt", "--check", str(tmp_path / "map" / "map.yaml"))
+    assert (status, out) == (0, ""), out + err
+    assert "already formatted" in err
