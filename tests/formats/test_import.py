@@ -70,6 +70,20 @@ def test_a_folder_imports_one_map_per_file_in_parallel(tmp_path):
     assert code == 0 and f"{len(CORPUS)} maps" in out
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("dialogue.json", '{"nodes": [{"nodeID": "1", "text": "Bob: hi", "type": "L"}], "edges": [], "locutions": []}'),
+    ("empty.json", '{"nodes": [], "edges": [], "locutions": []}'),
+    ("empty.argdown", "// nothing yet\n"),
+    ("empty.txt", ""),
+])
+def test_a_source_without_statements_gives_a_map_that_checks(tmp_path, name, content):
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    code, out, err = run_cli("import", name, "-o", "m", cwd=tmp_path)
+    assert code == 0 and "0 statements, 0 inferences" in out, err
+    assert run_cli("check", "--no-config", "m", cwd=tmp_path)[0] == 0
+    assert run_cli("fmt", "--check", "m", cwd=tmp_path)[0] == 0
+
+
 def test_files_of_one_name_in_two_formats_import_into_two_folders(tmp_path):
     (tmp_path / "src" / "sub").mkdir(parents=True)
     for name, corpus in (("a.json", "aif/nodeset6064.json"), ("A.argdown", "argdown/argdown-primer.argdown"),
