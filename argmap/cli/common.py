@@ -15,9 +15,10 @@ from argmap.errors import ArgmapError, InputError, MapError, UsageError
 if TYPE_CHECKING:
     from argmap.formats import Subject
     from argmap.linter import MapCheck
+    from argmap.loader import Workspace
     from argmap.semantics.deadline import Deadline
 
-__all__ = ["run", "checked_map", "load_subject", "SECONDS", "MAP_SUFFIXES"]
+__all__ = ["run", "checked_map", "one_map", "load_subject", "SECONDS", "MAP_SUFFIXES"]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 
@@ -78,15 +79,7 @@ def checked_map(path: str, command: str, allow_errors: bool = False) -> MapCheck
     except config_module.ConfigError as error:
         raise UsageError(f"configuration error: {error}") from None
     workspace = Workspace()
-    if os.path.isdir(path):  # never raises, whatever the name
-        from argmap.loader import discover
-
-        roots, _ = discover([path], workspace)
-        if len(roots) != 1:
-            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
-            raise UsageError(f"{path}: argmap {command} takes one map, and this folder holds {len(roots)}"
-                             f" ({found}); name the map's file")
-        path = str(roots[0])
+    path = one_map(path, command, workspace)
     with paused_gc():
         checked = check_map(path, workspace, settings)
     if checked.amap is None or ((checked.errors or checked.amap.incomplete) and not allow_errors):
@@ -95,6 +88,21 @@ def checked_map(path: str, command: str, allow_errors: bool = False) -> MapCheck
         raise MapError(f"the map has errors, so it is not {done}; `argmap check` lists every finding{anyway}",
                        sorted(checked.errors, key=lambda d: d.sort_key))
     return checked
+
+
+def one_map(path: str, command: str, workspace: Workspace | None = None) -> str:
+    """``path``, or for a folder the file of the one map it holds; UsageError when it holds none or several."""
+    if not os.path.isdir(path):  # never raises, whatever the name
+        return path
+    from argmap.loader import Workspace, discover
+
+    workspace = workspace or Workspace()
+    roots, _ = discover([path], workspace)
+    if len(roots) != 1:
+        found = ", ".join(workspace.display(root) for root in roots[:5]) if roots else "none"
+        raise UsageError(f"{path}: argmap {command} takes one map, and this folder holds {len(roots)}"
+                         f" ({found}); name the map's file")
+    return workspace.display(roots[0])
 
 
 def load_subject(path: str, input_format: str | None, command: str, deadline: Deadline | None = None) -> Subject:

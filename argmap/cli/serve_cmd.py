@@ -86,7 +86,11 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
         stdout.write(f"argmap serve: {line}\n")
         stdout.flush()
 
-    preview = Preview(options.map, Options(options.lang, options.evaluation, options.focus, options.depth,
+    from argmap.cli.common import one_map
+
+    # A folder is its map's file from the start: a later save that breaks the map must not make the folder
+    # ambiguous (its includes look like maps of their own while the root cannot be read).
+    preview = Preview(one_map(options.map, "serve"), Options(options.lang, options.evaluation, options.focus, options.depth,
                                            options.group, options.legend, options.timeout, options.rankdir),
                       Channel(), log=say)
     server = PreviewServer(preview, options.port)  # before the first drawing: a port in use fails at once

@@ -183,6 +183,31 @@ def test_an_include_added_later_is_watched_too(tmp_path):
         assert "added" in data[0]["nodes"] and "extra" not in data[0]["nodes"]
 
 
+def test_a_folder_is_served_as_its_map_and_a_broken_root_stays_located(tmp_path):
+    from argmap.cli.common import one_map
+
+    folder = tmp_path / "sv"
+    folder.mkdir()
+    broken = SMALL.replace("  thesis: {role", "  thesis: [{role")
+    (folder / "map.yaml").write_text(broken, encoding="utf-8")  # broken from the start
+    assert one_map("sv", "serve") == "sv/map.yaml"  # what `argmap serve sv` serves: the root, however it reads
+    with serving(Path(one_map("sv", "serve"))) as server:
+        first = [p["data"] for e, p in events(server, 1) if e == "map"][0]
+        assert first["findings"][0]["where"] == "sv/map.yaml:8:76" and first["findings"][0]["code"] == "ARG001"
+        (folder / "part.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
+                                          encoding="utf-8")
+        (folder / "map.yaml").write_text(SMALL + "include: [part.yaml]\n", encoding="utf-8")  # mended, and more
+        data = [p["data"] for e, p in events(server, 2) if e == "map" and p["version"] == 2]
+        assert "extra" in data[0]["nodes"] and not [f for f in data[0]["findings"] if f["severity"] == "error"]
+        (folder / "map.yaml").write_text(broken + "include: [part.yaml]\n", encoding="utf-8")  # broken again
+        data = [p["data"] for e, p in events(server, 3) if e == "map" and p["version"] == 3]
+        assert data[0]["findings"][0]["where"] == "sv/map.yaml:8:76" and data[0]["stale"] is True
+    # While the root cannot be read, its include looks like a map of its own: a folder is chosen at the start.
+    code, out, err = run_cli("serve", "sv", "--port", "0", "--no-browser", cwd=tmp_path)
+    assert (code, out) == (2, "") and err == ("argmap serve: sv: argmap serve takes one map, and this folder holds 2"
+                                              " (sv/map.yaml, sv/part.yaml); name the map's file\n")
+
+
 def test_options_that_name_nothing_stop_at_once(tmp_path):
     write_map(tmp_path)
     code, out, err = run_cli("serve", "map.yaml", "--port", "0", "--no-browser", "--lang", "de", cwd=tmp_path)
