@@ -192,7 +192,7 @@ def test_a_folder_is_served_as_its_map_and_a_broken_root_stays_located(tmp_path)
     (folder / "map.yaml").write_text(broken, encoding="utf-8")  # broken from the start
     assert one_map("sv", "serve") == "sv/map.yaml"  # what `argmap serve sv` serves: the root, however it reads
     with serving(Path(one_map("sv", "serve"))) as server:
-        first = [p["data"] for e, p in events(server, 1) if e == "map"][0]
+        first = next(p["data"] for e, p in events(server, 1) if e == "map")
         assert first["findings"][0]["where"] == "sv/map.yaml:8:76" and first["findings"][0]["code"] == "ARG001"
         (folder / "part.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
                                           encoding="utf-8")
