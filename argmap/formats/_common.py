@@ -143,6 +143,9 @@ def clean_text(text: str, where: str, losses: list[Loss]) -> str:
     if UNSHOWABLE.search(text):
         text = UNSHOWABLE.sub("", text)
         losses.append(Loss("control characters", where, "characters no diagram can show were removed from the text"))
+    if text != text.strip() and text.strip():
+        losses.append(Loss("surrounding whitespace", where, "spaces or line breaks at the start or end of the text"
+                           " were removed"))
     text = text.strip()
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]

@@ -84,6 +84,17 @@ def test_a_source_without_statements_gives_a_map_that_checks(tmp_path, name, con
     assert run_cli("fmt", "--check", "m", cwd=tmp_path)[0] == 0
 
 
+def test_whitespace_around_a_text_is_removed_and_said(tmp_path):
+    (tmp_path / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "  padded\\n", "type": "I"},'
+                                     ' {"nodeID": "2", "text": "   ", "type": "I"}], "edges": []}', encoding="utf-8")
+    code, _, err = run_cli("import", "a.json", "-o", "m", cwd=tmp_path)
+    assert code == 0 and err.splitlines() == [
+        "a.json: $.nodes[0]: not kept: surrounding whitespace: spaces or line breaks at the start or end of the text"
+        " were removed",
+        "a.json: $.nodes[1]: not kept: empty text: the text was empty; '(no text)' stands in its place"]
+    assert [s.text for s in argmap.load(tmp_path / "m").statements.values()] == ["padded", "(no text)"]
+
+
 def test_files_of_one_name_in_two_formats_import_into_two_folders(tmp_path):
     (tmp_path / "src" / "sub").mkdir(parents=True)
     for name, corpus in (("a.json", "aif/nodeset6064.json"), ("A.argdown", "argdown/argdown-primer.argdown"),
