@@ -119,7 +119,7 @@ def write(subject: Subject) -> Written:
             out.append(f"{prefix}-> See {numbers[sid]}.")
             return
         numbers[sid] = numbering
-        out.append(prefix + pick_text(amap.statements[sid].text, lang, default))
+        out.append(prefix + _as_claim(sid, pick_text(amap.statements[sid].text, lang, default), losses))
         for index, (child, kind) in enumerate(children[sid], start=1):
             visit(child, f"{numbering}.{index}", kind)
 
@@ -131,6 +131,26 @@ def write(subject: Subject) -> Written:
         index += 1
         visit(sid, str(index), None)
     return Written("\n".join(out) + "\n", tuple(losses))
+
+
+def _as_claim(sid: str, text: str, losses: list[Loss]) -> str:
+    """A claim's text as the export's lines: what would read as Kialo's own syntax (a whole text like a link,
+    a line like a numbered claim) gets a Markdown backslash, and blank lines go (a blank line ends nothing in
+    Kialo's export); each change is listed."""
+    lines = text.split("\n")
+    if _SEE.match(text):
+        lines[0] = "\\" + lines[0]
+        losses.append(Loss("text that reads as a link", sid, "a backslash is written before its '->' (Markdown shows"
+                           " the text as it was)"))
+    for index in range(1, len(lines)):
+        if _CLAIM.match(lines[index]) or _TITLE.match(lines[index]):
+            lines[index] = "\\" + lines[index]
+            losses.append(Loss("line that reads as a claim", sid, "a backslash is written before it (Markdown shows"
+                               " the text as it was)"))
+    if any(not line.strip() for line in lines[1:]):
+        lines = [lines[0], *(line for line in lines[1:] if line.strip())]
+        losses.append(Loss("blank lines", sid, "the blank lines in the text are left out"))
+    return "\n".join(lines)
 
 
 def _one_line(text: str) -> str:

@@ -84,6 +84,26 @@ def test_a_source_without_statements_gives_a_map_that_checks(tmp_path, name, con
     assert run_cli("fmt", "--check", "m", cwd=tmp_path)[0] == 0
 
 
+def test_kialo_export_of_texts_that_look_like_kialo_syntax_reads_back(tmp_path):
+    (tmp_path / "m.yaml").write_text(
+        'argmap: 1\nid: k\nstatements:\n  t: {role: thesis, text: T}\n  a: {text: "-> See 1.", supports: t}\n'
+        '  b: {text: "Plain claim.\\n1.1. Con: second line.", attacks: t}\n'
+        '  c: {text: "Para one.\\n\\nPara two.", supports: t}\n', encoding="utf-8")
+    code, _, err = run_cli("export", "m.yaml", "-f", "kialo", "-o", "k.txt", cwd=tmp_path)
+    assert code == 0 and err.splitlines() == [
+        "argmap export: kialo cannot hold text that reads as a link (a): a backslash is written before its '->'"
+        " (Markdown shows the text as it was)",
+        "argmap export: kialo cannot hold line that reads as a claim (b): a backslash is written before it"
+        " (Markdown shows the text as it was)",
+        "argmap export: kialo cannot hold blank lines (c): the blank lines in the text are left out"]
+    code, _, err = run_cli("import", "k.txt", "-o", "back", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    back = argmap.load(tmp_path / "back")
+    assert sorted(s.text for s in back.statements.values()) == [
+        "Para one.\nPara two.", "Plain claim.\n\\1.1. Con: second line.", "T", "\\-> See 1."]
+    assert sorted(len(s.supports) + len(s.attacks) for s in back.statements.values()) == [0, 1, 1, 1]
+
+
 def test_whitespace_around_a_text_is_removed_and_said(tmp_path):
     (tmp_path / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "  padded\\n", "type": "I"},'
                                      ' {"nodeID": "2", "text": "   ", "type": "I"}], "edges": []}', encoding="utf-8")
