@@ -256,6 +256,27 @@ def test_anchors_and_aliases_are_kept():
     same_meaning(before, after)
 
 
+def test_an_alias_that_ordering_puts_first_trades_places_with_its_anchor():
+    before = ("argmap: 1\nstatements:\n  b: {text: B}\n  c: {text: C, attacks: &targets [b], supports: *targets}\n"
+              "description: &D words\ntitle: *D\n")
+    after = format_text(before)
+    assert "title: &D words\ndescription: *D\n" in after
+    assert "    supports: &targets [b]\n    attacks: *targets\n" in after
+    same_meaning(before, after)
+
+
+@pytest.mark.parametrize("text", ["languages: [no, en]\nstatements:\n  a: {text: {no: Byer, en: Cities}}\n",
+                                  "id: 1\ntitle: yes\nstatements:\n  no: {text: yes, tags: [yes], note: off}\n"
+                                  "  b: {text: 0x1f, supports: no, group: on}\n  c: {text: 1.50, supports: 1}\n"
+                                  "  \"1\": {text: 'on'}\ngroups:\n  \"on\": {label: G}\n"])
+def test_values_yaml_reads_as_booleans_or_numbers_where_text_is_meant_are_formatted(text):
+    # argmap reads them as written (`no` is Norwegian, `1` an id); the formatter must see them so too
+    before = "argmap: 1\n" + text
+    after = format_text(before)
+    same_meaning(before, after)
+    assert format_text(after) == after
+
+
 @pytest.mark.parametrize("text, place, message", [
     ("argmap: 1\nstatements:\n  a: {text: x\n", "3:14", "the { at column 6 is not closed on its line"),
     ("argmap: 1\nstatements:\n  a: {txt: x}\n", "3:6", "missing required field 'text' (and 1 more"),

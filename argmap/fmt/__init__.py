@@ -70,6 +70,7 @@ def format_bytes(raw: bytes, name: str, limits: Limits = _LIMITS) -> Formatted:
 
 def _format(raw: bytes, name: str, limits: Limits) -> Formatted:
     from argmap.loader import validate
+    from argmap.schema import as_written
 
     doc = parse(raw, name, limits)
     if doc.fatal:
@@ -86,6 +87,9 @@ def _format(raw: bytes, name: str, limits: Limits) -> Formatted:
                                                         f"argmap fmt cannot lay this out: {error.message}",
                                                         YAML_SYNTAX))
     check = parse(after.encode("utf-8"), name, limits)
+    if not check.problems and isinstance(check.data, dict):
+        # Read back as validation read the file: a `no` or `1` where the schema wants text is that text.
+        as_written(check.data, check.spelling)
     if check.problems or not same_in_order(doc.data, check.data):
         # A safety net: the layout must say exactly what the file said. Never write otherwise.
         return Formatted(name, text, problem=Diagnostic(

@@ -217,8 +217,39 @@ class _Writer:
         self.lines.extend(" " * indent + line if line else "" for line in scalar.lines)
 
 
+def _anchors_first(document: Document) -> None:
+    """Where ordering the keys puts an alias before its anchor (`supports: *x` now above `attacks: &x [...]`),
+    the two trade places: the value, with its anchor, is written where it is first met, the alias after it.
+    They stand for the same value, so the file still says what it said."""
+    order: list[Entry] = []  # the entries in the order they will be written
+
+    def walk(collection: Collection, kind: str) -> None:
+        for entry in _rank(kind, collection.entries):
+            order.append(entry)
+            if isinstance(entry.value, Collection):
+                walk(entry.value, _child(kind, entry.key.value if entry.key is not None else None))
+
+    walk(document.root, "top")
+    anchored: dict[str, list[Entry]] = {}
+    for entry in order:
+        if isinstance(entry.value, Scalar | Collection) and entry.value.anchor:
+            anchored.setdefault(entry.value.anchor, []).append(entry)
+    defined: set[str] = set()
+    for entry in order:
+        value = entry.value
+        if isinstance(value, Alias) and value.name not in defined and len(anchored.get(value.name, [])) == 1:
+            holder = anchored[value.name][0]
+            entry.value, holder.value = holder.value, value  # the anchored value comes here, the alias goes there
+            if isinstance(entry.value, Collection):
+                entry.value.holder = entry
+            value = entry.value
+        if isinstance(value, Scalar | Collection) and value.anchor:
+            defined.add(value.anchor)
+
+
 def write(document: Document) -> str:
     """The document in the canonical layout."""
+    _anchors_first(document)
     writer = _Writer()
     writer.comments(document.header, 0)
     if document.header and document.header_gap:
