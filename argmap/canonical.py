@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,11 +30,27 @@ def data(amap: ArgumentMap) -> dict[str, Any]:
         items = getattr(amap, section)
         if items:
             document[section] = {key: _plain(value) for key, value in items.items()}
+    for source_id, source in document.get("sources", {}).items():
+        source_path = source.get("path")
+        if isinstance(source_path, str):
+            source["path"] = _from_root(amap, source_id, source_path)
     if amap.expectations:
         document["expect"] = [_plain(expectation) for expectation in amap.expectations]
     if amap.imported is not None:
         document["imported"] = amap.imported.model_dump(mode="json", exclude_defaults=True)
     return document
+
+
+def _from_root(amap: ArgumentMap, source_id: str, path: str) -> str:
+    """A source's path as the one file written at the map's folder must say it: a path an include declared is
+    relative to the include's folder, which may be another (`parts/text.txt`, not `text.txt`)."""
+    declared = amap.locator.folder("sources", source_id)
+    if declared is None or amap.folder is None or PurePath(path).is_absolute():
+        return path
+    try:
+        return Path(os.path.relpath(declared / path, amap.folder)).as_posix()
+    except ValueError:  # another drive
+        return path
 
 
 def _plain(model: Any) -> Any:

@@ -61,6 +61,21 @@ def test_dump_loads_back_to_an_equal_map(tmp_path):
     assert argmap.dump(again) == argmap.dump(essay)
 
 
+def test_dump_of_a_map_with_includes_keeps_each_source_pointing_at_its_text(tmp_path):
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "map.yaml").write_text("argmap: 1\nid: m\ninclude: [parts/more.yaml]\nstatements:\n"
+                                       "  t: {role: thesis, text: T}\n", encoding="utf-8")
+    (tmp_path / "parts" / "more.yaml").write_text(
+        "argmap: 1\nsources:\n  s: {path: essay.txt}\nstatements:\n"
+        "  a: {text: A, supports: t, quotes: [{source: s, text: hello}]}\n", encoding="utf-8")
+    (tmp_path / "parts" / "essay.txt").write_text("hello world\n", encoding="utf-8")
+    (tmp_path / "one.yaml").write_text(argmap.dump(argmap.load(tmp_path / "map.yaml")), encoding="utf-8")
+    one = argmap.load(tmp_path / "one.yaml")
+    assert one.sources["s"].path == "parts/essay.txt"
+    codes = {d.code for d in argmap.check(tmp_path / "one.yaml", config=False).diagnostics}
+    assert not codes & {"ARG302", "ARG303"}  # every quote found in its text
+
+
 def test_load_refuses_a_broken_map_with_located_diagnostics(tmp_path):
     (tmp_path / "map.yaml").write_text("argmap: 1\nstatements:\n  thesis: {role: thesis, txt: T}\n", encoding="utf-8")
     with pytest.raises(MapError) as caught:
