@@ -64,9 +64,18 @@ def import_map(content: str, name: str) -> Reading:
         ids[numbering] = sid
         if parent is not None:
             builder.relate(sid, "support" if stance == "Pro" else "attack", ids[parent])
+    pointing = {numbering: see.group(1) for numbering, _, lines, _ in claims
+                if ids.get(numbering) == "" and (see := _SEE.match("\n".join(lines).strip()))}
     for target, relation, parent, at in links:
+        followed = [target]
+        while target in pointing:  # a link to a link: the claim at the end of the chain
+            target = pointing[target]
+            if target in followed:
+                raise FormatError(f"{at}:1", f"the links {' -> '.join([*followed, target])} go round in a circle"
+                                  " and never reach a claim")
+            followed.append(target)
         linked = ids.get(target)
-        if not linked:
+        if linked is None:
             raise FormatError(f"{at}:1", f"the link names claim {target}, which is not in the export")
         if linked == parent:
             builder.losses.append(Loss("self-reference", f"{at}:1", f"claim {target} links to itself; left out"))

@@ -42,6 +42,11 @@ CASES = {
                                      " never closed with */"),
     "Kialo claim without parent": ("a.txt", "1. T\n1.2.1. Pro: x\n", "a.txt:2:1: error: claim 1.2.1 has no claim 1.2"
                                    " above it"),
+    "Kialo links in a circle": ("a.txt", "1. T\n1.1. Pro: -> See 1.2.\n1.2. Con: -> See 1.1.\n",
+                                "a.txt:2:1: error: the links 1.2 -> 1.1 -> 1.2 go round in a circle and never reach"
+                                " a claim"),
+    "Kialo link to a claim not there": ("a.txt", "1. T\n1.1. Pro: -> See 1.9.\n", "a.txt:2:1: error: the link names"
+                                        " claim 1.9, which is not in the export"),
     "Kialo claim without stance": ("a.txt", "1. T\n1.1. x\n", "a.txt:2:6: error: claim 1.1 needs `Pro:` or `Con:`"),
     "SADFace unknown node type": ("a.json", '{"metadata": {}, "nodes": [{"id": "a", "type": "claim"}], "edges": []}',
                                   "a.json:$.nodes[0].type: error: unknown node type 'claim'; SADFace nodes are atom"

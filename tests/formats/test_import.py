@@ -104,6 +104,15 @@ def test_kialo_export_of_texts_that_look_like_kialo_syntax_reads_back(tmp_path):
     assert sorted(len(s.supports) + len(s.attacks) for s in back.statements.values()) == [0, 1, 1, 1]
 
 
+def test_a_kialo_link_to_a_link_reaches_the_claim_at_the_end(tmp_path):
+    (tmp_path / "k.txt").write_text("1. T\n1.1. Pro: A\n1.2. Con: B\n1.2.1. Con: -> See 1.1.\n1.3. Pro: D\n"
+                                    "1.3.1. Con: -> See 1.2.1.\n", encoding="utf-8")
+    assert run_cli("import", "k.txt", "-o", "m", cwd=tmp_path)[0] == 0
+    amap = argmap.load(tmp_path / "m")
+    assert {sid: (list(s.supports), list(s.attacks)) for sid, s in amap.statements.items()} == {
+        "t": ([], []), "a": (["t"], ["b", "d"]), "b": ([], ["t"]), "d": (["t"], [])}
+
+
 def test_whitespace_around_a_text_is_removed_and_said(tmp_path):
     (tmp_path / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "  padded\\n", "type": "I"},'
                                      ' {"nodeID": "2", "text": "   ", "type": "I"}], "edges": []}', encoding="utf-8")
