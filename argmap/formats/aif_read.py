@@ -79,6 +79,12 @@ def read_aif(document: dict[str, Any], where: str, builder: MapBuilder,
     rest = [edge for number, (edge, _, _) in enumerate(edges) if number not in consumed]
     if rest:
         kept["edges"] = rest
+    for number, (_, source, target) in enumerate(edges):
+        if number not in consumed and source in nodes and target in nodes and source != target \
+                and nodes[source].type == nodes[target].type == "I":
+            builder.losses.append(Loss("edge between two I-nodes", path(path(where, "edges"), number),
+                                       f"AIF relates statements through RA and CA nodes; the edge from {source!r} to"
+                                       f" {target!r} says neither support nor attack, and is kept as AIF data only"))
     if fields:
         kept["node-fields"] = fields
     for key, value in document.items():

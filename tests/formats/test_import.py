@@ -113,6 +113,17 @@ def test_a_kialo_link_to_a_link_reaches_the_claim_at_the_end(tmp_path):
         "t": ([], []), "a": (["t"], ["b", "d"]), "b": ([], ["t"]), "d": (["t"], [])}
 
 
+def test_an_aif_edge_between_two_statements_is_kept_and_said(tmp_path):
+    (tmp_path / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}, {"nodeID": "2", "text": "B",'
+                                     ' "type": "I"}], "edges": [{"edgeID": "9", "fromID": "1", "toID": "2"}]}',
+                                     encoding="utf-8")
+    code, _, err = run_cli("import", "a.json", "-o", "m", cwd=tmp_path)
+    assert code == 0 and err == ("a.json: $.edges[0]: not kept: edge between two I-nodes: AIF relates statements"
+                                 " through RA and CA nodes; the edge from '1' to '2' says neither support nor attack,"
+                                 " and is kept as AIF data only\n")
+    assert run_cli("export", "m", "-f", "aif", cwd=tmp_path)[1].count('"fromID": "1"') == 1  # and written back
+
+
 def test_whitespace_around_a_text_is_removed_and_said(tmp_path):
     (tmp_path / "a.json").write_text('{"nodes": [{"nodeID": "1", "text": "  padded\\n", "type": "I"},'
                                      ' {"nodeID": "2", "text": "   ", "type": "I"}], "edges": []}', encoding="utf-8")
