@@ -115,8 +115,10 @@ def write(subject: Subject) -> Written:
 
 def _text(statement: Statement, node: str, lang: str | None, default: str, losses: list[Loss]) -> str:
     words = pick_text(statement.text, lang, default)
-    if words != " ".join(words.split()):
+    if "\n" in words.strip() or "\r" in words.strip():
         losses.append(Loss("line breaks", node, "Argdown joins the lines of a text with single spaces"))
+    elif words != " ".join(words.split()):
+        losses.append(Loss("runs of spaces", node, "Argdown reads tabs and runs of spaces in a text as one space"))
     return escape(words)
 
 
