@@ -14,13 +14,20 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
-# How many examples a property test tries when it does not say (tests whose examples are costly say
-# fewer). `make test` runs the default; CI and `make fuzz` go deeper by naming a profile in
-# ARGMAP_HYPOTHESIS_PROFILE.
-settings.register_profile("default", max_examples=100)
-settings.register_profile("ci", max_examples=400)
-settings.register_profile("thorough", max_examples=2000)
-settings.load_profile(os.environ.get("ARGMAP_HYPOTHESIS_PROFILE", "default"))
+# How deep the property tests go. `make test` runs the default profile (a developer's quick run); CI and
+# `make fuzz` go deeper by naming a profile in ARGMAP_HYPOTHESIS_PROFILE. A test that does not say tries
+# the profile's number of examples; one whose examples are costly says fewer with examples(n), which the
+# profile scales alike.
+PROFILES = {"default": 50, "ci": 400, "thorough": 2000}
+PROFILE = os.environ.get("ARGMAP_HYPOTHESIS_PROFILE", "default")
+for _name, _count in PROFILES.items():
+    settings.register_profile(_name, max_examples=_count)
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """``n`` examples where hypothesis would try 100, scaled to the profile that runs (half in `make test`)."""
+    return max(5, n * PROFILES[PROFILE] // 100)
 
 
 def write_tree(base: Path, files: dict) -> None:

@@ -15,7 +15,7 @@ import argmap
 from argmap.cli.diff_cmd import DiffOptions, execute_diff
 from argmap.diff import compare, listing
 from argmap.model import ArgumentMap
-from tests.conftest import ROOT
+from tests.conftest import ROOT, examples
 
 BASE = {
     "argmap": 1, "id": "m", "languages": ["en", "fr"],
@@ -101,7 +101,7 @@ def maps(draw):
     return ArgumentMap.from_data({"argmap": 1, "id": "g", "statements": statements})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(maps(), maps())
 def test_no_change_exactly_when_the_maps_are_equal(first, second):
     def meaning(amap: ArgumentMap) -> dict:

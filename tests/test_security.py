@@ -392,6 +392,7 @@ from hypothesis import strategies as st  # noqa: E402
 from argmap.diagnostics import Diagnostic, Severity  # noqa: E402
 from argmap.linter import Result  # noqa: E402
 from argmap.reporters import REPORTERS_BY_NAME  # noqa: E402
+from tests.conftest import examples  # noqa: E402
 
 HOSTILE = [
     "fine\nmap.yaml:1:1: error ARG101 a forged finding",
@@ -461,7 +462,7 @@ def test_a_file_name_with_a_line_break_is_one_line(tmp_path):
     assert code == 1 and len(out.splitlines()) == 1, out
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.tuples(st.text(max_size=30), st.text(max_size=60)), min_size=1, max_size=4))
 def test_any_path_and_message_stay_one_line(findings):
     diagnostics = tuple(sorted(Diagnostic(path or "p", 1, 1, message, "ARG101", "dangling-reference", Severity.ERROR)

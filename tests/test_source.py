@@ -17,7 +17,7 @@ from argmap import config
 from argmap.linter import lint
 from argmap.loader import Workspace, discover, load_map, validate
 from argmap.source import C_LOADER, Limits, parse, read
-from tests.conftest import write_tree
+from tests.conftest import examples, write_tree
 
 keys = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)  # text keys, as in maps
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20))
@@ -127,7 +127,7 @@ def test_invalid_utf8_is_located_and_explained(raw, what):
 _REFUSED = [chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\ufeff\ufffe\uffff"),
                         max_size=12), min_size=1, max_size=5),
        st.sampled_from([*_REFUSED, "\ufffe", "\uffff"]), st.data())

@@ -19,6 +19,7 @@ from argmap.semantics.bipolar import DEFEATED, framework_from_graph
 from argmap.semantics.extensions import Reasoner
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
+from tests.conftest import examples
 from tests.evaluate.brute import brute_force
 
 
@@ -57,7 +58,7 @@ def map_graphs(draw) -> nx.DiGraph:
     return g
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(map_graphs())
 def test_the_translation_keeps_every_semantics_of_secondary_attacks(graph):
     framework = framework_from_graph(graph)

@@ -16,7 +16,7 @@ from argmap.cli.export_cmd import execute_export
 from argmap.formats.iccma import write as to_iccma
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import grounded
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, examples, run_cli
 from tests.evaluate.brute import brute_force, frameworks
 
 ESSAY = str(ROOT / "models/capital-feast/map.yaml")
@@ -70,7 +70,7 @@ def _answer(path: str, task: str, argument: str | None = None) -> str:
     return out.getvalue()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(frameworks)
 def test_every_iccma_task_matches_brute_force(tmp_path_factory, framework):
     path = tmp_path_factory.mktemp("af") / "f.af"

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from argmap.formats import Subject, lookup, parse_map
 from argmap.graph import build
 from argmap.model import ArgumentMap
+from tests.conftest import examples
 
 SUFFIX = {"aif": ".json", "ova": ".json", "xaif": ".json", "sadface": ".json", "argdown": ".argdown", "kialo": ".txt"}
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", examples(25)))
 # Letters and every character that means something in one of the formats (escaping is what is tested).
 ALPHABET = "abcXYZ019 .,;:!?'\"*_[]<>#@{}()/\\+-=%&|~^$é中"
 

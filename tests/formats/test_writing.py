@@ -19,10 +19,10 @@ from argmap.fmt import format_text
 from argmap.formats._common import dump_imported
 from argmap.model import ArgumentMap
 from argmap.schema import Imported
-from tests.conftest import run_cli
+from tests.conftest import examples, run_cli
 from tests.formats.test_import import CORPUS
 
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", examples(25)))
 ARGDOWN = "[A]: a\n  + [B]: b\n"
 
 

@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from argmap import config
 from argmap.cli.check_cmd import CheckOptions, execute_check
+from tests.conftest import examples
 
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "20"))
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", examples(20)))
 DEADLINE = float(os.environ.get("ARGMAP_FUZZ_DEADLINE", "0")) or None
 FUZZ = settings(max_examples=EXAMPLES, deadline=DEADLINE and timedelta(seconds=DEADLINE), database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])

@@ -24,8 +24,9 @@ from argmap.formats.apx import write as to_apx
 from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
 from argmap.semantics.framework import UNSAFE, Framework, FrameworkError
+from tests.conftest import examples
 
-EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "100"))
+EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", examples(100)))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 
 # Characters that readers and terminals treat specially, next to ordinary ones.

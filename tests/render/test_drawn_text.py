@@ -19,6 +19,7 @@ from argmap.cli.render_cmd import RenderOptions, execute_render
 from argmap.diagram.dot import Style, drawable, to_dot
 from argmap.diagram.graphviz_run import run_dot
 from argmap.schema import Quote
+from tests.conftest import examples
 
 needs_dot = pytest.mark.needs_dot
 SVG, XLINK = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}"
@@ -71,7 +72,7 @@ def assert_drawn_as_written(svg: bytes, text: str) -> None:
 
 
 @needs_dot
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(TRICKY)), max_size=8).map("".join))
 def test_any_text_is_drawn_as_written(text):
     graph, groups = graph_with(text)

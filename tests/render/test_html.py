@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.diagram.html import embeddable, island, script, styles
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, examples, run_cli
 from tests.render.test_render import HOSTILE, SMALL, write_map
 
 needs_dot = pytest.mark.needs_dot
@@ -111,7 +111,7 @@ def test_map_texts_stay_data_whatever_they_say(tmp_path, hostile):
     assert parts.scripts[1][1] == script() and parts.styles == [styles()]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.recursive(st.text() | st.integers() | st.booleans() | st.none(),
                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
                     max_leaves=20))
