@@ -76,7 +76,15 @@ def _showable(text: Any) -> Any:
                 else "a noncharacter")
         raise ValueError(f"the text holds U+{ord(char):04X} ({kind}) at character {found.start() + 1},"
                          " which no diagram can show; remove it")
+    if isinstance(text, str) and text and BLANK.fullmatch(text):
+        raise ValueError("must not be empty (it holds only spaces)")
     return text
+
+
+SPACES = "\t\n\x0b\x0c\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+"""What JavaScript's \\s matches, spelt out, so that editors (ECMAScript patterns) and argmap (Python's) agree on
+what a blank text is."""
+BLANK = re.compile(f"[{SPACES}]*")
 
 
 NonEmpty = Annotated[
@@ -85,7 +93,9 @@ NonEmpty = Annotated[
     BeforeValidator(_showable),
     # The same refusal for editors; surrogates are left out because JavaScript matches the two
     # halves of every emoji against them (and a YAML file cannot hold a lone one anyway).
-    Field(json_schema_extra={"pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"}),
+    Field(json_schema_extra={"pattern": "^(?=[\\s\\S]*[^\\t\\n\\u000b\\u000c\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029"
+                                        "\\u202f\\u205f\\u3000\\ufeff])"
+                                        "[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]*$"}),
 ]
 
 
