@@ -326,10 +326,12 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
         value = item.get("input")
         # One id or a list of them (a union, whose branches pydantic names in the loc): report the
         # branch that matches what was written, and a list's own length only when no item failed.
-        branch = next((step for step in item["loc"] if isinstance(step, str)
+        branch = next((index for index, step in enumerate(item["loc"]) if isinstance(step, str)
                        and ("[" in step or step.startswith(("constrained-", "str", "function-")))), None)
-        if branch is not None and ((kind == "string_type" and isinstance(value, list))
-                                   or (kind in ("tuple_type", "list_type") and isinstance(value, str))):
+        # (an error on an item inside the list branch is not such a branch: `supports: [[a]]` is reported)
+        at_branch = branch is not None and not any(isinstance(step, int) for step in item["loc"][branch + 1:])
+        if at_branch and ((kind == "string_type" and isinstance(value, list))
+                          or (kind in ("tuple_type", "list_type") and isinstance(value, str))):
             continue
         if kind == "too_short" and loc in failed_items:
             continue
@@ -352,6 +354,10 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
                 by_place[place][1].append(message.removeprefix("must be "))
         else:
             by_place[place] = (loc, [message], key)
+    if not by_place and items:  # never refuse a map without saying why
+        first = items[0]
+        by_place[(_data_path(doc.data, first["loc"]), False)] = (_data_path(doc.data, first["loc"]),
+                                                                 [_wording(first)], False)
     problems = []
     for loc, messages, key in by_place.values():
         dotted = ".".join(printable(str(step)) for step in loc)  # keys are the map's text: kept to one line

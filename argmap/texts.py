@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide",
+__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "text_in",
            "pick_text"]
 
 
@@ -32,6 +32,28 @@ def pick_text(text: object, lang: str | None, default: str) -> str:
         if key and key in text:
             return str(text[key])
     return str(next(iter(text.values()), ""))
+
+
+def text_in(text: object, lang: str, default: str) -> tuple[str, str | None]:
+    """The text in ``lang``, and None; or, when it has none in ``lang``, the text it has and its language.
+
+    A plain string is in the map's default language.
+
+    >>> text_in({"en": "Yes", "fr": "Oui"}, "fr", "en"), text_in("Yes", "fr", "en"), text_in("Yes", "en", "en")
+    (('Oui', None), ('Yes', 'en'), ('Yes', None))
+    """
+    if text is None:
+        return "", None
+    if isinstance(text, str):
+        return text, (None if lang == default else default)
+    if isinstance(text, Mapping):
+        if lang in text:
+            return str(text[lang]), None
+        for key in (default, *text):
+            if key in text:
+                return str(text[key]), str(key)
+        return "", None
+    return str(text), None
 
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

@@ -256,6 +256,14 @@ def test_anchors_and_aliases_are_kept():
     same_meaning(before, after)
 
 
+def test_a_map_that_does_not_validate_is_not_formatted_and_the_others_are(tmp_path):
+    (tmp_path / "bad.yaml").write_text("argmap: 1\nstatements:\n  u: {text: U, supports: [[u]]}\n", encoding="utf-8")
+    (tmp_path / "good.yaml").write_text("statements:\n  u: {text: U}\nargmap: 1\n", encoding="utf-8")
+    assert run_cli("fmt", ".", cwd=tmp_path) == (
+        2, "", "bad.yaml:3:27: not formatted: statements.u.supports.0: must be text, not a list [ARG002 schema-violation]\n"
+        "reformatted good.yaml\n1 file reformatted, 1 file not formatted\n")
+
+
 def test_an_alias_that_ordering_puts_first_trades_places_with_its_anchor():
     before = ("argmap: 1\nstatements:\n  b: {text: B}\n  c: {text: C, attacks: &targets [b], supports: *targets}\n"
               "description: &D words\ntitle: *D\n")

@@ -13,7 +13,7 @@ import networkx as nx
 from argmap.diagram.words import words
 from argmap.diagram.wrap import wrap
 from argmap.schema import UNSHOWABLE
-from argmap.texts import pick_text
+from argmap.texts import pick_text, text_in
 
 __all__ = ["Node", "Edge", "Cluster", "View", "view", "drawable", "text_in", "BORDERS", "LARGE", "LEGEND"]
 
@@ -181,28 +181,6 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
 def wrapped(text: str, columns: int) -> tuple[str, ...]:
     """:func:`wrap`, kept: `serve` draws a map again on every save, most of its texts unchanged."""
     return tuple(wrap(text, columns))
-
-
-def text_in(text: object, lang: str, default: str) -> tuple[str, str | None]:
-    """The text in ``lang``, and None; or, when it has none in ``lang``, the text it has and its language.
-
-    A plain string is in the map's default language.
-
-    >>> text_in({"en": "Yes", "fr": "Oui"}, "fr", "en"), text_in("Yes", "fr", "en"), text_in("Yes", "en", "en")
-    (('Oui', None), ('Yes', 'en'), ('Yes', None))
-    """
-    if text is None:
-        return "", None
-    if isinstance(text, str):
-        return text, (None if lang == default else default)
-    if isinstance(text, Mapping):
-        if lang in text:
-            return str(text[lang]), None
-        for key in (default, *text):
-            if key in text:
-                return str(text[key]), str(key)
-        return "", None
-    return str(text), None
 
 
 def drawable(value: str) -> str:

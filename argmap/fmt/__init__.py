@@ -99,6 +99,8 @@ def _format(raw: bytes, name: str, limits: Limits) -> Formatted:
 
 
 def _first(doc: YamlDocument) -> Diagnostic:
+    if not doc.problems:  # refused without a located reason: still one line, never a traceback
+        return Diagnostic(doc.path, 1, 1, "the map does not validate; `argmap check` says why", SCHEMA, "schema-violation")
     problem = min(doc.problems, key=lambda d: d.sort_key)
     from argmap.rules import BY_CODE
 
