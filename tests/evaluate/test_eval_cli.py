@@ -222,6 +222,12 @@ def test_a_long_text_is_one_shortened_line_and_json_keeps_its_shape(tree):
     assert 'IN     t  thesis  "Short thesis"' in out
     _, fr, _ = run_cli("eval", "m.yaml", "--lang", "fr", cwd=folder)
     assert 'IN     r  claim   "Raison"' in fr
+    (folder / "m.yaml").write_text((folder / "m.yaml").read_text(encoding="utf-8").replace("      fr: Raison\n", ""),
+                                   encoding="utf-8")
+    _, fr, _ = run_cli("eval", "m.yaml", "--lang", "fr", cwd=folder)  # r has no French text: said, as drawn
+    row = next(line for line in fr.splitlines() if line.startswith("IN     r "))
+    assert row.startswith('IN     r  claim   "first line word') and row.endswith('…" (en: not translated)')
+    assert len(row) <= 110
     _, plain, _ = run_cli("eval", "m.yaml", "-f", "json", cwd=folder)
     _, chosen, _ = run_cli("eval", "m.yaml", "-f", "json", "--lang", "fr", cwd=folder)
     assert plain == chosen and "first line" not in plain
