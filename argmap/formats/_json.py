@@ -20,10 +20,10 @@ def parse(text: str) -> Any:
     ...     print(error.where, error.message)
     1:13 expecting value
     """
-    twice: dict[int, str] = {}  # id() of an object written with a key twice -> that key
+    flagged: dict[int, str] = {}  # id() of an object with a key written twice or too long -> what is wrong
     try:
         document = json.loads(text, parse_constant=_not_json, parse_float=_finite, parse_int=_whole,
-                              object_pairs_hook=lambda pairs: _object(pairs, twice))
+                              object_pairs_hook=lambda pairs: _object(pairs, flagged))
     except json.JSONDecodeError as error:
         message = _lower(error.msg).removesuffix(" at")  # "Invalid control character at": the place follows
         raise FormatError(f"{error.lineno}:{error.colno}", message) from None
@@ -32,20 +32,28 @@ def parse(text: str) -> Any:
                           " (a number must be finite, and a whole number at most 4,300 digits long)") from None
     except RecursionError:
         raise FormatError("1:1", "the JSON is nested too deeply to read") from None
-    if twice or "\\u" in text:  # only an escape can make a lone surrogate, which no UTF-8 file can hold
-        _walk(document, twice)
+    if flagged or "\\u" in text:  # only an escape can make a lone surrogate, which no UTF-8 file can hold
+        _walk(document, flagged)
     return document
 
 
-def _object(pairs: list[tuple[str, Any]], twice: dict[int, str]) -> dict[str, Any]:
+KEY_LIMIT = 1000
+"""The longest key a map can keep: YAML writes a key on one line of at most 1,024 characters."""
+
+
+def _object(pairs: list[tuple[str, Any]], flagged: dict[int, str]) -> dict[str, Any]:
     made = dict(pairs)
     if len(made) < len(pairs):
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                twice[id(made)] = key
+                flagged[id(made)] = f"the key {key!r} is written twice in this object"
                 break
             seen.add(key)
+    long = next((key for key, _ in pairs if len(key) > KEY_LIMIT), None)
+    if long is not None:
+        flagged[id(made)] = (f"a key of {len(long):,} characters ({long[:20]!r}...); a map keeps keys of at most"
+                             f" {KEY_LIMIT:,}")
     return made
 
 
@@ -83,15 +91,15 @@ def _place_of_constant(text: str, constant: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _walk(document: Any, twice: dict[int, str]) -> None:
-    """A FormatError at the JSON path of the first object written with a key twice, or of a string (or key)
-    holding half of a UTF-16 pair."""
+def _walk(document: Any, flagged: dict[int, str]) -> None:
+    """A FormatError at the JSON path of the first object flagged while reading (a key written twice, or too
+    long to keep), or of a string (or key) holding half of a UTF-16 pair."""
     pending: list[tuple[Any, str]] = [(document, "$")]
     while pending:
         value, where = pending.pop()
         if isinstance(value, dict):
-            if id(value) in twice:
-                raise FormatError(where, f"the key {twice[id(value)]!r} is written twice in this object")
+            if id(value) in flagged:
+                raise FormatError(where, flagged[id(value)])
             for key, item in value.items():
                 step = path(where, key)
                 if _SURROGATE.search(key):

@@ -78,6 +78,9 @@ CASES = {
                                        "a.json:1:23: error: 10000000000000000000... is not a number JSON can hold"),
     "a key written twice": ("a.json", '{"nodes": [{"nodeID": "1", "nodeID": "2", "type": "I", "text": "A"}]}',
                             "a.json:$.nodes[0]: error: the key 'nodeID' is written twice in this object"),
+    "a key too long for YAML": ("a.json", '{"nodes": [{"nodeID": "1", "text": "A", "type": "I", "' + "k" * 1100 + '": 1}]}',
+                                "a.json:$.nodes[0]: error: a key of 1,100 characters ('kkkkkkkkkkkkkkkkkkkk'...);"
+                                " a map keeps keys of at most 1,000"),
     "a raw control character": ("a.json", '{"nodes": [{"nodeID": "1", "text": "A\x01", "type": "I"}]}',
                                 "a.json:1:38: error: invalid control character\n"),
     "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
