@@ -256,6 +256,15 @@ def test_anchors_and_aliases_are_kept():
     same_meaning(before, after)
 
 
+@pytest.mark.parametrize("end", ["text: |\n      x", "text: >\n      x\n      y", "text: |+\n      x\n\n",
+                                 "text: >2+\n       x\n\n\n", "text: |-\n      x"])
+def test_a_block_text_at_the_end_of_the_file_keeps_its_line_breaks(end):
+    before = "argmap: 1\nstatements:\n  t:\n    " + end
+    after = format_text(before)
+    same_meaning(before, after)
+    assert after.endswith("\n") and format_text(after) == after
+
+
 def test_a_map_that_does_not_validate_is_not_formatted_and_the_others_are(tmp_path):
     (tmp_path / "bad.yaml").write_text("argmap: 1\nstatements:\n  u: {text: U, supports: [[u]]}\n", encoding="utf-8")
     (tmp_path / "good.yaml").write_text("statements:\n  u: {text: U}\nargmap: 1\n", encoding="utf-8")

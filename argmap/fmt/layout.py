@@ -113,6 +113,8 @@ def _said(lines: list[str]) -> bool:
 class _Writer:
     def __init__(self) -> None:
         self.lines: list[str] = []
+        self.kept = 0
+        """How many lines the file keeps whatever follows: up to the end of the last `|+` text written."""
 
     def comments(self, items: list[str], indent: int, first: bool = False) -> None:
         """Comment lines at ``indent``; a run of blank lines becomes one, none at the top of a collection."""
@@ -213,8 +215,13 @@ class _Writer:
             if line.strip(" "):
                 break
         explicit = "2" if any(line.startswith(" ") for line in leading) else ""
-        self.lines.append(f"{head} {properties}{scalar.style}{explicit}{scalar.chomping}{tail}")
+        chomping = scalar.chomping
+        if not chomping and isinstance(scalar.value, str) and scalar.value and not scalar.value.endswith("\n"):
+            chomping = "-"  # the file's end came without a line break: the text has none, which `|-` says
+        self.lines.append(f"{head} {properties}{scalar.style}{explicit}{chomping}{tail}")
         self.lines.extend(" " * indent + line if line else "" for line in scalar.lines)
+        if chomping == "+":
+            self.kept = len(self.lines)  # its blank lines are part of the text, even at the end of the file
 
 
 def _anchors_first(document: Document) -> None:
@@ -255,6 +262,6 @@ def write(document: Document) -> str:
     if document.header and document.header_gap:
         writer.lines.append("")
     writer.collection(document.root, "top", 0, None, None)
-    while writer.lines and writer.lines[-1] == "":
+    while writer.lines and writer.lines[-1] == "" and len(writer.lines) > writer.kept:
         writer.lines.pop()
     return "\n".join(writer.lines) + "\n"
