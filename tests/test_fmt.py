@@ -265,6 +265,15 @@ def test_a_block_text_at_the_end_of_the_file_keeps_its_line_breaks(end):
     assert after.endswith("\n") and format_text(after) == after
 
 
+def test_a_note_after_a_bare_dash_stays_with_its_item():
+    before = ("argmap: 1\nstatements:\n  t:\n    text: T\n    quotes:\n      - # q1\n        source: s\n        text: x\n"
+              "expect:  # all\n  - # first\n    select: {}\n  - # second\n    select: {id: t}\n    count: 1\n")
+    after = format_text(before)
+    assert "expect:  # all\n  - {select: {}}  # first\n  - {select: {id: t}, count: 1}  # second\n" in after
+    assert "      - {source: s, text: x}  # q1\n" in after
+    same_meaning(before, after)
+
+
 def test_a_map_that_does_not_validate_is_not_formatted_and_the_others_are(tmp_path):
     (tmp_path / "bad.yaml").write_text("argmap: 1\nstatements:\n  u: {text: U, supports: [[u]]}\n", encoding="utf-8")
     (tmp_path / "good.yaml").write_text("statements:\n  u: {text: U}\nargmap: 1\n", encoding="utf-8")

@@ -120,4 +120,10 @@ def _eol_owner(entries: list[Entry], lines: list[int], line: int) -> Entry | Non
     step: Entry | None = entries[first - 1]
     while step is not None and step.end_line < line:  # the innermost entry that continues on this line
         step = step.container.holder
+    following = entries[first] if first < len(entries) else None
+    if following is not None and following.key is None and not following.container.flow:
+        # `- # note` above the item's first key: the dash's line is the item's own, so the note is the item's
+        holder = following.container.holder
+        if holder is step or (step is None and holder is None):
+            return following
     return step
