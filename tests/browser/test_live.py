@@ -126,3 +126,30 @@ def test_a_text_edit_is_patched_in_place_and_shows_what_a_full_drawing_shows(pag
     page.page.goto((tmp_path / "full.html").as_uri())
     page.page.wait_for_function("() => document.body.dataset.version !== undefined")
     assert page.evaluate(NODE_TEXTS) == patched
+
+
+def test_focus_and_selection_follow_saves(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url)
+        shown(page, 1)
+        page.page.click("#node-objection")
+        page.page.focus("#panel button.close")
+        path.write_text(SMALL.replace("A rebuttal", "The rebuttal"), encoding="utf-8")  # another statement
+        shown(page, 2)
+        page.page.wait_for_function("() => document.getElementById('node-rebuttal').textContent.includes('The rebuttal')")
+        assert page.evaluate("document.activeElement.matches('#panel button.close')")  # the panel was left alone
+        path.write_text(SMALL.replace("An objection", "An objection said at much greater length so that its box"
+                                      " grows"), encoding="utf-8")  # drawn in full
+        shown(page, 3)
+        assert page.evaluate("document.activeElement.matches('#panel button.close')")  # rebuilt, focus kept
+        assert "so that its box grows" in page.page.inner_text("#panel")
+        page.page.focus("#node-objection")
+        path.write_text(SMALL.replace("An objection", "An objection whose box has to grow again with yet more"
+                                      " words than before"), encoding="utf-8")
+        shown(page, 4)
+        assert page.evaluate("document.activeElement.id") == "node-objection"  # the new drawing's node
+        path.write_text(SMALL.replace("objection", "complaint"), encoding="utf-8")  # its id renamed
+        shown(page, 5)
+        assert page.evaluate("document.getElementById('panel').hidden") and page.evaluate("location.hash") == ""
+        assert page.problems == []

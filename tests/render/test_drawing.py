@@ -120,6 +120,16 @@ def test_a_draft_with_errors_is_drawn_on_request_with_its_problems_marked(tmp_pa
     assert "⚠" not in thesis
 
 
+def test_a_linked_argument_with_an_error_is_drawn_with_its_caption_and_its_mark(tmp_path):
+    # a captioned junction (a linked argument with a label) whose definition has an error
+    write_map(tmp_path, SMALL.replace("premises: [reason, co-reason]", "premises: [reason, co-reasonn]"))
+    code, out, err = run_cli("render", "map.yaml", "-o", "m.dot", "--allow-errors", cwd=tmp_path)
+    assert (code, out) == (0, "wrote m.dot (with 2 errors, marked)\n"), err
+    joint = next(line for line in (tmp_path / "m.dot").read_text(encoding="utf-8").splitlines()
+                 if 'id="node-joint"' in line)
+    assert "color=\"#D55E00\"" in joint and "penwidth=3" in joint and "#555555" not in joint
+
+
 def test_a_map_that_cannot_be_read_is_not_drawn_even_with_allow_errors(tmp_path):
     write_map(tmp_path, SMALL + "  bad: [\n")
     code, out, err = run_cli("render", "map.yaml", "-o", "m.dot", "--allow-errors", cwd=tmp_path)

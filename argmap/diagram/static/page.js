@@ -173,9 +173,22 @@
   }
   const VERBS = {support: ["supports", "supported by"], attack: ["attacks", "attacked by"],
                  undercut: ["undercuts", "undercut by"]};
-  function render() {
+  function refresh() {
+    // After an update: a selection whose node is gone is dropped (its panel, its address); a panel whose
+    // content did not change is left as it is (a reader's focus and a screen reader's place stay); one that
+    // changed is rebuilt with the focus on the same control.
+    if (selected && !data.nodes[selected]) { unselect(); return; }
+    if (!selected) return;
+    const focused = [...panel.querySelectorAll("a, button")].indexOf(document.activeElement);
+    if (render(true) && focused >= 0) {
+      const again = panel.querySelectorAll("a, button");
+      (again[Math.min(focused, again.length - 1)] || panel).focus({preventScroll: true});
+    }
+  }
+  function render(onlyIfChanged) {
+    // Builds the panel of the selected node; returns whether the page's panel was replaced.
     const id = selected, node = id && data.nodes[id];
-    if (!node) { panel.hidden = true; panel.replaceChildren(); return; }
+    if (!node) { panel.hidden = true; panel.replaceChildren(); return true; }
     const parts = [];
     const close = el("button", {type: "button", class: "close", "aria-label": "Close"}, "×");
     close.addEventListener("click", unselect);
@@ -258,8 +271,11 @@
     const own = data.findings.filter((f) => f.node === id);
     if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
     if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
-    panel.replaceChildren(...parts.filter(Boolean));
+    const fresh = parts.filter(Boolean);
+    if (onlyIfChanged && !panel.hidden && el("div", {}, ...fresh).innerHTML === panel.innerHTML) return false;
+    panel.replaceChildren(...fresh);
     panel.hidden = false;
+    return true;
   }
   function question(id, node) {
     // The map's question: its own panel lists every answer with its verdict; an answer's names the question.
@@ -439,7 +455,7 @@
       data = JSON.parse(event.data).data;
       languages();
       findings();
-      if (selected) render();
+      refresh();
       if (search.value) find();
       status.textContent = data.stale ? "the map has errors that stop it being drawn" : "checked";
       $("title").textContent = data.title[lang] || Object.values(data.title)[0] || data.id;
@@ -454,8 +470,10 @@
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
       if (update.lang === lang) {
+        const onNode = canvas.contains(document.activeElement);
         show(lang);
-        if (selected) render();
+        refresh();
+        if (onNode && selected && nodeElement(selected)) nodeElement(selected).focus({preventScroll: true});
         status.textContent = "updated " + new Date().toLocaleTimeString();
       }
     });
@@ -469,7 +487,7 @@
       patchDrawing(drawing, lang);
       shown = update.version;
       stamp();
-      if (selected) { highlight(selected); render(); }
+      if (selected) { highlight(selected); refresh(); }
       status.textContent = "updated " + new Date().toLocaleTimeString();
     });
     events.addEventListener("error", () => { status.textContent = "disconnected: waiting for argmap serve"; });
