@@ -362,9 +362,10 @@
     viewport.scrollLeft = 0; viewport.scrollTop = 0;
     apply();
   });
+  let restoring = false;
   viewport.addEventListener("focusin", (event) => {
     // Tab moves from node to node: the one reached is brought into view.
-    const g = !drag && event.target.closest && event.target.closest("g.node");
+    const g = !drag && !restoring && event.target.closest && event.target.closest("g.node");
     if (!g) return;
     const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
     if (box.left < port.left || box.right > port.right || box.top < port.top || box.bottom > port.bottom) centre(g);
@@ -473,7 +474,11 @@
         const onNode = canvas.contains(document.activeElement);
         show(lang);
         refresh();
-        if (onNode && selected && nodeElement(selected)) nodeElement(selected).focus({preventScroll: true});
+        if (onNode && selected && nodeElement(selected)) {
+          restoring = true; // the focus comes back to where it was: the view stays as the reader left it
+          nodeElement(selected).focus({preventScroll: true});
+          restoring = false;
+        }
         status.textContent = "updated " + new Date().toLocaleTimeString();
       }
     });
