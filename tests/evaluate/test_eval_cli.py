@@ -7,7 +7,7 @@ import json
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -245,11 +245,26 @@ def test_a_language_the_input_does_not_have_is_refused(tmp_path, args, message):
 
 
 @given(st.text(), st.integers(min_value=2, max_value=120))
+@example("000\u094d", 3)
+@example("e\u0301" * 10 + "\U0001f468\u200d\U0001f469\u200d\U0001f467" * 5, 12)
+@example("ab\u202ecd" * 3, 8)
 def test_a_shortened_text_fits_its_columns_on_one_printable_line(text, columns):
+    import unicodedata
+
     from argmap.cli.eval_output import shorten
-    from argmap.texts import one_line, width
+    from argmap.texts import is_wide, one_line
+
+    def terminal_columns(line: str) -> int:
+        """As a terminal shows it: marks, variation selectors and what a ZWJ joins on take no column."""
+        total, joined = 0, False
+        for char in line:
+            mark = (unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me") or char == "\u200d"
+                    or "\ufe00" <= char <= "\ufe0f")
+            total += 0 if mark or joined else 2 if is_wide(char) else 1
+            joined = char == "\u200d"
+        return total
 
     shown = shorten(text, columns)
-    assert width(shown) <= columns and one_line(shown) == shown and "\n" not in shown
+    assert terminal_columns(shown) <= columns and one_line(shown) == shown and "\n" not in shown
     flat = " ".join(text.split())
     assert shown == one_line(flat) or shown.endswith("…")
