@@ -15,6 +15,7 @@ import argmap
 from argmap.cli.diff_cmd import DiffOptions, execute_diff
 from argmap.diff import compare, listing
 from argmap.model import ArgumentMap
+from argmap.schema import BLANK
 from tests.conftest import ROOT, examples
 
 BASE = {
@@ -91,7 +92,8 @@ def maps(draw):
     chosen = draw(st.lists(ids, min_size=1, unique=True))
     statements = {}
     for sid in chosen:
-        text = draw(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1, max_size=5))
+        text = draw(st.text(st.characters(categories=["L", "N", "P", "Zs"]), min_size=1, max_size=5)
+                    .filter(lambda t: not BLANK.fullmatch(t)))  # a text of spaces only is no text
         statement = {"text": text, "role": draw(st.sampled_from(["claim", "evidence"]))}
         targets = draw(st.lists(st.sampled_from(chosen), unique=True, max_size=2))
         if targets:
