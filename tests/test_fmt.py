@@ -16,6 +16,7 @@ from argmap.errors import MapError
 from argmap.fmt import format_bytes, format_text
 from argmap.fmt.layout import ordered_data
 from argmap.loader import validate
+from argmap.schema import BLANK
 from argmap.source import parse
 from tests.conftest import ROOT, run_cli
 from tests.console import console_examples, run_console
@@ -345,7 +346,7 @@ TRICKY = ["yes", "no", "On", "y", "true", "null", "~", "1_000", "0x1", "0o7", "1
 TEXTS = st.one_of(
     st.sampled_from(TRICKY),
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cn")) | st.sampled_from("\n\t :#-'\","),
-            min_size=1, max_size=24),
+            min_size=1, max_size=24).filter(lambda t: not BLANK.fullmatch(t)),  # spaces only: no text, refused
 )
 TEXT = TEXTS | st.dictionaries(LANGS, TEXTS, min_size=1, max_size=3)
 ID_OR_IDS = IDS | st.lists(IDS, max_size=3)
