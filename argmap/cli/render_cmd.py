@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -37,27 +37,36 @@ class RenderOptions:
     dpi: int | None = None
 
 
+def view_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that choose what a drawing shows and how it is laid out, the same for render and serve."""
+    for option in reversed([
+        click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument."),
+        click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus."),
+        click.option("--group", metavar="GROUP", help="Draw only this group."),
+        click.option("--no-legend", is_flag=True, help="Leave the legend out."),
+        click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="bottom-up", show_default=True,
+                     help="Where the arrows point: bottom-up puts the thesis on top."),
+    ]):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
 @click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot", "html"]),
               help="Output format (default: from the output's extension).")
 @click.option("--lang", help="Language of the labels (default: the map's first language).")
-@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
-@click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
-@click.option("--group", metavar="GROUP", help="Draw only this group.")
+@view_options
 @click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
               help="Seconds dot may run (and the SAT solver, for --eval).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if OUTPUT differs from a fresh render (stale).")
-@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
 @click.option("--eval", "evaluation", type=click.Choice(SEMANTICS),
               help="Show each node's evaluation: a grounded label (IN/OUT/UNDEC), an acceptance under complete,"
                    " preferred or stable semantics (ACCEPTED/CREDULOUS/REJECTED), both also as border style;"
                    " or a gradual strength.")
 @click.option("--allow-errors", is_flag=True,
               help="Draw a map that has errors: the nodes they are in are marked, and they are listed.")
-@click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="bottom-up", show_default=True,
-              help="Where the arrows point: bottom-up puts the thesis on top.")
 @click.option("--dpi", type=click.IntRange(1, 2400), help="Resolution of a PNG (Graphviz's default: 96).")
 def render(map_path: str, output: str, format_: str | None, lang: str | None, focus: str | None, depth: int,
            group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None,

@@ -12,7 +12,7 @@ from typing import IO
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.diagram.dot import RANKDIRS
+from argmap.cli.render_cmd import view_options
 from argmap.semantics import SEMANTICS
 
 __all__ = ["ServeOptions", "serve", "execute_serve", "DEFAULT_PORT"]
@@ -41,15 +41,10 @@ class ServeOptions:
               help="The port on 127.0.0.1 (0: any free port).")
 @click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
 @click.option("--lang", help="The language the page opens in (default: the map's first).")
-@click.option("--focus", metavar="ID", help="Draw only the neighbourhood of this statement or argument.")
-@click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus.")
-@click.option("--group", metavar="GROUP", help="Draw only this group.")
+@view_options
 @click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
               help="Seconds dot may run for each drawing (and the SAT solver, for --eval).")
-@click.option("--no-legend", is_flag=True, help="Leave the legend out.")
 @click.option("--eval", "evaluation", type=click.Choice(SEMANTICS), help="Show each node's evaluation.")
-@click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="bottom-up", show_default=True,
-              help="Where the arrows point: bottom-up puts the thesis on top.")
 def serve(map_path: str, port: int, no_browser: bool, lang: str | None, focus: str | None, depth: int,
           group: str | None, timeout: float, no_legend: bool, evaluation: str | None, rankdir: str) -> None:
     """Show MAP in the browser and redraw it whenever one of its files is saved.
