@@ -110,10 +110,15 @@ def main(argv: list[str] | None = None) -> int:
         END,
     ]
     block = "\n".join(lines)
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
+
+
+def publish(block: str, write: Path | None) -> None:
+    """Print a benchmark's table block, and put it in the Markdown file ``write`` names (if any)."""
+    print(block)
+    if write:
+        update_markdown(write, block)
 
 
 def update_markdown(path: Path, block: str) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_check import update_markdown  # noqa: E402
+from bench_check import publish  # noqa: E402
 
 from argmap.semantics.extensions import Reasoner, SolverTimeout  # noqa: E402
 from argmap.semantics.framework import Framework  # noqa: E402
@@ -241,9 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         "<!-- bench_eval:end -->",
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     if args.map_sizes:
         block = "\n".join([
             "<!-- bench_eval_gradual:start -->",
@@ -255,9 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             *gradual_rows(args.map_sizes, args.repeat),
             "<!-- bench_eval_gradual:end -->",
         ])
-        print(block)
-        if args.write:
-            update_markdown(args.write, block)
+        publish(block, args.write)
     if args.dense_sizes:
         block = "\n".join([
             "<!-- bench_eval_dense:start -->",
@@ -269,9 +265,7 @@ def main(argv: list[str] | None = None) -> int:
             *dense_rows(args.dense_sizes),
             "<!-- bench_eval_dense:end -->",
         ])
-        print(block)
-        if args.write:
-            update_markdown(args.write, block)
+        publish(block, args.write)
     if not args.hard_sizes:
         return 0
     import py_arg  # noqa: F401  (fail early, with the install hint of the docstring)
@@ -289,9 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         "<!-- bench_eval_hard:end -->",
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 

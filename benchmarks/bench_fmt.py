@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))  # this checkout's argmap, whatever is installed
-from bench_check import measure, update_markdown  # noqa: E402
+from bench_check import measure, publish  # noqa: E402
 from generate import write_map  # noqa: E402
 
 START, END = "<!-- bench_fmt:start -->", "<!-- bench_fmt:end -->"
@@ -74,9 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         END,
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_check import update_markdown  # noqa: E402
+from bench_check import publish  # noqa: E402
 from bench_eval import random_loopless  # noqa: E402
 
 from argmap.formats.iccma import write as to_iccma  # noqa: E402
@@ -215,9 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         f"<!-- {marker}:end -->",
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 

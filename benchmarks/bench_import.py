@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_check import measure_cpu, update_markdown  # noqa: E402
+from bench_check import measure_cpu, publish  # noqa: E402
 
 START, END = "<!-- bench_import:start -->", "<!-- bench_import:end -->"
 WORDS = ["capital", "market", "model", "fund", "investor", "start-up", "chip", "energy", "risk", "policy", "growth"]
@@ -105,9 +105,7 @@ def main(argv: list[str] | None = None) -> int:
           for jobs, (wall, cpu, mem, code) in corpus_runs.items()),
         END,
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import measure, update_markdown
+from bench_check import measure, publish
 from generate import write_map
 
 START, END = "<!-- bench_render:start -->", "<!-- bench_render:end -->"
@@ -63,9 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         *rows,
         END,
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 

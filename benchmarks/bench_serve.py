@@ -28,7 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_check import update_markdown  # noqa: E402
+from bench_check import publish  # noqa: E402
 from bench_render import dot_version  # noqa: E402
 from generate import write_map  # noqa: E402
 
@@ -200,9 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         f" (`http.server`, server-sent events): {push * 1000:.0f} ms.",
         END,
     ])
-    print(block)
-    if args.write:
-        update_markdown(args.write, block)
+    publish(block, args.write)
     return 0
 
 
