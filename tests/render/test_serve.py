@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.diagram.live import Channel, Options, Preview
-from argmap.diagram.server import PreviewServer
+from argmap.serve.live import Channel, Options, Preview
+from argmap.serve.server import PreviewServer
 from tests.conftest import ROOT, run_cli
 from tests.render.test_render import SMALL, write_map
 
@@ -139,7 +139,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
 
 
 def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, monkeypatch):
-    from argmap.diagram import patch
+    from argmap.serve import patch
 
     path = write_map(tmp_path)
     with serving(path) as server:
