@@ -123,9 +123,9 @@ class Preview:
         return failed
 
     def _build(self) -> ArgmapError | None:
-        from argmap.cli.common import checked_map
         from argmap.diagram.data import blank, findings, page_data
         from argmap.diagram.drawing import prepare
+        from argmap.pipeline import checked_map
 
         started = time.monotonic()
         with self._lock:

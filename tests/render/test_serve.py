@@ -185,7 +185,7 @@ def test_an_include_added_later_is_watched_too(tmp_path):
 
 
 def test_a_folder_is_served_as_its_map_and_a_broken_root_stays_located(tmp_path):
-    from argmap.cli.common import one_map
+    from argmap.pipeline import one_map
 
     folder = tmp_path / "sv"
     folder.mkdir()
