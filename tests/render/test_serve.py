@@ -273,7 +273,7 @@ def test_a_page_that_resets_its_connection_leaves_no_traceback(tmp_path, capfd):
 
 
 def test_a_request_names_one_host_and_connections_are_bounded(tmp_path, monkeypatch):
-    from argmap.diagram import server as served
+    from argmap.serve import server as served
 
     monkeypatch.setattr(served, "CONNECTIONS", 2)
     monkeypatch.setattr(served.Handler, "timeout", 1.0)
