@@ -23,6 +23,8 @@ NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred
          "euler-based": "Euler-based"}
 LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
                "UNDEC": "is undecided: its attackers and defenders cancel out"}
+UNATTACKED_WORDS = "stands: nothing attacks it"
+"""What grounded semantics says of an IN node that no argument attacks (it has no objection to defeat)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Evaluation:
     dynamics: str = ""
     """How strengths were found: 'acyclic' (exactly, one pass), 'continuous' or 'iterated' (see gradual.py)."""
     roots: tuple[str, ...] = ()
+    attacked: frozenset[str] = frozenset()
+    """The arguments of the framework that some argument attacks (extension semantics only)."""
 
     @property
     def gradual(self) -> bool:
@@ -102,7 +106,9 @@ class Evaluation:
         """What the semantics says of ``node`` (the thesis, or a root) in plain words."""
         name = NAMES[self.semantics]
         if self.labels:
-            return f"The {what} {node!r} {LABEL_WORDS[self.labels[node]]} (grounded semantics)."
+            label = self.labels[node]
+            words = UNATTACKED_WORDS if label == "IN" and node not in self.attacked else LABEL_WORDS[label]
+            return f"The {what} {node!r} {words} (grounded semantics)."
         if self.gradual:
             value = self.strengths[node]
             if value is None:
@@ -176,7 +182,8 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
     common: dict[str, Any] = {
         "semantics": semantics, "thesis": thesis, "rows": tuple(names[:framework.shown]) if rows is None else rows,
         "arguments": arguments, "roles": dict(roles or {}),
-        "roots": framework_roots(framework) if roots is None else roots}
+        "roots": framework_roots(framework) if roots is None else roots,
+        "attacked": frozenset(names[target] for _, target in framework.attacks)}
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
