@@ -58,10 +58,6 @@ class Evaluation:
     dynamics: str = ""
     """How strengths were found: 'acyclic' (exactly, one pass), 'continuous' or 'iterated' (see gradual.py)."""
     roots: tuple[str, ...] = ()
-<<<<<<< HEAD
-    attacked: frozenset[str] = frozenset()
-    """The arguments of the framework that some argument attacks (extension semantics only)."""
-=======
     framework: Framework | None = field(default=None, compare=False, repr=False)
     """The framework evaluated (extension semantics), which the reasons are read from."""
     graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
@@ -82,7 +78,13 @@ class Evaluation:
 
             search = Reasoner(self.framework, self.semantics, deadline)
         return reasons.reasons(self, self.framework, self.graph, search)
->>>>>>> main
+
+    def unattacked(self, node: str) -> bool:
+        """Whether no argument of the framework evaluated attacks ``node`` (False without a framework)."""
+        if self.framework is None or node not in self.framework.names:
+            return False
+        position = self.framework.index(node)
+        return all(target != position for _, target in self.framework.attacks)
 
     @property
     def gradual(self) -> bool:
@@ -130,7 +132,7 @@ class Evaluation:
         name = NAMES[self.semantics]
         if self.labels:
             label = self.labels[node]
-            words = UNATTACKED_WORDS if label == "IN" and node not in self.attacked else LABEL_WORDS[label]
+            words = UNATTACKED_WORDS if label == "IN" and self.unattacked(node) else LABEL_WORDS[label]
             return f"The {what} {node!r} {words} (grounded semantics)."
         if self.gradual:
             value = self.strengths[node]
@@ -206,8 +208,7 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
     common: dict[str, Any] = {
         "semantics": semantics, "thesis": thesis, "rows": tuple(names[:framework.shown]) if rows is None else rows,
         "arguments": arguments, "roles": dict(roles or {}),
-        "roots": framework_roots(framework) if roots is None else roots,
-        "attacked": frozenset(names[target] for _, target in framework.attacks)}
+        "roots": framework_roots(framework) if roots is None else roots}
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
