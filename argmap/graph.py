@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -100,11 +100,13 @@ def conclusion(graph: nx.DiGraph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
 
 
-def leading_to(graph: nx.DiGraph, targets: Iterable[str]) -> set[str]:
+def leading_to(graph: nx.DiGraph, targets: Iterable[str],
+               also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
     """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
 
     A chain runs through premises, inferences and undercuts, and through concessions: a statement
     that concedes a claim (`concedes:`) bears on that claim, as the point the author grants against it.
+    ``also`` names further nodes that lead to a node (those that answer its critical questions).
 
     >>> g = nx.DiGraph()
     >>> g.add_node("t", kind="statement", concedes=())
@@ -113,7 +115,7 @@ def leading_to(graph: nx.DiGraph, targets: Iterable[str]) -> set[str]:
     >>> sorted(leading_to(g, ["t"]))
     ['granted', 't']
     """
-    conceding: dict[str, list[str]] = {}
+    conceding: dict[str, list[str]] = {node: list(earlier) for node, earlier in (also or {}).items()}
     for node, granted in graph.nodes(data="concedes"):
         for target in granted or ():
             conceding.setdefault(target, []).append(node)

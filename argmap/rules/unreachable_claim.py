@@ -2,7 +2,8 @@
 
 What it does:
     Reports every statement from which no chain of relations (supports, attacks, and undercuts
-    of inferences on the way) leads to a thesis. A concession is a legitimate end of a path: a
+    of inferences on the way) leads to a thesis; a statement that answers a critical question of
+    an inference leads where the inference leads. A concession is a legitimate end of a path: a
     statement that `concedes:` a claim leads wherever that claim leads, since it bears on the
     argument as the point the author grants against the claim, without being a reason for or
     against anything. Skipped when the map has no thesis.
@@ -52,7 +53,14 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     theses = [n for n, role in graph.nodes(data="role") if role == "thesis"]
     if not theses:
         return
-    reached = leading_to(graph, theses)
+    # a statement that answers (or raises) a critical question of an inference leads where the inference leads
+    answering: dict[str, list[str]] = {}
+    for sid, statement in ctx.amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    answering.setdefault(inference, []).append(sid)
+    reached = leading_to(graph, theses, also=answering)
     statements = ctx.amap.statements
     for node, kind in graph.nodes(data="kind"):
         if kind == "statement" and node not in reached and not _broken(statements[node], graph):
