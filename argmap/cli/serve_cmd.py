@@ -81,7 +81,7 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
         stdout.write(f"argmap serve: {line}\n")
         stdout.flush()
 
-    from argmap.cli.common import one_map
+    from argmap.pipeline import one_map
 
     # A folder is its map's file from the start: a later save that breaks the map must not make the folder
     # ambiguous (its includes look like maps of their own while the root cannot be read).
