@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.embed.conftest import BROKEN, INLINE, build, opened, tool, write_maps
+from tests.browser.embed.conftest import BROKEN, INLINE, build, hide, opened, tool, write_maps
 
 pytestmark = pytest.mark.needs_dot
 CONF = 'extensions = ["argmap.embed.sphinx"]\nlanguage = "fr"\n'
@@ -154,7 +154,7 @@ def test_latex_output_gets_the_map_as_a_vector_figure(tmp_path):
 
 
 def test_without_sphinx_the_extension_says_how_to_install_it(monkeypatch):
-    monkeypatch.setitem(sys.modules, "sphinx", None)
+    hide(monkeypatch, "sphinx")
     monkeypatch.delitem(sys.modules, "argmap.embed.sphinx", raising=False)
     with pytest.raises(ImportError, match=r"pip install 'argmap\[sphinx\]'"):
         import argmap.embed.sphinx  # noqa: F401

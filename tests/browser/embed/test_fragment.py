@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.embed.conftest import INLINE, opened, write_maps
 from tests.conftest import run_cli
-from tests.embed.conftest import INLINE, opened, write_maps
 
 pytestmark = [pytest.mark.needs_dot, pytest.mark.browser]
 

@@ -1,5 +1,5 @@
 """Small maps, and the tools that build real sites and documents around them: each site is built once per test
-session, then opened in Chromium (the browser fixtures of tests/browser)."""
+session, then opened in Chromium (the browser and page fixtures of tests/browser)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from tests.browser.conftest import browser, page  # noqa: F401 - the same Chromium, the same watched pages
 
 BIN = Path(sys.executable).parent
 
@@ -72,11 +70,18 @@ def tool(name: str) -> str:
     return str(found)
 
 
+def hide(monkeypatch, package: str) -> None:
+    """Make ``package`` (and every module of it already imported) look not installed."""
+    for name in [name for name in sys.modules if name == package or name.startswith(package + ".")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    monkeypatch.setitem(sys.modules, package, None)
+
+
 def build(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
 
 
-def opened(page, url: str, maps: int) -> None:  # noqa: F811
+def opened(page, url: str, maps: int) -> None:
     """Open ``url`` and wait until its ``maps`` interactive maps have each shown a drawing."""
     page.page.goto(url)
     page.page.wait_for_function("(n) => [...document.querySelectorAll('.argmap-embed')].filter((host) =>"
