@@ -1,4 +1,5 @@
-"""The Python API: load, check, evaluate, render and dump a map; the CLI is a thin layer over these."""
+"""The Python API, every verb: load, check, evaluate, render, dump, diff, import_map and export; the apps (the
+command line, the live preview, the language server) are thin layers over these and the composition layer."""
 
 from __future__ import annotations
 
@@ -10,14 +11,18 @@ from typing import TYPE_CHECKING, Union
 from argmap.errors import LimitReached
 
 if TYPE_CHECKING:
+    from argmap.changes import Changes
     from argmap.config import Config
     from argmap.diagnostics import Diagnostic
+    from argmap.formats import Reading, Subject, Written
     from argmap.linter import Result
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
     from argmap.semantics.result import Evaluation
 
-__all__ = ["load", "check", "evaluate", "render", "dump", "settings", "GraphvizUnavailable"]
+__all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "settings",
+           "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -31,6 +36,36 @@ class GraphvizUnavailable(LimitReached):
         self.source = source
 
 
+def _need_map(value: object, verb: str, name: str = "the map") -> None:
+    """Refuse, as a UsageError, what is not a map where ``verb`` takes one (a path, a dict, None)."""
+    from argmap.errors import UsageError
+    from argmap.model import ArgumentMap
+
+    if not isinstance(value, ArgumentMap):
+        hint = " (read it with argmap.load first)" if isinstance(value, (str, os.PathLike)) else \
+            " (build it with argmap.ArgumentMap.from_data)" if isinstance(value, dict) else ""
+        raise UsageError(f"{verb}: {name} must be an ArgumentMap, not {_kind(value)}{hint}")
+
+
+def _need_path(value: object, verb: str, name: str = "the path") -> None:
+    from argmap.errors import UsageError
+
+    if not isinstance(value, (str, os.PathLike)) or not isinstance(os.fspath(value), str):
+        raise UsageError(f"{verb}: {name} must be a str or a path, not {_kind(value)}")
+
+
+def _need_text(value: object, verb: str, name: str) -> None:
+    from argmap.errors import UsageError
+
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{verb}: {name} must be a str or None, not {_kind(value)}")
+
+
+def _kind(value: object) -> str:
+    name = type(value).__name__
+    return "None" if value is None else f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+
+
 def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterable[PathLike] = ()) -> Config:
     """The configuration to check with: ``None`` finds the nearest ``.argmap.yaml`` (or ``pyproject.toml``)
     from the current folder upward, as the command line does; ``False`` means the defaults; a path names the
@@ -39,6 +74,10 @@ def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterab
 
     if isinstance(config, config_module.Config):
         return config
+    if not isinstance(config, (bool, str, os.PathLike)) and config is not None:
+        from argmap.errors import UsageError
+
+        raise UsageError(f"the configuration must be a path, a Config, True, False or None, not {_kind(config)}")
     if config is False:
         path = None
     elif config is None or config is True:
@@ -57,6 +96,8 @@ def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
     a tag), from the repository that holds ``path``. Raises :class:`argmap.errors.MapError`, carrying
     the located diagnostics, when a file cannot be read or validated.
     """
+    _need_path(path, "load")
+    _need_text(rev, "load", "rev")
     from argmap.errors import MapError
     from argmap.linter import paused_gc
     from argmap.loader import load_map
@@ -80,23 +121,10 @@ def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
 
 def _workspace(path: PathLike, rev: str | None) -> tuple[Workspace, Path]:
     """The workspace that reads ``path`` (at ``rev``), and the root file of the one map there."""
-    from argmap.errors import UsageError
-    from argmap.loader import Workspace, discover
+    from argmap.pipeline import one_map, workspace
 
-    if rev is not None:
-        from argmap.files import GitRevision
-
-        files = GitRevision.containing(Path(path), rev)
-        workspace = Workspace(files=files)
-    else:
-        workspace = Workspace()
-    if workspace.files.is_folder(workspace.files.absolute(Path(path))):
-        roots, _ = discover([path], workspace)
-        if len(roots) != 1:
-            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
-            raise UsageError(f"{path}: the folder holds {len(roots)} maps ({found}); name the map's file")
-        return workspace, roots[0]
-    return workspace, Path(path)
+    work = workspace(path, rev)
+    return work, Path(one_map(path, None, work))
 
 
 def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike | Config | bool | None = None,
@@ -107,6 +135,7 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
     line's exit status. A configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
     :class:`argmap.errors.UsageError`.
     """
+    from argmap.errors import UsageError
     from argmap.linter import Result, check_loaded, lint, paused_gc, summary
     from argmap.model import ArgumentMap
 
@@ -116,15 +145,28 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
             checked = check_loaded(target, (), chosen)
         found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
         return Result(found, tuple(str(f) for f in target.files), (target.id,), summary(found))
-    paths = [target] if isinstance(target, (str, os.PathLike)) else list(target)
+    if isinstance(target, (str, os.PathLike)):
+        paths = [target]
+    elif isinstance(target, Iterable):
+        paths = list(target)
+    else:
+        raise UsageError(f"check: the target must be an ArgumentMap, a path or paths, not {_kind(target)}")
+    for path in paths:
+        _need_path(path, "check", "each path")
     return lint([Path(p) for p in paths], chosen)
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0) -> Evaluation:
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0,
+             questions: bool = False, schemes: Catalogue | None = None) -> Evaluation:
     """Which statements stand under ``semantics``: grounded, complete, preferred, stable, semi-stable, stage
     or ideal extensions, or dfquad / quadratic-energy / h-categoriser / euler-based strengths. Raises
     :class:`argmap.errors.LimitReached` when the evaluation (the SAT solver, the gradual iteration) finds
-    no answer within ``timeout`` seconds."""
+    no answer within ``timeout`` seconds.
+
+    With ``questions``, the critical questions of the map's schemes (from ``schemes``, default argmap's
+    catalogue) count: an open assumption leaves its inference undecided, or weaker in gradual semantics, and
+    a raised question undercuts it (argmap.schemes.evaluation)."""
+    _need_map(amap, "evaluate")
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
     from argmap.semantics import SEMANTICS
@@ -134,8 +176,15 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
     _time_limit(timeout)
+    graph = build(amap)
+    if questions:
+        from argmap.schemes import shipped
+        from argmap.schemes.evaluation import counting_questions
+        from argmap.semantics import GRADUAL_SEMANTICS
+
+        graph = counting_questions(graph, amap, schemes or shipped(), semantics not in GRADUAL_SEMANTICS)
     try:
-        return evaluate_graph(build(amap), semantics, timeout)
+        return evaluate_graph(graph, semantics, timeout)
     except SolverTimeout:
         raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
 
@@ -175,6 +224,7 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
+    _need_map(amap, "render")
     from argmap.diagram.drawing import prepare
     from argmap.errors import UsageError
 
@@ -210,6 +260,96 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
 def dump(amap: ArgumentMap) -> str:
     """The map as one canonical YAML file that :func:`load` reads back to an equal map."""
+    _need_map(amap, "dump")
     from argmap.canonical import dump as write
 
     return write(amap)
+
+
+def diff(old: ArgumentMap, new: ArgumentMap) -> Changes:
+    """What changed from ``old`` to ``new`` (statements, inferences, relations, texts, groups, by id), and how
+    the thesis's evaluation moved; ``bool(changes)`` is whether anything did."""
+    _need_map(old, "diff", "old")
+    _need_map(new, "diff", "new")
+    from argmap.changes import compare
+
+    return compare(old, new)
+
+
+def import_map(path: PathLike, format: str | None = None) -> Reading:
+    """The map in another tool's file (AIF, OVA, xAIF, Argdown, Argdown JSON, Kialo, SADFace), as ``.amap``, with
+    what argmap could not hold of it (``.losses``) and the further files of its map folder (``.files``: a
+    source text its quotes point into). ``format`` is told from the suffix and content when not given. Raises
+    :class:`argmap.errors.InputError` at the place of a file that is not well-formed, or cannot be read."""
+    _need_path(path, "import_map")
+    _need_text(format, "import_map", "format")
+    from argmap.formats import FORMATS
+    from argmap.pipeline import import_file
+
+    if format is not None and (format not in FORMATS or FORMATS[format].import_map is None):
+        from argmap.errors import UsageError
+        from argmap.formats import names
+
+        raise UsageError(f"cannot import {format!r}; importable formats: {', '.join(names(importable=True))}")
+    return import_file(path, format)
+
+
+def export(target: ArgumentMap | Subject | PathLike, format: str, lang: str | None = None) -> Written:
+    """``target`` (a map, or the path of a map or of a framework file) written in an interchange format: AIF,
+    OVA, xAIF, Argdown, Kialo, SADFace, GraphML, Mermaid (maps), or ICCMA, APX, TGF (their abstract
+    frameworks). The result holds the file's ``.text`` and what the format could not hold (``.losses``);
+    ``lang`` chooses the texts' language. Raises :class:`argmap.errors.UsageError` for a format that cannot
+    be written or cannot hold the target, or a language the map does not have."""
+    from dataclasses import replace
+
+    from argmap.errors import UsageError
+    from argmap.formats import FORMATS, Subject, names
+
+    chosen = FORMATS.get(format)
+    if chosen is None or chosen.write is None:
+        raise UsageError(f"cannot export {format!r}; formats: {', '.join(names(writable=True))}")
+    if lang is not None and chosen.holds != "map":
+        raise UsageError(f"a language only goes with {' or '.join(names('map', writable=True))} (formats that hold"
+                         f" texts); {format} holds none")
+    if not isinstance(target, Subject):
+        from argmap.model import ArgumentMap
+
+        if not isinstance(target, ArgumentMap):
+            _need_path(target, "export", "the target (a map, or the path of one)")
+    subject = target if isinstance(target, Subject) else _subject(target)
+    if chosen.holds == "map":
+        if subject.amap is None:
+            raise UsageError(f"{format.upper()} needs a map (its statements and inferences), not a framework file")
+        if lang is not None:
+            _verify_lang(lang, subject.amap)
+        subject = replace(subject, lang=lang)
+    try:
+        return chosen.write(subject)
+    except ValueError as error:  # a name the format cannot hold (from an APX file)
+        raise UsageError(str(error)) from None
+
+
+def _subject(target: ArgumentMap | PathLike) -> Subject:
+    """A map value, or a path read by the composition layer, as what is exported."""
+    from argmap.formats import Subject
+    from argmap.model import ArgumentMap
+
+    if isinstance(target, ArgumentMap):
+        from argmap.graph import build
+        from argmap.semantics.bipolar import framework_from_graph
+
+        graph = build(target)
+        return Subject(framework_from_graph(graph), target, graph)
+    from argmap.pipeline import subject
+
+    return subject(os.fspath(target), None, "export")
+
+
+def _verify_lang(lang: str, amap: ArgumentMap) -> None:
+    """Refuse a language the map does not have, naming the near miss and those it has."""
+    from argmap.errors import UsageError
+    from argmap.suggest import did_you_mean
+
+    if lang not in amap.languages:
+        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
+                         f" it has {', '.join(amap.languages)}")
