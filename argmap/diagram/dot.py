@@ -101,7 +101,7 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
     dot = graphviz.Digraph("argmap")
     # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
     # dot's crossing minimisation runs one short pass, which keeps that order.
-    layout: dict[str, Any] = {"mclimit": "0.01"}
+    layout: dict[str, Any] = {"mclimit": "0.01", "newrank": "true"}
     if shown.large:
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes keep
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).
