@@ -34,9 +34,13 @@ class Analysis:
     files: dict[Path, LoadedFile]
     texts: dict[Path, str]
     displays: dict[str, Path]
-    index: Index
     stamps: dict[Path, Stamp] = field(default_factory=dict)
     """Every input the analysis read (map files, source texts, configuration) and how it was then."""
+
+    @cached_property
+    def index(self) -> Index:
+        """Where every id is written: built when a feature first asks (findings alone do not need it)."""
+        return build_index(self.files, self.texts, self.checked.amap)
 
     def path_of(self, display: str) -> Path | None:
         """The file a finding names."""
@@ -165,10 +169,10 @@ class Analyzer:
         """Check the map that ``path`` belongs to, as the editor holds its files."""
         from argmap.linter import check_map, paused_gc
 
-        root = self.root_of(path)
-        config, problem = self.config_for(root)
-        workspace = self._workspace()
         with paused_gc():
+            root = self.root_of(path)
+            config, problem = self.config_for(root)
+            workspace = self._workspace()
             checked = check_map(root, workspace, config)
         self._remember(workspace)
         paths = list(checked.amap.files) if checked.amap is not None else []
@@ -177,8 +181,7 @@ class Analyzer:
         texts = {p: self._cache[p][2] if p in self._cache else (self.documents.text(p) or "") for p in files}
         displays = {loaded.display: p for p, loaded in files.items()}
         stamps = {p: self.documents.stamp(p) for p in [*files, *checked.inputs]}
-        index = build_index(files, texts, checked.amap)
-        return Analysis(root, checked, config, problem, files, texts, displays, index, stamps)
+        return Analysis(root, checked, config, problem, files, texts, displays, stamps)
 
 
 def _where(path: Path | None, message: str) -> tuple[Path | None, int, int, str]:
