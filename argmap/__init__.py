@@ -2,13 +2,14 @@
 
 The Python API (docs/api.md): :func:`load` a map (from files, or as of a git revision),
 :func:`check` it against the rules, :func:`evaluate` which statements stand, :func:`render` its
-diagram, :func:`dump` it as canonical YAML. A map can also be built in code with
-``ArgumentMap.from_data``.
+diagram, :func:`dump` it as canonical YAML, :func:`diff` two maps, :func:`import_map` one from another
+tool's file and :func:`export` one to it. A map can also be built in code with ``ArgumentMap.from_data``.
 """
 
-from argmap.api import check, dump, evaluate, load, render
+from argmap.api import check, diff, dump, evaluate, export, import_map, load, render
 
-__all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "ArgumentMap", "Evaluation"]
+__all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "ArgumentMap",
+           "Evaluation"]
 
 __version__ = "0.1.0"
 

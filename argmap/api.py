@@ -1,4 +1,5 @@
-"""The Python API: load, check, evaluate, render and dump a map; the CLI is a thin layer over these."""
+"""The Python API, every verb: load, check, evaluate, render, dump, diff, import_map and export; the apps (the
+command line, the live preview, the language server) are thin layers over these and the composition layer."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from typing import TYPE_CHECKING, Union
 from argmap.errors import LimitReached
 
 if TYPE_CHECKING:
+    from argmap.changes import Changes
     from argmap.config import Config
     from argmap.diagnostics import Diagnostic
+    from argmap.formats import Reading, Subject, Written
     from argmap.linter import Result
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
     from argmap.semantics.result import Evaluation
 
-__all__ = ["load", "check", "evaluate", "render", "dump", "settings", "GraphvizUnavailable"]
+__all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "settings",
+           "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
@@ -80,23 +84,10 @@ def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
 
 def _workspace(path: PathLike, rev: str | None) -> tuple[Workspace, Path]:
     """The workspace that reads ``path`` (at ``rev``), and the root file of the one map there."""
-    from argmap.errors import UsageError
-    from argmap.loader import Workspace, discover
+    from argmap.pipeline import one_map, workspace
 
-    if rev is not None:
-        from argmap.files import GitRevision
-
-        files = GitRevision.containing(Path(path), rev)
-        workspace = Workspace(files=files)
-    else:
-        workspace = Workspace()
-    if workspace.files.is_folder(workspace.files.absolute(Path(path))):
-        roots, _ = discover([path], workspace)
-        if len(roots) != 1:
-            found = ", ".join(str(root) for root in roots[:5]) if roots else "none"
-            raise UsageError(f"{path}: the folder holds {len(roots)} maps ({found}); name the map's file")
-        return workspace, roots[0]
-    return workspace, Path(path)
+    work = workspace(path, rev)
+    return work, Path(one_map(path, None, work))
 
 
 def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike | Config | bool | None = None,
@@ -213,3 +204,83 @@ def dump(amap: ArgumentMap) -> str:
     from argmap.canonical import dump as write
 
     return write(amap)
+
+
+def diff(old: ArgumentMap, new: ArgumentMap) -> Changes:
+    """What changed from ``old`` to ``new`` (statements, inferences, relations, texts, groups, by id), and how
+    the thesis's evaluation moved; ``bool(changes)`` is whether anything did."""
+    from argmap.changes import compare
+
+    return compare(old, new)
+
+
+def import_map(path: PathLike, format: str | None = None) -> Reading:
+    """The map in another tool's file (AIF, OVA, xAIF, Argdown, Argdown JSON, Kialo, SADFace), as ``.amap``, with
+    what argmap could not hold of it (``.losses``) and the further files of its map folder (``.files``: a
+    source text its quotes point into). ``format`` is told from the suffix and content when not given. Raises
+    :class:`argmap.errors.InputError` at the place of a file that is not well-formed, or cannot be read."""
+    from argmap.formats import FORMATS
+    from argmap.pipeline import import_file
+
+    if format is not None and (format not in FORMATS or FORMATS[format].import_map is None):
+        from argmap.errors import UsageError
+        from argmap.formats import names
+
+        raise UsageError(f"cannot import {format!r}; importable formats: {', '.join(names(importable=True))}")
+    return import_file(path, format)
+
+
+def export(target: ArgumentMap | Subject | PathLike, format: str, lang: str | None = None) -> Written:
+    """``target`` (a map, or the path of a map or of a framework file) written in an interchange format: AIF,
+    OVA, xAIF, Argdown, Kialo, SADFace, GraphML, Mermaid (maps), or ICCMA, APX, TGF (their abstract
+    frameworks). The result holds the file's ``.text`` and what the format could not hold (``.losses``);
+    ``lang`` chooses the texts' language. Raises :class:`argmap.errors.UsageError` for a format that cannot
+    be written or cannot hold the target, or a language the map does not have."""
+    from dataclasses import replace
+
+    from argmap.errors import UsageError
+    from argmap.formats import FORMATS, Subject, names
+
+    chosen = FORMATS.get(format)
+    if chosen is None or chosen.write is None:
+        raise UsageError(f"cannot export {format!r}; formats: {', '.join(names(writable=True))}")
+    if lang is not None and chosen.holds != "map":
+        raise UsageError(f"a language only goes with {' or '.join(names('map', writable=True))} (formats that hold"
+                         f" texts); {format} holds none")
+    subject = target if isinstance(target, Subject) else _subject(target)
+    if chosen.holds == "map":
+        if subject.amap is None:
+            raise UsageError(f"{format.upper()} needs a map (its statements and inferences), not a framework file")
+        if lang is not None:
+            _verify_lang(lang, subject.amap)
+        subject = replace(subject, lang=lang)
+    try:
+        return chosen.write(subject)
+    except ValueError as error:  # a name the format cannot hold (from an APX file)
+        raise UsageError(str(error)) from None
+
+
+def _subject(target: ArgumentMap | PathLike) -> Subject:
+    """A map value, or a path read by the composition layer, as what is exported."""
+    from argmap.formats import Subject
+    from argmap.model import ArgumentMap
+
+    if isinstance(target, ArgumentMap):
+        from argmap.graph import build
+        from argmap.semantics.bipolar import framework_from_graph
+
+        graph = build(target)
+        return Subject(framework_from_graph(graph), target, graph)
+    from argmap.pipeline import subject
+
+    return subject(os.fspath(target), None, "export")
+
+
+def _verify_lang(lang: str, amap: ArgumentMap) -> None:
+    """Refuse a language the map does not have, naming the near miss and those it has."""
+    from argmap.errors import UsageError
+    from argmap.suggest import did_you_mean
+
+    if lang not in amap.languages:
+        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
+                         f" it has {', '.join(amap.languages)}")

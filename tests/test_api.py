@@ -155,3 +155,23 @@ def test_a_file_missing_at_that_revision_is_a_located_finding(history, monkeypat
     with pytest.raises(MapError) as caught:
         argmap.load("maps/new.yaml", rev="HEAD")
     assert "no such file in this revision" in str(caught.value)
+
+
+def test_export_and_import_round_trip_and_refuse_what_cannot_be():
+    built = argmap.ArgumentMap.from_data(BUILT)
+    written = argmap.export(built, "argdown", lang="fr")
+    assert "Thèse" in written.text
+    with pytest.raises(UsageError, match="no language 'de'"):
+        argmap.export(built, "aif", lang="de")
+    with pytest.raises(UsageError, match="cannot export 'argdown-json'"):
+        argmap.export(built, "argdown-json")
+    with pytest.raises(UsageError, match="a language only goes with"):
+        argmap.export(built, "iccma", lang="fr")
+    assert "feast-only-in-a-shares\n" in argmap.export(ESSAY, "tgf").text  # a path is read and checked first
+    with pytest.raises(UsageError, match="cannot import 'mermaid'"):
+        argmap.import_map(ESSAY, "mermaid")
+
+
+def test_diff_of_a_map_with_itself_is_empty():
+    essay = argmap.load(ESSAY)
+    assert not argmap.diff(essay, essay) and argmap.diff(essay, essay).changes == ()

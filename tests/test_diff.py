@@ -1,4 +1,4 @@
-"""`argmap diff` and argmap.diff.compare: what changed in the argument, on files, git revisions and generated maps."""
+"""`argmap diff` and argmap.changes.compare: what changed in the argument, on files, git revisions and generated maps."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.changes import compare, listing
 from argmap.cli.diff_cmd import DiffOptions, execute_diff
-from argmap.diff import compare, listing
 from argmap.model import ArgumentMap
 from argmap.schema import BLANK
 from tests.conftest import ROOT, examples

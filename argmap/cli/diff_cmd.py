@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from argmap.diff import Changes
+    from argmap.changes import Changes
     from argmap.model import ArgumentMap
 
 __all__ = ["diff", "execute_diff", "DiffOptions", "FORMATS"]
@@ -53,7 +53,6 @@ def execute_diff(options: DiffOptions, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     from argmap import api
-    from argmap.diff import compare
     from argmap.errors import CLEAN, FINDINGS, USAGE, MapError, UsageError
 
     if options.textconv:
@@ -74,14 +73,14 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     except MapError as error:
         error.status = USAGE  # exit 1 says that something changed: a map that cannot be compared is an input error
         raise
-    changes = compare(old, new)
+    changes = api.diff(old, new)
     REPORTS[options.format](changes, old, new, stdout)
     return FINDINGS if changes else CLEAN
 
 
 def _textconv(path: str) -> str:
     """The argument one file states; the file's own text when it is not a valid map file (git shows that)."""
-    from argmap.diff import listing
+    from argmap.changes import listing
     from argmap.loader import validate
     from argmap.model import ArgumentMap
     from argmap.source import read

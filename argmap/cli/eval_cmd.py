@@ -247,7 +247,7 @@ def _load(path: str, input_format: str | None,
           deadline: Deadline | None = None) -> tuple[Any, Any, Any]:
     """(framework, map, graph) — map and graph None for a framework file. Past ``deadline`` (a map's
     checking included), Timeout."""
-    from argmap.cli.common import load_subject
+    from argmap.pipeline import subject as read_subject
 
-    subject = load_subject(path, input_format, "eval", deadline)
+    subject = read_subject(path, input_format, "eval", deadline)
     return subject.framework, subject.amap, subject.graph

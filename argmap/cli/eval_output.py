@@ -113,7 +113,11 @@ def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], 
             document.update(analyst=analyst(amap), concessions=concessions(amap),
                             answers={a: _answer_value(evaluation, a) for a in answers(amap)})
         return _json(document, stdout)
-    _verdicts(evaluation, stdout)
+    from argmap.cli.eval_why import Namer, write_reasons
+
+    name = Namer(amap, lang)
+    reasons = evaluation.reasons()
+    _verdicts(evaluation, stdout, reasons, name)
     if said := [evaluation.sentence(a, "answer").replace(" (grounded semantics).", ".") + "\n" for a in answers(amap)]:
         stdout.write("".join(said) + "\n")
     texts = Said(amap, lang)
@@ -123,6 +127,7 @@ def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], 
         _strengths(evaluation, texts, stdout)
     else:
         _acceptance(evaluation, texts, stdout)
+    write_reasons(evaluation, reasons, name, stdout)
     if granted := concessions(amap):
         stdout.write("\nGranted by the author against their own claim: "
                      + "; ".join(f"{sid} (against {', '.join(targets)})" for sid, targets in granted.items()) + "\n")
@@ -160,7 +165,8 @@ def concessions(amap: ArgumentMap | None) -> dict[str, list[str]]:
     return {sid: list(s.concedes) for sid, s in amap.statements.items() if s.concedes}
 
 
-def _verdicts(evaluation: Evaluation, stdout: IO[str]) -> None:
+def _verdicts(evaluation: Evaluation, stdout: IO[str], reasons: dict[str, Any] | None = None,
+              name: Any = None) -> None:
     if not evaluation.exists:
         stdout.write(f"There is no {evaluation.semantics} extension (an odd cycle of attacks leaves no stable choice),"
                      " so no statement is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts"
@@ -179,7 +185,27 @@ def _verdicts(evaluation: Evaluation, stdout: IO[str]) -> None:
             stdout.write(f"  ... and {count - ROOTS_SHOWN:,} more (-f json lists every root)\n")
     else:
         stdout.write(_thesis_line(evaluation, sentences[0]) + "\n")
+        _thesis_reason(evaluation, reasons or {}, name, stdout)
     stdout.write("\n")
+
+
+def _thesis_reason(evaluation: Evaluation, reasons: dict[str, Any], name: Any, stdout: IO[str]) -> None:
+    """Why the thesis's verdict is what it is, and whether grounded semantics and DF-QuAD disagree on it."""
+    from argmap.cli.eval_why import because, disagreement
+
+    thesis = evaluation.thesis
+    if thesis is None or thesis not in reasons:
+        return
+    why = dict(reasons[thesis])
+    if evaluation.gradual:
+        why["because"] = "strength"
+    stdout.write("Why: " + because(why, name, NAMES[evaluation.semantics]) + ".\n")
+    if evaluation.graph is not None and evaluation.semantics in ("grounded", "dfquad"):
+        from argmap.semantics.result import evaluate_graph
+
+        other = evaluate_graph(evaluation.graph, "dfquad" if evaluation.semantics == "grounded" else "grounded")
+        if sentence := disagreement(evaluation, other):
+            stdout.write(sentence + "\n")
 
 
 def _thesis_line(evaluation: Evaluation, sentence: str) -> str:

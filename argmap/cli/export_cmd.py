@@ -43,11 +43,10 @@ def execute_export(map_path: str, form: str, output: str | None, stdout: IO[str]
 
 def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stderr: IO[str], lang: str | None,
             report: str | None) -> int:
-    from dataclasses import replace
-
-    from argmap.cli.common import load_subject
+    from argmap import api
     from argmap.errors import CLEAN, UsageError
     from argmap.formats import lookup
+    from argmap.pipeline import subject as read_subject
 
     chosen = lookup(form)
     if chosen.write is None:
@@ -55,20 +54,8 @@ def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stder
     if lang is not None and chosen.holds != "map":
         raise UsageError(f"--lang only goes with -f {' or -f '.join(names('map', writable=True))} (formats that hold"
                          f" texts); {form} holds none")
-    subject = load_subject(map_path, None, "export")
-    if chosen.holds == "map":
-        if subject.amap is None:
-            raise UsageError(f"{form.upper()} needs a map (its statements and inferences), not a framework file")
-        if lang is not None and lang not in subject.amap.languages:
-            from argmap.suggest import did_you_mean
-
-            raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, subject.amap.languages)};"
-                             f" it has {', '.join(subject.amap.languages)}")
-        subject = replace(subject, lang=lang)
-    try:
-        written = chosen.write(subject)
-    except ValueError as error:  # a name the format cannot hold (from an APX file)
-        raise UsageError(str(error)) from None
+    subject = read_subject(map_path, None, "export")
+    written = api.export(subject, form, lang)
     from argmap.atomic import refuse_stream, write_text
     from argmap.texts import one_line
 

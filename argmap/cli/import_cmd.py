@@ -177,20 +177,17 @@ def import_one(source: str, form: str | None, output: str, staged: str | None = 
     """Import one file into the map folder ``output``; every problem is in the outcome, never raised. With
     ``staged``, the files are written there instead (a folder whose caller makes it durable and moves it to
     ``output``); else the map folder is written whole or not at all."""
+    from argmap.api import import_map
     from argmap.atomic import new_folder
-    from argmap.formats import FormatError, read_map
+    from argmap.errors import InputError
     from argmap.formats._common import dump_imported
     from argmap.texts import one_line
 
     outcome = Outcome(source, target=str(Path(output) / "map.yaml"))
     try:
-        reading = read_map(source, form)
-    except FormatError as error:
-        where = f"{source}:{error.where}" if error.where else source
-        outcome.refused = f"{one_line(where)}: error: {one_line(error.message)}"
-        return outcome
-    except OSError as error:
-        outcome.refused = f"{one_line(source)}: error: {one_line(str(error.strerror or error))}"
+        reading = import_map(source, form)
+    except InputError as error:
+        outcome.refused = f"{one_line(error.where)}: error: {one_line(str(error))}"
         return outcome
     amap = reading.amap
     outcome.form = amap.imported.format if amap.imported is not None else ""

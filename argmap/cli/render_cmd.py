@@ -92,8 +92,8 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
 
 def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap import api
-    from argmap.cli.common import checked_map
     from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
+    from argmap.pipeline import checked_map
     from argmap.texts import one_line
 
     output = Path(options.output)

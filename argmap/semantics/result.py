@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -56,6 +56,26 @@ class Evaluation:
     dynamics: str = ""
     """How strengths were found: 'acyclic' (exactly, one pass), 'continuous' or 'iterated' (see gradual.py)."""
     roots: tuple[str, ...] = ()
+    framework: Framework | None = field(default=None, compare=False, repr=False)
+    """The framework evaluated (extension semantics), which the reasons are read from."""
+    graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
+    """The map's graph, when a map was evaluated."""
+
+    def reasons(self, deadline: float | Deadline | None = None) -> dict[str, dict[str, Any]]:
+        """Why each row and argument has its verdict, as JSON values (argmap.semantics.reasons); past
+        ``deadline`` (a witness searched for when more extensions exist than are listed), Timeout."""
+        from argmap.semantics import reasons
+
+        if self.gradual:
+            return {} if self.graph is None else reasons.strength_reasons(self, self.graph)
+        if self.framework is None:
+            return {}
+        search = None
+        if self.more_extensions and not self.labels:
+            from argmap.semantics.extensions import Reasoner
+
+            search = Reasoner(self.framework, self.semantics, deadline)
+        return reasons.reasons(self, self.framework, self.graph, search)
 
     @property
     def gradual(self) -> bool:
@@ -151,6 +171,7 @@ class Evaluation:
             if self.arguments:
                 document["arguments"] = {aid: {"credulous": self.credulous[aid], "sceptical": self.sceptical[aid]}
                                          for aid in self.arguments}
+        document["why"] = self.reasons()
         return document
 
 
@@ -180,7 +201,8 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
     if semantics == "grounded":
         from argmap.semantics.grounded import grounded
 
-        return Evaluation(labels=dict(zip(names, grounded(framework, deadline), strict=True)), **common)
+        return Evaluation(labels=dict(zip(names, grounded(framework, deadline), strict=True)), framework=framework,
+                          **common)
     from argmap.semantics.extensions import Reasoner
 
     reasoner = Reasoner(framework, semantics, deadline)
@@ -190,7 +212,7 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
     sceptical = dict(zip(names, accepted.sceptical, strict=True))
     return Evaluation(credulous=credulous, sceptical=sceptical,
                       exists=accepted.exists, extensions=tuple(listed[:EXTENSION_LIMIT]),
-                      more_extensions=len(listed) > EXTENSION_LIMIT, **common)
+                      more_extensions=len(listed) > EXTENSION_LIMIT, framework=framework, **common)
 
 
 def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline | None = None) -> Evaluation:
@@ -212,10 +234,11 @@ def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline 
         bases = {n: DEFAULT_BASE if nodes[n].get("base") is None else nodes[n]["base"] for n in rows}
         return Evaluation(semantics, thesis, rows, arguments, roles, strengths=found.values, bases=bases,
                           converged=found.converged, iterations=found.iterations, dynamics=found.dynamics,
-                          roots=roots)
+                          roots=roots, graph=graph)
     from argmap.semantics.bipolar import framework_from_graph
 
     # Stage semantics needs the secondary attacks written out (bipolar.py).
     framework = framework_from_graph(graph, deadline, helpers=semantics != "stage")
-    return evaluate_framework(framework, semantics, deadline, rows=rows, arguments=arguments, thesis=thesis,
-                              roles=roles, roots=roots)
+    evaluation = evaluate_framework(framework, semantics, deadline, rows=rows, arguments=arguments, thesis=thesis,
+                                    roles=roles, roots=roots)
+    return replace(evaluation, graph=graph)

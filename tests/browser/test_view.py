@@ -216,3 +216,14 @@ def test_hostile_texts_stay_text(page, tmp_path):
     page.page.click("#node-fact")
     assert hostile[-1] in page.page.inner_text("#panel")
     assert page.evaluate("document.querySelectorAll('img, iframe, script:not([id])').length") == 1  # the page's own
+
+
+def test_a_deep_link_to_nothing_selects_nothing_and_throws_nothing(page, essay):
+    url, _ = essay
+    for target in ("#constructor", "#__proto__", "#toString", "#%E0%A4%A", "#%", "#no-such-node"):
+        opened(page, url + target)
+        page.page.evaluate("location.hash = '#hasOwnProperty'")  # a link followed on the open page
+        assert page.evaluate("document.querySelectorAll('#canvas g.node.selected').length") == 0, target
+    opened(page, url + "#popular-view")  # and a good link still works after them
+    assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-popular-view"
+    assert page.problems == []

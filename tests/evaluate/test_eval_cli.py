@@ -56,7 +56,12 @@ def test_credulous_only_and_no_stable_extension(tmp_path):
     code, out, _ = run_cli("eval", "-s", "preferred", "even.af", cwd=tmp_path)
     assert code == 0
     assert out.splitlines()[:3] == ["CREDULOUS  1", "CREDULOUS  2", "REJECTED   3"]
-    assert out.rstrip().endswith("0 accepted, 2 credulously only, 1 rejected; 2 preferred extensions")
+    assert "\n0 accepted, 2 credulously only, 1 rejected; 2 preferred extensions\n" in out
+    # Each verdict says why: a witness extension and a counter-example, named by what sets them apart.
+    assert out.endswith("Why:\n"
+                        "  1  some preferred extensions contain it, others do not: one holds '1', another '2'\n"
+                        "  2  some preferred extensions contain it, others do not: one holds '2', another '1'\n"
+                        "  3  no preferred extension contains it\n")
     code, out, _ = run_cli("eval", "-s", "stable", "even.af", cwd=tmp_path)
     assert code == 0 and out.startswith("There is no stable extension")
     code, out, _ = run_cli("eval", "-s", "stable", "-f", "json", "even.af", cwd=tmp_path)

@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -18,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.diagram.live import Channel, Options, Preview
-from argmap.diagram.server import PreviewServer
+from argmap.serve.live import Channel, Options, Preview
+from argmap.serve.server import PreviewServer
 from tests.conftest import ROOT, run_cli
 from tests.render.test_render import SMALL, write_map
 
@@ -139,7 +140,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
 
 
 def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, monkeypatch):
-    from argmap.diagram import patch
+    from argmap.serve import patch
 
     path = write_map(tmp_path)
     with serving(path) as server:
@@ -184,7 +185,7 @@ def test_an_include_added_later_is_watched_too(tmp_path):
 
 
 def test_a_folder_is_served_as_its_map_and_a_broken_root_stays_located(tmp_path):
-    from argmap.cli.common import one_map
+    from argmap.pipeline import one_map
 
     folder = tmp_path / "sv"
     folder.mkdir()
@@ -250,3 +251,63 @@ def test_a_forgotten_update_is_not_replayed_to_a_page_that_connects():
     channel.forget("svg:fr")
     mine = channel.subscribe()
     assert [json.loads(mine.get_nowait()[1]) for _ in range(mine.qsize())] == [{"lang": "en"}]
+
+
+def reset(port: int, sent: bytes, wait: float = 0.0) -> None:
+    """A client that sends ``sent`` and then resets its connection (a page reloaded mid-load)."""
+    with socket.create_connection(("127.0.0.1", port)) as client:
+        client.sendall(sent)
+        time.sleep(wait)
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def test_a_page_that_resets_its_connection_leaves_no_traceback(tmp_path, capfd):
+    with serving(write_map(tmp_path)) as server:
+        host = f"Host: 127.0.0.1:{server.port}\r\n\r\n".encode()
+        for _ in range(3):
+            reset(server.port, b"GET / HTTP/1.1\r\n" + host)
+            reset(server.port, b"GET /events HTTP/1.1\r\n" + host, wait=0.2)
+            reset(server.port, b"GET / HTT")
+        assert request(server, "/")[0] == 200  # still serving
+    assert capfd.readouterr().err == ""
+
+
+def test_a_request_names_one_host_and_connections_are_bounded(tmp_path, monkeypatch):
+    from argmap.serve import server as served
+
+    monkeypatch.setattr(served, "CONNECTIONS", 2)
+    monkeypatch.setattr(served.Handler, "timeout", 1.0)
+    with serving(write_map(tmp_path)) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as client:
+            client.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nHost: evil.example\r\n\r\n".encode())
+            assert client.recv(200).startswith(b"HTTP/1.1 400 ")
+        idle = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(2)]
+        time.sleep(0.2)  # both taken up by the server
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as third:
+            assert third.recv(200).startswith(b"HTTP/1.1 503 ")
+        for client in idle:  # a connection that sends nothing is closed after the handler's timeout
+            assert client.recv(200) == b""
+            client.close()
+        assert request(server, "/")[0] == 200
+
+
+def test_links_in_the_folder_neither_stop_the_watcher_nor_hide_an_include(tmp_path):
+    path = write_map(tmp_path, SMALL + "include: [more.yaml]\n")
+    (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
+                                        encoding="utf-8")
+    with serving(path) as server:
+        events(server, 1)
+        (tmp_path / "loop-a").symlink_to("loop-b")  # a loop of links appears beside the map
+        (tmp_path / "loop-b").symlink_to("loop-a")
+        (tmp_path / "self").symlink_to("self")
+        path.write_text(SMALL.replace("The thesis holds", "The thesis is held") + "include: [more.yaml]\n",
+                        encoding="utf-8")
+        assert [p for e, p in events(server, 2) if e == "map" and p["version"] == 2]
+        # The include replaced by a link to a file whose name is not a YAML one.
+        (tmp_path / "kept").mkdir()
+        (tmp_path / "kept" / "more").write_text(
+            "argmap: 1\nstatements:\n  linked: {text: {en: L, fr: L}, supports: thesis}\n", encoding="utf-8")
+        (tmp_path / "more.yaml").unlink()
+        (tmp_path / "more.yaml").symlink_to("kept/more")
+        data = [p["data"] for e, p in events(server, 3) if e == "map" and p["version"] == 3]
+        assert "linked" in data[0]["nodes"] and "extra" not in data[0]["nodes"]

@@ -343,8 +343,10 @@
 
   // ---- events ------------------------------------------------------------------------------------
   function go() {
-    const id = decodeURIComponent(location.hash.slice(1));
-    if (id && data.nodes[id]) select(id, {centre: true, focus: true});
+    // The address is anyone's to write: a broken escape or a name such as "constructor" selects nothing.
+    let id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
+    if (id && Object.hasOwn(data.nodes, id)) select(id, {centre: true, focus: true});
   }
   document.addEventListener("click", (event) => {
     const a = event.target.closest && event.target.closest("a.node-link");

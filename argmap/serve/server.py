@@ -3,20 +3,27 @@ requests that name it by its loopback name (so that no other site can reach it t
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import queue
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from argmap.diagram.html import policy
-from argmap.diagram.live import Channel, Preview
+from argmap.serve.live import Channel, Preview
 
-__all__ = ["PreviewServer", "HOST", "KEEPALIVE"]
+__all__ = ["PreviewServer", "HOST", "KEEPALIVE", "CONNECTIONS", "TIMEOUT"]
 
 HOST = "127.0.0.1"
 KEEPALIVE = 15.0
 """Seconds between comments on an idle update channel, so that a closed page is noticed."""
+CONNECTIONS = 64
+"""Connections served at once (a thread each); more are answered 503 and closed."""
+TIMEOUT = 30.0
+"""Seconds a connection may keep the server waiting for a request, or for a write to be taken."""
+_BUSY = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\nRetry-After: 1\r\n\r\n"
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -29,6 +36,7 @@ class PreviewServer(ThreadingHTTPServer):
 
         self.preview = preview
         self.closing = threading.Event()
+        self._slots = threading.BoundedSemaphore(CONNECTIONS)
         try:
             super().__init__((HOST, port), Handler)
         except OSError as error:
@@ -47,6 +55,32 @@ class PreviewServer(ThreadingHTTPServer):
     def channel(self) -> Channel:
         return self.preview.channel
 
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """A thread for the connection while there are fewer than :data:`CONNECTIONS`; else 503 and closed."""
+        if not self._slots.acquire(blocking=False):
+            with contextlib.suppress(OSError):
+                request.settimeout(1.0)
+                request.sendall(_BUSY)
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A page closed or reloaded mid-answer is no error; anything else is a bug, shown as one."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
     def server_close(self) -> None:
         self.closing.set()
         self.channel.close()
@@ -60,6 +94,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "argmap"
     sys_version = ""
+    timeout = TIMEOUT
 
     def do_GET(self) -> None:
         self._answer(body=True)
@@ -87,8 +122,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cross-Origin-Resource-Policy", "same-origin")
 
     def _answer(self, body: bool) -> None:
-        host = self.headers.get("Host", "")
-        if host not in self.server.hosts:
+        hosts = self.headers.get_all("Host") or [""]
+        if len(hosts) > 1:
+            self._refuse(400, "a request names one host")
+            return
+        if hosts[0] not in self.server.hosts:
             # DNS rebinding: a page of another site whose name now points at 127.0.0.1 sends its own Host.
             self._refuse(403, "this server answers only to its loopback address")
             return

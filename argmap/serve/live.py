@@ -15,20 +15,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.diagram.channel import Channel
 from argmap.errors import ArgmapError, MapError
+from argmap.serve.channel import Channel
 
 if TYPE_CHECKING:
     from argmap.diagram.drawing import Drawing
     from argmap.diagram.view import View
 
-__all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS"]
+__all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS", "places"]
 
 STEP_MS = 20
 """Quiet time after a change before redrawing: an editor's save (write, rename) arrives as one change."""
 DEBOUNCE_MS = 300
 """The longest a burst of changes is gathered before redrawing anyway."""
 _SUFFIXES = {".yaml", ".yml", ".toml"}
+
+
+def places(path: Path) -> set[Path]:
+    """Where a file is: its absolute path and, when that is a link, where the link leads (a loop of links
+    leads nowhere). A change is named by either: an include replaced by a link to a file of another name
+    is still the include."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return {absolute, absolute.resolve()}
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python before 3.13)
+        return {absolute}
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ class Preview:
         """Each language's drawing's version and view: what patches apply to."""
         self.touched: dict[str, frozenset[str]] = {}
         """The boxes patched since each language's drawing was made."""
-        self.inputs: set[Path] = {Path(path).resolve()}
+        self.inputs: set[Path] = places(Path(path))
         self._cancel = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="argmap-draw")
         self._pending: list[Future[object]] = []
@@ -112,9 +123,9 @@ class Preview:
         return failed
 
     def _build(self) -> ArgmapError | None:
-        from argmap.cli.common import checked_map
         from argmap.diagram.data import blank, findings, page_data
         from argmap.diagram.drawing import prepare
+        from argmap.pipeline import checked_map
 
         started = time.monotonic()
         with self._lock:
@@ -140,7 +151,7 @@ class Preview:
             if version > 1:
                 self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
             return error
-        self.inputs = {path.resolve() for path in checked.inputs} | {Path(self.path).resolve()}
+        self.inputs = {place for path in [*checked.inputs, Path(self.path)] for place in places(path)}
         first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
         # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
         # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.
@@ -184,7 +195,7 @@ class Preview:
     def _patch(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> tuple[View, bool]:
         """``lang``'s view of ``version``, and whether a patch brought the pages up to it: when only texts
         changed (then checked by dot in the background), or the change is already outdated."""
-        from argmap.diagram.patch import patch
+        from argmap.serve.patch import patch
 
         shown = drawing.view(lang)
         with self._lock:
@@ -204,7 +215,7 @@ class Preview:
     def _verify(self, drawing: Drawing, lang: str, shown: View, version: int, base: int, changes: dict[str, Any],
                 cancel: threading.Event) -> None:
         """Draw ``version`` in full and compare it with the patched drawing; send it only if they differ."""
-        from argmap.diagram.patch import verify
+        from argmap.serve.patch import verify
 
         svg = self._svg(drawing, lang, shown, version, cancel)
         if svg is None or cancel.is_set():
@@ -268,7 +279,7 @@ class Preview:
                 continue
             for changes in watchfiles.watch(*folders, stop_event=stop, step=STEP_MS, debounce=DEBOUNCE_MS,
                                             recursive=False, raise_interrupt=False):
-                changed = {Path(name).resolve() for _, name in changes}
+                changed = {place for _, name in changes for place in places(Path(name))}
                 if changed & inputs or any(path.suffix in _SUFFIXES for path in changed):
                     self.build()
                 if self.inputs != inputs:
