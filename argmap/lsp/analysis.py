@@ -151,15 +151,17 @@ class Analyzer:
     def config_for(self, root: Path) -> tuple[Config, tuple[Path | None, int, int, str] | None]:
         """The configuration found from the map's own folder upward (the defaults when it is wrong)."""
         from argmap import config as config_module
+        from argmap import pipeline
+        from argmap.errors import UsageError
 
         path = config_module.find(root.parent)
         stamp = self.documents.stamp(path) if path is not None else ("none",)
         cached = self._configs.get(path)
         if cached is None or cached[0] != stamp:
             try:
-                cached = (stamp, config_module.load(path), "")
-            except config_module.ConfigError as error:
-                cached = (stamp, None, str(error))
+                cached = (stamp, pipeline.configuration(root.parent), "")
+            except UsageError as error:
+                cached = (stamp, None, str(error).removeprefix("configuration error: "))
             self._configs[path] = cached
         if cached[1] is not None:
             return cached[1], None
