@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import AsyncIterator, Callable
+import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import pytest_lsp
+import pytest
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities, make_test_lsp_client
 
@@ -56,15 +57,44 @@ SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp
                             server_env={"PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(ROOT / ".venv" / "cache")})
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, tmp_path: Path) -> AsyncIterator[None]:
+def session(folder: Path, body: Callable[[LanguageClient], Awaitable[None]]) -> None:
+    """Start the server, open a session rooted at ``folder``, run ``body`` with the client, and shut down.
+
+    The session runs on its own event loop in its own thread: a test worker may already have a loop
+    running in its main thread (Playwright's, for the browser tests), which pytest-asyncio would trip on.
+    """
+    failure: list[BaseException] = []
+
+    async def run() -> None:
+        client = await SERVER.start()
+        assert isinstance(client, LanguageClient)
+        try:
+            await client.initialize_session(types.InitializeParams(
+                capabilities=client_capabilities("visual-studio-code"),
+                root_uri=folder.as_uri(), workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="maps")],
+                initialization_options={"debounce": 0.0}))
+            await asyncio.wait_for(body(client), 120)
+            await client.shutdown_session()
+        finally:
+            await client.stop()
+
+    def thread() -> None:
+        try:
+            asyncio.run(run())
+        except BaseException as error:
+            failure.append(error)
+
+    worker = threading.Thread(target=thread)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
+
+
+@pytest.fixture
+def maps(tmp_path: Path) -> Path:
     write_tree(tmp_path, {"maps/map.yaml": MAP, "maps/more.yaml": MORE})
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=tmp_path.as_uri(), workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="maps")],
-        initialization_options={"debounce": 0.0}))
-    yield
-    await lsp_client.shutdown_session()
+    return tmp_path
 
 
 def open_file(client: LanguageClient, path: Path, text: str | None = None) -> str:
