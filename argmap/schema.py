@@ -290,6 +290,8 @@ class Expectation(_Strict):
 class Imported(_Strict):
     """Where an imported map came from, kept so that exporting it back to that format loses nothing."""
 
+    model_config = ConfigDict(ser_json_inf_nan="constants")  # a kept .nan is written back as .nan
+
     format: NonEmpty = Field(description="The format the map was read from: aif, ova, xaif, argdown, argdown-json,"
                              " kialo or sadface.")
     ids: dict[Id, NonEmpty] = Field(default_factory=dict, description="The id each statement and argument had there"
