@@ -31,7 +31,7 @@ def test_a_map_built_in_code_is_checked_evaluated_and_rendered():
     assert result.exit_code() == 0
     grounded = argmap.evaluate(built)
     assert grounded.labels["thesis"] == "IN" and grounded.labels["doubt"] == "OUT"
-    assert grounded.verdict() == "The thesis 'thesis' stands: every objection to it is defeated (grounded semantics)."
+    assert grounded.verdict() == "The thesis 'thesis' stands: nothing attacks it (grounded semantics)."
     assert json.loads(json.dumps(grounded.to_json()))["thesis"] == {"id": "thesis", "label": "IN"}
     dot = argmap.render(built, "dot", lang="fr", evaluation=grounded).decode()
     assert "Thèse" in dot and "[IN]" in dot
