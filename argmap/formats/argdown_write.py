@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["write", "escape"]
 
 _SPECIAL = re.compile(r"([\\\[\]<>#@{}*_])|(//|/\*)|([.:])(?=[^\s.:]+?[.:])")
+_FENCE = re.compile(r"={3,}")
 _LEAD = re.compile(r"^([+\-=(>]|\d+\.(?=\s))")
 
 
@@ -29,9 +30,13 @@ def escape(text: str) -> str:
     '5 \\* 3 = \\[x\\] \\#1 e\\.g. a\\//b'
     >>> escape("- not a relation")
     '\\- not a relation'
+    >>> escape("a === b")
+    'a \\=\\=\\= b'
     """
     text = " ".join(text.split())
     text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    # Argdown reads === anywhere as the start of front matter, up to the next ===
+    text = _FENCE.sub(lambda m: "".join("\\=" for _ in m.group()), text)
     return _LEAD.sub(lambda m: "\\" + m.group(), text)
 
 

@@ -27,7 +27,10 @@ TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
     "b": {"text": "(1) It taxes families; 2. fairly?", "attacks": "t"},
     "c": {"text": "A rebate_per_child answers that.", "attacks": "b"},
     "p": {"text": "Roads wear 4^4 times faster."}, "q": {"text": "Road repair is paid by all."},
-    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"}},
+    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"},
+    # Argdown reads === anywhere as front matter: each of these once lost a statement and its relations
+    "f1": {"text": "--- ===", "supports": "t"}, "f2": {"text": "===", "attacks": "a"},
+    "f3": {"text": "a ==== b = c == d =====", "supports": "f2"}},
     "arguments": {"joint": {"premises": ["p", "q"], "supports": "t"}}})
 
 
