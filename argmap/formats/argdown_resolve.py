@@ -68,7 +68,9 @@ def resolve(reader: _Reader, title: Any) -> Reading:
             builder.losses.append(Loss("relation", where, f"a {relation.kind} whose ends argmap cannot name (an"
                                        " argument without a conclusion, or an inference as its source)"))
             continue
-        if relation.kind == "undercut" and relation.target[0] == "argument" and relation.target[1] in sketched:
+        if relation.kind == "undercut" and (relation.target[0] == "statement" or (
+                relation.target[0] == "argument" and relation.target[1] in sketched)):
+            # argmap undercuts inferences: those the statement (or sketched argument) is the premise of, once known
             undercut_sketches.append((source, target, where))
             continue
         if source == target and relation.kind == "support" and relation.source[0] == "argument":
@@ -81,7 +83,12 @@ def resolve(reader: _Reader, title: Any) -> Reading:
         statement = builder.statements[sid]
         derived = [f"{sid}--{kind}--{t}" for key, kind in (("supports", "support"), ("attacks", "attack"))
                    for t in statement.get(key, ())]
-        if not derived:
+        if not derived and sid not in sketched.values():
+            builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the statement {sid!r}, which supports"
+                                       " or attacks nothing: argmap's undercuts attack inferences; imported as an"
+                                       " attack on the statement"))
+            builder.relate(source, "attack", sid)
+        elif not derived:
             builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the sketched argument {sid!r},"
                                        " which supports or attacks nothing; left out"))
         for ref in derived:
