@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-import networkx as nx
-
 from argmap.diagram.words import words
 from argmap.diagram.wrap import wrap
+from argmap.graph import Graph
 from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text, text_in
 
@@ -95,8 +94,8 @@ class View:
     """The legend's items that the drawing uses, in :data:`LEGEND` order: a legend explains nothing absent."""
 
 
-def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "",
-         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: nx.DiGraph | None = None,
+def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
+         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: Graph | None = None,
          problems: Mapping[str, tuple[str, ...]] | None = None) -> View:
     """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.
 
@@ -156,7 +155,7 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
               for target in data.get("concedes", ()) if target in nodes and target != node]
     asked = graph.graph.get("question")
     answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
-    if answered:  # the question, drawn above its answers, each answer's line pointing up to it
+    if answered and asked is not None:  # the question, drawn above its answers, each answer's line pointing up to it
         question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
         drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
         edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
@@ -195,11 +194,11 @@ def drawable(value: str) -> str:
     return UNSHOWABLE.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", value)
 
 
-def premises(graph: nx.DiGraph, inference: str) -> list[str]:
+def premises(graph: Graph, inference: str) -> list[str]:
     return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
 
 
-def _relation(graph: nx.DiGraph, node: str, data: dict[str, Any]) -> Relation:
+def _relation(graph: Graph, node: str, data: dict[str, Any]) -> Relation:
     if data["relation"] == "support":
         return "support"
     target = next(iter(graph.successors(node)), None)

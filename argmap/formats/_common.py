@@ -12,9 +12,12 @@ from argmap.model import Unlocated, Where
 from argmap.schema import ID_PATTERN, UNSHOWABLE
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
 
-__all__ = ["Loss", "Written", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
+    from argmap.graph import Graph
+    from argmap.model import ArgumentMap
+    from argmap.semantics.framework import Framework
+
+__all__ = ["Loss", "Written", "Subject", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
            "MAX_TEXT", "clean_text", "dump_imported"]
 
 MAX_TEXT = 100_000
@@ -42,6 +45,16 @@ class Written:
 
     text: str
     losses: tuple[Loss, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an export writes: the map (and its graph) when there is one, its abstract framework, a language."""
+
+    framework: Framework
+    amap: ArgumentMap | None = None
+    graph: Graph | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
