@@ -111,6 +111,7 @@ $(ARGDOWN):
 
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
+	$(BIN)/argmap schemes --format markdown --no-config > docs/schemes.md
 
 bench: setup $(BROWSER)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

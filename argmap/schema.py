@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -163,6 +163,18 @@ By = Literal["author", "analyst"]
 """Who a statement or an inference is owed to: the source's author (the default), or the analyst who drew the map."""
 
 
+QuestionIds = Annotated[
+    Id | Annotated[tuple[Id, ...], Field(min_length=1)],
+    AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
+    Field(description="One critical question's id, or a list of them."),
+]
+ByInference = Annotated[
+    dict[Ref, QuestionIds],
+    Field(min_length=1, description="Critical questions by inference: an argument id, or a one-premise relation's"
+                                    " derived id (`premise--support--target`), mapped to question ids."),
+]
+
+
 class Statement(_Strict):
     """A proposition of the argument: the thesis, a claim, or a piece of evidence."""
 
@@ -189,6 +201,18 @@ class Statement(_Strict):
                         " anyway (\"of course ..., but\"): drawn as a concession, neither a support nor an attack.")
     by: By = Field("author", description="author (the default: the source says it, and a quote shows where) or analyst"
                    " (an implicit premise the analyst adds); drawn marked, and listed by `eval`.")
+    scheme: Id | None = Field(None, description="The argumentation scheme of the one-premise inferences this statement"
+                              " draws with `supports:` or `attacks:` (a catalogue id such as `position-to-know`; `argmap"
+                              " schemes` lists them).")
+    scheme_role: Id | None = Field(None, alias="scheme-role", description="The premise role this statement plays in"
+                                   " that scheme; the scheme's first role when absent.")
+    raises: QuestionIds | ByInference | None = Field(
+        None, description="The critical questions this objection raises: question ids of the inference it attacks (or"
+                          " whose premise or conclusion it attacks), or question ids by inference.")
+    answers: ByInference | None = Field(
+        None, description="The critical questions this statement answers, by inference: an answered assumption is no"
+                          " longer open, an answered exception is set aside.")
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
 
 
 class Argument(_Strict):
@@ -209,6 +233,10 @@ class Argument(_Strict):
                    " the source does not draw); drawn marked, and listed by `eval`.")
     group: Id | None = None
     tags: tuple[Id, ...] = ()
+    scheme: Id | None = Field(None, description="The argumentation scheme this inference instantiates (a catalogue id"
+                              " such as `expert-opinion`; `argmap schemes` lists them).")
+    roles: dict[Id, Id] = Field(default_factory=dict, description="Which premise plays which role of the scheme: role"
+                                " -> premise id. Premises left out fill the remaining roles in the scheme's order.")
 
     @model_validator(mode="after")
     def verify_one_conclusion(self) -> Argument:
@@ -311,15 +339,27 @@ class MapFile(_Strict):
         return value
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
+def json_schema(scheme_ids: Iterable[str] = ()) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools; ``scheme_ids``
+    (those of the shipped catalogue, argmap.schemes.shipped(), which `argmap schema` gives) are offered to
+    editors as examples of a scheme."""
     schema = MapFile.model_json_schema(by_alias=True)
     _close_keyed_maps(schema)
+    _suggest_schemes(schema, list(scheme_ids))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "urn:argmap:schema:1"
     schema["title"] = "argmap file"
     return schema
 
+
+
+def _suggest_schemes(schema: dict[str, Any], ids: list[str]) -> None:
+    """Offer the catalogue's scheme ids to editors as examples (a team may add its own, so not an enum)."""
+    if not ids:
+        return
+    for model in ("Statement", "Argument"):
+        prop = schema["$defs"][model]["properties"]["scheme"]
+        prop["examples"] = ids
 
 
 def _close_keyed_maps(node: object) -> None:

@@ -2,7 +2,8 @@
 
 What it does:
     Reports every statement from which no chain of relations (supports, attacks, and undercuts
-    of inferences on the way) leads to a thesis. Skipped when the map has no thesis.
+    of inferences on the way) leads to a thesis; a statement that answers a critical question of
+    an inference leads where the inference leads. Skipped when the map has no thesis.
 
 Why this matters:
     A statement that bears on nothing is either a forgotten relation or material that does not
@@ -47,8 +48,15 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         return
     reached = set(theses)
     queue = list(theses)
+    # a statement that answers (or raises) a critical question of an inference leads where the inference leads
+    answering: dict[str, list[str]] = {}
+    for sid, statement in ctx.amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    answering.setdefault(inference, []).append(sid)
     for node in queue:
-        for predecessor in graph.predecessors(node):
+        for predecessor in (*graph.predecessors(node), *answering.get(node, ())):
             if predecessor not in reached:
                 reached.add(predecessor)
                 queue.append(predecessor)
