@@ -39,6 +39,7 @@ def framework_from_graph(graph: Graph, deadline: Deadline | None = None, helpers
     conflict-free set may hold ``p--defeated`` without any attacker of ``p`` (the helper keeps
     complete labellings, not conflict-free ones).
 
+    >>> import networkx as nx
     >>> g = nx.DiGraph()
     >>> g.add_nodes_from(["t", "o", "r"], kind="statement")
     >>> g.add_nodes_from(["o--attack--t", "r--attack--o"], kind="inference", relation="attack")

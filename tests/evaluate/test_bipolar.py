@@ -123,7 +123,7 @@ statements:
     assert run(task="SE-ST") == "w " + " ".join(extension) + "\n"
     assert DEFEATED not in run(task="DS-CO", argument="t")
     graph = build(load_map(path)[0])
-    assert set(evaluate_graph(graph, "preferred").annotations()) == set(graph)
+    assert set(graph) <= set(evaluate_graph(graph, "preferred").annotations())  # every node drawn has its note
     # The export holds the helper (solvers need it), named in the ICCMA comment and in APX.
     out, err = io.StringIO(), io.StringIO()
     assert execute_export(path, "iccma", None, out, err) == 0
