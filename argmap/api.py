@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from argmap.linter import Result
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
     from argmap.semantics.result import Evaluation
 
 __all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "settings",
@@ -103,11 +104,16 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
     return lint([Path(p) for p in paths], chosen)
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0) -> Evaluation:
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0,
+             questions: bool = False, schemes: Catalogue | None = None) -> Evaluation:
     """Which statements stand under ``semantics``: grounded, complete, preferred, stable, semi-stable, stage
     or ideal extensions, or dfquad / quadratic-energy / h-categoriser / euler-based strengths. Raises
     :class:`argmap.errors.LimitReached` when the evaluation (the SAT solver, the gradual iteration) finds
-    no answer within ``timeout`` seconds."""
+    no answer within ``timeout`` seconds.
+
+    With ``questions``, the critical questions of the map's schemes (from ``schemes``, default argmap's
+    catalogue) count: an open assumption leaves its inference undecided, or weaker in gradual semantics, and
+    a raised question undercuts it (argmap.schemes.evaluation)."""
     from argmap.errors import UsageError
     from argmap.graph import build
     from argmap.semantics import SEMANTICS
@@ -117,8 +123,15 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
     _time_limit(timeout)
+    graph = build(amap)
+    if questions:
+        from argmap.schemes import shipped
+        from argmap.schemes.evaluation import counting_questions
+        from argmap.semantics import GRADUAL_SEMANTICS
+
+        graph = counting_questions(graph, amap, schemes or shipped(), semantics not in GRADUAL_SEMANTICS)
     try:
-        return evaluate_graph(build(amap), semantics, timeout)
+        return evaluate_graph(graph, semantics, timeout)
     except SolverTimeout:
         raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
 

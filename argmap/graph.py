@@ -48,7 +48,7 @@ def build(amap: ArgumentMap) -> Graph:
                      "concedes": s.concedes}
     for aid, a in amap.arguments.items():
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
-                     "tags": a.tags, "label": a.label, "by": a.by}
+                     "tags": a.tags, "label": a.label, "by": a.by, "scheme": a.scheme}
     edges: list[tuple[str, str, str]] = []
     # Relations are added in two passes: first the ones between declared ids, whose derived inferences
     # another relation may then undercut (`attacks: reason--support--thesis`), then those undercuts.
@@ -60,12 +60,12 @@ def build(amap: ArgumentMap) -> Graph:
                 if target == sid:
                     continue
                 if target in declared:
-                    _relation(node, edges, sid, relation, target)
+                    _relation(node, edges, sid, relation, target, statement.scheme)
                 else:
                     later.append((sid, relation, target))
     for sid, relation, target in later:
         if target in node:
-            _relation(node, edges, sid, relation, target)
+            _relation(node, edges, sid, relation, target, amap.statements[sid].scheme)
     for aid, argument in amap.arguments.items():
         edges.extend((p, aid, "premise") for p in argument.premises
                      if p in amap.statements and p != argument.target)
@@ -82,10 +82,10 @@ def build(amap: ArgumentMap) -> Graph:
 
 
 def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: str, relation: str,
-              target: str) -> None:
+              target: str, scheme: str | None) -> None:
     iid = implicit_id(premise, relation, target)
     node[iid] = {"kind": "inference", "relation": relation, "explicit": False, "group": None, "tags": (),
-                 "label": None}
+                 "label": None, "scheme": scheme}
     edges.append((premise, iid, "premise"))
     edges.append((iid, target, "conclusion"))
 

@@ -35,6 +35,7 @@ class EvalOptions:
     iccma: bool = False
     problems: bool = False
     lang: str | None = None  # the language of the texts in text output (default: the map's first)
+    questions: bool = False  # critical questions count (argmap.schemes.evaluation)
 
 
 

@@ -18,7 +18,8 @@ def catalogue_markdown(catalogue: Catalogue) -> str:
            "one-premise relations it draws), says which premise plays which role (`roles:`, `scheme-role:`),",
            "and brings critical questions. An **assumption** must hold: it stays open until a statement",
            "`answers:` it. An **exception** defeats the inference only when an objection `raises:` it.",
-           "Rules ARG104, ARG309 and ARG310 check them (see format.md).",
+           "Rules ARG104, ARG309 and ARG310 check them (see format.md); `argmap eval --questions` lets them",
+           "count (see evaluation.md).",
            "Teams add or override schemes with `schemes:` in `.argmap.yaml` (see configuration.md).",
            "Question texts are given in English, French and Japanese.", "",
            f"{len(catalogue.schemes)} schemes:", ""]

@@ -227,3 +227,26 @@ def test_a_deep_link_to_nothing_selects_nothing_and_throws_nothing(page, essay):
     opened(page, url + "#popular-view")  # and a good link still works after them
     assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-popular-view"
     assert page.problems == []
+
+
+def test_the_panel_of_an_inference_lists_its_critical_questions(page, tmp_path):
+    from tests.render.test_schemes_drawn import MAP
+
+    (tmp_path / "map.yaml").write_text(json.dumps(MAP), encoding="utf-8")
+    code, _, err = run_cli("render", "map.yaml", "-o", "map.html", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    opened(page, (tmp_path / "map.html").as_uri())
+    page.page.click("#node-a")
+    items = page.evaluate("[...document.querySelectorAll('#panel .scheme li.cq')].map("
+                          "li => [li.dataset.question, li.querySelector('.status').textContent, li.textContent])")
+    status = {question: shown for question, shown, _ in items}
+    assert status == {"expertise": "open", "field": "open", "opinion": "answered", "evidence": "answered",
+                      "trustworthiness": "not raised", "consistency": "raised"}
+    evidence = next(text for question, _, text in items if question == "evidence")
+    assert "Does E's claim rest on evidence that others could check?" in evidence
+    assert "answered by The figures come from filings" in evidence
+    page.page.select_option("#lang", "fr")
+    assert "L'affirmation de E repose-t-elle" in page.page.inner_text("#panel .scheme")
+    page.page.click("#panel .scheme li.cq[data-question='evidence'] a.node-link")
+    assert page.evaluate("location.hash") == "#filings"
+    assert page.problems == []

@@ -202,7 +202,7 @@
       list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
     }
     if (node.kind !== "inference" || Object.keys(texts || {}).length) parts.push(list);
-    parts.push(question(id, node));
+    parts.push(question(id, node), schemeSection(node));
     const note = inLanguage(node.note, lang);
     if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {}, note)));
     if (node.quotes && node.quotes.length) {
@@ -292,6 +292,28 @@
     const section = el("section", {class: "answer"}, el("h3", {}, "Answers the question"));
     section.append(el("p", {}, link(asked.id)));
     if (mine.verdict) section.append(el("p", {class: "verdict"}, mine.verdict));
+    return section;
+  }
+  function schemeSection(node) {
+    // An inference's scheme: its name, the roles no premise plays, and every critical question with its
+    // status (open, answered, raised) and the statements that answer or raise it.
+    const scheme = node.scheme;
+    if (!scheme) return null;
+    const section = el("section", {class: "scheme"}, el("h3", {}, "Scheme"));
+    section.append(el("p", {}, inLanguage(scheme.name, lang) || scheme.id, " (", el("code", {}, scheme.id), ")"));
+    if (scheme.missing.length) {
+      section.append(el("p", {class: "missing-roles"}, "No premise plays: " + scheme.missing.join(", ") + " (unsaid; add it as the analyst's statement)"));
+    }
+    if (!scheme.questions.length) return section;
+    const items = scheme.questions.map((q) => {
+      const item = el("li", {class: "cq " + q.status, "data-question": q.id},
+                      el("span", {class: "status"}, q.type === "exception" && q.status === "open" ? "not raised" : q.status), " ", el("span", {class: "type"}, q.type), " ",
+                      el("span", {class: "text"}, inLanguage(q.text, lang) || q.id));
+      if (q.answered_by.length) { item.append(" — answered by "); q.answered_by.forEach((s, i) => { if (i) item.append(", "); item.append(link(s)); }); }
+      if (q.raised_by.length) { item.append(" — raised by "); q.raised_by.forEach((s, i) => { if (i) item.append(", "); item.append(link(s)); }); }
+      return item;
+    });
+    section.append(el("h4", {}, "Critical questions"), el("ul", {class: "questions"}, ...items));
     return section;
   }
   function unselect() {
