@@ -166,21 +166,31 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
         question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
         drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
         edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
+    shown_words = set(notes.get(item.id) for item in drawn)
+    return View(title, lang, tuple(drawn), tuple(edges), _clusters(drawn, groups, lang, default),
+                tuple(w for w in BORDERS if w in shown_words), graph.number_of_nodes() > LARGE,
+                legend=_legend(drawn, edges, shown_words))
+
+
+def _clusters(drawn: list[Node], groups: Mapping[str, Any], lang: str, default: str) -> tuple[Cluster, ...]:
+    """The groups the drawn nodes belong to, each with its label in ``lang`` and its members."""
     members: dict[str, list[str]] = {}
     for item in drawn:
         if item.group and item.group in groups:
             members.setdefault(item.group, []).append(item.id)
-    clusters = tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
-                     for gid, ids in members.items())
-    shown_words = set(notes.get(item.id) for item in drawn)
+    return tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
+                 for gid, ids in members.items())
+
+
+def _legend(drawn: list[Node], edges: list[Edge], shown_words: set[str | None]) -> tuple[str, ...]:
+    """The legend's items that the drawing uses, in LEGEND order."""
     used = {item.role or "claim" for item in drawn if item.kind == "statement"}
     used |= {"junction"} if any(item.kind == "junction" for item in drawn) else set()
     used |= {edge.relation for edge in edges} | {w for w in BORDERS if w in shown_words}
     used |= {mark for mark, present in (("missing", any(item.missing for item in drawn)),
                                         ("cut", any(item.cut for item in drawn)),
                                         ("problem", any(item.problems for item in drawn))) if present}
-    return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown_words),
-                graph.number_of_nodes() > LARGE, legend=tuple(item for item in LEGEND if item in used))
+    return tuple(item for item in LEGEND if item in used)
 
 
 @lru_cache(maxsize=1 << 13)
