@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 else:
     Graph = nx.DiGraph
 
-__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion"]
+__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -104,3 +105,32 @@ def premises(graph: Graph, inference: str) -> list[str]:
 
 def conclusion(graph: Graph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
+
+
+def leading_to(graph: Graph, targets: Iterable[str],
+               also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
+    """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
+
+    A chain runs through premises, inferences and undercuts, and through concessions: a statement
+    that concedes a claim (`concedes:`) bears on that claim, as the point the author grants against it.
+    ``also`` names further nodes that lead to a node (those that answer its critical questions).
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("t", kind="statement", concedes=())
+    >>> g.add_node("granted", kind="statement", concedes=("t",))
+    >>> g.add_node("lost", kind="statement", concedes=())
+    >>> sorted(leading_to(g, ["t"]))
+    ['granted', 't']
+    """
+    conceding: dict[str, list[str]] = {node: list(earlier) for node, earlier in (also or {}).items()}
+    for node, granted in graph.nodes(data="concedes"):
+        for target in granted or ():
+            conceding.setdefault(target, []).append(node)
+    reached = {t for t in targets if t in graph}
+    queue = list(reached)
+    for node in queue:
+        for earlier in (*graph.predecessors(node), *conceding.get(node, ())):
+            if earlier not in reached:
+                reached.add(earlier)
+                queue.append(earlier)
+    return reached

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
+from argmap.schema import SECTIONS, Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
 
 __all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
 
 Where = tuple[str, int, int]
 """A place: file (or other name), 1-based line and column; 0 where not known."""
 
-SECTIONS = ("statements", "arguments", "sources", "groups")
 
 
 class Locator(Protocol):
@@ -156,9 +155,19 @@ class ArgumentMap:
     def from_data(cls, data: Mapping[str, Any], name: str = "map") -> ArgumentMap:
         """A map built in code from the same data a map file holds (one file, no includes).
 
-        Raises ``pydantic.ValidationError`` when the data is not a valid map.
+        Raises :class:`argmap.errors.MapError` when the data is not a valid map or is over a map file's limits
+        (nesting, text length, size), its diagnostics placed at ``name`` and the path of the part concerned:
+
+        >>> ArgumentMap.from_data({"argmap": 1, "statements": {"t": {"text": 3}}}, "mine")
+        Traceback (most recent call last):
+        argmap.errors.MapError: mine: not a valid map: statements.t.text: must be a text, or one text per language
         """
-        root = MapFile.model_validate(data)
+        from argmap.codes import SCHEMA
+        from argmap.errors import MapError
+        from argmap.mapdata import validated
+
+        root = validated(data, name)
         if root.include:
-            raise ValueError("a map built from data has no files to include")
+            problem = Diagnostic(name, 0, 0, "include: a map built from data has no files to include", SCHEMA)
+            raise MapError(f"{name}: not a valid map: {problem.message}", [problem])
         return cls.from_parts(root, name)

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "SECTIONS",
     "ID_PATTERN",
     "FORMAT_VERSION",
     "Id",
@@ -40,6 +41,9 @@ __all__ = [
     "json_schema",
     "as_written",
 ]
+
+SECTIONS = ("statements", "arguments", "sources", "groups")
+"""The keyed sections of a map file, by id."""
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -289,6 +293,8 @@ class Expectation(_Strict):
 
 class Imported(_Strict):
     """Where an imported map came from, kept so that exporting it back to that format loses nothing."""
+
+    model_config = ConfigDict(ser_json_inf_nan="constants")  # a kept .nan is written back as .nan
 
     format: NonEmpty = Field(description="The format the map was read from: aif, ova, xaif, argdown, argdown-json,"
                              " kialo or sadface.")

@@ -15,9 +15,9 @@ import argmap.canonical
 from argmap.errors import MapError
 from argmap.fmt import format_bytes, format_text
 from argmap.fmt.layout import ordered_data
-from argmap.loader import validate
 from argmap.schema import BLANK
 from argmap.source import parse
+from argmap.validation import validate
 from tests.conftest import ROOT, run_cli
 from tests.console import console_examples, run_console
 from tests.fmt_writer import MODELINE, Writer

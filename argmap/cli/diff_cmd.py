@@ -81,9 +81,9 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
 def _textconv(path: str) -> str:
     """The argument one file states; the file's own text when it is not a valid map file (git shows that)."""
     from argmap.changes import listing
-    from argmap.loader import validate
     from argmap.model import ArgumentMap
     from argmap.source import read
+    from argmap.validation import validate
 
     doc = read(path)
     model = validate(doc) if not doc.fatal else None

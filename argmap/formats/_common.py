@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.formats._losses import Loss
 from argmap.model import Unlocated, Where
 from argmap.schema import ID_PATTERN, UNSHOWABLE
 
@@ -22,21 +23,6 @@ __all__ = ["Loss", "Written", "Subject", "Reading", "FormatError", "SourceLocato
 
 MAX_TEXT = 100_000
 """The longest text a map file may hold (the YAML reader's limit on one scalar)."""
-
-
-@dataclass(frozen=True)
-class Loss:
-    """Something one side cannot hold: a format (on export) or argmap (on import). Never dropped silently."""
-
-    what: str
-    """A short kind, the same for every loss of its sort ("linked premises", "undercut")."""
-    where: str
-    """The id of the map (export) or the place in the source (import) it concerns."""
-    detail: str
-    """One line: what was done instead."""
-
-    def to_json(self) -> dict[str, str]:
-        return {"what": self.what, "where": self.where, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -226,15 +212,34 @@ class MapBuilder:
         for section in ("sources", "groups", "statements", "arguments"):
             if getattr(self, section):
                 data[section] = getattr(self, section)
+        from argmap.errors import MapError
+        from argmap.formats._clean import clean_data, clean_kept
+
+        clean_kept(self.kept, self.losses)
         imported: dict[str, Any] = {"format": self.form}
         if self.original:
             imported["ids"] = self.original
         if self.kept:
             imported["kept"] = self.kept
         data["imported"] = imported
-        amap = ArgumentMap.from_data(data, self.name)
+        clean_data(data, self._place, self.losses)
+        try:
+            amap = ArgumentMap.from_data(data, self.name)
+        except MapError as error:  # what no cleaning can mend (a map over the size limit): refused, never a traceback
+            first = error.diagnostics[0].message if error.diagnostics else str(error)
+            raise FormatError("", f"cannot be imported as a map: {first}") from None
         amap.locator = SourceLocator(self.name, self.places)
         return Reading(amap, tuple(self.losses), dict(self.files))
+
+    def _place(self, path: tuple[Any, ...]) -> str:
+        """Where in the source the part of the map's data at ``path`` came from."""
+        if len(path) >= 2 and (path[0], path[1]) in self.places:
+            return _shown(self.places[(path[0], path[1])])
+        if len(path) >= 3 and path[:2] == ("imported", "ids"):
+            for section in ("statements", "arguments"):
+                if (section, path[2]) in self.places:
+                    return _shown(self.places[(section, path[2])])
+        return ".".join(str(step) for step in path[:2])
 
 
 def _shown(place: tuple[int, int] | str) -> str:

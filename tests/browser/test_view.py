@@ -83,8 +83,8 @@ def test_the_panel_shows_the_question_its_answers_verdicts_and_the_concessions(p
     page.page.click("#node---question")
     panel = " ".join(page.page.inner_text("#panel").split())
     assert amap.question.text["en"] in panel and "Answers" in panel
-    for answer in amap.question.answers:
-        assert f"The answer '{answer}' stands: every objection to it is defeated" in panel
+    assert "The answer 'feast-in-a-shares' stands: nothing attacks it" in panel
+    assert "The answer 'no-feast-elsewhere' stands: every objection to it is defeated" in panel
     page.page.click("#panel a.node-link[data-node='no-feast-elsewhere']")
     panel = " ".join(page.page.inner_text("#panel").split())
     assert "Answers the question" in panel and amap.question.text["en"] in panel
@@ -97,8 +97,9 @@ def test_the_panel_shows_the_question_its_answers_verdicts_and_the_concessions(p
     section = page.page.inner_text("#panel section.concessions")
     assert section.count("conceded by") == 2  # both statements that grant it
     page.page.click("#node-feast-only-in-a-shares")
-    assert "stands: every objection to it is defeated" in page.page.inner_text("#panel dd.verdict")
-    page.page.click("#node-policy-weighs-on-regulation")
+    assert "stands: nothing attacks it" in page.page.inner_text("#panel dd.verdict")
+    # the junction may lie outside the view the thesis was brought into: its address selects it there too
+    page.page.evaluate("location.hash = '#policy-weighs-on-regulation'")
     assert page.page.inner_text("#panel dd.analyst") == "the analyst, not the author"
     assert page.problems == []
 
