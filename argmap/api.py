@@ -25,7 +25,7 @@ __all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", 
            "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html", "fragment")
 
 
 def _need_map(value: object, verb: str, name: str = "the map") -> None:
@@ -207,7 +207,8 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
     self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
-    relations; ``lang`` is the language it opens in).
+    relations; ``lang`` is the language it opens in), or as that view in a ``fragment`` to put in another
+    HTML page (no ``<html>`` around it, styles apart from the page's, several on one page).
 
     ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
     shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
@@ -236,18 +237,19 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
     if format == "dot":
         return drawing.source().encode("utf-8")
-    if format == "html":
+    if format in ("html", "fragment"):
         from concurrent.futures import ThreadPoolExecutor
 
         from argmap.diagram.data import page_data
-        from argmap.diagram.html import embeddable, page
+        from argmap.diagram.html import embeddable, fragment, page
 
         # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
         languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
         with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
             drawn = list(pool.map(lambda code: drawing.draw("svg", code, timeout), languages))
         svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
-        return page(page_data(drawing), svgs).encode("utf-8")
+        made = fragment(page_data(drawing), svgs) if format == "fragment" else page(page_data(drawing), svgs)
+        return made.encode("utf-8")
     return drawing.draw(format, timeout=timeout)
 
 

@@ -2,10 +2,15 @@
 // Written for this page alone; every map text reaches the page through textContent, never as markup.
 "use strict";
 (function () {
-  const $ = (id) => document.getElementById(id);
+  // The whole page, or one map embedded in another page (argmap.diagram.html.fragment): there the script sits
+  // in its host element and the view lives in that element's shadow root, apart from the page's ids and styles.
+  const host = document.currentScript && document.currentScript.parentElement.closest(".argmap-embed");
+  if (host && !host.shadowRoot) host.attachShadow({mode: "open"}).append(host.querySelector("template.argmap-view").content);
+  const root = host ? host.shadowRoot : document, frame = host ? root.querySelector(".embedded") : document.body;
+  const $ = (id) => root.getElementById(id);
   const viewport = $("viewport"), canvas = $("canvas"), panel = $("panel"), search = $("search");
   const results = $("results"), count = $("count"), status = $("status"), picker = $("lang");
-  const live = document.body.dataset.live === "1";
+  const live = frame.dataset.live === "1";
   let data = JSON.parse($("argmap-data").textContent);
   let lang = data.lang;
   const drawings = {}; // lang -> {version (of its layout), template, svg once parsed, patch (newest texts), applied}
@@ -14,7 +19,7 @@
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
-  for (const template of document.querySelectorAll("template.drawing")) {
+  for (const template of root.querySelectorAll("template.drawing")) {
     drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
   }
 
@@ -102,9 +107,9 @@
     drawing.applied = patch.version;
   }
   function stamp() {
-    document.body.dataset.version = String(shown);
+    frame.dataset.version = String(shown);
     canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
-    document.body.dataset.shownAt = String(Date.now());
+    frame.dataset.shownAt = String(Date.now());
   }
   function show(language) {
     const svg = drawingFor(language);
@@ -113,11 +118,11 @@
     const drawing = drawings[language];
     shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
     shownLang = language;
-    document.documentElement.lang = language;
+    (host ? frame : document.documentElement).lang = language;
     mark();
     highlight(selected);
     if (!fitted && svg.viewBox.baseVal.width) { fit(); fitted = true; }
-    document.body.dataset.lang = language;
+    frame.dataset.lang = language;
     stamp();
     return true;
   }
@@ -165,7 +170,7 @@
     if (g && options && options.centre) centre(g);
     if (g && options && options.focus) g.focus({preventScroll: true});
     const hash = "#" + encodeURIComponent(id);
-    if (location.hash !== hash) history.replaceState(null, "", hash);
+    if (!host && location.hash !== hash) history.replaceState(null, "", hash);  // an embedded map leaves the address alone
   }
   function relationList(title, items) {
     if (!items.length) return null;
@@ -179,7 +184,7 @@
     // changed is rebuilt with the focus on the same control.
     if (selected && !data.nodes[selected]) { unselect(); return; }
     if (!selected) return;
-    const focused = [...panel.querySelectorAll("a, button")].indexOf(document.activeElement);
+    const focused = [...panel.querySelectorAll("a, button")].indexOf(root.activeElement);
     if (render(true) && focused >= 0) {
       const again = panel.querySelectorAll("a, button");
       (again[Math.min(focused, again.length - 1)] || panel).focus({preventScroll: true});
@@ -320,7 +325,7 @@
     selected = null;
     highlight(null);
     render();
-    history.replaceState(null, "", location.pathname + location.search);
+    if (!host) history.replaceState(null, "", location.pathname + location.search);
   }
   function finding(f) {
     const item = el("li", {class: f.severity},
@@ -370,7 +375,7 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
     if (id && Object.hasOwn(data.nodes, id)) select(id, {centre: true, focus: true});
   }
-  document.addEventListener("click", (event) => {
+  root.addEventListener("click", (event) => {
     const a = event.target.closest && event.target.closest("a.node-link");
     if (a) {
       event.preventDefault();
@@ -378,7 +383,7 @@
       select(a.dataset.node, {centre: true, focus: true});
     }
   });
-  window.addEventListener("hashchange", go);
+  if (!host) window.addEventListener("hashchange", go);
   viewport.addEventListener("scroll", () => {
     // Focus (or a test driver) may scroll the viewport to show a node: the scroll becomes part of the pan,
     // so that what is on screen stays where it is.
@@ -411,7 +416,8 @@
     drag = null;
     viewport.classList.remove("dragging");
     if (moved) return;
-    const g = event.target.closest && event.target.closest("g.node[id^='node-']");
+    const target = event.composedPath()[0]; // inside a shadow root, not the host the window sees
+    const g = target.closest && target.closest("g.node[id^='node-']");
     if (g && viewport.contains(g) && data.nodes[g.id.slice(5)]) select(g.id.slice(5), {focus: true});
   });
   viewport.addEventListener("wheel", (event) => {
@@ -434,11 +440,11 @@
     else return;
     event.preventDefault();
   });
-  document.addEventListener("keydown", (event) => {
+  root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
-      if (document.activeElement === search && search.value) { search.value = ""; find(); }
+      if (root.activeElement === search && search.value) { search.value = ""; find(); }
       else if (selected) unselect();
-    } else if (event.key === "/" && document.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
+    } else if (event.key === "/" && root.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
       search.focus();
     }
@@ -495,7 +501,7 @@
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
       if (update.lang === lang) {
-        const onNode = canvas.contains(document.activeElement);
+        const onNode = canvas.contains(root.activeElement);
         show(lang);
         refresh();
         if (onNode && selected && nodeElement(selected)) {
@@ -524,6 +530,6 @@
 
   findings();
   if (!show(lang)) canvas.replaceChildren(el("p", {class: "empty"}, "Nothing drawn yet."));
-  if (location.hash) go();
+  if (!host && location.hash) go();
   if (live) connect();
 })();
