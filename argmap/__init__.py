@@ -8,6 +8,8 @@ tool's file and :func:`export` one to it. A map can also be built in code with `
 
 from typing import TYPE_CHECKING
 
+from argmap.version import __version__
+
 if TYPE_CHECKING:
     from argmap.api import check, diff, dump, evaluate, export, import_map, load, render
     from argmap.model import ArgumentMap
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "ArgumentMap",
            "Evaluation"]
 
-__version__ = "0.1.0"
 
 
 _VERBS = frozenset(__all__[1:9])

@@ -22,7 +22,7 @@ from argmap.errors import MapError
 from argmap.formats import FORMATS, FormatError, Reading, Subject, names, parse_map
 from argmap.formats._common import dump_imported
 from argmap.graph import build
-from argmap.loader import validate
+from argmap.validation import validate
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.source import parse
 from tests.conftest import examples
