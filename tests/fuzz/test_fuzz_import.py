@@ -22,9 +22,9 @@ from argmap.errors import MapError
 from argmap.formats import FORMATS, FormatError, Reading, Subject, names, parse_map
 from argmap.formats._common import dump_imported
 from argmap.graph import build
-from argmap.validation import validate
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.source import parse
+from argmap.validation import validate
 from tests.conftest import examples
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", examples(20)))
