@@ -87,11 +87,24 @@ def resolve(reader: Collected, title: Any) -> Reading:
             builder.losses.append(Loss("self-reference", where, f"{source!r} is related to itself; left out"))
             continue
         builder.relate(source, "support" if relation.kind == "support" else "attack", target)
-    for source, sid, where in undercut_sketches:
+    _undercut(builder, undercut_sketches, set(sketched.values()))
+    if isinstance(title, str) and title.strip():
+        builder.title = title.strip()
+    if reader.members:
+        builder.kept["members"] = reader.members
+    if reader.data:
+        builder.kept["data"] = reader.data
+    return builder.build()
+
+
+def _undercut(builder: MapBuilder, undercuts: list[tuple[str, str, str]], sketches: set[str]) -> None:
+    """Each undercut of a statement or sketched argument: of the supports and attacks it makes, once all are known
+    (argmap undercuts inferences); of a statement that makes none, an attack on it (reported)."""
+    for source, sid, where in undercuts:
         statement = builder.statements[sid]
         derived = [f"{sid}--{kind}--{t}" for key, kind in (("supports", "support"), ("attacks", "attack"))
                    for t in statement.get(key, ())]
-        if not derived and sid not in sketched.values():
+        if not derived and sid not in sketches:
             builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the statement {sid!r}, which supports"
                                        " or attacks nothing: argmap's undercuts attack inferences; imported as an"
                                        " attack on the statement"))
@@ -101,13 +114,6 @@ def resolve(reader: Collected, title: Any) -> Reading:
                                        " which supports or attacks nothing; left out"))
         for ref in derived:
             builder.relate(source, "attack", ref)
-    if isinstance(title, str) and title.strip():
-        builder.title = title.strip()
-    if reader.members:
-        builder.kept["members"] = reader.members
-    if reader.data:
-        builder.kept["data"] = reader.data
-    return builder.build()
 
 
 def _source(ref: tuple[str, ...], sketched: dict[str, str], conclusion: dict[str, str]) -> str | None:
