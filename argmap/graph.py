@@ -10,7 +10,7 @@ import networkx as nx
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
+__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to", "answering"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -98,6 +98,18 @@ def premises(graph: nx.DiGraph, inference: str) -> list[str]:
 
 def conclusion(graph: nx.DiGraph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
+
+
+def answering(amap: ArgumentMap) -> dict[str, list[str]]:
+    """For each inference, the statements that answer or raise one of its critical questions by name
+    (``answers: {inference: ...}``, ``raises: {inference: ...}``): they bear on it as its premises do."""
+    found: dict[str, list[str]] = {}
+    for sid, statement in amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    found.setdefault(inference, []).append(sid)
+    return found
 
 
 def leading_to(graph: nx.DiGraph, targets: Iterable[str],
