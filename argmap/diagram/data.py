@@ -15,7 +15,7 @@ from argmap.diagram.view import QUESTION, drawable
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["page_data", "findings", "blank", "texts", "question", "names", "VERSION"]
+__all__ = ["page_data", "judgement", "findings", "blank", "texts", "question", "names", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -72,11 +72,7 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         for premise in before:
             nodes[premise]["out"].append({"relation": relation, "to": target, "via": node,
                                           "with": [p for p in before if p != premise]})
-    evaluation = drawing.evaluation
-    judged: dict[str, Any] | None = None
-    if evaluation is not None:
-        judged = {"semantics": evaluation.semantics, "verdict": evaluation.verdict(),
-                  "notes": evaluation.annotations()}
+    judged = judgement(drawing)
     asked = question(drawing)
     if asked is not None:
         nodes[QUESTION] = {"kind": "question", "text": asked["text"], "answers": [a["id"] for a in asked["answers"]],
@@ -104,6 +100,21 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         "problems": {node: list(codes) for node, codes in drawing.problems.items()},
         "stale": False,
     }
+
+
+def judgement(drawing: Drawing) -> dict[str, Any] | None:
+    """The evaluation the page's panel explains: the drawing's, or else grounded semantics (linear in the map's
+    size), so that every page says which statements stand and why; ``drawn`` tells whether the drawing shows it."""
+    evaluation, drawn = drawing.evaluation, True
+    if evaluation is None:
+        from argmap.semantics.result import evaluate_graph
+
+        try:
+            evaluation, drawn = evaluate_graph(drawing.whole, "grounded"), False
+        except (KeyError, ValueError):  # a draft whose graph is not whole enough to evaluate: no verdicts
+            return None
+    return {"semantics": evaluation.semantics, "verdict": evaluation.verdict(), "notes": evaluation.annotations(),
+            "why": evaluation.reasons(), "drawn": drawn}
 
 
 def names(languages: Iterable[str]) -> dict[str, str]:

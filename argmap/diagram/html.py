@@ -110,6 +110,8 @@ def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
 <button type="button" id="zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
 <button type="button" id="zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
 <button type="button" id="fit" title="Fit to window (0)">Fit</button>
+<button type="button" id="save-svg" title="Save the drawing as shown, as SVG">Save SVG</button>
+<button type="button" id="save-png" title="Save the drawing as shown, as PNG">Save PNG</button>
 <span id="status" role="status"></span>
 </div>
 <ul id="results" aria-label="Search results" hidden></ul>
@@ -119,6 +121,7 @@ def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
 <div id="viewport" tabindex="0" role="application" aria-roledescription="diagram"
  aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement">
 <div id="canvas"></div>
+<canvas id="overview" role="img" aria-label="Overview of the whole map; the frame is the part in view (click to move it)" hidden></canvas>
 </div>
 <aside id="panel" aria-live="polite" aria-label="Selected statement" hidden></aside>
 </main>
