@@ -110,8 +110,8 @@ def push_time(work: Path, size: int, repeat: int) -> float:
     import http.client
 
     sys.path.insert(0, str(ROOT))
-    from argmap.diagram.live import Channel, Options, Preview
-    from argmap.diagram.server import PreviewServer
+    from argmap.serve.live import Channel, Options, Preview
+    from argmap.serve.server import PreviewServer
 
     preview = Preview(str(work / "none.yaml"), Options(), Channel())
     server = PreviewServer(preview, 0)

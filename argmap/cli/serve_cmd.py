@@ -70,9 +70,9 @@ def _execute(options: ServeOptions, stdout: IO[str]) -> int:
     import shutil
 
     from argmap.diagram.graphviz_run import install_hint
-    from argmap.diagram.live import Channel, Options, Preview
-    from argmap.diagram.server import PreviewServer
     from argmap.errors import LimitReached, UsageError
+    from argmap.serve.live import Channel, Options, Preview
+    from argmap.serve.server import PreviewServer
 
     if shutil.which("dot") is None:
         raise LimitReached(f"Graphviz's `dot` is not installed; to install it: {install_hint()}")

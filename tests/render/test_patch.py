@@ -11,8 +11,8 @@ import argmap
 from argmap.diagram.drawing import prepare
 from argmap.diagram.html import embeddable
 from argmap.diagram.measure import node_size
-from argmap.diagram.patch import masked, patch, texts, verify
 from argmap.diagram.wrap import wrap
+from argmap.serve.patch import masked, patch, texts, verify
 
 pytestmark = pytest.mark.needs_dot
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.diagram.live import Channel, Options, Preview
-from argmap.diagram.server import PreviewServer
+from argmap.serve.live import Channel, Options, Preview
+from argmap.serve.server import PreviewServer
 from tests.conftest import ROOT, run_cli
 from tests.render.test_render import SMALL, write_map
 
@@ -140,7 +140,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
 
 
 def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, monkeypatch):
-    from argmap.diagram import patch
+    from argmap.serve import patch
 
     path = write_map(tmp_path)
     with serving(path) as server:
@@ -273,7 +273,7 @@ def test_a_page_that_resets_its_connection_leaves_no_traceback(tmp_path, capfd):
 
 
 def test_a_request_names_one_host_and_connections_are_bounded(tmp_path, monkeypatch):
-    from argmap.diagram import server as served
+    from argmap.serve import server as served
 
     monkeypatch.setattr(served, "CONNECTIONS", 2)
     monkeypatch.setattr(served.Handler, "timeout", 1.0)

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from argmap.diagram.html import policy
-from argmap.diagram.live import Channel, Preview
+from argmap.serve.live import Channel, Preview
 
 __all__ = ["PreviewServer", "HOST", "KEEPALIVE", "CONNECTIONS", "TIMEOUT"]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from argmap.diagram.channel import Channel
 from argmap.errors import ArgmapError, MapError
+from argmap.serve.channel import Channel
 
 if TYPE_CHECKING:
     from argmap.diagram.drawing import Drawing
@@ -195,7 +195,7 @@ class Preview:
     def _patch(self, drawing: Drawing, lang: str, version: int, cancel: threading.Event) -> tuple[View, bool]:
         """``lang``'s view of ``version``, and whether a patch brought the pages up to it: when only texts
         changed (then checked by dot in the background), or the change is already outdated."""
-        from argmap.diagram.patch import patch
+        from argmap.serve.patch import patch
 
         shown = drawing.view(lang)
         with self._lock:
@@ -215,7 +215,7 @@ class Preview:
     def _verify(self, drawing: Drawing, lang: str, shown: View, version: int, base: int, changes: dict[str, Any],
                 cancel: threading.Event) -> None:
         """Draw ``version`` in full and compare it with the patched drawing; send it only if they differ."""
-        from argmap.diagram.patch import verify
+        from argmap.serve.patch import verify
 
         svg = self._svg(drawing, lang, shown, version, cancel)
         if svg is None or cancel.is_set():
