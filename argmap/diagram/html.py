@@ -74,6 +74,20 @@ def island(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
+
+
+def _drawing(code: str, svg: str, version: int, shown: bool) -> str:
+    """One language's drawing: a ``<template>`` for the language the page opens in, parsed with the page; the
+    others as text in an inert ``<script>`` the page parses when asked (a large drawing costs a browser as much
+    to parse unseen as seen). dot's SVG escapes every ``<`` of a text, so it never holds ``</script``; should
+    one ever, the drawing goes in a template."""
+    attributes = f'class="drawing" data-lang="{html.escape(code)}" data-version="{version}"'
+    if shown or _UNSAFE_IN_SCRIPT.search(svg):
+        return f"<template {attributes}>{svg}</template>"
+    return f'<script type="text/x-argmap-svg" {attributes}>{svg}</script>'
+
+
 def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
          version: int | Mapping[str, int] = 0) -> str:
     """The whole page: ``data`` (:func:`argmap.diagram.data.page_data`) and the SVG of each language
@@ -84,9 +98,7 @@ def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
     title = html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
     options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
                       f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
-    templates = "".join(f'<template class="drawing" data-lang="{html.escape(code)}"'
-                        f' data-version="{versions.get(code, 0)}">'
-                        f"{svg}</template>" for code, svg in svgs.items())
+    templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}">
 <head>

@@ -14,8 +14,19 @@
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
-  for (const template of document.querySelectorAll("template.drawing")) {
+  for (const template of document.querySelectorAll(".drawing")) {
+    // The language the page opens in comes as a <template> (parsed with the page); the others as text,
+    // parsed only when a reader asks for them: a large map's page then parses one drawing, not one per language.
     drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
+  }
+  function contentOf(drawing) {
+    let template = drawing.template;
+    if (!(template instanceof HTMLTemplateElement)) {
+      const parsed = document.createElement("template");
+      parsed.innerHTML = template.textContent;
+      template = drawing.template = parsed;
+    }
+    return template.content;
   }
 
   // ---- texts -------------------------------------------------------------------------------------
@@ -56,7 +67,7 @@
     const shownText = textOf(id, lang);
     const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id},
       shownText.length > 80 ? shownText.slice(0, 79) + "…" : shownText);
-    if (!data.drawn.includes(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
+    if (!isDrawn(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
     return a;
   }
 
@@ -65,7 +76,14 @@
     return canvas.querySelectorAll("g.node[id^='node-']");
   }
   function nodeElement(id) {
-    return id ? canvas.querySelector("#" + CSS.escape("node-" + id)) : null;
+    // The drawing shown is in the document, whose id index answers at once (a selector would walk it).
+    const g = id ? document.getElementById("node-" + id) : null;
+    return g && canvas.contains(g) ? g : null;
+  }
+  let drawnSet = null;
+  function isDrawn(id) {
+    if (!drawnSet || drawnSet.data !== data) drawnSet = {data, ids: new Set(data.drawn)};
+    return drawnSet.ids.has(id);
   }
   function drawingFor(language) {
     // Each language's SVG is parsed once and kept while another is shown (never cloned: a large
@@ -73,7 +91,7 @@
     const drawing = drawings[language];
     if (!drawing) return null;
     if (!drawing.svg) {
-      const svg = drawing.template.content.querySelector("svg");
+      const svg = contentOf(drawing).querySelector("svg");
       if (!svg) return null;
       drawing.svg = document.adoptNode(svg);
       const box = svg.viewBox.baseVal;
@@ -95,11 +113,12 @@
         }
         if (data.problems[id]) g.classList.add("problem");
       }
-      for (const [id, node] of Object.entries(data.nodes)) {
+      for (const g of svg.querySelectorAll("g.edge[id^='edge-']")) {
         // An edge drawn for an inference the map does not name says what it joins, not a derived id.
+        const node = data.nodes[g.id.slice(5)];
         if (!derived(node)) continue;
-        const a = svg.querySelector("#" + CSS.escape("a_edge-" + id) + " > a");
-        if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+        const a = g.querySelector("a");
+        if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(g.id.slice(5), language));
       }
     }
     patchDrawing(drawing, language);
@@ -392,7 +411,7 @@
     }
     const own = data.findings.filter((f) => f.node === id);
     if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
-    if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
+    if (!isDrawn(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
     const fresh = parts.filter(Boolean);
     if (onlyIfChanged && !panel.hidden && el("div", {}, ...fresh).innerHTML === panel.innerHTML) return false;
     panel.replaceChildren(...fresh);
@@ -695,7 +714,7 @@
   search.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && matches.size) {
       event.preventDefault();
-      const first = [...matches].find((id) => data.drawn.includes(id)) || [...matches][0];
+      const first = [...matches].find((id) => isDrawn(id)) || [...matches][0];
       select(first, {centre: true, focus: true});
     }
   });
