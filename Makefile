@@ -8,7 +8,9 @@ STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
+NEOVIM := $(VENV)/.neovim
 ARGDOWN := $(VENV)/argdown/.installed
+MERMAID := $(VENV)/mermaid/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
@@ -21,7 +23,7 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) lint
+test: setup $(BROWSER) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style and types, as part of the tests: ruff on everything, mypy strict on the package.
@@ -93,6 +95,22 @@ $(BROWSER):
 	fi
 	@touch $@
 
+# Neovim, whose built-in LSP client the tests drive headless against `argmap lsp`.
+$(NEOVIM):
+	@mkdir -p $(VENV)
+	@if command -v nvim >/dev/null 2>&1; then \
+		echo "Neovim is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing Neovim with apt-get (for the editor tests)..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq neovim >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing Neovim with Homebrew (for the editor tests)..."; brew install neovim || exit 2; \
+	else \
+		echo "Neovim not found and not installable here: the Neovim client test will be skipped."; \
+	fi
+	@touch $@
+
 # The YAML language server that editors run: the tests check completion through it.
 $(LSP):
 	@mkdir -p $(VENV)/lsp
@@ -107,8 +125,16 @@ $(ARGDOWN):
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/argdown @argdown/cli@1.7.5 >/dev/null && touch $@; \
 	else echo "npm not found: the Argdown cross-checks will be skipped (install Node.js to run them)."; fi
 
+# Mermaid's own renderer, run in Chromium: the tests check that the Mermaid argmap writes shows its texts as they are.
+$(MERMAID):
+	@mkdir -p $(VENV)/mermaid
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/mermaid mermaid@11.4.1 >/dev/null && touch $@; \
+	else echo "npm not found: the Mermaid cross-checks will be skipped (install Node.js to run them)."; fi
+
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
+	$(BIN)/argmap schemes --format markdown --no-config > docs/schemes.md
 
 bench: setup $(BROWSER)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

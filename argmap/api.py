@@ -18,13 +18,14 @@ if TYPE_CHECKING:
     from argmap.linter import Result
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
     from argmap.semantics.result import Evaluation
 
 __all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "settings",
            "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html")
+RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html", "fragment")
 
 
 class GraphvizUnavailable(LimitReached):
@@ -35,6 +36,36 @@ class GraphvizUnavailable(LimitReached):
         self.source = source
 
 
+def _need_map(value: object, verb: str, name: str = "the map") -> None:
+    """Refuse, as a UsageError, what is not a map where ``verb`` takes one (a path, a dict, None)."""
+    from argmap.errors import UsageError
+    from argmap.model import ArgumentMap
+
+    if not isinstance(value, ArgumentMap):
+        hint = " (read it with argmap.load first)" if isinstance(value, (str, os.PathLike)) else \
+            " (build it with argmap.ArgumentMap.from_data)" if isinstance(value, dict) else ""
+        raise UsageError(f"{verb}: {name} must be an ArgumentMap, not {_kind(value)}{hint}")
+
+
+def _need_path(value: object, verb: str, name: str = "the path") -> None:
+    from argmap.errors import UsageError
+
+    if not isinstance(value, (str, os.PathLike)) or not isinstance(os.fspath(value), str):
+        raise UsageError(f"{verb}: {name} must be a str or a path, not {_kind(value)}")
+
+
+def _need_text(value: object, verb: str, name: str) -> None:
+    from argmap.errors import UsageError
+
+    if value is not None and not isinstance(value, str):
+        raise UsageError(f"{verb}: {name} must be a str or None, not {_kind(value)}")
+
+
+def _kind(value: object) -> str:
+    name = type(value).__name__
+    return "None" if value is None else f"{'an' if name[:1] in 'aeiou' else 'a'} {name}"
+
+
 def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterable[PathLike] = ()) -> Config:
     """The configuration to check with: ``None`` finds the nearest ``.argmap.yaml`` (or ``pyproject.toml``)
     from the current folder upward, as the command line does; ``False`` means the defaults; a path names the
@@ -43,6 +74,10 @@ def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterab
 
     if isinstance(config, config_module.Config):
         return config
+    if not isinstance(config, (bool, str, os.PathLike)) and config is not None:
+        from argmap.errors import UsageError
+
+        raise UsageError(f"the configuration must be a path, a Config, True, False or None, not {_kind(config)}")
     if config is False:
         path = None
     elif config is None or config is True:
@@ -61,6 +96,8 @@ def load(path: PathLike, rev: str | None = None) -> ArgumentMap:
     a tag), from the repository that holds ``path``. Raises :class:`argmap.errors.MapError`, carrying
     the located diagnostics, when a file cannot be read or validated.
     """
+    _need_path(path, "load")
+    _need_text(rev, "load", "rev")
     from argmap.errors import MapError
     from argmap.linter import paused_gc
     from argmap.loader import load_map
@@ -98,6 +135,7 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
     line's exit status. A configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
     :class:`argmap.errors.UsageError`.
     """
+    from argmap.errors import UsageError
     from argmap.linter import Result, check_loaded, lint, paused_gc, summary
     from argmap.model import ArgumentMap
 
@@ -107,15 +145,28 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
             checked = check_loaded(target, (), chosen)
         found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
         return Result(found, tuple(str(f) for f in target.files), (target.id,), summary(found))
-    paths = [target] if isinstance(target, (str, os.PathLike)) else list(target)
+    if isinstance(target, (str, os.PathLike)):
+        paths = [target]
+    elif isinstance(target, Iterable):
+        paths = list(target)
+    else:
+        raise UsageError(f"check: the target must be an ArgumentMap, a path or paths, not {_kind(target)}")
+    for path in paths:
+        _need_path(path, "check", "each path")
     return lint([Path(p) for p in paths], chosen)
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0) -> Evaluation:
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0,
+             questions: bool = False, schemes: Catalogue | None = None) -> Evaluation:
     """Which statements stand under ``semantics``: grounded, complete, preferred, stable, semi-stable, stage
     or ideal extensions, or dfquad / quadratic-energy / h-categoriser / euler-based strengths. Raises
     :class:`argmap.errors.LimitReached` when the evaluation (the SAT solver, the gradual iteration) finds
-    no answer within ``timeout`` seconds."""
+    no answer within ``timeout`` seconds.
+
+    With ``questions``, the critical questions of the map's schemes (from ``schemes``, default argmap's
+    catalogue) count: an open assumption leaves its inference undecided, or weaker in gradual semantics, and
+    a raised question undercuts it (argmap.schemes.evaluation)."""
+    _need_map(amap, "evaluate")
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
     from argmap.semantics import SEMANTICS
@@ -125,8 +176,15 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
     _time_limit(timeout)
+    graph = build(amap)
+    if questions:
+        from argmap.schemes import shipped
+        from argmap.schemes.evaluation import counting_questions
+        from argmap.semantics import GRADUAL_SEMANTICS
+
+        graph = counting_questions(graph, amap, schemes or shipped(), semantics not in GRADUAL_SEMANTICS)
     try:
-        return evaluate_graph(build(amap), semantics, timeout)
+        return evaluate_graph(graph, semantics, timeout)
     except SolverTimeout:
         raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
 
@@ -156,7 +214,8 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
     self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
-    relations; ``lang`` is the language it opens in).
+    relations; ``lang`` is the language it opens in), or as that view in a ``fragment`` to put in another
+    HTML page (no ``<html>`` around it, styles apart from the page's, several on one page).
 
     ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
     shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
@@ -166,6 +225,7 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
+    _need_map(amap, "render")
     from argmap.diagram.drawing import prepare
     from argmap.errors import UsageError
 
@@ -184,23 +244,25 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
     if format == "dot":
         return drawing.source().encode("utf-8")
-    if format == "html":
+    if format in ("html", "fragment"):
         from concurrent.futures import ThreadPoolExecutor
 
         from argmap.diagram.data import page_data
-        from argmap.diagram.html import embeddable, page
+        from argmap.diagram.html import embeddable, fragment, page
 
         # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
         languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
         with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
             drawn = list(pool.map(lambda code: drawing.draw("svg", code, timeout), languages))
         svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
-        return page(page_data(drawing), svgs).encode("utf-8")
+        made = fragment(page_data(drawing), svgs) if format == "fragment" else page(page_data(drawing), svgs)
+        return made.encode("utf-8")
     return drawing.draw(format, timeout=timeout)
 
 
 def dump(amap: ArgumentMap) -> str:
     """The map as one canonical YAML file that :func:`load` reads back to an equal map."""
+    _need_map(amap, "dump")
     from argmap.canonical import dump as write
 
     return write(amap)
@@ -209,6 +271,8 @@ def dump(amap: ArgumentMap) -> str:
 def diff(old: ArgumentMap, new: ArgumentMap) -> Changes:
     """What changed from ``old`` to ``new`` (statements, inferences, relations, texts, groups, by id), and how
     the thesis's evaluation moved; ``bool(changes)`` is whether anything did."""
+    _need_map(old, "diff", "old")
+    _need_map(new, "diff", "new")
     from argmap.changes import compare
 
     return compare(old, new)
@@ -219,6 +283,8 @@ def import_map(path: PathLike, format: str | None = None) -> Reading:
     what argmap could not hold of it (``.losses``) and the further files of its map folder (``.files``: a
     source text its quotes point into). ``format`` is told from the suffix and content when not given. Raises
     :class:`argmap.errors.InputError` at the place of a file that is not well-formed, or cannot be read."""
+    _need_path(path, "import_map")
+    _need_text(format, "import_map", "format")
     from argmap.formats import FORMATS
     from argmap.pipeline import import_file
 
@@ -247,6 +313,11 @@ def export(target: ArgumentMap | Subject | PathLike, format: str, lang: str | No
     if lang is not None and chosen.holds != "map":
         raise UsageError(f"a language only goes with {' or '.join(names('map', writable=True))} (formats that hold"
                          f" texts); {format} holds none")
+    if not isinstance(target, Subject):
+        from argmap.model import ArgumentMap
+
+        if not isinstance(target, ArgumentMap):
+            _need_path(target, "export", "the target (a map, or the path of one)")
     subject = target if isinstance(target, Subject) else _subject(target)
     if chosen.holds == "map":
         if subject.amap is None:

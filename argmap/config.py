@@ -14,6 +14,7 @@ from argmap.errors import UsageError
 
 if TYPE_CHECKING:
     from argmap.rule import Rule
+    from argmap.schemes import Catalogue
 
 Where = Callable[[tuple[Any, ...]], str]
 """Where a setting is: its file, line and column, and its path in the configuration."""
@@ -22,7 +23,7 @@ __all__ = ["RuleSetting", "Config", "ConfigError", "find", "load", "PRESETS"]
 
 CONFIG_NAMES = (".argmap.yaml", ".argmap.yml")
 PRESETS = ("default", "strict", "relaxed")
-_KEYS = ("extends", "rules", "per-file-ignores", "source-dirs")
+_KEYS = ("extends", "rules", "per-file-ignores", "source-dirs", "schemes")
 
 
 class ConfigError(UsageError):
@@ -44,6 +45,14 @@ class Config:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     source_dirs: tuple[Path, ...] = ()
+    catalogue: Catalogue | None = None
+    """The scheme catalogue with the team's additions and overrides (None: the one argmap ships)."""
+
+    @property
+    def schemes(self) -> Catalogue:
+        from argmap.schemes import shipped
+
+        return self.catalogue if self.catalogue is not None else shipped()
 
     def setting(self, code: str) -> RuleSetting:
         return self.rules[code]
@@ -79,10 +88,18 @@ def load(path: Path | None, extra_source_dirs: tuple[Path, ...] = ()) -> Config:
     settings = {rule.CODE: RuleSetting(rule.SEVERITY, dict(rule.OPTIONS)) for rule in RULES}
     ignores: list[tuple[str, frozenset[str]]] = []
     dirs: list[Path] = []
+    catalogue = None
     if path is not None:
+        from argmap.schemes import shipped
+        from argmap.schemes.settings import apply_schemes
+
+        catalogue = shipped()
         for layer_path, data, where in _layers(path, set()):
             _apply(data, where, settings, ignores, dirs, layer_path.parent)
-    return Config(path, settings, tuple(ignores), tuple(dirs) + tuple(extra_source_dirs) + environment_source_dirs())
+            if data.get("schemes") is not None:
+                catalogue = apply_schemes(catalogue, data["schemes"], where, layer_path, ConfigError)
+    return Config(path, settings, tuple(ignores), tuple(dirs) + tuple(extra_source_dirs) + environment_source_dirs(),
+                  catalogue)
 
 
 SOURCE_DIRS_VARIABLE = "ARGMAP_SOURCE_DIRS"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -9,7 +10,7 @@ import networkx as nx
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion"]
+__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -41,7 +42,7 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
                      "concedes": s.concedes}
     for aid, a in amap.arguments.items():
         node[aid] = {"kind": "inference", "relation": a.relation, "explicit": True, "group": a.group,
-                     "tags": a.tags, "label": a.label, "by": a.by}
+                     "tags": a.tags, "label": a.label, "by": a.by, "scheme": a.scheme}
     edges: list[tuple[str, str, str]] = []
     # Relations are added in two passes: first the ones between declared ids, whose derived inferences
     # another relation may then undercut (`attacks: reason--support--thesis`), then those undercuts.
@@ -53,12 +54,12 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
                 if target == sid:
                     continue
                 if target in declared:
-                    _relation(node, edges, sid, relation, target)
+                    _relation(node, edges, sid, relation, target, statement.scheme)
                 else:
                     later.append((sid, relation, target))
     for sid, relation, target in later:
         if target in node:
-            _relation(node, edges, sid, relation, target)
+            _relation(node, edges, sid, relation, target, amap.statements[sid].scheme)
     for aid, argument in amap.arguments.items():
         edges.extend((p, aid, "premise") for p in argument.premises
                      if p in amap.statements and p != argument.target)
@@ -75,10 +76,10 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
 
 
 def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: str, relation: str,
-              target: str) -> None:
+              target: str, scheme: str | None) -> None:
     iid = implicit_id(premise, relation, target)
     node[iid] = {"kind": "inference", "relation": relation, "explicit": False, "group": None, "tags": (),
-                 "label": None}
+                 "label": None, "scheme": scheme}
     edges.append((premise, iid, "premise"))
     edges.append((iid, target, "conclusion"))
 
@@ -97,3 +98,32 @@ def premises(graph: nx.DiGraph, inference: str) -> list[str]:
 
 def conclusion(graph: nx.DiGraph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
+
+
+def leading_to(graph: nx.DiGraph, targets: Iterable[str],
+               also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
+    """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
+
+    A chain runs through premises, inferences and undercuts, and through concessions: a statement
+    that concedes a claim (`concedes:`) bears on that claim, as the point the author grants against it.
+    ``also`` names further nodes that lead to a node (those that answer its critical questions).
+
+    >>> g = nx.DiGraph()
+    >>> g.add_node("t", kind="statement", concedes=())
+    >>> g.add_node("granted", kind="statement", concedes=("t",))
+    >>> g.add_node("lost", kind="statement", concedes=())
+    >>> sorted(leading_to(g, ["t"]))
+    ['granted', 't']
+    """
+    conceding: dict[str, list[str]] = {node: list(earlier) for node, earlier in (also or {}).items()}
+    for node, granted in graph.nodes(data="concedes"):
+        for target in granted or ():
+            conceding.setdefault(target, []).append(node)
+    reached = {t for t in targets if t in graph}
+    queue = list(reached)
+    for node in queue:
+        for earlier in (*graph.predecessors(node), *conceding.get(node, ())):
+            if earlier not in reached:
+                reached.add(earlier)
+                queue.append(earlier)
+    return reached

@@ -128,7 +128,7 @@ def _run_rules(amap: ArgumentMap | None, reading: Iterable[Diagnostic], config: 
     reported: dict[str, list[Diagnostic]] = defaultdict(list)
     for problem in reading:
         reported[problem.code].append(problem)
-    context = Context(amap, graph, texts, reported) if amap is not None else None
+    context = Context(amap, graph, texts, reported, config.catalogue) if amap is not None else None
     found: list[Diagnostic] = []
     for rule in RULES:
         setting = config.setting(rule.CODE)

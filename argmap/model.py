@@ -156,9 +156,19 @@ class ArgumentMap:
     def from_data(cls, data: Mapping[str, Any], name: str = "map") -> ArgumentMap:
         """A map built in code from the same data a map file holds (one file, no includes).
 
-        Raises ``pydantic.ValidationError`` when the data is not a valid map.
+        Raises :class:`argmap.errors.MapError` when the data is not a valid map or is over a map file's limits
+        (nesting, text length, size), its diagnostics placed at ``name`` and the path of the part concerned:
+
+        >>> ArgumentMap.from_data({"argmap": 1, "statements": {"t": {"text": 3}}}, "mine")
+        Traceback (most recent call last):
+        argmap.errors.MapError: mine: not a valid map: statements.t.text: must be a text, or one text per language
         """
-        root = MapFile.model_validate(data)
+        from argmap.codes import SCHEMA
+        from argmap.errors import MapError
+        from argmap.mapdata import validated
+
+        root = validated(data, name)
         if root.include:
-            raise ValueError("a map built from data has no files to include")
+            problem = Diagnostic(name, 0, 0, "include: a map built from data has no files to include", SCHEMA)
+            raise MapError(f"{name}: not a valid map: {problem.message}", [problem])
         return cls.from_parts(root, name)

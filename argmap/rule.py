@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
     from argmap.texts import SourceText
 
 __all__ = ["Input", "INPUTS", "Context", "Rule", "CheckingRule"]
@@ -29,6 +30,14 @@ class Context:
     graph: nx.DiGraph
     texts: Mapping[str, SourceText] = field(default_factory=dict)
     reported: Mapping[str, list[Diagnostic]] = field(default_factory=dict)
+    catalogue: Catalogue | None = None
+    """The scheme catalogue, with the team's schemes (None: the one argmap ships)."""
+
+    @property
+    def schemes(self) -> Catalogue:
+        from argmap.schemes import shipped
+
+        return self.catalogue if self.catalogue is not None else shipped()
 
 
 class Rule(Protocol):

@@ -135,6 +135,9 @@ class Quote(_Strict):
     text: NonEmpty = Field(description="The quoted words, as they stand in the source (whitespace may differ).")
 
 
+LineNumber = Annotated[int, Field(strict=True, ge=1)]
+
+
 class Source(_Strict):
     """A text the map quotes from."""
 
@@ -149,6 +152,16 @@ class Source(_Strict):
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         None, description="Checksum of the text file, so that quotes are verified against the right version."
     )
+    body: tuple[LineNumber, LineNumber] | None = Field(
+        None, description="The first and last line (1-based, inclusive) of the work itself in the text file:"
+        " `quote-coverage` measures the quotes against these lines only, leaving out a title, a site's"
+        " menu or a second copy. Quotes are still verified against the whole file.")
+
+    @model_validator(mode="after")
+    def verify_body(self) -> Source:
+        if self.body is not None and self.body[0] > self.body[1]:
+            raise ValueError(f"`body` runs from line {self.body[0]} to an earlier line, {self.body[1]}")
+        return self
 
 
 class Group(_Strict):
@@ -161,6 +174,18 @@ class Group(_Strict):
 Role = Literal["thesis", "claim", "evidence"]
 By = Literal["author", "analyst"]
 """Who a statement or an inference is owed to: the source's author (the default), or the analyst who drew the map."""
+
+
+QuestionIds = Annotated[
+    Id | Annotated[tuple[Id, ...], Field(min_length=1)],
+    AfterValidator(lambda value: (value,) if isinstance(value, str) else value),
+    Field(description="One critical question's id, or a list of them."),
+]
+ByInference = Annotated[
+    dict[Ref, QuestionIds],
+    Field(min_length=1, description="Critical questions by inference: an argument id, or a one-premise relation's"
+                                    " derived id (`premise--support--target`), mapped to question ids."),
+]
 
 
 class Statement(_Strict):
@@ -189,6 +214,18 @@ class Statement(_Strict):
                         " anyway (\"of course ..., but\"): drawn as a concession, neither a support nor an attack.")
     by: By = Field("author", description="author (the default: the source says it, and a quote shows where) or analyst"
                    " (an implicit premise the analyst adds); drawn marked, and listed by `eval`.")
+    scheme: Id | None = Field(None, description="The argumentation scheme of the one-premise inferences this statement"
+                              " draws with `supports:` or `attacks:` (a catalogue id such as `position-to-know`; `argmap"
+                              " schemes` lists them).")
+    scheme_role: Id | None = Field(None, alias="scheme-role", description="The premise role this statement plays in"
+                                   " that scheme; the scheme's first role when absent.")
+    raises: QuestionIds | ByInference | None = Field(
+        None, description="The critical questions this objection raises: question ids of the inference it attacks (or"
+                          " whose premise or conclusion it attacks), or question ids by inference.")
+    answers: ByInference | None = Field(
+        None, description="The critical questions this statement answers, by inference: an answered assumption is no"
+                          " longer open, an answered exception is set aside.")
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False, populate_by_name=True)
 
 
 class Argument(_Strict):
@@ -209,6 +246,10 @@ class Argument(_Strict):
                    " the source does not draw); drawn marked, and listed by `eval`.")
     group: Id | None = None
     tags: tuple[Id, ...] = ()
+    scheme: Id | None = Field(None, description="The argumentation scheme this inference instantiates (a catalogue id"
+                              " such as `expert-opinion`; `argmap schemes` lists them).")
+    roles: dict[Id, Id] = Field(default_factory=dict, description="Which premise plays which role of the scheme: role"
+                                " -> premise id. Premises left out fill the remaining roles in the scheme's order.")
 
     @model_validator(mode="after")
     def verify_one_conclusion(self) -> Argument:
@@ -261,6 +302,8 @@ class Expectation(_Strict):
 
 class Imported(_Strict):
     """Where an imported map came from, kept so that exporting it back to that format loses nothing."""
+
+    model_config = ConfigDict(ser_json_inf_nan="constants")  # a kept .nan is written back as .nan
 
     format: NonEmpty = Field(description="The format the map was read from: aif, ova, xaif, argdown, argdown-json,"
                              " kialo or sadface.")
@@ -315,11 +358,22 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
     schema = MapFile.model_json_schema(by_alias=True)
     _close_keyed_maps(schema)
+    _suggest_schemes(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "urn:argmap:schema:1"
     schema["title"] = "argmap file"
     return schema
 
+
+
+def _suggest_schemes(schema: dict[str, Any]) -> None:
+    """Offer the shipped catalogue's scheme ids to editors as examples (a team may add its own, so not an enum)."""
+    from argmap.schemes import shipped
+
+    ids = list(shipped().schemes)
+    for model in ("Statement", "Argument"):
+        prop = schema["$defs"][model]["properties"]["scheme"]
+        prop["examples"] = ids
 
 
 def _close_keyed_maps(node: object) -> None:

@@ -31,7 +31,7 @@ def test_a_map_built_in_code_is_checked_evaluated_and_rendered():
     assert result.exit_code() == 0
     grounded = argmap.evaluate(built)
     assert grounded.labels["thesis"] == "IN" and grounded.labels["doubt"] == "OUT"
-    assert grounded.verdict() == "The thesis 'thesis' stands: every objection to it is defeated (grounded semantics)."
+    assert grounded.verdict() == "The thesis 'thesis' stands: nothing attacks it (grounded semantics)."
     assert json.loads(json.dumps(grounded.to_json()))["thesis"] == {"id": "thesis", "label": "IN"}
     dot = argmap.render(built, "dot", lang="fr", evaluation=grounded).decode()
     assert "Thèse" in dot and "[IN]" in dot
@@ -175,3 +175,76 @@ def test_export_and_import_round_trip_and_refuse_what_cannot_be():
 def test_diff_of_a_map_with_itself_is_empty():
     essay = argmap.load(ESSAY)
     assert not argmap.diff(essay, essay) and argmap.diff(essay, essay).changes == ()
+
+
+FROM_DATA_REFUSALS = {
+    "nothing": (None, "a map's data is a mapping that starts with `argmap: 1`, not nothing"),
+    "a list": ([], "a map's data is a mapping that starts with `argmap: 1`, not a list"),
+    "an empty mapping": ({}, "missing required field 'argmap'"),
+    "a wrong type": ({"argmap": 1, "statements": {"t": {"text": 3}}},
+                     "statements.t.text: must be a text, or one text per language"),
+    "NaN": ({"argmap": 1, "statements": {"t": {"text": "T", "base": float("nan")}}}, "statements.t.base: "),
+    "a key that is not text": ({"argmap": 1, "statements": {1: {"text": "T"}}},
+                               "statements.1: must be text, not a number"),
+    "a control character": ({"argmap": 1, "title": "a\x07b"}, "title: the text holds U+0007 (a control character)"),
+    "a surrogate": ({"argmap": 1, "statements": {"t": {"text": "a\ud800"}}},
+                    "statements.t.text: the text holds U+D800 (a lone surrogate)"),
+    "a blank text": ({"argmap": 1, "statements": {"t": {"text": " \u3000"}}},
+                     "statements.t.text: must not be empty (it holds only spaces)"),
+    "an include": ({"argmap": 1, "include": ["more.yaml"]}, "include: a map built from data has no files to include"),
+    "a text over the limit": ({"argmap": 1, "statements": {"t": {"text": "x" * 100_001}}},
+                              "statements.t.text: a text of 100,001 characters is over the 100,000-character limit"),
+}
+
+
+@pytest.mark.parametrize("case", FROM_DATA_REFUSALS)
+def test_from_data_refuses_bad_data_with_a_located_map_error(case):
+    data, expected = FROM_DATA_REFUSALS[case]
+    with pytest.raises(MapError) as raised:
+        argmap.ArgumentMap.from_data(data, "mine")
+    assert str(raised.value).startswith("mine: not a valid map: ") and "\n" not in str(raised.value)
+    first = raised.value.diagnostics[0]
+    assert (first.path, first.line, first.column) == ("mine", 0, 0) and first.message.startswith(expected), first
+
+
+def test_from_data_bounds_nesting_and_cycles_without_recursion():
+    deep: list = []
+    for _ in range(100_000):
+        deep = [deep]
+    looped: dict = {"argmap": 1}
+    looped["imported"] = {"format": "x", "kept": {"self": looped}}
+    for data in ({"argmap": 1, "imported": {"format": "x", "kept": {"deep": deep}}}, looped):
+        with pytest.raises(MapError) as raised:
+            argmap.ArgumentMap.from_data(data)
+        assert "nesting deeper than 64 levels" in str(raised.value)
+
+
+def test_from_data_leaves_the_callers_data_as_it_was():
+    data = {"argmap": 1, "statements": {"t": {"text": "T"}}}
+    argmap.ArgumentMap.from_data(data)
+    assert data == {"argmap": 1, "statements": {"t": {"text": "T"}}}
+
+
+def test_arguments_of_the_wrong_type_are_usage_errors(tmp_path):
+    built = argmap.ArgumentMap.from_data(BUILT)
+    calls = {
+        "evaluate: the map must be an ArgumentMap, not None": lambda: argmap.evaluate(None),
+        "render: the map must be an ArgumentMap, not a str (read it with argmap.load first)":
+            lambda: argmap.render("map.yaml"),
+        "dump: the map must be an ArgumentMap, not a dict (build it with argmap.ArgumentMap.from_data)":
+            lambda: argmap.dump({}),
+        "load: rev must be a str or None, not an int": lambda: argmap.load(ESSAY, rev=123),
+        "load: the path must be a str or a path, not a bytes": lambda: argmap.load(b"map.yaml"),
+        "check: the target must be an ArgumentMap, a path or paths, not None": lambda: argmap.check(None),
+        "check: each path must be a str or a path, not an int": lambda: argmap.check([ESSAY, 3]),
+        "diff: new must be an ArgumentMap, not a str (read it with argmap.load first)": lambda: argmap.diff(built, "b.yaml"),
+        "export: the target (a map, or the path of one) must be a str or a path, not None":
+            lambda: argmap.export(None, "aif"),
+        "import_map: the path must be a str or a path, not an int": lambda: argmap.import_map(3),
+        "the configuration must be a path, a Config, True, False or None, not an int":
+            lambda: argmap.check(built, config=3),
+    }
+    for message, call in calls.items():
+        with pytest.raises(UsageError) as raised:
+            call()
+        assert str(raised.value) == message

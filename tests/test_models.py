@@ -29,7 +29,7 @@ def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT, env={"ARGMAP_SOURCE_DIRS": ""})
     [note] = findings(out)
     assert (code, err, note["code"], note["severity"]) == (0, "", "ARG303", "info")
-    assert note["message"].startswith("120 quotes are unverified, from 'essay-fr' (60: ") and "'essay-ja' (60: " in note["message"]
+    assert note["message"].startswith("124 quotes are unverified, from 'essay-fr' (62: ") and "'essay-ja' (62: " in note["message"]
     assert "ARGMAP_SOURCE_DIRS" in note["message"]
 
 
@@ -113,29 +113,65 @@ def test_detaching_a_summary_point_from_its_answer_fails_the_check(tmp_path):
 
 @needs_seeds
 def test_the_quotes_anchor_rather_than_copy_each_translation(tmp_path):
-    """Each translation's body is at most 15% covered; the French file holds the body twice, so its
-    first copy (where every quote is found first) is measured on its own."""
-    from argmap.loader import load_map
-    from argmap.rules.quote_coverage import coverage
-    from argmap.texts import normalise
-
-    amap, _ = load_map(MAP / "map.yaml")
-    french = (SEEDS / amap.sources["essay-fr"].path).read_text(encoding="utf-8")
-    body = normalise(french[: french.index("Le modèle d'IA est le terme", 1)])
-    assert body[:500] in normalise(french)[len(body):]  # the second copy
-    japanese = normalise((SEEDS / amap.sources["essay-ja"].path).read_text(encoding="utf-8"))
-    for source, text in (("essay-fr", body), ("essay-ja", japanese)):
-        quotes = [normalise(q.text) for s in amap.statements.values() for q in s.quotes if q.source == source]
-        assert all(quote in text for quote in quotes), source
-        assert coverage(text, quotes) / len(text) <= 0.15, source
-    # The rule reports the share of each source when asked for every one (max-percent: 0).
+    """Each translation's body (its `body:` lines, without the site's title, menu or second copy) is at
+    most 15% covered by the map's quotes, as the quote-coverage rule measures it."""
     (tmp_path / ".argmap.yaml").write_text(f"source-dirs: [{SEEDS.as_posix()}]\n"
                                            "rules:\n  quote-coverage: {max-percent: 0}\n")
     shutil.copytree(MAP, tmp_path / "capital-feast")
     code, out, _ = run_cli("check", "-f", "json", "capital-feast", cwd=tmp_path)
-    shares = [d["message"] for d in findings(out) if d["code"] == "ARG307"]
-    assert code == 0 and len(shares) == 2
-    assert any("'essay-fr'" in m for m in shares) and any("'essay-ja'" in m for m in shares)
+    shares = {d["message"].split("source ")[1].split()[0].strip("'"): d["message"]
+              for d in findings(out) if d["code"] == "ARG307"}
+    assert code == 0 and set(shares) == {"essay-fr", "essay-ja"}
+    for message in shares.values():
+        assert "of the body (lines " in message, message
+        share = float(message.split("% of the body")[0].rsplit(" ", 1)[1])
+        assert share <= 15, message
+
+
+def longest_copied_run(text: str, source: str) -> str:
+    """The longest run of characters of ``text`` that also occurs in ``source``, spaces squeezed in both.
+
+    >>> longest_copied_run("la piste  des grands modèles", "sur la piste des grands chemins")
+    'la piste des grands '
+    """
+    text, source = " ".join(text.split()), " ".join(source.split())
+    best, low, high = "", 0, len(text)
+    while low < high:  # a run of n characters holds runs of every shorter length: search on n
+        size = (low + high + 1) // 2
+        found = next((text[i : i + size] for i in range(len(text) - size + 1) if text[i : i + size] in source), None)
+        if found is None:
+            high = size - 1
+        else:
+            low, best = size, found
+    return best
+
+
+def french_texts(data: object, where: str = "") -> list[tuple[str, str]]:
+    """Every French text of a map file's data (statements, labels, notes, titles), with where it is."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items() if key != "quotes"
+                for found in ([(where, value)] if key == "fr" and isinstance(value, str)
+                              else french_texts(value, f"{where}.{key}" if where else str(key)))]
+    if isinstance(data, list):
+        return [found for index, item in enumerate(data) for found in french_texts(item, f"{where}.{index}")]
+    return []
+
+
+@needs_seeds
+def test_the_french_wording_paraphrases_rather_than_copies_the_french_translation():
+    """No French text of the map shares a run of more than 25 characters with the French translation:
+    the analyst's wording is a paraphrase, the quotes alone are the translation's words."""
+    from argmap.loader import load_map
+
+    amap, _ = load_map(MAP / "map.yaml")
+    assert amap is not None
+    translation = (SEEDS / amap.sources["essay-fr"].path).read_text(encoding="utf-8")
+    texts = [found for path in sorted(MAP.glob("*.yaml"))
+             for found in french_texts(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)]
+    assert len(texts) > len(amap.statements)
+    runs = sorted(((len(run), where, run) for where, text in texts
+                   if (run := longest_copied_run(text, translation))), reverse=True)
+    assert runs[0][0] <= 25, runs[:5]
 
 
 def test_the_analysts_link_is_marked_drawn_and_listed(tmp_path):
@@ -143,23 +179,25 @@ def test_the_analysts_link_is_marked_drawn_and_listed(tmp_path):
 
     amap = argmap.load(MAP / "map.yaml")
     added = [i for part in (amap.statements, amap.arguments) for i, item in part.items() if item.by == "analyst"]
-    assert added == ["policy-weighs-on-regulation"]
-    assert not any(s.by == "analyst" for s in amap.statements.values())  # every statement is the author's, quoted
+    assert added == ["popularity-stays-low", "policy-weighs-on-regulation"]
     code, out, _ = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
     assert code == 0 and json.loads(out)["analyst"] == added
     code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
-    assert "Added by the analyst, not the author: policy-weighs-on-regulation" in out
+    assert "Added by the analyst, not the author: popularity-stays-low, policy-weighs-on-regulation" in out
     code, _, _ = run_cli("render", str(MAP / "map.yaml"), "--lang", "fr", "-o", "m.dot", cwd=tmp_path)
     junction = next(line for line in (tmp_path / "m.dot").read_text(encoding="utf-8").splitlines()
                     if 'id="node-policy-weighs-on-regulation"' in line)
     assert code == 0 and "(ajout de l'analyste)" in junction
 
 
-def test_the_aside_on_the_a_share_windfall_and_the_kept_hedge():
+def test_the_aside_on_the_a_share_windfall_is_a_note_not_evidence_and_the_hedge_is_kept():
     import argmap
 
     amap = argmap.load(MAP / "map.yaml")
-    assert "listed-concept-stocks" in amap.statements["windfall-to-executives"].supports
+    listed = amap.statements["listed-concept-stocks"]
+    assert listed.note is not None and all("divorce" in listed.note[lang] or "離婚" in listed.note[lang]
+                                           for lang in ("en", "fr", "ja"))
+    assert not any("divorce" in s.text["en"] or "instead" in s.text["en"] for s in amap.statements.values())
     assert "I estimate" in amap.statements["aigc-apps-starved"].text["en"]
     assert not any("hot track" in s.text["en"] for s in amap.statements.values())
 
@@ -171,10 +209,13 @@ def test_each_answer_gets_its_own_verdict():
     assert json.loads(out)["answers"] == {"feast-in-a-shares": "ACCEPTED", "no-feast-elsewhere": "ACCEPTED"}
     code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
     assert "The answer 'no-feast-elsewhere' stands: every objection to it is defeated." in out
-    # The popular view attacks the "no" only: the "yes" answer, unattacked, is the stronger.
-    code, out, _ = run_cli("eval", "-s", "dfquad", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
-    strengths = json.loads(out)["answers"]
-    assert strengths["no-feast-elsewhere"] < strengths["feast-in-a-shares"]
+    assert "The answer 'feast-in-a-shares' stands: nothing attacks it." in out
+    # The popular view attacks the "no" only: the "yes" answer, unattacked, is the stronger under every
+    # gradual semantics (no support is counted twice, so the ranking does not flip between them).
+    for semantics in ("dfquad", "quadratic-energy", "h-categoriser", "euler-based"):
+        code, out, _ = run_cli("eval", "-s", semantics, "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+        strengths = json.loads(out)["answers"]
+        assert strengths["no-feast-elsewhere"] < strengths["feast-in-a-shares"], semantics
 
 
 def test_the_essay_evaluated_under_grounded_semantics():
@@ -205,7 +246,7 @@ def test_sensitivity_on_the_essay():
         0, "", "feast-only-in-a-shares", True, True)
     swings = [i["swing"] for i in result["influences"]]
     assert swings == sorted(swings, reverse=True)
-    # the one objection (to the thesis's "no" answer) is among the two largest swings, beside that answer
-    assert {i["statement"] for i in result["influences"][:2]} == {"popular-view", "no-feast-elsewhere"}
+    # the one objection (to the thesis's "no" answer), its evidence and that answer swing the thesis most
+    assert {i["statement"] for i in result["influences"][:3]} == {"popular-view", "media-hype", "no-feast-elsewhere"}
     code, out, _ = run_cli("eval", "--sensitivity", "--top", "3", "models/capital-feast/map.yaml", cwd=ROOT)
-    assert code == 0 and "(3 of " in out and "popular-view" in "".join(out.splitlines()[5:7])
+    assert code == 0 and "(3 of " in out and "popular-view" in "".join(out.splitlines()[5:8])

@@ -38,7 +38,7 @@ def test_eval_gives_each_answer_a_verdict_in_text_and_json(tmp_path):
     path = _write(tmp_path)
     code, out, err = run_cli("eval", str(path), cwd=tmp_path)
     assert (code, err) == (0, "")
-    assert "The answer 'yes-in-shares' stands: every objection to it is defeated.\n" in out
+    assert "The answer 'yes-in-shares' stands: nothing attacks it.\n" in out  # no objection to defeat
     assert "The answer 'no-elsewhere' stands: every objection to it is defeated.\n" in out
     code, out, _ = run_cli("eval", "-f", "json", str(path), cwd=tmp_path)
     assert json.loads(out)["answers"] == {"yes-in-shares": "IN", "no-elsewhere": "IN"}

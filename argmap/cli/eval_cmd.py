@@ -48,6 +48,7 @@ class EvalOptions:
     iccma: bool = False
     problems: bool = False
     lang: str | None = None  # the language of the texts in text output (default: the map's first)
+    questions: bool = False  # critical questions count (argmap.schemes.evaluation)
 
 
 @click.command("eval", cls=EvalCommand)
@@ -81,9 +82,12 @@ class EvalOptions:
               help="ICCMA's solver interface: `argmap eval --iccma -p TASK -f FILE [-a ARG]` and"
                    " `argmap eval --iccma --problems`; answers only, in ICCMA 2023's form.")
 @click.option("--problems", is_flag=True, help="With --iccma: list the supported tasks, as ICCMA asks.")
+@click.option("--questions", is_flag=True,
+              help="Let the critical questions of the map's schemes count: an open assumption leaves its inference"
+                   " undecided (weaker, in gradual semantics), a raised question undercuts it (docs/evaluation.md).")
 def eval_(path: str | None, semantics: str | None, task: str | None, argument: str | None, sensitivity: bool,
           threshold: float | None, top: int | None, timeout: float | None, format_: str, input_format: str | None,
-          iccma: bool, problems: bool, lang: str | None) -> None:
+          iccma: bool, problems: bool, lang: str | None, questions: bool) -> None:
     """Evaluate which statements of a map (or arguments of a framework file) stand.
 
     PATH is a map file, a folder holding one map, or a framework file (ICCMA, APX, TGF).
@@ -93,7 +97,7 @@ def eval_(path: str | None, semantics: str | None, task: str | None, argument: s
     if timeout is None:
         timeout = None if iccma else DEFAULT_TIMEOUT
     options = EvalOptions(path, input_format, task.upper() if task else None, argument, format_, semantics,
-                          sensitivity, threshold, top, timeout, iccma, problems, lang)
+                          sensitivity, threshold, top, timeout, iccma, problems, lang, questions)
     sys.exit(execute_eval(options, sys.stdout, sys.stderr))
 
 
@@ -135,6 +139,15 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
         raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
     if options.lang is not None:
         _verify_lang(options.lang, amap)
+    if options.questions:
+        if amap is None:
+            raise UsageError("--questions needs a map (its schemes and critical questions), not a framework file")
+        from argmap.pipeline import configuration
+        from argmap.schemes.evaluation import counting_questions
+        from argmap.semantics.bipolar import framework_from_graph
+
+        graph = counting_questions(graph, amap, configuration().schemes, semantics not in GRADUAL_SEMANTICS)
+        framework = framework_from_graph(graph, deadline)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")

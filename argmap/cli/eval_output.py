@@ -199,7 +199,8 @@ def _thesis_reason(evaluation: Evaluation, reasons: dict[str, Any], name: Any, s
     why = dict(reasons[thesis])
     if evaluation.gradual:
         why["because"] = "strength"
-    stdout.write("Why: " + because(why, name, NAMES[evaluation.semantics]) + ".\n")
+    if not (evaluation.labels and why["because"] == "unattacked"):  # the grounded verdict already says so
+        stdout.write("Why: " + because(why, name, NAMES[evaluation.semantics]) + ".\n")
     if evaluation.graph is not None and evaluation.semantics in ("grounded", "dfquad"):
         from argmap.semantics.result import evaluate_graph
 

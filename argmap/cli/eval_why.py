@@ -26,6 +26,9 @@ class Namer:
         from argmap.cli.eval_output import shorten
 
         amap = self.amap
+        if "--asks--" in sid:  # a critical question counted by `eval --questions` (argmap.schemes.evaluation)
+            inference, _, question = sid.partition("--asks--")
+            return f"the open question {question!r} of {inference!r}"
         if amap is None or sid not in amap.statements:
             item = amap.arguments.get(sid) if amap is not None else None
             label = getattr(item, "label", None)

@@ -69,6 +69,8 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
     from argmap.errors import CLEAN, FINDINGS, USAGE, UsageError
 
     root = Path(source)
+    if not output.strip():
+        raise UsageError("-o names the map folder to write; an empty name names none (use -o . for this folder)")
     if not root.exists():
         raise UsageError(f"{source}: no such file or folder")
     if Path(output).exists() and not Path(output).is_dir():
@@ -135,8 +137,16 @@ def _folders(files: list[Path], root: Path) -> dict[Path, str]:
         return "/".join(path.relative_to(root).with_suffix("").parts)
 
     counts = Counter(plain(path).casefold() for path in files)
-    return {path: plain(path) if counts[plain(path).casefold()] == 1 else plain(path) + "-" + path.suffix[1:].lower()
-            for path in files}
+    chosen: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in files:  # in name order: the same folder always gets the same names
+        name = plain(path) if counts[plain(path).casefold()] == 1 else plain(path) + "-" + path.suffix[1:].lower()
+        unique, number = name, 2
+        while unique.casefold() in taken:  # `a.json` and `a.JSON`: the suffix as a word is the same
+            unique, number = f"{name}-{number}", number + 1
+        taken.add(unique.casefold())
+        chosen[path] = unique
+    return chosen
 
 
 def _run(tasks: list[tuple[str, str | None, str, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:
@@ -179,15 +189,16 @@ def import_one(source: str, form: str | None, output: str, staged: str | None = 
     ``output``); else the map folder is written whole or not at all."""
     from argmap.api import import_map
     from argmap.atomic import new_folder
-    from argmap.errors import InputError
+    from argmap.errors import ArgmapError, InputError
     from argmap.formats._common import dump_imported
     from argmap.texts import one_line
 
     outcome = Outcome(source, target=str(Path(output) / "map.yaml"))
     try:
         reading = import_map(source, form)
-    except InputError as error:
-        outcome.refused = f"{one_line(error.where)}: error: {one_line(str(error))}"
+    except ArgmapError as error:  # one file refused; the others of a folder are imported all the same
+        where = error.where if isinstance(error, InputError) else source
+        outcome.refused = f"{one_line(where)}: error: {one_line(str(error))}"
         return outcome
     amap = reading.amap
     outcome.form = amap.imported.format if amap.imported is not None else ""

@@ -54,8 +54,9 @@ def view_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
-@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot", "html"]),
-              help="Output format (default: from the output's extension).")
+@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot", "html", "fragment"]),
+              help="Output format (default: from the output's extension); fragment: the interactive view to paste into"
+                   " another HTML page.")
 @click.option("--lang", help="Language of the labels (default: the map's first language).")
 @view_options
 @click.option("--timeout", type=SECONDS, default=120.0, show_default=True,
@@ -71,7 +72,8 @@ def view_options(command: Callable[..., None]) -> Callable[..., None]:
 def render(map_path: str, output: str, format_: str | None, lang: str | None, focus: str | None, depth: int,
            group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None,
            allow_errors: bool, rankdir: str, dpi: int | None) -> None:
-    """Draw MAP as a diagram (SVG, PNG, PDF or DOT) or as an interactive HTML page (.html).
+    """Draw MAP as a diagram (SVG, PNG, PDF or DOT), as an interactive HTML page (.html), or as that view for
+    another page (-f fragment).
 
     Exit status: 0 written (or up to date with --check), 1 the map has errors (or the diagram is
     stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).

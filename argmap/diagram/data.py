@@ -14,8 +14,9 @@ from argmap.diagram.view import QUESTION, drawable
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
+    from argmap.schemes.uses import SchemeUse
 
-__all__ = ["page_data", "judgement", "findings", "blank", "texts", "question", "names", "VERSION"]
+__all__ = ["page_data", "judgement", "findings", "blank", "texts", "question", "names", "scheme", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -72,6 +73,9 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         for premise in before:
             nodes[premise]["out"].append({"relation": relation, "to": target, "via": node,
                                           "with": [p for p in before if p != premise]})
+    for iid, use in drawing.schemes.items():
+        if iid in nodes:
+            nodes[iid]["scheme"] = scheme(use)
     judged = judgement(drawing)
     asked = question(drawing)
     if asked is not None:
@@ -138,6 +142,19 @@ def question(drawing: Drawing) -> dict[str, Any] | None:
             "answers": [{"id": a,
                          "verdict": None if evaluation is None else evaluation.sentence(a, "answer"),
                          "note": None if evaluation is None else evaluation.annotation(a)} for a in answers]}
+
+
+def scheme(use: SchemeUse) -> dict[str, Any]:
+    """An inference's scheme as the panel shows it: names, roles (and those no premise plays), and each
+    critical question with its type, texts, status and the statements that answer or raise it."""
+    spec = use.spec
+    if spec is None:
+        return {"id": use.scheme, "name": {}, "short": {}, "roles": use.roles, "missing": [], "questions": []}
+    return {"id": use.scheme, "name": texts(spec.name, "en"), "short": texts(spec.short, "en"), "roles": use.roles,
+            "missing": list(use.missing),
+            "questions": [{"id": q.id, "type": q.type, "text": texts(q.question.text, "en"), "status": q.status,
+                           "answered_by": list(q.answered_by), "raised_by": list(q.raised_by)}
+                          for q in use.questions]}
 
 
 def _unread(declared: object, incomplete: frozenset[str]) -> list[str]:

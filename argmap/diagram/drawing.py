@@ -16,6 +16,8 @@ from argmap.texts import pick_text
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
+    from argmap.schemes.uses import SchemeUse
     from argmap.semantics.result import Evaluation
 
 __all__ = ["Drawing", "prepare"]
@@ -41,6 +43,8 @@ class Drawing:
     dpi: int | None = None
     sized: bool = False
     """Statement boxes sized by argmap's wrapping (see :class:`argmap.diagram.dot.Style`): `serve` patches texts."""
+    schemes: Mapping[str, SchemeUse] = field(default_factory=dict)
+    """Inference id -> its scheme, roles and critical questions (argmap.schemes.uses)."""
 
     @property
     def excerpt(self) -> bool:
@@ -60,7 +64,22 @@ class Drawing:
         chosen = lang or self.lang
         style = self.style(chosen)
         return view(self.graph, self.amap.groups, chosen, self.title(chosen), style.annotations, style.columns,
-                    self.whole if self.excerpt else None, self.problems)
+                    self.whole if self.excerpt else None, self.problems, self.scheme_captions(chosen))
+
+    def scheme_captions(self, lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Inference id -> what its junction says of its scheme in ``lang`` (the short name, and how many of
+        its assumptions are open, a line each), and the statements that answer its questions."""
+        from argmap.diagram.words import words
+        from argmap.schemes import text_of
+
+        said = words(lang)["open"]
+        captions = {}
+        for iid, use in self.schemes.items():
+            short = text_of(use.spec.short, lang) if use.spec is not None else use.scheme
+            count = len(use.open_questions())
+            answers = tuple(dict.fromkeys(a for q in use.questions for a in q.answered_by))
+            captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers)
+        return captions
 
     def source(self, lang: str | None = None, shown: View | None = None) -> str:
         """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""
@@ -92,10 +111,12 @@ class Drawing:
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
             timeout: float = 120.0, rankdir: str = "bottom-up", dpi: int | None = None,
-            findings: Iterable[Diagnostic] = (), graph: nx.DiGraph | None = None) -> Drawing:
+            findings: Iterable[Diagnostic] = (), graph: nx.DiGraph | None = None,
+            catalogue: Catalogue | None = None) -> Drawing:
     """The :class:`Drawing` of ``amap`` (see :func:`argmap.render`); raises UsageError for an unknown
     language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``.
-    ``graph``: the map's graph, when the check has built it already."""
+    ``graph``: the map's graph, when the check has built it already; ``catalogue``: the schemes (default:
+    argmap's own)."""
     from argmap.diagram import group_subgraph, neighbourhood
     from argmap.errors import LimitReached, UsageError
     from argmap.graph import build
@@ -133,5 +154,9 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
     from argmap.diagram.problems import problem_nodes
 
     problems = problem_nodes(amap, [d for d in found if d.severity >= Severity.ERROR])
+    from argmap.schemes import shipped
+    from argmap.schemes.uses import resolve
+
+    uses = resolve(amap, catalogue or shipped()).uses
     return Drawing(amap, whole, graph, lang or amap.languages[0], evaluation, found, problems, legend, direction,
-                   dpi)
+                   dpi, schemes=uses)

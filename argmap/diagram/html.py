@@ -15,7 +15,7 @@ from typing import Any
 
 from argmap.diagram.dot import FONT
 
-__all__ = ["page", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES"]
+__all__ = ["page", "fragment", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES"]
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語", "zh": "中文", "de": "Deutsch", "es": "Español"}
 """How the language switch names a language (in that language); others are shown by their code."""
@@ -24,6 +24,7 @@ _PROLOG = re.compile(r"\A.*?(?=<svg[\s>])", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TITLE = re.compile(r"<title>[^<]*</title>\n?")
 _FONT = f' font-family="{FONT}"'
+_LENGTH = re.compile(r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?(?:px|rem|em|vh|cm|mm|in)")
 
 
 @cache
@@ -74,31 +75,12 @@ def island(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
-
-
-def _drawing(code: str, svg: str, version: int, shown: bool) -> str:
-    """One language's drawing: a ``<template>`` for the language the page opens in, parsed with the page; the
-    others as text in an inert ``<script>`` the page parses when asked (a large drawing costs a browser as much
-    to parse unseen as seen). dot's SVG escapes every ``<`` of a text, so it never holds ``</script``; should
-    one ever, the drawing goes in a template."""
-    attributes = f'class="drawing" data-lang="{html.escape(code)}" data-version="{version}"'
-    if shown or _UNSAFE_IN_SCRIPT.search(svg):
-        return f"<template {attributes}>{svg}</template>"
-    return f'<script type="text/x-argmap-svg" {attributes}>{svg}</script>'
-
-
 def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
          version: int | Mapping[str, int] = 0) -> str:
     """The whole page: ``data`` (:func:`argmap.diagram.data.page_data`) and the SVG of each language
     (:func:`embeddable`); ``live`` pages take updates from the server that sent them, newer than ``version``
     (each language's, when a mapping)."""
-    versions = version if isinstance(version, Mapping) else dict.fromkeys(svgs, version)
     lang = str(data["lang"])
-    title = html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
-    options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
-                      f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
-    templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
     return f"""<!DOCTYPE html>
 <html lang="{html.escape(lang)}">
 <head>
@@ -108,11 +90,62 @@ def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="argmap">
 <link rel="icon" href="data:,">
-<title>{title}</title>
+<title>{_title(data)}</title>
 <style>{styles()}</style>
 </head>
 <body data-live="{'1' if live else '0'}">
-<header class="bar">
+{_view(data, svgs, version)}
+<script>{script()}</script>
+</body>
+</html>
+"""
+
+
+def fragment(data: Mapping[str, Any], svgs: Mapping[str, str], height: str | None = None) -> str:
+    """The view as a fragment to put in any HTML page, as many times as there are maps: no ``<html>``
+    around it, its markup and styles in the shadow root of its own element (the page's styles cannot reach
+    them, and they cannot reach the page), the same script as the page, and nothing it has to fetch.
+    ``height`` is the CSS height of its box (default 32rem; a reader can drag it taller)."""
+    if height is not None and not _LENGTH.fullmatch(height):
+        raise ValueError(f"a height is a CSS length such as 30rem, 480px or 60vh, not {height!r}")
+    lang = html.escape(str(data["lang"]))
+    box = f' style="--argmap-height: {html.escape(height)}"' if height else ""
+    return (f'<div class="argmap-embed" data-map="{html.escape(str(data["id"]))}"{box}>'
+            f'<template class="argmap-view"><style>{styles()}</style>'
+            f'<div class="embedded" lang="{lang}" data-live="0">\n{_view(data, svgs, 0)}\n</div></template>'
+            f'<noscript>{_title(data)}: the interactive argument map needs JavaScript.</noscript>'
+            f"<script>{script()}</script></div>\n")
+
+
+def _title(data: Mapping[str, Any]) -> str:
+    lang = str(data["lang"])
+    return html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
+
+
+_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
+
+
+def _drawing(code: str, svg: str, version: int, shown: bool) -> str:
+    """One language's drawing: a ``<template>`` for the language the view opens in, parsed with the page; the
+    others as text in an inert ``<script>`` the view parses when asked (a large drawing costs a browser as much
+    to parse unseen as seen). dot's SVG escapes every ``<`` of a text, so it never holds ``</script``; should
+    one ever, the drawing goes in a template."""
+    attributes = f'class="drawing" data-lang="{html.escape(code)}" data-version="{version}"'
+    if shown or _UNSAFE_IN_SCRIPT.search(svg):
+        return f"<template {attributes}>{svg}</template>"
+    return f'<script type="text/x-argmap-svg" {attributes}>{svg}</script>'
+
+
+def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mapping[str, int]) -> str:
+    """The view's markup, the same on a page and in a fragment: the tools, the findings, the diagram of each
+    language and the panel, and the map's data."""
+    versions = version if isinstance(version, Mapping) else dict.fromkeys(svgs, version)
+    lang = str(data["lang"])
+    title = _title(data)
+    options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
+                      f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
+    templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
+    return f"""<header class="bar">
 <h1 id="title">{title}</h1>
 <div class="tools" role="toolbar" aria-label="Diagram tools">
 <label class="search">Search <input id="search" type="search" autocomplete="off" spellcheck="false"
@@ -138,8 +171,4 @@ def page(data: Mapping[str, Any], svgs: Mapping[str, str], live: bool = False,
 <aside id="panel" aria-live="polite" aria-label="Selected statement" hidden></aside>
 </main>
 {templates}
-<script type="application/json" id="argmap-data">{island(data)}</script>
-<script>{script()}</script>
-</body>
-</html>
-"""
+<script type="application/json" id="argmap-data">{island(data)}</script>"""

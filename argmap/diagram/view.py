@@ -97,12 +97,16 @@ class View:
 
 def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "",
          annotations: Mapping[str, str] | None = None, columns: int = 28, whole: nx.DiGraph | None = None,
-         problems: Mapping[str, tuple[str, ...]] | None = None) -> View:
+         problems: Mapping[str, tuple[str, ...]] | None = None,
+         schemes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None) -> View:
     """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.
 
     ``whole`` is the map's graph when ``graph`` is an excerpt of it: a node whose relations continue
     outside the excerpt says how many. ``problems`` gives the error codes found in a node's definition.
+    ``schemes`` gives, per inference with a scheme, the lines its junction shows (the scheme's short name, its
+    open questions) and the statements that answer its critical questions (drawn as answers to the junction).
     """
+    named = schemes or {}
     notes = annotations or {}
     flaws = problems or {}
     said = words(lang)
@@ -112,7 +116,7 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                 for t in graph.successors(n) if nodes[t]["kind"] == "inference"}
     # A one-premise inference is a plain arrow, unless something attacks it: then it needs a node.
     junctions = {n for n, data in nodes(data=True) if data["kind"] == "inference"
-                 and (data["explicit"] or n in undercut or len(premises(graph, n)) != 1)}
+                 and (data["explicit"] or n in undercut or n in named or len(premises(graph, n)) != 1)}
     drawn: list[Node] = []
     for node, data in nodes(data=True):
         note = notes.get(node)
@@ -135,7 +139,8 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
                               BORDERS.get(note or ""), missing, cut, flawed))
         elif node in junctions:
             label = drawable(pick_text(data.get("label"), lang, default))
-            caption = ([*wrap(label, 18)] if label else []) + marks
+            scheme = [part for line in named[node][0].split("\n") for part in wrap(line, 18)] if node in named else []
+            caption = ([*wrap(label, 18)] if label else []) + scheme + marks
             drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None,
                               None, cut, flawed))
     edges: list[Edge] = []
@@ -154,6 +159,8 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
     edges += [Edge(node, target, "concede", f"{node}--concedes--{target}", "direct")
               for node, data in nodes(data=True) if data["kind"] == "statement"
               for target in data.get("concedes", ()) if target in nodes and target != node]
+    edges += [Edge(answer, node, "answer", f"{answer}--answers--{node}", "direct")
+              for node, (_, answers) in named.items() if node in junctions for answer in answers if answer in nodes]
     asked = graph.graph.get("question")
     answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
     if answered:  # the question, drawn above its answers, each answer's line pointing up to it

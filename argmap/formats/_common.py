@@ -213,15 +213,34 @@ class MapBuilder:
         for section in ("sources", "groups", "statements", "arguments"):
             if getattr(self, section):
                 data[section] = getattr(self, section)
+        from argmap.errors import MapError
+        from argmap.formats._clean import clean_data, clean_kept
+
+        clean_kept(self.kept, self.losses)
         imported: dict[str, Any] = {"format": self.form}
         if self.original:
             imported["ids"] = self.original
         if self.kept:
             imported["kept"] = self.kept
         data["imported"] = imported
-        amap = ArgumentMap.from_data(data, self.name)
+        clean_data(data, self._place, self.losses)
+        try:
+            amap = ArgumentMap.from_data(data, self.name)
+        except MapError as error:  # what no cleaning can mend (a map over the size limit): refused, never a traceback
+            first = error.diagnostics[0].message if error.diagnostics else str(error)
+            raise FormatError("", f"cannot be imported as a map: {first}") from None
         amap.locator = SourceLocator(self.name, self.places)
         return Reading(amap, tuple(self.losses), dict(self.files))
+
+    def _place(self, path: tuple[Any, ...]) -> str:
+        """Where in the source the part of the map's data at ``path`` came from."""
+        if len(path) >= 2 and (path[0], path[1]) in self.places:
+            return _shown(self.places[(path[0], path[1])])
+        if len(path) >= 3 and path[:2] == ("imported", "ids"):
+            for section in ("statements", "arguments"):
+                if (section, path[2]) in self.places:
+                    return _shown(self.places[(section, path[2])])
+        return ".".join(str(step) for step in path[:2])
 
 
 def _shown(place: tuple[int, int] | str) -> str:

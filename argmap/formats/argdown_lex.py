@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from argmap.formats._common import FormatError
 
 __all__ = ["Line", "Element", "strip_comments", "front_matter", "blocks", "element", "RELATION", "unescape"]
@@ -104,12 +102,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], int]:
     end = next((i for i in range(first + 1, len(lines)) if re.fullmatch(r"===+\s*", lines[i])), None)
     if end is None:
         raise FormatError(f"{first + 1}:1", "the front matter (===) is never closed with another === line")
-    try:
-        data = yaml.safe_load("\n".join(lines[first + 1:end])) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{first + 2 + mark.line}:{mark.column + 1}" if mark else f"{first + 1}:1"
-        raise FormatError(where, f"the front matter is not valid YAML: {getattr(error, 'problem', error)}") from None
+    data = read_yaml("\n".join(lines[first + 1:end]), first + 2, 1, "the front matter") or {}
     if not isinstance(data, dict):
         raise FormatError(f"{first + 2}:1", "the front matter must be a YAML mapping (key: value)")
     return data, end + 1
@@ -182,9 +175,21 @@ def _data_start(raw: str) -> int | None:
 
 def _yaml(text: str, line: int, column: int) -> Any:
     inner = text[1:-1]
-    source = inner if inner.startswith("\n") else text
-    try:
-        return yaml.safe_load(source)
-    except yaml.YAMLError as error:
-        raise FormatError(f"{line}:{column}", f"the data {{...}} is not valid YAML:"
-                          f" {getattr(error, 'problem', None) or error}") from None
+    if inner.startswith("\n"):
+        return read_yaml(inner, line, column + 1, "the data {...}")
+    return read_yaml(text, line, column, "the data {...}")
+
+
+def read_yaml(text: str, line: int, column: int, what: str) -> Any:
+    """The YAML ``text`` that starts at ``line``:``column`` of the document, read as argmap reads a map file:
+    plain data only, within the same limits (nesting, aliases, sizes); anything it refuses is a FormatError at
+    its place in the document."""
+    from argmap.source import parse
+
+    doc = parse(text.encode("utf-8"), what)
+    if doc.problems:
+        first = min(doc.problems, key=lambda problem: (problem.line, problem.column))
+        at_line = line + max(first.line, 1) - 1
+        at_column = max(first.column, 1) + (column - 1 if first.line <= 1 else 0)
+        raise FormatError(f"{at_line}:{at_column}", f"{what} is not YAML argmap reads: {first.message}")
+    return doc.data

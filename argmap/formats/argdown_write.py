@@ -35,6 +35,38 @@ def escape(text: str) -> str:
     return _LEAD.sub(lambda m: "\\" + m.group(), text)
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_~][\w~-]*(?: [\w~-]+)*")
+
+
+def _key(key: Any) -> str:
+    """A key of the kept front matter as it was written: plain when it was plain text (a null key read as
+    ``~`` stays ``~``), else quoted."""
+    return key if isinstance(key, str) and _PLAIN_KEY.fullmatch(key) else _quoted(str(key))
+
+
+def _quoted(text: str) -> str:
+    # JSON's escapes are YAML's; the line breaks JSON leaves raw are not line breaks to YAML's reader
+    return json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") \
+        .replace("\x85", "\\x85")
+
+
+def _flow(value: Any) -> str:
+    """A value of the kept front matter in YAML's flow style, meaning what it meant when read."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    if isinstance(value, float) and value != value:
+        return ".nan"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return ".inf" if value > 0 else "-.inf"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(key)}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return _quoted(str(value))
+
+
 def _title(name: str) -> str:
     return name if name and not re.search(r"[\]\[<>\n]", name) and name.strip() == name else ""
 
@@ -96,7 +128,7 @@ def write(subject: Subject) -> Written:
     if amap.title is not None:
         header = {"title": pick_text(amap.title, lang, default), **header}
     if header:
-        out += ["===", *(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in header.items()), "===", ""]
+        out += ["===", *(f"{_key(key)}: {_flow(value)}" for key, value in header.items()), "===", ""]
     order = [None, *amap.groups]
     for group in order:
         members = [sid for sid, s in amap.statements.items() if s.group == group]

@@ -14,8 +14,10 @@ from argmap.rules import (
     include_outside_map,
     long_quote,
     missing_include,
+    missing_premise_role,
     missing_translation,
     multiple_documents,
+    open_critical_question,
     quote_coverage,
     quote_not_found,
     schema_violation,
@@ -24,6 +26,7 @@ from argmap.rules import (
     support_cycle,
     thesis_count,
     unknown_answer,
+    unknown_scheme,
     unlisted_language,
     unquoted_statement,
     unreachable_claim,
@@ -50,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     dangling_reference,
     duplicate_id,
     self_reference,
+    unknown_scheme,
     support_cycle,
     conflicting_stance,
     thesis_count,
@@ -65,6 +69,8 @@ RULES: tuple[Rule, ...] = (
     quote_coverage,
     unquoted_statement,
     unlisted_language,
+    missing_premise_role,
+    open_critical_question,
 )
 
 ALIASES: dict[str, str] = {}

@@ -5,7 +5,8 @@ What it does:
     `group` (all given must match; an empty selector picks every statement). Then `count`,
     `min` and `max` bound how many are picked, and `each:` says what every picked statement must
     do: `supports: X` or `attacks: X` directly (alone or as a co-premise), `reaches: X` through
-    any chain of relations, `quoted-from: [sources]` carry a quote from each source. Failures are
+    any chain of relations (a concession leads where the claim it concedes leads, as for
+    unreachable-claim), `quoted-from: [sources]` carry a quote from each source. Failures are
     reported at the assertion, naming the statements that break it.
 
 Why this matters:
@@ -32,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.graph import leading_to
 from argmap.model import ArgumentMap
 from argmap.rule import Context
 from argmap.schema import Each, Selector, Statement
@@ -82,7 +84,7 @@ def _reaching(graph: nx.DiGraph, target: str, cache: dict[str, frozenset[str]]) 
     """The nodes from which a chain of relations leads to ``target``: one search per target and check,
     however many statements an expectation selects (a search per statement is quadratic)."""
     if target not in cache:
-        cache[target] = frozenset({target, *nx.ancestors(graph, target)}) if target in graph else frozenset()
+        cache[target] = frozenset(leading_to(graph, [target]))
     return cache[target]
 
 

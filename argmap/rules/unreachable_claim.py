@@ -2,7 +2,11 @@
 
 What it does:
     Reports every statement from which no chain of relations (supports, attacks, and undercuts
-    of inferences on the way) leads to a thesis. Skipped when the map has no thesis.
+    of inferences on the way) leads to a thesis; a statement that answers a critical question of
+    an inference leads where the inference leads. A concession is a legitimate end of a path: a
+    statement that `concedes:` a claim leads wherever that claim leads, since it bears on the
+    argument as the point the author grants against the claim, without being a reason for or
+    against anything. Skipped when the map has no thesis.
 
 Why this matters:
     A statement that bears on nothing is either a forgotten relation or material that does not
@@ -17,6 +21,8 @@ Use instead:
     statements:
       thesis: {role: thesis, text: The feast is in the A-share market.}
       vc-is-cautious: {text: Venture capitalists invest cautiously., supports: [thesis]}
+    # A point the author only grants needs no invented inference to feed: it concedes the claim
+    # it counts against, and reaches the thesis through that claim.
 
 Options:
     None.
@@ -30,6 +36,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.graph import leading_to
 from argmap.rule import Context
 from argmap.schema import Statement
 
@@ -46,13 +53,14 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     theses = [n for n, role in graph.nodes(data="role") if role == "thesis"]
     if not theses:
         return
-    reached = set(theses)
-    queue = list(theses)
-    for node in queue:
-        for predecessor in graph.predecessors(node):
-            if predecessor not in reached:
-                reached.add(predecessor)
-                queue.append(predecessor)
+    # a statement that answers (or raises) a critical question of an inference leads where the inference leads
+    answering: dict[str, list[str]] = {}
+    for sid, statement in ctx.amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    answering.setdefault(inference, []).append(sid)
+    reached = leading_to(graph, theses, also=answering)
     statements = ctx.amap.statements
     for node, kind in graph.nodes(data="kind"):
         if kind == "statement" and node not in reached and not _broken(statements[node], graph):
@@ -62,4 +70,4 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
 def _broken(statement: Statement, graph: nx.DiGraph) -> bool:
     """Whether a relation of the statement names an id that does not exist: dangling-reference reports the
     cause, and the statement was meant to lead somewhere."""
-    return any(target not in graph for target in (*statement.supports, *statement.attacks))
+    return any(target not in graph for target in (*statement.supports, *statement.attacks, *statement.concedes))

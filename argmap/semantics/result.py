@@ -23,6 +23,8 @@ NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred
          "euler-based": "Euler-based"}
 LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
                "UNDEC": "is undecided: its attackers and defenders cancel out"}
+UNATTACKED_WORDS = "stands: nothing attacks it"
+"""What grounded semantics says of an IN node that no argument attacks (it has no objection to defeat)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,13 @@ class Evaluation:
             search = Reasoner(self.framework, self.semantics, deadline)
         return reasons.reasons(self, self.framework, self.graph, search)
 
+    def unattacked(self, node: str) -> bool:
+        """Whether no argument of the framework evaluated attacks ``node`` (False without a framework)."""
+        if self.framework is None or node not in self.framework.names:
+            return False
+        position = self.framework.index(node)
+        return all(target != position for _, target in self.framework.attacks)
+
     @property
     def gradual(self) -> bool:
         from argmap.semantics import GRADUAL_SEMANTICS
@@ -122,7 +131,9 @@ class Evaluation:
         """What the semantics says of ``node`` (the thesis, or a root) in plain words."""
         name = NAMES[self.semantics]
         if self.labels:
-            return f"The {what} {node!r} {LABEL_WORDS[self.labels[node]]} (grounded semantics)."
+            label = self.labels[node]
+            words = UNATTACKED_WORDS if label == "IN" and self.unattacked(node) else LABEL_WORDS[label]
+            return f"The {what} {node!r} {words} (grounded semantics)."
         if self.gradual:
             value = self.strengths[node]
             if value is None:

@@ -188,7 +188,8 @@ def test_export_aif(tmp_path):
         if kind != "I":  # a scheme node: premises in, one conclusion out
             assert len(outgoing[node]) == 1 and incoming[node], node
     # An undercut is a conflict aimed at an inference; a rebuttal at a statement.
-    assert kinds[outgoing["investment-is-external--attack--allocation-as-investment"][0]] == "RA"
+    assert outgoing["policy-weighs-on-regulation"] == ["regulation-lifts-popularity"]
+    assert kinds["regulation-lifts-popularity"] == "RA"
     assert outgoing["two-unsolved-problems--attack--optimists-forecast"] == ["optimists-forecast"]
     thesis = next(node for node in aif["nodes"] if node["nodeID"] == "feast-only-in-a-shares")
     assert "A" in thesis["text"] and any("\u3040" <= c <= "\u30ff" for c in thesis["text"])  # Japanese text

@@ -73,7 +73,7 @@ def test_names_with_spaces_and_quotes_are_printed_as_read(tmp_path):
     assert run_cli("eval", "f.apx", cwd=tmp_path) == (0, (
         "No thesis; 2 roots (arguments that attack nothing):\n"
         "  The root 'q\"z' is defeated by an accepted objection (grounded semantics).\n"
-        "  The root '#' stands: every objection to it is defeated (grounded semantics).\n\n"
+        "  The root '#' stands: nothing attacks it (grounded semantics).\n\n"
         'IN     x y\nOUT    q"z\nIN     #\n\n2 in, 1 out, 0 undecided\n\n'
         "Why:\n  x y  nothing attacks it\n  q\"z  defeated by 'x y' (IN)\n  #    nothing attacks it\n"), "")
     # ... but TGF holds single words only: export refuses rather than write a different framework.

@@ -77,7 +77,7 @@ def test_strengths_stay_in_range_and_untouched_statements_keep_their_base(spec):
             assert result.values[sid] == (0.5 if base is None else base)
 
 
-@pytest.mark.parametrize(("method", "shown"), [("dfquad", "[0.90]"), ("quadratic-energy", "[0.70]")])
+@pytest.mark.parametrize(("method", "shown"), [("dfquad", "[0.94]"), ("quadratic-energy", "[0.64]")])
 def test_render_shows_strengths(tmp_path, method, shown):
     code, _, err = run_cli("render", str(ROOT / "models/capital-feast/map.yaml"), "--eval", method, "-o", "s.dot",
                            cwd=tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -84,6 +85,20 @@ CASES = {
     "a raw control character": ("a.json", '{"nodes": [{"nodeID": "1", "text": "A\x01", "type": "I"}]}',
                                 "a.json:1:38: error: invalid control character\n"),
     "not UTF-8": ("a.argdown", b"[A]: caf\xe9\n", "a.argdown:1:9: error: is not UTF-8 text"),
+    "an alias bomb in Argdown's front matter": (
+        "a.argdown", "===\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+        "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n===\n\n[A]: a\n",
+        "a.argdown:5:29: error: the front matter is not YAML argmap reads: aliases expand to more than 10,000 nodes"),
+    "Argdown data nested 20,000 deep": ("a.argdown", "[A]: a {x: " + "[" * 20_000 + "]" * 20_000 + "}\n",
+                                       "a.argdown:1:1011: error: the data {...} is not YAML argmap reads:"
+                                       " exceeded maximum nesting depth"),
+    "Argdown data nested 70 deep in blocks": (
+        "a.argdown", "[A]: a {\n" + "".join(" " * i + "k:\n" for i in range(1, 71)) + "}\n",
+        "a.argdown:66:66: error: the data {...} is not YAML argmap reads: nesting deeper than 64 levels"),
+    "a YAML tag in Argdown's front matter": ("a.argdown", "===\ns: !!set {b, a}\n===\n[A]: a\n",
+                                            "a.argdown:2:4: error: the front matter is not YAML argmap reads: tag"
+                                            " 'tag:yaml.org,2002:set' is not allowed"),
     "unknown format": ("a.json", '{"something": "else"}', "a.json: error: cannot tell the format of 'a.json'; name it"
                        " with -f"),
 }
@@ -131,3 +146,69 @@ def test_no_traceback_from_a_real_process(tmp_path):
     (tmp_path / "x.json").write_text('{"AIF": {"nodes": 3}}', encoding="utf-8")
     code, out, err = run_cli("import", "x.json", "-o", "out", cwd=tmp_path, process=True)
     assert (code, out) == (2, "") and err == "x.json:$.AIF.nodes: error: expected an array, found a number\n"
+
+
+HOSTILE_TEXTS = {  # blank or control characters where only statement texts used to be cleaned
+    "ids.json": NODES % (",".join([STATEMENT % (" ", "A"), STATEMENT % ("2\\u0001", "B"),
+                                   '{"nodeID": "3", "type": "RA", "text": "\\u0001 "}']),
+                         ",".join([E % (" ", "3"), E % ("3", "2\\u0001")])),
+    "titles.argdown": "===\ntitle: \"\\x01\"\n===\n# \\x02\n\n[Ti\x01tle]: text a #(\x01)\n  + [B]: b\n\n"
+                      "<Arg\x02>: note \x03\n\n(1) [P]: p\n----\n(2) [C]: c\n",
+    "title.txt": "Discussion Title: \x01\n\n1. Thesis\n1.1. Pro: yes\n",
+}
+
+
+def test_blank_or_control_characters_anywhere_are_removed_and_reported(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name, content in HOSTILE_TEXTS.items():
+        (tmp_path / "in" / name).write_text(content, encoding="utf-8")
+    code, out, err = run_cli("import", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    assert code == 0 and "3 of 3 files imported" in out and "Traceback" not in err, err
+    assert "in/ids.json: $.nodes[0]: not kept: empty text: the id it had in the source was blank and is left out" \
+        in err
+    assert "in/titles.argdown: 6:1: not kept: control characters: characters no diagram can show were removed" \
+           " from the id it had in the source" in err
+    assert "in/title.txt: title: not kept: empty text: the title was blank and is left out" in err
+    assert run_cli("check", "out", cwd=tmp_path)[0] == 0
+
+
+def test_what_is_kept_for_export_stays_within_what_check_reads(tmp_path):
+    deep: object = "x"
+    for _ in range(70):
+        deep = [deep]
+    nodes = [{"nodeID": "1", "text": "A", "type": "I", "extra": deep, "fine": "kept"},
+             {"nodeID": "2", "text": "B", "type": "I", "long": "y" * 200_000},
+             {"nodeID": "3", "text": "Default Inference", "type": "RA"}]
+    edges = [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"}]
+    (tmp_path / "a.json").write_text(json.dumps({"nodes": nodes, "edges": edges, "locutions": []}), encoding="utf-8")
+    code, _, err = run_cli("import", "a.json", "-o", "out", cwd=tmp_path)
+    assert code == 0
+    assert "a.json: node-fields.1.extra: not kept: kept data: not kept for export: " in err and \
+           "nesting deeper than 64 levels" in err
+    assert "a.json: node-fields.2.long: not kept: kept data: not kept for export: a text of 200,000 characters" in err
+    assert run_cli("check", "out", cwd=tmp_path)[0] == 0
+    assert "fine: kept" in (tmp_path / "out" / "map.yaml").read_text(encoding="utf-8")
+
+
+def test_files_whose_names_differ_in_case_get_folders_of_their_own(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.json", "a.JSON"):
+        (tmp_path / "in" / name).write_text(NODES % (STATEMENT % ("1", name), ""), encoding="utf-8")
+    (tmp_path / "in" / "a.argdown").write_text("[A]: a\n", encoding="utf-8")
+    code, out, _ = run_cli("import", "in", "-o", "out", cwd=tmp_path)
+    assert code == 0 and "3 of 3 files imported" in out
+    folders = sorted(p.parent.name for p in (tmp_path / "out").glob("*/map.yaml"))
+    assert folders == ["a-argdown", "a-json", "a-json-2"]
+    texts = {(tmp_path / "out" / f / "map.yaml").read_text(encoding="utf-8").count("text: a.") for f in folders[1:]}
+    assert texts == {1}
+    assert {"a.json", "a.JSON"} <= {line for f in folders[1:] for line in
+                                    (tmp_path / "out" / f / "map.yaml").read_text(encoding="utf-8").split()}
+
+
+def test_an_empty_output_name_is_refused(tmp_path):
+    (tmp_path / "map.yaml").write_text("argmap: 1\n", encoding="utf-8")
+    (tmp_path / "a.argdown").write_text("[A]: a\n", encoding="utf-8")
+    code, out, err = run_cli("import", "a.argdown", "-o", "", cwd=tmp_path)
+    assert (code, out) == (2, "") and err == ("argmap import: -o names the map folder to write; an empty name names"
+                                              " none (use -o . for this folder)\n")
+    assert (tmp_path / "map.yaml").read_text(encoding="utf-8") == "argmap: 1\n"

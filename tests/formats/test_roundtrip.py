@@ -114,3 +114,22 @@ def test_the_dialogue_layer_survives_a_round_trip_through_every_aif_format():
         assert again.statements == first.statements and again.arguments == first.arguments
         assert again.imported.kept["nodes"] == first.imported.kept["nodes"]
         assert again.imported.ids == first.imported.ids
+
+
+def test_kept_front_matter_is_written_back_meaning_what_it_meant():
+    from argmap.formats._common import dump_imported
+    from argmap.source import parse
+
+    source = ('===\ntitle: T\n~: a null key\n"a: b": 1\nn: .nan\nlow: -.inf\nlist: [1, "x", {k: null}]\n'
+              'line: "one\\u2028two"\n===\n\n[A]: a\n')
+    first = parse_map(source.encode("utf-8"), "fm.argdown").amap
+    written = lookup("argdown").write(Subject(None, first, build(first))).text
+    assert written.startswith('===\ntitle: "T"\n~: "a null key"\n"a: b": 1\nn: .nan\nlow: -.inf\n'
+                              'list: [1, "x", {k: null}]\nline: "one\\u2028two"\n===\n')
+    again = parse_map(written.encode("utf-8"), "fm.argdown").amap
+    assert repr(again.imported.kept) == repr(first.imported.kept)  # repr: nan is not equal to itself
+    # and through the map file import writes: .nan stays .nan
+    dumped = dump_imported(first)
+    assert '"n": .nan' in dumped and "low: -.inf" in dumped
+    reloaded = ArgumentMap.from_data(parse(dumped.encode("utf-8"), "map.yaml").data)
+    assert repr(reloaded.imported.kept) == repr(first.imported.kept)

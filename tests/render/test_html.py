@@ -166,7 +166,7 @@ def test_the_data_carries_the_question_concessions_and_the_analysts_marks():
     assert asked["text"]["en"] == amap.question.text["en"] and data["drawn"][0] == asked["id"] == "--question"
     assert [a["id"] for a in asked["answers"]] == list(amap.question.answers)
     assert asked["answers"][0] == {"id": "feast-in-a-shares", "note": "IN", "verdict":
-                                   "The answer 'feast-in-a-shares' stands: every objection to it is defeated"
+                                   "The answer 'feast-in-a-shares' stands: nothing attacks it"
                                    " (grounded semantics)."}
     nodes = data["nodes"]
     assert nodes["ten-billion-allocation"]["concedes"] == ["internal-spending-is-not-investment"]

@@ -2,10 +2,15 @@
 // Written for this page alone; every map text reaches the page through textContent, never as markup.
 "use strict";
 (function () {
-  const $ = (id) => document.getElementById(id);
+  // The whole page, or one map embedded in another page (argmap.diagram.html.fragment): there the script sits
+  // in its host element and the view lives in that element's shadow root, apart from the page's ids and styles.
+  const host = document.currentScript && document.currentScript.parentElement.closest(".argmap-embed");
+  if (host && !host.shadowRoot) host.attachShadow({mode: "open"}).append(host.querySelector("template.argmap-view").content);
+  const root = host ? host.shadowRoot : document, frame = host ? root.querySelector(".embedded") : document.body;
+  const $ = (id) => root.getElementById(id);
   const viewport = $("viewport"), canvas = $("canvas"), panel = $("panel"), search = $("search");
   const results = $("results"), count = $("count"), status = $("status"), picker = $("lang");
-  const live = document.body.dataset.live === "1";
+  const live = frame.dataset.live === "1";
   let data = JSON.parse($("argmap-data").textContent);
   let lang = data.lang;
   const drawings = {}; // lang -> {version (of its layout), template, svg once parsed, patch (newest texts), applied}
@@ -14,8 +19,8 @@
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
-  for (const template of document.querySelectorAll(".drawing")) {
-    // The language the page opens in comes as a <template> (parsed with the page); the others as text,
+  for (const template of root.querySelectorAll(".drawing")) {
+    // The language the view opens in comes as a <template> (parsed with the page); the others as text,
     // parsed only when a reader asks for them: a large map's page then parses one drawing, not one per language.
     drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
   }
@@ -77,7 +82,7 @@
   }
   function nodeElement(id) {
     // The drawing shown is in the document, whose id index answers at once (a selector would walk it).
-    const g = id ? document.getElementById("node-" + id) : null;
+    const g = id ? root.getElementById("node-" + id) : null;
     return g && canvas.contains(g) ? g : null;
   }
   let drawnSet = null;
@@ -141,9 +146,9 @@
     drawing.applied = patch.version;
   }
   function stamp() {
-    document.body.dataset.version = String(shown);
+    frame.dataset.version = String(shown);
     canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
-    document.body.dataset.shownAt = String(Date.now());
+    frame.dataset.shownAt = String(Date.now());
   }
   function show(language) {
     const svg = drawingFor(language);
@@ -152,12 +157,12 @@
     const drawing = drawings[language];
     shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
     shownLang = language;
-    document.documentElement.lang = language;
+    (host ? frame : document.documentElement).lang = language;
     mark();
     highlight(selected);
     if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = true; }
     overview.reset();
-    document.body.dataset.lang = language;
+    frame.dataset.lang = language;
     stamp();
     return true;
   }
@@ -299,7 +304,7 @@
     if (g && options && options.centre) centre(g);
     if (g && options && options.focus) g.focus({preventScroll: true});
     const hash = "#" + encodeURIComponent(id);
-    if (location.hash !== hash) history.replaceState(null, "", hash);
+    if (!host && location.hash !== hash) history.replaceState(null, "", hash);  // an embedded map leaves the address alone
   }
   function relationList(title, items) {
     if (!items.length) return null;
@@ -313,7 +318,7 @@
     // changed is rebuilt with the focus on the same control.
     if (selected && !data.nodes[selected]) { unselect(); return; }
     if (!selected) return;
-    const focused = [...panel.querySelectorAll("a, button")].indexOf(document.activeElement);
+    const focused = [...panel.querySelectorAll("a, button")].indexOf(root.activeElement);
     if (render(true) && focused >= 0) {
       const again = panel.querySelectorAll("a, button");
       (again[Math.min(focused, again.length - 1)] || panel).focus({preventScroll: true});
@@ -340,7 +345,7 @@
       list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
     }
     if (node.kind !== "inference" || Object.keys(texts || {}).length) parts.push(list);
-    parts.push(question(id, node));
+    parts.push(question(id, node), schemeSection(node));
     const note = inLanguage(node.note, lang);
     if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {}, note)));
     if (node.quotes && node.quotes.length) {
@@ -524,11 +529,33 @@
     if (mine.verdict) section.append(el("p", {class: "verdict"}, mine.verdict));
     return section;
   }
+  function schemeSection(node) {
+    // An inference's scheme: its name, the roles no premise plays, and every critical question with its
+    // status (open, answered, raised) and the statements that answer or raise it.
+    const scheme = node.scheme;
+    if (!scheme) return null;
+    const section = el("section", {class: "scheme"}, el("h3", {}, "Scheme"));
+    section.append(el("p", {}, inLanguage(scheme.name, lang) || scheme.id, " (", el("code", {}, scheme.id), ")"));
+    if (scheme.missing.length) {
+      section.append(el("p", {class: "missing-roles"}, "No premise plays: " + scheme.missing.join(", ") + " (unsaid; add it as the analyst's statement)"));
+    }
+    if (!scheme.questions.length) return section;
+    const items = scheme.questions.map((q) => {
+      const item = el("li", {class: "cq " + q.status, "data-question": q.id},
+                      el("span", {class: "status"}, q.type === "exception" && q.status === "open" ? "not raised" : q.status), " ", el("span", {class: "type"}, q.type), " ",
+                      el("span", {class: "text"}, inLanguage(q.text, lang) || q.id));
+      if (q.answered_by.length) { item.append(" — answered by "); q.answered_by.forEach((s, i) => { if (i) item.append(", "); item.append(link(s)); }); }
+      if (q.raised_by.length) { item.append(" — raised by "); q.raised_by.forEach((s, i) => { if (i) item.append(", "); item.append(link(s)); }); }
+      return item;
+    });
+    section.append(el("h4", {}, "Critical questions"), el("ul", {class: "questions"}, ...items));
+    return section;
+  }
   function unselect() {
     selected = null;
     highlight(null);
     render();
-    history.replaceState(null, "", location.pathname + location.search);
+    if (!host) history.replaceState(null, "", location.pathname + location.search);
   }
   function finding(f) {
     const item = el("li", {class: f.severity},
@@ -578,7 +605,7 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch { return; }
     if (id && Object.hasOwn(data.nodes, id)) select(id, {centre: true, focus: true});
   }
-  document.addEventListener("click", (event) => {
+  root.addEventListener("click", (event) => {
     const a = event.target.closest && event.target.closest("a.node-link");
     if (a) {
       event.preventDefault();
@@ -586,7 +613,7 @@
       select(a.dataset.node, {centre: true, focus: true});
     }
   });
-  window.addEventListener("hashchange", go);
+  if (!host) window.addEventListener("hashchange", go);
   viewport.addEventListener("scroll", () => {
     // Focus (or a test driver) may scroll the viewport to show a node: the scroll becomes part of the pan,
     // so that what is on screen stays where it is.
@@ -619,7 +646,8 @@
     drag = null;
     viewport.classList.remove("dragging");
     if (moved) return;
-    const g = event.target.closest && event.target.closest("g.node[id^='node-']");
+    const target = event.composedPath()[0]; // inside a shadow root, not the host the window sees
+    const g = target.closest && target.closest("g.node[id^='node-']");
     if (g && viewport.contains(g) && data.nodes[g.id.slice(5)]) select(g.id.slice(5), {focus: true});
   });
   viewport.addEventListener("wheel", (event) => {
@@ -643,19 +671,21 @@
     event.preventDefault();
   });
   document.addEventListener("pointerdown", (event) => {
-    // A click outside the search and its results closes the results (the matches stay outlined).
-    if (!results.hidden && !results.contains(event.target) && event.target !== search) results.hidden = true;
+    // A click outside the search and its results closes the results (the matches stay outlined); in an
+    // embedded view, a click anywhere on the host page counts as elsewhere.
+    const target = event.composedPath()[0];
+    if (!results.hidden && !results.contains(target) && target !== search) results.hidden = true;
   });
-  document.addEventListener("keydown", (event) => {
+  root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
       if (!results.hidden) {
         event.preventDefault(); // the first Escape closes the list; the query stays (a second one clears it)
         results.hidden = true;
-        if (results.contains(document.activeElement)) search.focus();
+        if (results.contains(root.activeElement)) search.focus();
       }
-      else if (document.activeElement === search && search.value) { search.value = ""; find(); }
+      else if (root.activeElement === search && search.value) { search.value = ""; find(); }
       else if (selected) unselect();
-    } else if (event.key === "/" && document.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
+    } else if (event.key === "/" && root.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
       search.focus();
     }
@@ -685,7 +715,7 @@
   }
   function download(blob, extension) {
     const a = el("a", {href: URL.createObjectURL(blob), download: data.id + "." + lang + "." + extension});
-    document.body.append(a);
+    frame.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
@@ -722,7 +752,7 @@
     // The header and the tab's title are in the language shown.
     const title = data.title[lang] || data.title[data.languages[0]] || Object.values(data.title)[0] || data.id;
     $("title").textContent = title;
-    document.title = title;
+    if (!host) document.title = title; // an embedded view leaves its host page's title alone
   }
   picker.addEventListener("change", () => {
     lang = picker.value;
@@ -765,7 +795,7 @@
       template.innerHTML = update.svg;
       drawings[update.lang] = {version: update.version, template};
       if (update.lang === lang) {
-        const onNode = canvas.contains(document.activeElement);
+        const onNode = canvas.contains(root.activeElement);
         show(lang);
         refresh();
         if (onNode && selected && nodeElement(selected)) {
@@ -794,6 +824,6 @@
 
   findings();
   if (!show(lang)) canvas.replaceChildren(el("p", {class: "empty"}, "Nothing drawn yet."));
-  if (location.hash) go();
+  if (!host && location.hash) go();
   if (live) connect();
 })();

@@ -1,0 +1,70 @@
+"""A team's schemes from the configuration: `schemes:` in .argmap.yaml, inline or as files of schemes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pydantic
+
+if TYPE_CHECKING:
+    from argmap.schemes import Catalogue
+
+__all__ = ["apply_schemes", "read_schemes_file"]
+
+
+def _reason(error: pydantic.ValidationError, data: Any) -> tuple[tuple[Any, ...], str]:
+    """The place (a path in ``data``) and the wording of the first mistake, as map files word them."""
+    from argmap.loader import _data_path, _wording
+
+    first = error.errors(include_url=False)[0]
+    loc = _data_path(data, tuple(first["loc"]))
+    if first["type"] == "extra_forbidden":
+        return loc, "unknown field"
+    if first["type"] == "missing":
+        return loc[:-1], f"missing required field {first['loc'][-1]!r}"
+    return loc, _wording(first)
+
+
+def apply_schemes(catalogue: Catalogue, value: Any, where: Callable[[tuple[Any, ...]], str], config_path: Path,
+                  error: type[Exception]) -> Catalogue:
+    """``catalogue`` with the schemes a configuration's `schemes:` gives: a mapping of scheme definitions, or
+    a file (or a list of files, relative to the configuration) of the catalogue's shape. Raises ``error``
+    naming the place of the first mistake."""
+    from argmap.schemes import read_file
+
+    if isinstance(value, dict):
+        try:
+            extra = read_file({"schemes": value})
+        except pydantic.ValidationError as problem:
+            loc, message = _reason(problem, {"schemes": value})
+            raise error(f"{where(loc)}: {message}") from None
+        return catalogue.merged(extra, config_path.name)
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not all(isinstance(name, str) and name for name in files):
+        raise error(f"{where(('schemes',))}: must map scheme ids to definitions, or name files of schemes")
+    for name in files:
+        catalogue = catalogue.merged(read_schemes_file(config_path.parent / name, error), name)
+    return catalogue
+
+
+def read_schemes_file(path: Path, error: type[Exception]) -> Any:
+    """A file of schemes, checked; raises ``error`` at the file, line and column of the first mistake."""
+    from argmap.schemes import read_file
+    from argmap.source import printable, read
+
+    shown = printable(os.path.normpath(str(path)))
+    doc = read(str(path), shown)
+    if doc.problems:
+        first = doc.problems[0]
+        raise error(f"{first.location}: {first.message}")
+    if not isinstance(doc.data, dict):
+        raise error(f"{shown}:1:1: a schemes file must be a mapping with `schemes:` (and `references:`)")
+    try:
+        return read_file(doc.data)
+    except pydantic.ValidationError as problem:
+        loc, message = _reason(problem, doc.data)
+        line, column = doc.locate(loc, key=True)
+        raise error(f"{shown}:{line}:{column}: {'.'.join(map(str, loc))}: {message}") from None

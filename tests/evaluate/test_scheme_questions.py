@@ -1,0 +1,106 @@
+"""`eval --questions`: critical questions that count, checked against hand-worked examples; the default unchanged."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from argmap.api import evaluate
+from argmap.model import ArgumentMap
+from tests.conftest import run_cli
+
+
+def _map(statements: dict, arguments: dict | None = None) -> ArgumentMap:
+    return ArgumentMap.from_data({"argmap": 1, "statements": statements, "arguments": arguments or {}})
+
+
+# An ad hominem objection `o` against the claim `c`: its scheme has two assumptions, `premise-supported`
+# and `relevant`, and one exception.
+OBJECTION = {
+    "t": {"role": "thesis", "text": "T"},
+    "c": {"text": "C", "supports": "t"},
+    "liar": {"text": "The author lies"},
+}
+AD_HOMINEM = {"o": {"premises": ["liar"], "attacks": "c", "scheme": "ad-hominem"}}
+
+
+def test_by_default_questions_do_not_count():
+    amap = _map(OBJECTION, AD_HOMINEM)
+    assert evaluate(amap).labels["c"] == "OUT"
+    assert evaluate(amap).labels == evaluate(_map(OBJECTION, {"o": {"premises": ["liar"], "attacks": "c"}})).labels
+
+
+def test_an_open_assumption_leaves_its_objection_undecided():
+    # o--asks--relevant attacks itself: UNDEC; it undercuts o: o UNDEC; o attacks c: c UNDEC.
+    labels = evaluate(_map(OBJECTION, AD_HOMINEM), questions=True).labels
+    assert (labels["o"], labels["c"], labels["liar"]) == ("UNDEC", "UNDEC", "IN")
+
+
+def test_answered_assumptions_restore_the_objection():
+    answered = {**OBJECTION, "record": {"text": "Court records", "answers": {"o": ["premise-supported", "relevant"]}}}
+    labels = evaluate(_map(answered, AD_HOMINEM), questions=True).labels
+    assert (labels["o"], labels["c"]) == ("IN", "OUT")
+
+
+def test_an_answer_that_falls_leaves_the_question_open():
+    # `record` answers `relevant` but is defeated by `forged`: the question is undecided again.
+    answered = {**OBJECTION, "record": {"text": "Court records", "answers": {"o": ["premise-supported", "relevant"]}},
+                "forged": {"text": "The records are forged", "attacks": "record"}}
+    labels = evaluate(_map(answered, AD_HOMINEM), questions=True).labels
+    assert (labels["record"], labels["o"], labels["c"]) == ("OUT", "UNDEC", "UNDEC")
+
+
+def test_a_raised_exception_undercuts_the_inference():
+    # `a` (sign) has its one assumption answered; `x` rebuts the conclusion and raises an exception of `a`.
+    statements = {"t": {"role": "thesis", "text": "T"}, "wet": {"text": "Wet streets"},
+                  "rain": {"text": "It rained", "supports": "t"},
+                  "base-rate": {"text": "Wet streets follow rain", "answers": {"a": "strength"}},
+                  "x": {"text": "A street sweeper passed", "attacks": "rain", "raises": "other-explanations"}}
+    arguments = {"a": {"premises": ["wet"], "supports": "rain", "scheme": "sign"}}
+    assert evaluate(_map(statements, arguments)).labels["a"] == "IN"
+    labels = evaluate(_map(statements, arguments), questions=True).labels
+    assert (labels["a"], labels["x"], labels["rain"]) == ("OUT", "IN", "OUT")
+
+
+def test_preferred_semantics_agrees_with_the_one_complete_labelling():
+    # The self-attacking question is UNDEC in every complete labelling, so o and c are in no preferred
+    # extension: neither is accepted, not even credulously; t, which nothing attacks, is.
+    evaluation = evaluate(_map(OBJECTION, AD_HOMINEM), "preferred", questions=True)
+    assert [evaluation.acceptance(n) for n in ("o", "c", "t")] == ["REJECTED", "REJECTED", "ACCEPTED"]
+    assert evaluate(_map(OBJECTION, AD_HOMINEM), "preferred").acceptance("o") == "ACCEPTED"
+
+
+# DF-QuAD: t (base 0.5) supported by p (base 0.5) through `popular-opinion`, two assumptions.
+SUPPORT = {"t": {"role": "thesis", "text": "T"}, "p": {"text": "Most people think so", "supports": "t",
+                                                         "scheme": "popular-opinion"}}
+
+
+def test_gradual_open_assumptions_lower_the_strength_by_hand():
+    plain = evaluate(_map(SUPPORT), "dfquad")
+    assert plain.strengths["t"] == pytest.approx(0.75)  # 0.5 + 0.5 * 0.5
+    counted = evaluate(_map(SUPPORT), "dfquad", questions=True)
+    # inference: min premise 0.5, attacked by two questions of 0.5 each: 0.5 - 0.5 * (1 - 0.5 * 0.5) = 0.125
+    assert counted.strengths["p--support--t"] == pytest.approx(0.125)
+    assert counted.strengths["t"] == pytest.approx(0.5625)  # 0.5 + 0.5 * 0.125
+
+
+def test_gradual_an_answer_weakens_its_question_by_hand():
+    answered = {**SUPPORT, "poll": {"text": "A poll", "answers": {"p--support--t": "evidence-of-acceptance"}}}
+    counted = evaluate(_map(answered), "dfquad", questions=True)
+    # the answered question: 0.5 - 0.5 * 0.5 = 0.25; attack 1 - 0.75 * 0.5 = 0.625; inference 0.5 - 0.5 * 0.625
+    assert counted.strengths["p--support--t"] == pytest.approx(0.1875)
+    assert counted.strengths["t"] == pytest.approx(0.59375)
+
+
+def test_eval_command_takes_questions(tmp_path):
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  c: {text: C, supports: t}\n"
+        "  liar: {text: The author lies}\narguments:\n  o: {premises: liar, attacks: c, scheme: ad-hominem}\n",
+        encoding="utf-8")
+    code, out, _ = run_cli("eval", "map.yaml", "-f", "json", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["labels"]["c"] == "OUT"
+    code, out, _ = run_cli("eval", "map.yaml", "-f", "json", "--questions", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["labels"]["c"] == "UNDEC"
+    code, out, _ = run_cli("eval", "map.yaml", "--questions", cwd=tmp_path)
+    assert "the open question 'premise-supported' of 'o'" in out or "the open question 'relevant' of 'o'" in out

@@ -1,0 +1,65 @@
+"""A scheme on the drawing: its short name and open questions on the junction, answers drawn to it, and the
+page's data listing each question with its status."""
+
+from __future__ import annotations
+
+import argmap
+from argmap.diagram.data import page_data
+from argmap.diagram.drawing import prepare
+from argmap.model import ArgumentMap
+
+MAP = {
+    "argmap": 1, "languages": ["en", "fr", "ja"],
+    "statements": {
+        "t": {"role": "thesis", "text": "Valuations are too high"},
+        "quote": {"text": "The analyst says so"},
+        "record": {"text": "The analyst has covered the sector for years"},
+        "filings": {"text": "The figures come from filings", "answers": {"a": ["evidence", "opinion"]}},
+        "rival": {"text": "Another analyst disagrees", "attacks": "a", "raises": "consistency"},
+        "talks": {"text": "First-hand talks with investors", "supports": "t", "scheme": "position-to-know"},
+    },
+    "arguments": {"a": {"premises": ["quote", "record"], "supports": "t", "scheme": "expert-opinion"}},
+}
+
+
+def test_the_junction_shows_the_scheme_and_its_open_assumptions_in_each_language():
+    drawing = prepare(ArgumentMap.from_data(MAP))
+    nodes = {node.id: node for node in drawing.view("en").nodes}
+    assert nodes["a"].caption == ("‹expert opinion›", "2 open")
+    # a one-premise relation with a scheme is drawn with a junction, to carry its name
+    assert nodes["talks--support--t"].kind == "junction"
+    assert nodes["talks--support--t"].caption == ("‹position to know›", "2 open")
+    assert {n.id: n for n in drawing.view("fr").nodes}["a"].caption == ("‹avis d'expert›", "2 en suspens")
+    assert {n.id: n for n in drawing.view("ja").nodes}["a"].caption == ("‹専門家の意見›", "未解決2")
+
+
+def test_a_statement_that_answers_a_question_is_drawn_answering_the_junction():
+    edges = {(e.source, e.target, e.relation) for e in prepare(ArgumentMap.from_data(MAP)).view("en").edges}
+    assert ("filings", "a", "answer") in edges and ("rival", "a", "undercut") in edges
+
+
+def test_answered_questions_leave_no_count():
+    answered = {**MAP, "statements": {**MAP["statements"], "more": {
+        "text": "The analyst is ranked first", "answers": {"a": ["expertise", "field"]}}}}
+    nodes = {node.id: node for node in prepare(ArgumentMap.from_data(answered)).view("en").nodes}
+    assert nodes["a"].caption == ("‹expert opinion›",)
+
+
+def test_the_dot_source_carries_the_caption():
+    source = argmap.render(ArgumentMap.from_data(MAP), "dot").decode("utf-8")
+    assert "‹expert opinion›\\n2 open" in source
+
+
+def test_the_page_data_lists_each_question_with_its_status_and_statements():
+    entry = page_data(prepare(ArgumentMap.from_data(MAP)))["nodes"]["a"]["scheme"]
+    assert entry["id"] == "expert-opinion" and entry["short"]["fr"] == "avis d'expert"
+    assert entry["roles"] == {"assertion": "quote", "expertise": "record"} and entry["missing"] == []
+    questions = {q["id"]: q for q in entry["questions"]}
+    assert questions["evidence"] == {"id": "evidence", "type": "assumption", "status": "answered",
+                                     "text": questions["evidence"]["text"], "answered_by": ["filings"],
+                                     "raised_by": []}
+    assert set(questions["evidence"]["text"]) == {"en", "fr", "ja"}
+    assert questions["consistency"]["status"] == "raised" and questions["consistency"]["raised_by"] == ["rival"]
+    assert questions["expertise"]["status"] == "open"
+    talks = page_data(prepare(ArgumentMap.from_data(MAP)))["nodes"]["talks--support--t"]["scheme"]
+    assert talks["roles"] == {"assertion": "talks"} and talks["missing"] == ["position"]
