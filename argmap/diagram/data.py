@@ -117,8 +117,12 @@ def judgement(drawing: Drawing) -> dict[str, Any] | None:
             evaluation, drawn = evaluate_graph(drawing.whole, "grounded"), False
         except (KeyError, ValueError):  # a draft whose graph is not whole enough to evaluate: no verdicts
             return None
-    return {"semantics": evaluation.semantics, "verdict": evaluation.verdict(), "notes": evaluation.annotations(),
-            "why": evaluation.reasons(), "drawn": drawn}
+    from argmap.semantics.registry import REGISTRY
+
+    semantics = REGISTRY[evaluation.semantics]  # how the page names it and which family it is, from the one table
+    return {"semantics": evaluation.semantics, "name": semantics.display, "family": semantics.family,
+            "verdict": evaluation.verdict(), "notes": evaluation.annotations(), "why": evaluation.reasons(),
+            "drawn": drawn}
 
 
 def names(languages: Iterable[str]) -> dict[str, str]:
