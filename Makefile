@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
+PANDOC := $(VENV)/.pandoc
 ARGDOWN := $(VENV)/argdown/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
@@ -21,7 +22,7 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) lint
+test: setup $(BROWSER) $(PANDOC) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style and types, as part of the tests: ruff on everything, mypy strict on the package.
@@ -90,6 +91,22 @@ $(BROWSER):
 		echo "Installing Chromium with Homebrew (for the browser tests)..."; brew install --cask chromium || exit 2; \
 	else \
 		echo "Chromium not found and not installable here: the browser tests will be skipped."; \
+	fi
+	@touch $@
+
+# pandoc, for the tests of the pandoc filter (argmap-pandoc) that draws maps into documents.
+$(PANDOC):
+	@mkdir -p $(VENV)
+	@if command -v pandoc >/dev/null 2>&1; then \
+		echo "pandoc is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing pandoc with apt-get (for the tests of the pandoc filter)..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing pandoc with Homebrew (for the tests of the pandoc filter)..."; brew install pandoc || exit 2; \
+	else \
+		echo "pandoc not found and not installable here: the tests of the pandoc filter will be skipped."; \
 	fi
 	@touch $@
 
