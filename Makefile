@@ -10,6 +10,7 @@ LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
 PANDOC := $(VENV)/.pandoc
 ARGDOWN := $(VENV)/argdown/.installed
+MERMAID := $(VENV)/mermaid/.installed
 MAP    := models/capital-feast/map.yaml
 OUT    := docs/img
 
@@ -22,7 +23,7 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) $(PANDOC) lint
+test: setup $(BROWSER) $(PANDOC) $(MERMAID) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style and types, as part of the tests: ruff on everything, mypy strict on the package.
@@ -123,6 +124,13 @@ $(ARGDOWN):
 	@if command -v npm >/dev/null 2>&1; then \
 		npm install --silent --no-audit --no-fund --prefix $(VENV)/argdown @argdown/cli@1.7.5 >/dev/null && touch $@; \
 	else echo "npm not found: the Argdown cross-checks will be skipped (install Node.js to run them)."; fi
+
+# Mermaid's own renderer, run in Chromium: the tests check that the Mermaid argmap writes shows its texts as they are.
+$(MERMAID):
+	@mkdir -p $(VENV)/mermaid
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/mermaid mermaid@11.4.1 >/dev/null && touch $@; \
+	else echo "npm not found: the Mermaid cross-checks will be skipped (install Node.js to run them)."; fi
 
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md

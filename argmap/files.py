@@ -161,7 +161,9 @@ class GitRevision:
             start = start.parent
         top = Path(_git(start, "rev-parse", "--show-toplevel").decode("utf-8", "surrogateescape").strip())
         try:
-            commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+            # Named first and peeled after: a suffix written onto `:/message` would be part of the message.
+            named = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev).decode().strip()
+            commit = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{named}^{{commit}}")
         except RevisionError:
             raise RevisionError(f"{rev!r} is not a revision of the repository at {top}") from None
         tree = cls(Path(os.path.realpath(top)), rev, commit.decode().strip())

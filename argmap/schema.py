@@ -135,6 +135,9 @@ class Quote(_Strict):
     text: NonEmpty = Field(description="The quoted words, as they stand in the source (whitespace may differ).")
 
 
+LineNumber = Annotated[int, Field(strict=True, ge=1)]
+
+
 class Source(_Strict):
     """A text the map quotes from."""
 
@@ -149,6 +152,16 @@ class Source(_Strict):
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(
         None, description="Checksum of the text file, so that quotes are verified against the right version."
     )
+    body: tuple[LineNumber, LineNumber] | None = Field(
+        None, description="The first and last line (1-based, inclusive) of the work itself in the text file:"
+        " `quote-coverage` measures the quotes against these lines only, leaving out a title, a site's"
+        " menu or a second copy. Quotes are still verified against the whole file.")
+
+    @model_validator(mode="after")
+    def verify_body(self) -> Source:
+        if self.body is not None and self.body[0] > self.body[1]:
+            raise ValueError(f"`body` runs from line {self.body[0]} to an earlier line, {self.body[1]}")
+        return self
 
 
 class Group(_Strict):

@@ -110,6 +110,8 @@ class SourceText:
     reason: str = ""
     outside: bool = False
     """True when the source's path leads outside the map's folder (it was not read)."""
+    body: Body | None = None
+    """The lines the source's `body:` names, when it names some."""
     _index: BlockIndex | None = field(default=None, repr=False)
     _searches: int = field(default=0, repr=False)
 
@@ -130,6 +132,33 @@ class SourceText:
         if self._index is not None and len(quote) >= 2 * BlockIndex.K - 1:
             return self._index.contains(quote)
         return quote in self.normalised
+
+
+@dataclass(frozen=True)
+class Body:
+    """The lines of a source's text that hold the work itself (its `body:`), normalised as quotes are."""
+
+    first: int
+    last: int
+    lines: int
+    """How many lines the whole text has: ``normalised`` is None when the body runs past them."""
+    normalised: str | None
+
+
+def _body(text: str, lines: tuple[int, int] | None) -> Body | None:
+    """The normalised text of lines ``first`` to ``last`` (1-based, inclusive) of ``text``.
+
+    >>> _body("Title\\n\\nOne\\ntwo\\nMenu\\n", (3, 4))
+    Body(first=3, last=4, lines=5, normalised='Onetwo')
+    >>> _body("One line", (1, 3)).normalised is None
+    True
+    """
+    if lines is None:
+        return None
+    first, last = lines
+    split = text.splitlines()
+    inside = last <= len(split)
+    return Body(first, last, len(split), normalise("\n".join(split[first - 1 : last])) if inside else None)
 
 
 class BlockIndex:
@@ -216,7 +245,8 @@ def resolve(amap: ArgumentMap, source_dirs: Iterable[Path] = ()) -> dict[str, So
         if source.sha256 is not None and hashlib.sha256(raw).hexdigest() != source.sha256:
             found[source_id] = SourceText(source_id, path, None, f"{path.name!r} does not match the map's sha256")
             continue
-        found[source_id] = SourceText(source_id, path, normalise(raw.decode("utf-8-sig", "replace")))
+        text = raw.decode("utf-8-sig", "replace")
+        found[source_id] = SourceText(source_id, path, normalise(text), body=_body(text, source.body))
     return found
 
 

@@ -213,3 +213,30 @@ def test_the_listing_of_the_essay_is_stable_and_one_fact_a_line():
     text = listing(essay)
     assert text == listing(essay) and text.count("\n") > 300
     assert "relation hype-limited-to-a-shares supports feast-in-a-shares\n" in text
+
+
+def test_a_revision_named_by_its_message_is_read(history):
+    history, git = history
+    git("commit", "-qam", "second: a doubt")
+    (history / "more.yaml").write_text("argmap: 1\nstatements:\n  reason: {text: R, supports: thesis}\n",
+                                       encoding="utf-8")
+    code, out, err = _run(":/first", "map.yaml", cwd=history)
+    assert (code, out, err) == (0, "no change to the argument\n", "")
+    code, out, _ = _run(":/a doubt", "map.yaml", cwd=history)
+    assert code == 1 and "- removed statement 'doubt'" in out
+    code, _, err = _run(":/no such message", "map.yaml", cwd=history)
+    assert code == 2 and "is not a revision of the repository" in err
+
+
+def test_textconv_reads_no_more_than_a_map_file_may_hold(tmp_path):
+    def textconv(path: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return execute_diff(DiffOptions(path, textconv=True), out, err), out.getvalue(), err.getvalue()
+
+    (tmp_path / "notes.yaml").write_text("just: [text\n", encoding="utf-8")
+    assert textconv(str(tmp_path / "notes.yaml")) == (0, "just: [text\n", "")
+    assert textconv("/dev/zero") == (2, "", "argmap diff: /dev/zero: is not a regular file\n")
+    with open(tmp_path / "big.yaml", "wb") as stream:
+        stream.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper
+    code, _, err = textconv(str(tmp_path / "big.yaml"))
+    assert code == 2 and err.endswith("big.yaml: is 104,857,600 bytes, over the 67,108,864-byte limit\n")

@@ -79,21 +79,21 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
 
 
 def _textconv(path: str) -> str:
-    """The argument one file states; the file's own text when it is not a valid map file (git shows that)."""
+    """The argument one file states; the file's own text when it is not a valid map file (git shows that), read
+    within the limits of a map file (a device or an endless file is refused, not read)."""
     from argmap.changes import listing
+    from argmap.errors import UsageError
     from argmap.loader import validate
     from argmap.model import ArgumentMap
-    from argmap.source import read
+    from argmap.source import parse, read_bytes
 
-    doc = read(path)
+    raw, why = read_bytes(path)
+    if raw is None:
+        raise UsageError(f"{path}: {why}")
+    doc = parse(raw, path)
     model = validate(doc) if not doc.fatal else None
     if model is None:
-        try:
-            return Path(path).read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            from argmap.errors import UsageError
-
-            raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+        return raw.decode("utf-8", errors="replace")
     return listing(ArgumentMap.from_parts(model, Path(path).stem))
 
 

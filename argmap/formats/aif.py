@@ -22,7 +22,8 @@ AIF_FAMILY = ("aif", "ova", "xaif")
 DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 
 
-def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None = None) -> dict[str, Any]:
+def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None = None,
+           form: str = "aif") -> dict[str, Any]:
     """The AIF JSON document: every statement an I-node, every support inference an RA-node, every
     attack a CA-node; premises point into their S-node, and the S-node points to its conclusion (an
     undercut's CA-node points to the RA- or CA-node it attacks). Node ids are the map's ids (or, for an
@@ -69,7 +70,8 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None 
             label = pick_text(data.get("label"), lang, default)
             if label:
                 extra.pop("text", None)
-            words = label or extra.pop("text", DEFAULT_TEXT[kind])
+            scheme = data.get("scheme")
+            words = label or extra.pop("text", _scheme_text(scheme) or DEFAULT_TEXT[kind])
             nodes.append({"nodeID": out(name), "text": words, "type": kind, **extra})
     nodes.extend(kept.get("nodes", ()))
     nodes.extend(kept.get("incomplete", ()))
@@ -92,9 +94,21 @@ def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None 
     edges.extend(kept_edges)
     result: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": kept.get("locutions", [])}
     for key, value in kept.items():
-        if key not in ("nodes", "edges", "locutions", "node-fields", "integer-ids", "incomplete", "ova", "text"):
+        if key not in ("nodes", "edges", "locutions", "node-fields", "integer-ids", "incomplete", "ova", "text",
+                       "wrapper"):
             result[key] = value
+    from argmap.formats.aif_schemes import write_schemes
+
+    write_schemes(graph, amap, names, result, form)
     return result
+
+
+def _scheme_text(scheme: str | None) -> str | None:
+    """The text AIF tools give an inference of ``scheme`` (None for no scheme, or one the catalogue lacks)."""
+    from argmap.schemes import shipped
+
+    catalogue = shipped()
+    return catalogue.aif_name(scheme) if scheme is not None and scheme in catalogue else None
 
 
 def document(subject: Subject, form: str) -> tuple[dict[str, Any], list[Loss]]:
@@ -102,7 +116,7 @@ def document(subject: Subject, form: str) -> tuple[dict[str, Any], list[Loss]]:
     if subject.graph is None or subject.amap is None:
         raise ValueError("AIF needs a map (its statements and inferences), not a framework file")
     losses = unheld(subject.amap, subject.lang, {"labels"}, form.upper() if form == "aif" else form)
-    return to_aif(subject.graph, subject.lang, subject.amap), losses
+    return to_aif(subject.graph, subject.lang, subject.amap, form), losses
 
 
 def write(subject: Subject) -> Written:

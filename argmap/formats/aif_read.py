@@ -68,7 +68,13 @@ def read_aif(document: dict[str, Any], where: str, builder: MapBuilder,
             continue
         if extra:
             fields[node.id] = extra
-    _inferences(nodes, edges, consumed, mapped, fields, builder)
+    from argmap.formats.aif_schemes import fulfilled, read_answers, scheme_of
+
+    numbers = fulfilled(document)
+    schemes = {n.id: found for n in nodes.values() if n.type in ("RA", "CA")
+               and (found := scheme_of(n.text, n.data, numbers)) is not None}
+    _inferences(nodes, edges, consumed, mapped, fields, builder, schemes)
+    unread_answers = read_answers(document, mapped, builder)
     if spans:
         _quotes(nodes, mapped, spans, builder)
     kept: dict[str, Any] = {}
@@ -88,6 +94,8 @@ def read_aif(document: dict[str, Any], where: str, builder: MapBuilder,
     if fields:
         kept["node-fields"] = fields
     for key, value in document.items():
+        if key == "cqdescriptorfulfillments" and isinstance(value, list):
+            value = unread_answers  # the others became `answers:` and `roles:`, written back on export
         if key not in ("nodes", "edges") and value not in (None, [], {}):
             kept[key] = value
     if kept:
@@ -170,7 +178,8 @@ def _refuse_scheme_cycles(nodes: dict[str, _Node]) -> None:
 
 
 def _inferences(nodes: dict[str, _Node], edges: list[tuple[Any, str, str]], consumed: set[int],
-                mapped: dict[str, str], fields: dict[str, dict[str, Any]], builder: MapBuilder) -> None:
+                mapped: dict[str, str], fields: dict[str, dict[str, Any]], builder: MapBuilder,
+                schemes: dict[str, str]) -> None:
     edge_number = {(source, target): number for number, (_, source, target) in enumerate(edges)}
     pending = [n for n in nodes.values() if n.type in ("RA", "CA")]
     # An undercut names the inference it attacks, so inferences are added once their targets have ids
@@ -183,18 +192,18 @@ def _inferences(nodes: dict[str, _Node], edges: list[tuple[Any, str, str]], cons
             if any(t in ids and t not in mapped for t in targets):
                 waiting.append(node)
                 continue
-            _inference(node, nodes, targets, edge_number, consumed, mapped, fields, builder)
+            _inference(node, nodes, targets, edge_number, consumed, mapped, fields, builder, schemes.get(node.id))
         if len(waiting) == len(pending):  # only inferences on unrepresentable ones are left
             for node in waiting:
                 _inference(node, nodes, [t for t in node.succ if t in mapped], edge_number, consumed, mapped,
-                           fields, builder)
+                           fields, builder, schemes.get(node.id))
             break
         pending = waiting
 
 
 def _inference(node: _Node, nodes: dict[str, _Node], targets: list[str], edge_number: dict[tuple[str, str], int],
                consumed: set[int], mapped: dict[str, str], fields: dict[str, dict[str, Any]],
-               builder: MapBuilder) -> None:
+               builder: MapBuilder, scheme: str | None = None) -> None:
     relation = "support" if node.type == "RA" else "attack"
     premises = list(dict.fromkeys(p for p in node.pred if nodes[p].type == "I"))
     targets = [t for t in dict.fromkeys(targets) if t in mapped]
@@ -205,8 +214,10 @@ def _inference(node: _Node, nodes: dict[str, _Node], targets: list[str], edge_nu
         builder.kept.setdefault("incomplete", []).append(node.data)
         fields.pop(node.id, None)
         return
-    label = None if node.text in _PLAIN else node.text
-    if label is None and node.text != DEFAULT_TEXT[node.type]:
+    # A node that names a catalogue scheme gets `scheme:` instead of a label; its text is kept when export
+    # would not write the same (a scheme's AIF name, or the default text)
+    label = None if node.text in _PLAIN or scheme is not None else node.text
+    if label is None and node.text != (_scheme_text(scheme) if scheme is not None else DEFAULT_TEXT[node.type]):
         fields.setdefault(node.id, {})["text"] = node.text
     if len(targets) > 1:
         builder.losses.append(Loss("inference with several conclusions", node.where,
@@ -222,7 +233,9 @@ def _inference(node: _Node, nodes: dict[str, _Node], targets: list[str], edge_nu
         if not kept:
             continue
         verb = "for" if relation == "support" else ("undercut" if nodes[target].type != "I" else "against")
-        extra = {"label": label} if label else {}
+        extra: dict[str, Any] = {"label": label} if label else {}
+        if scheme is not None:
+            extra["scheme"] = scheme
         aid = builder.argument([mapped[p] for p in kept], relation, conclusion, node.where, f"{verb} {conclusion}",
                                original=node.id if not made else None, **extra)
         if not made:
@@ -233,6 +246,12 @@ def _inference(node: _Node, nodes: dict[str, _Node], targets: list[str], edge_nu
     if not made:
         builder.kept.setdefault("incomplete", []).append(node.data)
         fields.pop(node.id, None)
+
+
+def _scheme_text(scheme: str) -> str:
+    from argmap.schemes import shipped
+
+    return shipped().aif_name(scheme)
 
 
 def _quotes(nodes: dict[str, _Node], mapped: dict[str, str], spans: dict[str, str], builder: MapBuilder) -> None:

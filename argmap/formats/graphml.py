@@ -30,6 +30,12 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 _FILL = {"thesis": "#FFE699", "claim": "#FFFFFF", "evidence": "#DDEBF7", "support": "#70AD47", "attack": "#C00000"}
 
 
+def _text(words: str) -> str:
+    """Element content that an XML reader gives back as it is: a carriage return as a reference (a raw one is read
+    as a line feed)."""
+    return escape(words, {"\r": "&#13;"})
+
+
 def write(subject: Subject) -> Written:
     amap, graph = subject.amap, subject.graph
     if amap is None or graph is None:
@@ -46,10 +52,10 @@ def write(subject: Subject) -> Written:
             words, role, width = pick_text(data.get("label"), lang, default), data["relation"], 30
             fields = f'<data key="relation">{role}</data>'
             fill, shape = _FILL[role], "ellipse"
-        out.append(f"    <node id={quoteattr(node)}><data key=\"label\">{escape(words)}</data>"
+        out.append(f"    <node id={quoteattr(node)}><data key=\"label\">{_text(words)}</data>"
                    f"<data key=\"kind\">{data['kind']}</data>{fields}<data key=\"shape\"><y:ShapeNode>"
                    f"<y:Geometry width=\"{width}\" height=\"{60 if width > 30 else 30}\"/>"
-                   f"<y:Fill color=\"{fill}\"/><y:NodeLabel>{escape(words)}</y:NodeLabel>"
+                   f"<y:Fill color=\"{fill}\"/><y:NodeLabel>{_text(words)}</y:NodeLabel>"
                    f"<y:Shape type=\"{shape}\"/></y:ShapeNode></data></node>")
     for number, (source, target, kind) in enumerate(graph.edges(data="kind")):
         relation = graph.nodes[target if kind == "premise" else source]["relation"]

@@ -122,23 +122,27 @@ def write(subject: Subject) -> Written:
     out = [f"Discussion Title: {_one_line(pick_text(amap.title, lang, default))}", ""] if amap.title else []
     numbers: dict[str, str] = {}
 
-    def visit(sid: str, numbering: str, stance: str | None) -> None:
-        prefix = f"{numbering}. " + (f"{stance}: " if stance else "")
-        if sid in numbers:
-            out.append(f"{prefix}-> See {numbers[sid]}.")
-            return
-        numbers[sid] = numbering
-        out.append(prefix + _as_claim(sid, pick_text(amap.statements[sid].text, lang, default), losses))
-        for index, (child, kind) in enumerate(children[sid], start=1):
-            visit(child, f"{numbering}.{index}", kind)
+    def visit(root: str, numbering: str) -> None:
+        """The claims under ``root``, depth first, with a stack (a chain may be thousands of claims deep)."""
+        stack: list[tuple[str, str, str | None]] = [(root, numbering, None)]
+        while stack:
+            sid, number, stance = stack.pop()
+            prefix = f"{number}. " + (f"{stance}: " if stance else "")
+            if sid in numbers:
+                out.append(f"{prefix}-> See {numbers[sid]}.")
+                continue
+            numbers[sid] = number
+            out.append(prefix + _as_claim(sid, pick_text(amap.statements[sid].text, lang, default), losses))
+            stack += reversed([(child, f"{number}.{index}", kind)
+                               for index, (child, kind) in enumerate(children[sid], start=1)])
 
     index = 0
     for root in roots:
         index += 1
-        visit(root, str(index), None)
+        visit(root, str(index))
     for sid in [sid for sid in amap.statements if sid not in numbers]:  # in a circle with no root
         index += 1
-        visit(sid, str(index), None)
+        visit(sid, str(index))
     return Written("\n".join(out) + "\n", tuple(losses))
 
 

@@ -3,6 +3,8 @@ supports as solid arrows, attacks as dotted ones, linked and undercut inferences
 
 from __future__ import annotations
 
+import json
+import re
 from typing import TYPE_CHECKING
 
 from argmap.formats._common import Written
@@ -15,16 +17,30 @@ if TYPE_CHECKING:
 __all__ = ["write", "label"]
 
 
+_CODES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#38;", "\\": "#92;", "`": "#96;", "_": "#95;",
+          "*": "#42;", "[": "#91;", "]": "#93;", "~": "#126;"}
+_LIST = re.compile(r"^(\d*)([-+.)])(?= |$)")
+_CODED = re.compile("[" + re.escape("".join(_CODES)) + "]")
+
+
 def label(text: str) -> str:
-    """A Mermaid label: one line, quotes and angle brackets as Mermaid's entity codes.
+    """A Mermaid label that shows ``text`` as it is: one line; quotes, angle brackets, ampersands (which Mermaid
+    would read as an HTML entity), backslashes (``\\n`` would break the line) and backticks (Markdown) as Mermaid's
+    entity codes.
 
     >>> label('He said "no" <loudly>\\nthen left')
     '"He said #quot;no#quot; #lt;loudly#gt; then left"'
+    >>> label("&amp; a\\\\nb `code`")
+    '"#38;amp; a#92;nb #96;code#96;"'
     """
-    words = " ".join(text.split())
-    for char, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
-        words = words.replace(char, code)
-    return f'"{words}"'
+    words = _CODED.sub(lambda match: _CODES[match.group()], " ".join(text.split()))
+    # Mermaid reads a label as Markdown: a text that starts like a list item keeps its mark as a code
+    return '"' + _LIST.sub(lambda match: match.group(1) + f"#{ord(match.group(2))};", words) + '"'
+
+
+def _title(text: str) -> str:
+    """The front matter's title: a YAML double-quoted string of the text on one line (JSON's escapes are YAML's)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 def write(subject: Subject) -> Written:
@@ -36,7 +52,7 @@ def write(subject: Subject) -> Written:
     names = {node: f"n{number}" for number, node in enumerate(graph.nodes)}
     out = ["flowchart BT"]
     if amap.title is not None:
-        out.insert(0, f"---\ntitle: {label(pick_text(amap.title, lang, default))}\n---")
+        out.insert(0, f"---\ntitle: {_title(pick_text(amap.title, lang, default))}\n---")
     junctions = {n for n, d in graph.nodes(data=True) if d["kind"] == "inference"
                  and (d.get("explicit") or any(True for _ in graph.predecessors(n)
                                                if graph.nodes[_]["kind"] == "inference")

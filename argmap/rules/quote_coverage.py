@@ -8,6 +8,12 @@ What it does:
     (20 by default), with the share and the number of quotes; set `max-percent: 0` to have the
     share of every quoted source reported.
 
+    A text file often holds more than the work: a title, a site's menu and disclaimer, a second
+    copy. A source's `body: [first, last]` names the lines (1-based, inclusive) that hold the work
+    itself, and the share is then of those lines alone: each quote counts at its first place in
+    them, and a quote found only outside them covers nothing. A `body:` that runs past the end of
+    the text is reported, and the share is then not measured.
+
 Why this matters:
     `long-quote` limits each quote, not the total: many short quotes can still reproduce a text
     sentence by sentence. A map anchors its statements in the source; it should not become a
@@ -22,6 +28,9 @@ Example:
 Use instead:
     quotes:
       - {source: essay, text: "the feast exists only"}
+    # and, when the file holds a site's page around the work:
+    sources:
+      essay: {path: essay.txt, body: [7, 39]}
 
 Options:
     max-percent: the largest share of a source's text the quotes may cover, in percent (default 20).
@@ -74,10 +83,21 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         source = ctx.texts.get(source_id)
         if source is None or not source.normalised:
             continue  # unverified-quote says why the text cannot be read
-        share = 100 * coverage(source.normalised, quotes) / len(source.normalised)
+        text, part = source.normalised, "the text"
+        if source.body is not None:
+            body = source.body
+            if body.normalised is None:
+                yield amap.problem(CODE, source_id, "body", section="sources",
+                                   message=f"the body of source {source_id!r} ends at line {body.last}, but its"
+                                           f" text has {body.lines} lines; its quotes' share is not measured")
+                continue
+            text, part = body.normalised, f"the body (lines {body.first}-{body.last})"
+        if not text:
+            continue
+        share = 100 * coverage(text, quotes) / len(text)
         if share > limit or limit == 0:
             many = "quote covers" if len(quotes) == 1 else f"{len(quotes)} quotes cover"
             advice = "; quote the clause that identifies each passage" if limit else ""  # 0 only reports
             yield amap.problem(CODE, source_id, section="sources",
-                               message=f"the {many} {share:.1f}% of the text of source {source_id!r}"
+                               message=f"the {many} {share:.1f}% of {part} of source {source_id!r}"
                                        f" (limit {limit}%){advice}")

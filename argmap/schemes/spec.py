@@ -22,6 +22,9 @@ class CriticalQuestion(_Strict):
                                " inference only when raised).")
     text: Text = Field(description="The question, one text per language (a plain string is English).")
     role: Id | None = Field(None, description="The premise role the question tests, if it tests one.")
+    aif: tuple[Annotated[int, Field(strict=True, ge=0)], ...] = Field(
+        (), description="AIFdb's descriptor numbers of the question (OVA3 saves an answer as a"
+                        " `cqdescriptorfulfillments` entry naming one).")
 
 
 class AifNames(_Strict):
