@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.embed.conftest import BROKEN, INLINE, build, opened, tool, write_maps
+from tests.browser.embed.conftest import BROKEN, INLINE, build, hide, opened, tool, write_maps
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.needs_dot
@@ -159,7 +159,7 @@ def test_mkdocs_serve_redraws_the_map_when_one_of_its_files_is_saved(page, tmp_p
 
 def test_without_mkdocs_or_markdown_the_integrations_say_how_to_install_them(monkeypatch):
     for missing, module, extra in (("mkdocs", "argmap.embed.mkdocs", "mkdocs"), ("markdown", "argmap.embed.markdown", "markdown")):
-        monkeypatch.setitem(sys.modules, missing, None)
+        hide(monkeypatch, missing)
         monkeypatch.delitem(sys.modules, module, raising=False)
         with pytest.raises(ImportError, match=rf"pip install 'argmap\[{extra}\]'"):
             __import__(module)
