@@ -9,6 +9,7 @@ SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
 PANDOC := $(VENV)/.pandoc
+NEOVIM := $(VENV)/.neovim
 ARGDOWN := $(VENV)/argdown/.installed
 MERMAID := $(VENV)/mermaid/.installed
 MAP    := models/capital-feast/map.yaml
@@ -23,7 +24,7 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) $(PANDOC) $(MERMAID) lint
+test: setup $(BROWSER) $(PANDOC) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style and types, as part of the tests: ruff on everything, mypy strict on the package.
@@ -108,6 +109,22 @@ $(PANDOC):
 		echo "Installing pandoc with Homebrew (for the tests of the pandoc filter)..."; brew install pandoc || exit 2; \
 	else \
 		echo "pandoc not found and not installable here: the tests of the pandoc filter will be skipped."; \
+	fi
+	@touch $@
+
+# Neovim, whose built-in LSP client the tests drive headless against `argmap lsp`.
+$(NEOVIM):
+	@mkdir -p $(VENV)
+	@if command -v nvim >/dev/null 2>&1; then \
+		echo "Neovim is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing Neovim with apt-get (for the editor tests)..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq neovim >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing Neovim with Homebrew (for the editor tests)..."; brew install neovim || exit 2; \
+	else \
+		echo "Neovim not found and not installable here: the Neovim client test will be skipped."; \
 	fi
 	@touch $@
 

@@ -311,6 +311,8 @@ def salvage(doc: YamlDocument) -> tuple[MapFile | None, frozenset[str]]:
                 if len(loc) > 1 and loc[0] in SECTIONS and isinstance(section, dict) and loc[1] in section:
                     del section[loc[1]]
                     dropped.add(str(loc[1]))
+                elif len(loc) > 1 and loc[0] in SECTIONS and str(loc[1]) in dropped:
+                    continue  # a second error of a definition already left out (a union's branches)
                 else:  # a top-level field, or an expectation (their positions are by index: all go)
                     kept.pop(str(loc[0]), None)
     return None, frozenset()

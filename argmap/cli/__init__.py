@@ -32,6 +32,7 @@ COMMANDS = {
     "schema": "argmap.cli.schema_cmd:schema",
     "rules": "argmap.cli.rules_cmd:rules",
     "explain": "argmap.cli.rules_cmd:explain",
+    "lsp": "argmap.cli.lsp_cmd:lsp",
     "schemes": "argmap.cli.schemes_cmd:schemes",
 }
 

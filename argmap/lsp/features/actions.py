@@ -1,0 +1,176 @@
+"""Quick fixes for the findings that have one: the "did you mean" target, a new statement for a dangling id,
+a stub for a missing translation, `by: analyst`; and the file's canonical layout (`argmap fmt`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+
+from argmap.lsp.analysis import Analysis
+from argmap.lsp.convert import character, server_column, uri_of
+from argmap.lsp.server import ArgmapServer, guarded
+
+if TYPE_CHECKING:
+    from pygls.workspace.position_codec import PositionCodec
+
+__all__ = ["register"]
+
+_MEANT = re.compile(r"did you mean '([a-z0-9-]+)'\?")
+_DANGLING = re.compile(r"^(?:[\w ]+?) '([a-z0-9]+(?:-[a-z0-9]+)*)' is not defined")
+_MISSING = re.compile(r"^statement '([a-z0-9-]+)' has no text in (.+)$")
+_UNQUOTED = re.compile(r"^'([a-z0-9-]+)' is presented as the author's")
+_KEY = re.compile(r"^(\s*)([a-z0-9-]+)\s*:")
+
+
+def register(server: ArgmapServer) -> None:
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
+        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.Source]))
+    @guarded(server, "code actions", [])
+    def actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        from argmap.lsp.features.formatting import canonical_edit
+
+        path = ls.path(params.text_document.uri)
+        if path is None:
+            return []
+        lines = ls.lines(path)
+        found: list[types.CodeAction] = []
+        analysis = ls.analysis(path)
+        for diagnostic in params.context.diagnostics:
+            if diagnostic.source == "argmap":
+                found += _fixes(ls, analysis, path, lines, diagnostic)
+        edit = canonical_edit(ls.documents.text(path) or "", path.name)
+        if isinstance(edit, list) and edit:
+            found.append(types.CodeAction(title="Lay the file out canonically (argmap fmt)",
+                                          kind=types.CodeActionKind.Source,
+                                          edit=types.WorkspaceEdit(changes={params.text_document.uri: edit})))
+        return found
+
+
+def _action(title: str, path: Path, edits: list[types.TextEdit], diagnostic: types.Diagnostic,
+            preferred: bool = False) -> types.CodeAction:
+    return types.CodeAction(title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[diagnostic],
+                            is_preferred=preferred or None, edit=types.WorkspaceEdit(changes={uri_of(path): edits}))
+
+
+def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str],
+           diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    codec = server.workspace.position_codec
+    code, message = diagnostic.code, diagnostic.message
+    found = []
+    if code == "ARG101":
+        meant = _MEANT.search(message)
+        if meant is not None:
+            found.append(_action(f"Change to '{meant[1]}'", path, [types.TextEdit(range=diagnostic.range,
+                                                                                  new_text=meant[1])],
+                                 diagnostic, preferred=True))
+        dangling = _DANGLING.match(message)
+        if dangling is not None:
+            insert = _new_statement(lines, dangling[1])
+            if insert is not None:
+                found.append(_action(f"Add a statement '{dangling[1]}'", path, [insert], diagnostic))
+    elif code == "ARG308":
+        unquoted = _UNQUOTED.match(message)
+        line, _ = server_column(codec, lines, diagnostic.range.start)
+        edit = _add_field(codec, lines, line - 1, "by: analyst") if unquoted else None
+        if edit is not None:
+            found.append(_action("Mark it as the analyst's (by: analyst)", path, [edit], diagnostic))
+    elif code == "ARG301":
+        missing = _MISSING.match(message)
+        amap = analysis.checked.amap
+        if missing is not None and amap is not None and missing[1] in amap.statements:
+            line, _ = server_column(codec, lines, diagnostic.range.start)
+            text = amap.statements[missing[1]].text
+            stub = _translation_stub(codec, lines, line - 1, text, [m.strip() for m in missing[2].split(",")],
+                                     amap.languages[0])
+            if stub is not None:
+                found.append(_action(f"Add a stub translation in {missing[2]}", path, stub, diagnostic))
+    return found
+
+
+def _at(codec: PositionCodec, lines: list[str], line: int, column: int) -> types.Position:
+    return types.Position(line=line, character=character(codec, lines, line, column))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _end_of_block(lines: list[str], start: int) -> int:
+    base = _indent(lines[start])
+    end = start
+    for number in range(start + 1, len(lines)):
+        text = lines[number]
+        if text.strip() and not text.lstrip().startswith("#") and _indent(text) <= base:
+            break
+        if text.strip():
+            end = number
+    return end
+
+
+def _new_statement(lines: list[str], name: str) -> types.TextEdit | None:
+    """A statement ``name`` added at the end of the file's ``statements:`` (which is added if absent)."""
+    header = next((i for i, text in enumerate(lines) if re.match(r"^statements\s*:\s*(#.*)?$", text)), None)
+    if header is None:
+        at = types.Position(line=len(lines), character=0)
+        prefix = "" if not lines or not lines[-1] else "\n"
+        return types.TextEdit(range=types.Range(start=at, end=at),
+                              new_text=f"{prefix}statements:\n  {name}:\n    text: TODO\n")
+    end = _end_of_block(lines, header)
+    children = [_indent(t) for t in lines[header + 1:end + 1] if t.strip() and not t.lstrip().startswith("#")]
+    step = children[0] if children else 2
+    at = types.Position(line=end + 1, character=0)
+    return types.TextEdit(range=types.Range(start=at, end=at),
+                          new_text=f"{' ' * step}{name}:\n{' ' * (step * 2)}text: TODO\n")
+
+
+def _add_field(codec: PositionCodec, lines: list[str], line: int, field: str) -> types.TextEdit | None:
+    """``field`` added to the mapping whose key is on ``line`` (block style), or inside its braces (flow)."""
+    text = lines[line] if 0 <= line < len(lines) else ""
+    key = _KEY.match(text)
+    if key is None:
+        return None
+    rest = text[key.end():].split("#")[0].rstrip()
+    if rest.strip().startswith("{") and rest.endswith("}"):
+        close = len(text[:key.end()]) + len(rest) - 1
+        at = _at(codec, lines, line, close)
+        return types.TextEdit(range=types.Range(start=at, end=at), new_text=f", {field}")
+    end = _end_of_block(lines, line)
+    body = [_indent(t) for t in lines[line + 1:end + 1] if t.strip()]
+    indent = body[0] if body else _indent(text) + 2
+    at = types.Position(line=line + 1, character=0)
+    return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * indent}{field}\n")
+
+
+def _translation_stub(codec: PositionCodec, lines: list[str], line: int, text: object, missing: list[str],
+                      default: str) -> list[types.TextEdit] | None:
+    """Texts for the ``missing`` languages, each the default language's text marked to be translated."""
+    source = str(text.get(default) or next(iter(text.values()))) if isinstance(text, dict) else str(text)
+    stubs = {lang: f"TODO({lang}): {source}" for lang in missing}
+    current = lines[line] if 0 <= line < len(lines) else ""
+    value = re.match(r"^(\s*)text\s*:\s*", current)
+    if value is None:
+        return None
+    rest = current[value.end():].split(" #")[0].rstrip()
+    if isinstance(text, dict) and not rest:  # a block mapping of languages: a line for each
+        end = _end_of_block(lines, line)
+        body = [_indent(t) for t in lines[line + 1:end + 1] if t.strip()]
+        indent = body[0] if body else _indent(current) + 2
+        at = types.Position(line=end + 1, character=0)
+        added = "".join(f"{' ' * indent}{lang}: {json.dumps(stub, ensure_ascii=False)}\n" for lang, stub in stubs.items())
+        return [types.TextEdit(range=types.Range(start=at, end=at), new_text=added)]
+    if isinstance(text, dict) and rest.startswith("{") and rest.endswith("}"):
+        close = value.end() + len(rest) - 1
+        at = _at(codec, lines, line, close)
+        added = "".join(f", {lang}: {json.dumps(stub, ensure_ascii=False)}" for lang, stub in stubs.items())
+        return [types.TextEdit(range=types.Range(start=at, end=at), new_text=added)]
+    if isinstance(text, str) and rest and not rest.startswith(("|", ">")):
+        whole = {default: text, **stubs}
+        flow = "{" + ", ".join(f"{lang}: {json.dumps(t, ensure_ascii=False)}" for lang, t in whole.items()) + "}"
+        begin = _at(codec, lines, line, value.end())
+        finish = _at(codec, lines, line, value.end() + len(rest))
+        return [types.TextEdit(range=types.Range(start=begin, end=finish), new_text=flow)]
+    return None
