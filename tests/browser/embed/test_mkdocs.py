@@ -66,7 +66,7 @@ def test_the_page_shows_each_map_interactive_in_the_sites_language(page, mkdocs_
     assert first.locator("#node-thesis text").first.bounding_box()["height"] >= 9
     first.locator("#node-thesis").click()
     panel = first.locator("#panel").inner_text()
-    assert "La thèse tient" in panel and "IN (grounded)" in panel
+    assert "La thèse tient" in panel and "IN, grounded" in panel
     assert "An inline claim" in inline.locator("#canvas").text_content()
     static = page.page.locator(".admonition figure.argmap-static svg").text_content()
     assert "An objection" in static and "A fact" not in static
@@ -181,5 +181,5 @@ def test_the_essays_walk_through_shows_its_map_beside_the_text(page, tmp_path):
     thesis = essay.locator("#node-feast-only-in-a-shares")
     assert thesis.count() == 1 and essay.locator("g.node[role=button]").count() > 30
     thesis.click()
-    assert "IN (grounded)" in essay.locator("#panel").inner_text()  # the thesis stands (docs/essay.md says why)
+    assert "IN, grounded" in essay.locator("#panel").inner_text()  # the thesis stands (docs/essay.md says why)
     assert "The argument" in page.page.locator("h2").all_inner_texts()
