@@ -220,6 +220,9 @@ def test_each_answer_gets_its_own_verdict():
     code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
     assert "The answer 'no-feast-elsewhere' stands: every objection to it is defeated." in out
     assert "The answer 'feast-in-a-shares' stands: nothing attacks it." in out
+    # the thesis, which nothing attacks, says so once: no "Why:" line repeats it
+    assert out.startswith("The thesis 'feast-only-in-a-shares' stands: nothing attacks it (grounded semantics).\n\n"
+                          "The answer 'feast-in-a-shares' stands: nothing attacks it.\n")
     # The popular view attacks the "no" only: the "yes" answer, unattacked, is the stronger under every
     # gradual semantics (no support is counted twice, so the ranking does not flip between them).
     for semantics in ("dfquad", "quadratic-energy", "h-categoriser", "euler-based"):
