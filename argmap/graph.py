@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from argmap.model import ArgumentMap
 
-__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
+    Graph: TypeAlias = nx.DiGraph[str, Any, Any]
+    """A map's graph: nodes are ids; a node's and an edge's data are the dicts build() gives them."""
+else:
+    Graph = nx.DiGraph
+
+__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "relation", "junctions",
+           "neighbourhood", "group_subgraph", "leading_to", "answering"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -24,7 +33,7 @@ def implicit_id(premise: str, relation: str, target: str) -> str:
     return f"{premise}--{relation}--{target}"
 
 
-def build(amap: ArgumentMap) -> nx.DiGraph:
+def build(amap: ArgumentMap) -> Graph:
     """The map as a directed graph, nodes and edges added in file order so that output is stable.
 
     Statement nodes carry ``kind="statement"``; every support or attack is an inference node
@@ -32,10 +41,10 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     ``conclusion`` edge out, to a statement or (an undercut) to another inference. References to
     ids that do not exist, and premises that are their own conclusion, are left out: rules report them.
     """
-    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
+    graph: Graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
     # networkx's documented dict-of-dicts (``_node``, ``_succ``, ``_pred``) is filled directly:
     # add_nodes_from/add_edges_from cost a second on a 100,000-statement map, this a third of it.
-    node, succ, pred = graph._node, graph._succ, graph._pred
+    node, succ, pred = graph._node, graph._succ, graph._pred  # type: ignore[attr-defined]
     for sid, s in amap.statements.items():
         node[sid] = {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
                      "text": s.text, "quotes": s.quotes, "by": s.by,
@@ -84,23 +93,35 @@ def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: 
     edges.append((iid, target, "conclusion"))
 
 
-def statements(graph: nx.DiGraph) -> list[str]:
+def statements(graph: Graph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == "statement"]
 
 
-def inferences(graph: nx.DiGraph) -> list[str]:
+def inferences(graph: Graph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == "inference"]
 
 
-def premises(graph: nx.DiGraph, inference: str) -> list[str]:
+def premises(graph: Graph, inference: str) -> list[str]:
     return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
 
 
-def conclusion(graph: nx.DiGraph, inference: str) -> str | None:
+def conclusion(graph: Graph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
 
 
-def leading_to(graph: nx.DiGraph, targets: Iterable[str],
+def answering(amap: ArgumentMap) -> dict[str, list[str]]:
+    """For each inference, the statements that answer or raise one of its critical questions by name
+    (``answers: {inference: ...}``, ``raises: {inference: ...}``): they bear on it as its premises do."""
+    found: dict[str, list[str]] = {}
+    for sid, statement in amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    found.setdefault(inference, []).append(sid)
+    return found
+
+
+def leading_to(graph: Graph, targets: Iterable[str],
                also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
     """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
 
@@ -127,3 +148,54 @@ def leading_to(graph: nx.DiGraph, targets: Iterable[str],
                 reached.add(earlier)
                 queue.append(earlier)
     return reached
+
+
+def relation(graph: Graph, inference: str) -> str:
+    """What an inference does: ``support``, ``attack`` (on a statement) or ``undercut`` (an attack on another
+    inference, not on its conclusion)."""
+    if graph.nodes[inference]["relation"] == "support":
+        return "support"
+    target = conclusion(graph, inference)
+    return "undercut" if target is not None and graph.nodes[target]["kind"] == "inference" else "attack"
+
+
+def junctions(graph: Graph, also: Iterable[str] = ()) -> set[str]:
+    """The inferences drawn as a node of their own: declared ones, linked ones (not exactly one premise), those
+    something attacks (an undercut needs a node to point at), and ``also`` (such as those with a scheme). Any
+    other inference is a plain arrow from its premise to its conclusion."""
+    nodes = graph.nodes
+    marked = set(also)
+    undercut = {t for n, data in nodes(data=True) if data["kind"] == "inference" and data["relation"] == "attack"
+                for t in graph.successors(n) if nodes[t]["kind"] == "inference"}
+    return {n for n, data in nodes(data=True) if data["kind"] == "inference"
+            and (data["explicit"] or n in undercut or n in marked or len(premises(graph, n)) != 1)}
+
+
+def neighbourhood(graph: Graph, centre: str, depth: int) -> Graph:
+    """The part of ``graph`` within ``depth`` relations of ``centre``; inference junctions are not
+    counted as a step, so depth 1 is a statement's direct reasons, objections and conclusions."""
+    undirected = graph.to_undirected(as_view=True)
+    distance = {centre: 0}
+    queue = deque([centre])
+    while queue:
+        node = queue.popleft()
+        for other in undirected.neighbors(node):
+            # statement -> junction -> statement counts one step in all
+            step = 1 if graph.nodes[node]["kind"] == "inference" else 0
+            reached = distance[node] + step
+            if reached <= depth and reached < distance.get(other, depth + 1):
+                distance[other] = reached
+                queue.append(other)
+    keep = set(distance)
+    # A junction is drawn only with its conclusion and at least one premise.
+    keep = {n for n in keep if graph.nodes[n]["kind"] == "statement"
+            or (any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n)))}
+    return graph.subgraph([n for n in graph if n in keep]).copy()
+
+
+def group_subgraph(graph: Graph, group: str) -> Graph:
+    """The statements of one group, and the inferences among them."""
+    keep = {n for n, g in graph.nodes(data="group") if g == group and graph.nodes[n]["kind"] == "statement"}
+    keep |= {n for n in graph if graph.nodes[n]["kind"] == "inference"
+             and any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n))}
+    return graph.subgraph([n for n in graph if n in keep]).copy()

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
+from argmap.schema import SECTIONS, Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
 
 __all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
 
 Where = tuple[str, int, int]
 """A place: file (or other name), 1-based line and column; 0 where not known."""
 
-SECTIONS = ("statements", "arguments", "sources", "groups")
 
 
 class Locator(Protocol):
@@ -37,6 +36,10 @@ class Locator(Protocol):
         """The folder that relative paths written in ``section.node_id`` start from, if any."""
         ...
 
+    def owner(self, path: str, line: int, column: int) -> str | None:
+        """The statement or argument whose definition holds the place ``path:line:column``, if any."""
+        ...
+
 
 @dataclass(frozen=True)
 class Unlocated:
@@ -55,6 +58,9 @@ class Unlocated:
 
     def folder(self, section: str, node_id: str) -> Path | None:
         return None
+
+    def owner(self, path: str, line: int, column: int) -> str | None:
+        return None  # no places: no definition holds one
 
 
 @dataclass(eq=False)

@@ -8,12 +8,12 @@ from functools import lru_cache
 from typing import Any
 
 import graphviz
-import networkx as nx
 
 from argmap.diagram.layout import ranks, rows, tree_order
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import BORDERS, LARGE, Edge, Node, View, drawable, view
 from argmap.diagram.words import words
+from argmap.graph import Graph
 from argmap.texts import pick_text
 
 __all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "hover", "font_size", "shown_lines",
@@ -86,8 +86,8 @@ def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml("\\n".join(_prepared(line, "\\\\") for line in lines))
 
 
-def to_dot(graph: nx.DiGraph, groups: Mapping[str, Any], style: Style, title: str = "",
-           whole: nx.DiGraph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
+def to_dot(graph: Graph, groups: Mapping[str, Any], style: Style, title: str = "",
+           whole: Graph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
     """The diagram of ``graph`` (whole, or a subgraph of ``whole``) as DOT source."""
     default = (graph.graph.get("languages") or ("en",))[0]
     shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns, whole, problems)
