@@ -44,7 +44,7 @@ def _run(folder: Path, body) -> None:
     async def guarded(client: LanguageClient) -> None:
         try:
             await body(client)
-        except Exception as error:  # noqa: BLE001 - raised again below
+        except Exception as error:  # raised again below, once the server is shut down
             failed.append(error)
 
     session(folder, guarded)
