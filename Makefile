@@ -24,7 +24,9 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) $(PANDOC) $(MERMAID) $(NEOVIM) lint
+# The tools only the tests use (Chromium, Neovim, pandoc, and about 100 MB of Node packages) are installed here, not
+# by `make run`. A test whose tool is missing is skipped with the reason; CI (ARGMAP_REQUIRE_TOOLS=1) fails it.
+test: setup $(LSP) $(ARGDOWN) $(BROWSER) $(PANDOC) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style, types and layers, as part of the tests: ruff on everything, mypy strict on the package, and the
@@ -52,7 +54,7 @@ fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 	ARGMAP_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/fuzz
 
-setup: $(STAMP) $(SYSTEM) $(LSP) $(ARGDOWN)
+setup: $(STAMP) $(SYSTEM)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
