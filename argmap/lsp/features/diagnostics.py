@@ -32,7 +32,7 @@ def register(server: ArgmapServer) -> None:
         dirty.clear()
         done: set[Path] = set()
         for path in paths:
-            if path in done or not server.documents.is_open(path):
+            if path in done or not server.documents.is_open(path) or not server.is_map_file(path):
                 continue
             analysis = server.analysis(path)
             done.update(analysis.files)
@@ -84,7 +84,10 @@ def register(server: ArgmapServer) -> None:
         if path is not None:
             document = ls.workspace.get_text_document(params.text_document.uri)
             ls.documents.put(path, params.text_document.version, document.source)
-            schedule(path, *_open_files_of_maps_with(ls, path))
+            if is_configuration(path):  # every map below it may be checked differently now
+                schedule(*ls.documents.texts)
+            else:
+                schedule(path, *_open_files_of_maps_with(ls, path))
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     @guarded(server, "saving")
@@ -120,6 +123,12 @@ def register(server: ArgmapServer) -> None:
             if path is not None:
                 ls.analyzer.forget(path)
         schedule(*ls.documents.texts)
+
+
+def is_configuration(path: Path) -> bool:
+    from argmap.config import CONFIG_NAMES
+
+    return path.name in (*CONFIG_NAMES, "pyproject.toml")
 
 
 def _open_files_of_maps_with(server: ArgmapServer, path: Path) -> list[Path]:
