@@ -8,11 +8,12 @@ from functools import lru_cache
 from typing import Any
 
 import graphviz
-import networkx as nx
 
+from argmap.diagram.layout import ranks, rows, tree_order
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import BORDERS, LARGE, Edge, Node, View, drawable, view
 from argmap.diagram.words import words
+from argmap.graph import Graph
 from argmap.texts import pick_text
 
 __all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "hover", "font_size", "shown_lines",
@@ -85,8 +86,8 @@ def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml("\\n".join(_prepared(line, "\\\\") for line in lines))
 
 
-def to_dot(graph: nx.DiGraph, groups: Mapping[str, Any], style: Style, title: str = "",
-           whole: nx.DiGraph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
+def to_dot(graph: Graph, groups: Mapping[str, Any], style: Style, title: str = "",
+           whole: Graph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
     """The diagram of ``graph`` (whole, or a subgraph of ``whole``) as DOT source."""
     default = (graph.graph.get("languages") or ("en",))[0]
     shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns, whole, problems)
@@ -98,7 +99,9 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
     ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`."""
     names = {node.id: f"n{index}" for index, node in enumerate(shown.nodes)}
     dot = graphviz.Digraph("argmap")
-    layout: dict[str, Any] = {}
+    # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
+    # dot's crossing minimisation runs one short pass, which keeps that order.
+    layout: dict[str, Any] = {"mclimit": "0.01", "newrank": "true"}
     if shown.large:
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes keep
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).
@@ -112,22 +115,35 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9", penwidth="1.3")
     by_id = {node.id: node for node in shown.nodes}
-    placed = set()
+    order = tree_order(shown)
+    place = {node: index for index, node in enumerate(order)}
+    # Large maps are not pinned: dot's passes over hundreds of chained rows cost it ten times its time.
+    lined = rows(shown) if not shown.large else ()
+    # Nodes are declared in the order that holds the drawing still (dot's first ordering of each rank
+    # follows it), then each group's box names its members.
+    dot.body += [_node_line(by_id[node], names[node], sized) for node in order]
     for index, cluster in enumerate(shown.clusters):
         with dot.subgraph(name=f"cluster_{index}") as box:
             box.attr("graph", label=text(cluster.label), id=text(f"group-{cluster.id}"), style="rounded,dashed",
                      color=GREY, fontsize="12", tooltip=tip(cluster.label))
-            for member in cluster.members:
-                box.body.append(_node_line(by_id[member], names[member], sized))
-                placed.add(member)
-    for node in shown.nodes:
-        if node.id not in placed:
-            dot.body.append(_node_line(node, names[node.id], sized))
-    dot.body += [_edge_line(edge, names[edge.source], names[edge.target]) for edge in shown.edges]
+            box.body += [f"\t{names[member]}\n" for member in sorted(cluster.members, key=place.__getitem__)]
+            box.body += [_row(names, members) for group, members in lined if group == cluster.id]
+    # Each rank's order is pinned: its nodes on one rank, chained left to right by invisible lines.
+    dot.body += [_row(names, members) for group, members in lined if group is None]
+    edges = sorted(shown.edges, key=lambda edge: (place[edge.target], place[edge.source]))
+    # A line that closes a cycle (mutual attacks) does not rank its ends, so that dot's ranks are argmap's.
+    height = ranks(shown)
+    dot.body += [_edge_line(edge, names[edge.source], names[edge.target], height[edge.source] > height[edge.target])
+                 for edge in edges]
     if legend and shown.legend:
         _legend(dot, shown)
     source: str = dot.source
     return source
+
+
+def _row(names: Mapping[str, str], members: tuple[str, ...]) -> str:
+    chain = " -> ".join(names[member] for member in members)
+    return f"\t{{rank=same; {chain} [style=invis]}}\n"
 
 
 def font_size(node: Node) -> float:
@@ -152,15 +168,17 @@ def _node_line(node: Node, name: str, sized: bool) -> str:
 
 
 @lru_cache(maxsize=1 << 13)
-def _edge_line(edge: Edge, source: str, target: str) -> str:
+def _edge_line(edge: Edge, source: str, target: str, ranked: bool = True) -> str:
     scratch = graphviz.Digraph()
     colour, style = LINES[edge.relation]
+    free = {} if ranked else {"constraint": "false"}
     if edge.part == "direct":
         scratch.edge(source, target, id=text(f"edge-{edge.inference}"), color=colour, style=style,
-                     tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}))
+                     tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}),
+                     **free)
     else:
         scratch.edge(source, target, id=text(f"edge-{edge.source}-{edge.target}"), color=colour, style=style,
-                     **({"arrowhead": "none"} if edge.part == "premise" else {}))
+                     **({"arrowhead": "none"} if edge.part == "premise" else {}), **free)
     line: str = scratch.body[-1]
     return line
 

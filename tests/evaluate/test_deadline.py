@@ -17,13 +17,13 @@ from argmap.formats import parse_framework as parse
 from argmap.formats.apx import write as to_apx
 from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
-from argmap.semantics import annotations
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.semantics.deadline import Deadline, Timeout
 from argmap.semantics.extensions import Reasoner, SolverTimeout
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import Model
 from argmap.semantics.grounded import grounded
+from argmap.semantics.result import evaluate_graph
 from argmap.semantics.sensitivity import sensitivity
 from tests.conftest import ROOT
 
@@ -60,8 +60,8 @@ def chain_graph(n: int, cycle: bool = False) -> nx.DiGraph:
     lambda: Model(chain_graph(5, cycle=True)).evaluate("dfquad", deadline=passed()),
     lambda: Model(chain_graph(5, cycle=True)).evaluate("quadratic-energy", deadline=passed()),
     lambda: sensitivity(Model(chain_graph(5)), "dfquad", "s0", deadline=passed()),
-    lambda: annotations(chain_graph(3000), "grounded", passed()),
-    lambda: annotations(chain_graph(5, cycle=True), "dfquad", passed()),
+    lambda: evaluate_graph(chain_graph(3000), "grounded", passed()).annotations(),
+    lambda: evaluate_graph(chain_graph(5, cycle=True), "dfquad", passed()).annotations(),
 ], ids=["iccma", "apx", "tgf", "translation", "grounded", "encoding", "model", "topological", "dfquad-iterations",
         "energy-iterations", "sensitivity-probes", "render-grounded", "render-gradual"])
 def test_every_phase_stops_at_the_deadline(phase):
@@ -114,12 +114,23 @@ def hard_framework() -> Framework:
 def test_ctrl_c_stops_a_sat_call_at_once_and_goes_on_up():
     reasoner = Reasoner(hard_framework(), "stable", timeout=60)  # a lost Ctrl-C fails the test, not hangs it
     undecided = grounded(reasoner.framework).index("UNDEC")
-    timer = threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT))
-    timer.start()
+    # Python drops a KeyboardInterrupt raised inside a garbage-collector callback (another test's
+    # library may have installed one), so a Ctrl-C not taken within 3 s is pressed again.
+    stop = threading.Event()
+
+    def press() -> None:
+        wait = 0.3
+        while not stop.wait(wait):
+            os.kill(os.getpid(), signal.SIGINT)
+            wait = 3.0
+
+    presser = threading.Thread(target=press, daemon=True)
+    presser.start()
     try:
         with pytest.raises(KeyboardInterrupt):  # not SolverTimeout
             reasoner.credulous(undecided)  # far from done after 0.3 s; the SIGINT comes during the call
     finally:
-        timer.cancel()
+        stop.set()
+        presser.join()
     # The solver's thread has left it (the solver is deleted on the way out, which would crash otherwise).
     assert not [thread for thread in threading.enumerate() if thread.name == "argmap-sat"]

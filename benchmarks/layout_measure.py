@@ -1,0 +1,97 @@
+"""What a reader meets in a drawing: its shape, its text size when fitted to a screen, and how much of its
+order one edit of the map keeps. Read from dot's SVG; used by bench_layout.py and the layout tests."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+__all__ = ["Shape", "shape", "positions", "ranks", "order_kept", "SCREEN", "BODY"]
+
+SCREEN = (1600, 900)
+"""The screen a drawing is fitted into (pixels)."""
+BODY = 11.0
+"""The size (points) of a statement's text in argmap's drawings."""
+
+_SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
+_NODE = re.compile(r'<g id="node(?:-|&#45;)([^"]*)" class="node">(.*?)(?=<g id="[^"]*" class="|</svg>)', re.S)
+_POINTS = re.compile(r'\b(?:points|d)="([^"]*)"')
+_PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
+_ELLIPSE = re.compile(r'<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)"')
+_DIRECTION = re.compile(r"\brankdir=(\w+)")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A drawing's width and height (points), its aspect, and its body text in pixels once fitted to SCREEN."""
+
+    width: float
+    height: float
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height
+
+    @property
+    def text_px(self) -> float:
+        """The body text's height in pixels when the whole drawing is scaled to fit SCREEN (never enlarged
+        beyond its natural size, 1 pt = 4/3 px)."""
+        scale = min(SCREEN[0] / self.width, SCREEN[1] / self.height, 4 / 3)
+        return BODY * scale
+
+
+def shape(svg: str) -> Shape:
+    """The drawing's size, as dot wrote it on the SVG's root."""
+    found = _SIZE.search(svg)
+    if found is None:
+        raise ValueError("no size on the SVG's root")
+    return Shape(float(found[1]), float(found[2]))
+
+
+def positions(svg: str) -> dict[str, tuple[float, float]]:
+    """The centre of each drawn node (statements and junctions), by node id."""
+    found = {}
+    for match in _NODE.finditer(svg):
+        xs: list[float] = []
+        ys: list[float] = []
+        for points in _POINTS.findall(match[2]):
+            for x, y in _PAIR.findall(points):
+                xs.append(float(x))
+                ys.append(float(y))
+        for cx, cy in _ELLIPSE.findall(match[2]):
+            xs.append(float(cx))
+            ys.append(float(cy))
+        if xs:
+            found[html.unescape(match[1])] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    return found
+
+
+def direction(dot_source: str) -> str:
+    """The rankdir a DOT source asks for (dot's default TB when it asks for none)."""
+    found = _DIRECTION.search(dot_source)
+    return found[1].strip('"') if found else "TB"
+
+
+def ranks(svg: str, rankdir: str) -> dict[str, tuple[int, float]]:
+    """Each node's rank (its row, or its column for a left-right drawing) and its place along that rank."""
+    across = rankdir in ("LR", "RL")
+    return {node: (round(y if not across else x), x if not across else y)
+            for node, (x, y) in positions(svg).items()}
+
+
+def order_kept(before: dict[str, tuple[int, float]], after: dict[str, tuple[int, float]]) -> tuple[int, int]:
+    """Of the pairs of nodes that share a rank in both drawings, how many keep their order: (kept, pairs)."""
+    both = sorted(set(before) & set(after))
+    rows: dict[tuple[int, int], list[str]] = {}
+    for node in both:
+        rows.setdefault((before[node][0], after[node][0]), []).append(node)
+    kept = pairs = 0
+    for members in rows.values():
+        for first, second in combinations(members, 2):
+            pairs += 1
+            was = before[first][1] < before[second][1]
+            now = after[first][1] < after[second][1]
+            kept += was == now
+    return kept, pairs

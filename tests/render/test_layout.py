@@ -1,0 +1,122 @@
+"""The layout's decisions on small maps: each node's rank and place along it, lines that never run
+backwards, and a drawing that holds still when the map is edited (measured on dot's real drawing)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.diagram.layout import ranks, rows, tree_order
+from argmap.diagram.view import view
+from argmap.graph import build
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from layout_measure import order_kept, positions
+from layout_measure import ranks as drawn_ranks
+
+needs_dot = pytest.mark.needs_dot
+UNDERCUT = """\
+argmap: 1
+id: bridge
+statements:
+  thesis: {role: thesis, text: The bridge should be closed}
+  cost: {text: Closing costs the city a lot, attacks: thesis}
+  cracks: {role: evidence, text: Inspectors found cracks in two girders, supports: thesis}
+  old-method: {text: The inspection used an outdated method, attacks: cracks--support--thesis}
+  traffic: {role: evidence, text: Traffic fell by half last year, supports: cost}
+"""
+
+
+def shown(tmp_path: Path, text: str) -> argmap.ArgumentMap:
+    path = tmp_path / "map.yaml"
+    path.write_text(text, encoding="utf-8")
+    return argmap.load(path)
+
+
+def view_of(amap: argmap.ArgumentMap):
+    return view(build(amap), amap.groups, "en")
+
+
+def test_each_node_sits_right_under_what_it_argues_for_and_siblings_keep_file_order(tmp_path):
+    drawn = view_of(shown(tmp_path, UNDERCUT))
+    rank = ranks(drawn)
+    assert rank == {"thesis": 0, "cost": 1, "cracks--support--thesis": 1, "cracks": 2, "old-method": 2, "traffic": 2}
+    assert tree_order(drawn) == ("thesis", "cost", "traffic", "cracks--support--thesis", "cracks", "old-method")
+    # The rows dot is held to: each rank left to right in that order.
+    assert rows(drawn) == ((None, ("cost", "cracks--support--thesis")), (None, ("traffic", "cracks", "old-method")))
+
+
+def test_an_undercut_one_premise_support_puts_its_junction_between_premise_and_conclusion(tmp_path):
+    rank = ranks(view_of(shown(tmp_path, UNDERCUT)))
+    assert rank["cracks"] > rank["cracks--support--thesis"] > rank["thesis"]
+    assert rank["old-method"] > rank["cracks--support--thesis"]
+
+
+def test_mutual_attacks_get_ranks_and_every_node_is_placed(tmp_path):
+    text = """\
+argmap: 1
+id: loop
+statements:
+  a: {text: A, attacks: b}
+  b: {text: B, attacks: a}
+  c: {text: C, supports: a}
+"""
+    drawn = view_of(shown(tmp_path, text))
+    assert sorted(tree_order(drawn)) == sorted(node.id for node in drawn.nodes)
+    assert set(ranks(drawn)) == {node.id for node in drawn.nodes}
+
+
+def test_a_groups_rows_are_pinned_inside_its_box(tmp_path):
+    text = UNDERCUT + "  extra: {text: Another reason, supports: thesis, group: g}\n  more: {text: More, supports: thesis, group: g}\n" \
+        "groups:\n  g: {label: G}\n"
+    lined = rows(view_of(shown(tmp_path, text)))
+    assert ("g", ("extra", "more")) in lined
+    assert all("extra" not in members for group, members in lined if group is None)
+
+
+def drawn_svg(amap: argmap.ArgumentMap) -> str:
+    return argmap.render(amap, "svg").decode("utf-8")
+
+
+@needs_dot
+@pytest.mark.parametrize("name", ["undercut", *sorted(p.name for p in (ROOT / "tests/formats/golden").glob("*"))])
+def test_no_line_runs_backwards(tmp_path, name):
+    """Every line ends nearer the top (the thesis) than it starts, on real maps too."""
+    if name == "undercut":
+        amap = shown(tmp_path, UNDERCUT)
+    else:
+        folder = ROOT / "tests/formats/golden" / name
+        amap = argmap.load(folder / "map.yaml" if folder.is_dir() else folder)
+    drawn = view_of(amap)
+    where = positions(drawn_svg(amap))
+    rank = ranks(drawn)
+    for edge in drawn.edges:
+        if rank[edge.source] > rank[edge.target]:  # a line that closes a cycle may run either way
+            assert where[edge.source][1] > where[edge.target][1], edge
+
+
+def edited(tmp_path: Path, extra: str, name: str) -> argmap.ArgumentMap:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(UNDERCUT.replace("  traffic:", extra + "  traffic:") if extra.startswith("  ") else extra,
+                    encoding="utf-8")
+    return argmap.load(path)
+
+
+@needs_dot
+@pytest.mark.parametrize("change", ["added", "removed", "related"])
+def test_an_edit_keeps_the_order_of_every_rank(tmp_path, change):
+    before = drawn_ranks(drawn_svg(shown(tmp_path, UNDERCUT)), "BT")
+    if change == "added":
+        amap = edited(tmp_path, "  survey: {role: evidence, text: A survey of drivers, supports: cost}\n", change)
+    elif change == "removed":
+        amap = edited(tmp_path, UNDERCUT.replace("  cost: {text: Closing costs the city a lot, attacks: thesis}\n", "")
+                      .replace(", supports: cost", ""), change)
+    else:
+        amap = edited(tmp_path, UNDERCUT.replace("supports: cost}", "supports: [cost, thesis]}"), change)
+    after = drawn_ranks(drawn_svg(amap), "BT")
+    kept, pairs = order_kept(before, after)
+    assert pairs and kept == pairs
