@@ -4,6 +4,7 @@ debounced, refreshed when any file the check read changes."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,12 @@ def register(server: ArgmapServer) -> None:
             schedule(*ls.documents.texts) if is_configuration(path) else \
                 schedule(path, *_open_files_of_maps_with(ls, path))
 
+    _register_closing(server, schedule, published)
+
+
+def _register_closing(server: ArgmapServer, schedule: Callable[..., None], published: dict[Path, set[Path]]) -> None:
+    """A closed file is read from disk again (its map's findings go when none of its files is open); a file
+    changed on disk is read again."""
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @guarded(server, "closing a file")
     def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
