@@ -42,6 +42,7 @@ def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     assert "ARGMAP_SOURCE_DIRS" in note["message"]
 
 
+@needs_seeds
 def test_the_environment_names_the_folder_of_the_texts():
     code, out, _ = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT,
                            env={"ARGMAP_SOURCE_DIRS": str(SEEDS)})
