@@ -26,10 +26,12 @@ run: setup
 test: setup $(BROWSER) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
-# Style and types, as part of the tests: ruff on everything, mypy strict on the package.
+# Style, types and layers, as part of the tests: ruff on everything, mypy strict on the package, and the
+# import-linter contract of pyproject.toml (no module imports from a layer above its own).
 lint: setup
 	$(BIN)/ruff check argmap tests benchmarks
 	$(BIN)/mypy argmap
+	$(BIN)/lint-imports --no-cache
 
 # The wheel and sdist a user installs without cloning: built, installed into a fresh environment,
 # and run on the bundled essay.

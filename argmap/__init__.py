@@ -7,11 +7,11 @@ tool's file and :func:`export` one to it. A map can also be built in code with `
 """
 
 from argmap.api import check, diff, dump, evaluate, export, import_map, load, render
+from argmap.version import __version__
 
 __all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "ArgumentMap",
            "Evaluation"]
 
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:

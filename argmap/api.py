@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from argmap.errors import LimitReached
+from argmap.errors import GraphvizUnavailable, LimitReached
 
 if TYPE_CHECKING:
     from argmap.changes import Changes
@@ -26,14 +26,6 @@ __all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", 
 
 PathLike = Union[str, "os.PathLike[str]"]
 RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html", "fragment")
-
-
-class GraphvizUnavailable(LimitReached):
-    """Graphviz's ``dot`` is not installed; ``source`` holds the DOT source it would have drawn."""
-
-    def __init__(self, message: str, source: bytes) -> None:
-        super().__init__(message)
-        self.source = source
 
 
 def _need_map(value: object, verb: str, name: str = "the map") -> None:
@@ -167,7 +159,7 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     catalogue) count: an open assumption leaves its inference undecided, or weaker in gradual semantics, and
     a raised question undercuts it (argmap.schemes.evaluation)."""
     _need_map(amap, "evaluate")
-    from argmap.errors import LimitReached, UsageError
+    from argmap.errors import UsageError
     from argmap.graph import build
     from argmap.semantics import SEMANTICS
     from argmap.semantics.extensions import SolverTimeout
@@ -203,9 +195,10 @@ def _time_limit(timeout: float | None) -> None:
 
 
 def why_slow(semantics: str) -> str:
-    if semantics in ("complete", "preferred", "stable"):
-        return "the problem is NP-hard on this map (grounded semantics is always fast)"
-    return "the map is too large for the time given; raise the limit"
+    """What a time-out under ``semantics`` means, from the registry of semantics."""
+    from argmap.semantics.registry import timeout_reason
+
+    return timeout_reason(semantics)
 
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,

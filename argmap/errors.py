@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from argmap.diagnostics import Diagnostic
 
 __all__ = ["CLEAN", "FINDINGS", "USAGE", "LIMIT", "INTERRUPTED", "ArgmapError", "UsageError", "InputError",
-           "MapError", "LimitReached"]
+           "MapError", "LimitReached", "GraphvizUnavailable"]
 
 CLEAN = 0
 """Clean: no finding, nothing changed, or the output was written."""
@@ -57,3 +57,11 @@ class LimitReached(ArgmapError):
     """A time limit ran out (the SAT solver, Graphviz), or Graphviz is missing or failed."""
 
     status = LIMIT
+
+
+class GraphvizUnavailable(LimitReached):
+    """Graphviz's ``dot`` is not installed; ``source`` holds the DOT source it would have drawn."""
+
+    def __init__(self, message: str, source: bytes) -> None:
+        super().__init__(message)
+        self.source = source

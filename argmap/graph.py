@@ -8,9 +8,16 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from argmap.model import ArgumentMap
 
-__all__ = ["build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
+    Graph: TypeAlias = nx.DiGraph[str, Any, Any]
+    """A map's graph: nodes are ids; a node's and an edge's data are the dicts build() gives them."""
+else:
+    Graph = nx.DiGraph
+
+__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -24,7 +31,7 @@ def implicit_id(premise: str, relation: str, target: str) -> str:
     return f"{premise}--{relation}--{target}"
 
 
-def build(amap: ArgumentMap) -> nx.DiGraph:
+def build(amap: ArgumentMap) -> Graph:
     """The map as a directed graph, nodes and edges added in file order so that output is stable.
 
     Statement nodes carry ``kind="statement"``; every support or attack is an inference node
@@ -32,10 +39,10 @@ def build(amap: ArgumentMap) -> nx.DiGraph:
     ``conclusion`` edge out, to a statement or (an undercut) to another inference. References to
     ids that do not exist, and premises that are their own conclusion, are left out: rules report them.
     """
-    graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
+    graph: Graph = nx.DiGraph(map_id=amap.id, languages=amap.languages, question=amap.question)
     # networkx's documented dict-of-dicts (``_node``, ``_succ``, ``_pred``) is filled directly:
     # add_nodes_from/add_edges_from cost a second on a 100,000-statement map, this a third of it.
-    node, succ, pred = graph._node, graph._succ, graph._pred
+    node, succ, pred = graph._node, graph._succ, graph._pred  # type: ignore[attr-defined]
     for sid, s in amap.statements.items():
         node[sid] = {"kind": "statement", "role": s.role, "group": s.group, "tags": s.tags, "base": s.base,
                      "text": s.text, "quotes": s.quotes, "by": s.by,
@@ -84,23 +91,23 @@ def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: 
     edges.append((iid, target, "conclusion"))
 
 
-def statements(graph: nx.DiGraph) -> list[str]:
+def statements(graph: Graph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == "statement"]
 
 
-def inferences(graph: nx.DiGraph) -> list[str]:
+def inferences(graph: Graph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == "inference"]
 
 
-def premises(graph: nx.DiGraph, inference: str) -> list[str]:
+def premises(graph: Graph, inference: str) -> list[str]:
     return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
 
 
-def conclusion(graph: nx.DiGraph, inference: str) -> str | None:
+def conclusion(graph: Graph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
 
 
-def leading_to(graph: nx.DiGraph, targets: Iterable[str],
+def leading_to(graph: Graph, targets: Iterable[str],
                also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
     """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
 

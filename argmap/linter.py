@@ -16,8 +16,8 @@ from argmap.errors import CLEAN, FINDINGS
 from argmap.rule import CheckingRule, Context
 
 if TYPE_CHECKING:
-    import networkx as nx
 
+    from argmap.graph import Graph
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
 
@@ -93,7 +93,7 @@ class MapCheck:
     """One map's check: the map and graph (None when reading failed) and its stamped findings."""
 
     amap: ArgumentMap | None
-    graph: nx.DiGraph | None
+    graph: Graph | None
     diagnostics: tuple[Diagnostic, ...]
     inputs: tuple[Path, ...] = ()
     """Every file the check read: the map's files, its source texts and the configuration."""
@@ -128,7 +128,8 @@ def _run_rules(amap: ArgumentMap | None, reading: Iterable[Diagnostic], config: 
     reported: dict[str, list[Diagnostic]] = defaultdict(list)
     for problem in reading:
         reported[problem.code].append(problem)
-    context = Context(amap, graph, texts, reported, config.catalogue) if amap is not None else None
+    context = (Context(amap, graph, texts, reported, config.catalogue)
+               if amap is not None and graph is not None else None)
     found: list[Diagnostic] = []
     for rule in RULES:
         setting = config.setting(rule.CODE)

@@ -28,7 +28,7 @@ def validated(data: Any, name: str, limits: Limits = LIMITS) -> MapFile:
     problem = over_limits(data, limits)
     if problem is not None:
         raise _refused(name, [Diagnostic(name, 0, 0, problem, UNSAFE_YAML)])
-    from argmap.loader import validate
+    from argmap.validation import validate
 
     doc = YamlDocument(name, data=_plain(data))
     doc._root = 0  # no line or column: the place is the name and the path in the message

@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from argmap.diagnostics import Diagnostic
-from argmap.schema import Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
+from argmap.schema import SECTIONS, Argument, Expectation, Group, Imported, MapFile, Question, Source, Statement, Text
 
 __all__ = ["Where", "Locator", "Unlocated", "ArgumentMap", "SECTIONS"]
 
 Where = tuple[str, int, int]
 """A place: file (or other name), 1-based line and column; 0 where not known."""
 
-SECTIONS = ("statements", "arguments", "sources", "groups")
 
 
 class Locator(Protocol):

@@ -113,6 +113,7 @@ def subject(path: str | os.PathLike[str], input_format: str | None = None, comma
 
         checked = checked_map(path, command)
         deadline.check()  # checking is bounded by its own limits; the time it took counts here
+        assert checked.graph is not None  # a map that was read has its graph
         return Subject(framework_from_graph(checked.graph, deadline), checked.amap, checked.graph)
     return Subject(read_framework(path, input_format, deadline))
 

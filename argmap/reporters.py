@@ -8,11 +8,11 @@ from itertools import groupby
 from pathlib import Path
 from typing import IO, Any
 
-from argmap import __version__
 from argmap.diagnostics import Severity
 from argmap.jsonout import json_text
 from argmap.linter import Result
 from argmap.texts import one_line
+from argmap.version import __version__
 
 __all__ = ["REPORTERS_BY_NAME", "FORMATS", "report", "pick_auto", "JSON_VERSION"]
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from argmap.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
-    import networkx as nx
 
+    from argmap.graph import Graph
     from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
     from argmap.texts import SourceText
@@ -27,7 +27,7 @@ class Context:
     """What a rule may look at. ``amap`` and ``graph`` are set for every rule that declares them."""
 
     amap: ArgumentMap
-    graph: nx.DiGraph
+    graph: Graph
     texts: Mapping[str, SourceText] = field(default_factory=dict)
     reported: Mapping[str, list[Diagnostic]] = field(default_factory=dict)
     catalogue: Catalogue | None = None

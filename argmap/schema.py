@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 __all__ = [
+    "SECTIONS",
     "ID_PATTERN",
     "FORMAT_VERSION",
     "Id",
@@ -40,6 +41,9 @@ __all__ = [
     "json_schema",
     "as_written",
 ]
+
+SECTIONS = ("statements", "arguments", "sources", "groups")
+"""The keyed sections of a map file, by id."""
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -354,11 +358,13 @@ class MapFile(_Strict):
         return value
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools."""
+def json_schema(scheme_ids: Iterable[str] = ()) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one argument-map file, for editors and other tools; ``scheme_ids``
+    (those of the shipped catalogue, argmap.schemes.shipped(), which `argmap schema` gives) are offered to
+    editors as examples of a scheme."""
     schema = MapFile.model_json_schema(by_alias=True)
     _close_keyed_maps(schema)
-    _suggest_schemes(schema)
+    _suggest_schemes(schema, list(scheme_ids))
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "urn:argmap:schema:1"
     schema["title"] = "argmap file"
@@ -366,11 +372,10 @@ def json_schema() -> dict[str, Any]:
 
 
 
-def _suggest_schemes(schema: dict[str, Any]) -> None:
-    """Offer the shipped catalogue's scheme ids to editors as examples (a team may add its own, so not an enum)."""
-    from argmap.schemes import shipped
-
-    ids = list(shipped().schemes)
+def _suggest_schemes(schema: dict[str, Any], ids: list[str]) -> None:
+    """Offer the catalogue's scheme ids to editors as examples (a team may add its own, so not an enum)."""
+    if not ids:
+        return
     for model in ("Statement", "Argument"):
         prop = schema["$defs"][model]["properties"]["scheme"]
         prop["examples"] = ids

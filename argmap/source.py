@@ -408,6 +408,9 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
 
 def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
     """Turn the event stream into dicts, lists and scalars, iteratively (no recursion on nesting)."""
+    # Longer than 80 lines on purpose: the hot path (a scalar put into its container, a container closed) is
+    # inline, so that most events cost no call; benchmarks/bench_check.py measures what that keeps (argmap
+    # check at about half PyYAML's C loader's time on the 10,000-statement map).
     loader = _Loader(text)
     problems = doc.problems
     name = doc.path

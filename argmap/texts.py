@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "text_in",
+__all__ = ["shorten", "one_line", "SourceText", "BlockIndex", "normalise", "resolve", "matched_prefix", "width", "is_wide", "text_in",
            "pick_text"]
 
 
@@ -316,3 +316,57 @@ def matched_prefix(quote: str, text: str) -> int:
         else:
             high = middle - 1
     return low
+
+
+def shorten(text: str, columns: int) -> str:
+    """``text`` on one line of at most ``columns`` display columns: line breaks and runs of whitespace made
+    one space, other control characters escaped (as in every line of text output), an ellipsis where it is cut.
+    It is cut between whole characters as a reader sees them (a letter and its accents, an emoji sequence),
+    never inside an escape.
+
+    >>> shorten("The  thesis\\nstands", 40), shorten("A long statement", 9), shorten("日本語の文", 7)
+    ('The thesis stands', 'A long…', '日本語…')
+    >>> shorten("evil\\x1b[2J", 40), shorten("ab\\u202ecd", 8), shorten("e\\u0301" * 10, 6)
+    ('evil\\\\u001b[2J', 'ab…', 'e\u0301e\u0301e\u0301e\u0301e\u0301…')
+    """
+    flat = " ".join(text.split())
+    shown = [(one_line(cluster), cluster) for cluster in _clusters(flat)]
+    widths = [len(escaped) if escaped != cluster else _columns(cluster) for escaped, cluster in shown]
+    if sum(widths) <= columns:
+        return "".join(escaped for escaped, _ in shown)
+    kept, used = [], 1  # the ellipsis's column
+    for (escaped, _), size in zip(shown, widths, strict=True):
+        used += size
+        if used > columns:
+            break
+        kept.append(escaped)
+    cut = "".join(kept)
+    space = cut.rfind(" ")
+    if space > 0 and space > len(cut) - 16:  # a word cut near its end is cut at its start instead
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def _clusters(text: str) -> list[str]:
+    """``text`` as the characters a reader sees: each with the combining marks, variation selectors and
+    joined characters (ZWJ) that follow it."""
+    clusters: list[str] = []
+    joined = False
+    for char in text:
+        if clusters and (joined or _attached(char)):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+        joined = char == "\u200d"
+    return clusters
+
+
+def _attached(char: str) -> bool:
+    return (unicodedata.combining(char) > 0 or unicodedata.category(char) in ("Mn", "Me")
+            or char == "\u200d" or "\ufe00" <= char <= "\ufe0f")
+
+
+def _columns(cluster: str) -> int:
+    """A cluster's display columns: its first character's (marks and joined characters add none, a joined
+    sequence such as an emoji family shows as one)."""
+    return 2 if is_wide(cluster[0]) else 1

@@ -9,6 +9,7 @@ import pytest
 from argmap import starter
 from argmap.fmt import format_text
 from argmap.schema import json_schema
+from argmap.schemes import shipped
 from tests.conftest import run_cli
 from tests.console import console_examples, run_console
 
@@ -33,7 +34,7 @@ def test_the_starter_checks_clean_without_a_warning_evaluates_and_is_formatted(t
     text = (folder / "map.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=argmap.schema.json\n")
     assert f"languages: [{', '.join(languages.split(','))}]\n" in text
-    assert json.loads((folder / "argmap.schema.json").read_text(encoding="utf-8")) == json_schema()
+    assert json.loads((folder / "argmap.schema.json").read_text(encoding="utf-8")) == json_schema(shipped().schemes)
 
 
 def test_the_starter_fits_the_schema_its_modeline_names(tmp_path):

@@ -19,24 +19,33 @@ def findings(out: str) -> list[dict]:
     return json.loads(out)["diagnostics"]
 
 
+OPEN_QUESTIONS = {  # the critical questions the essay leaves open, listed as notes by the project's configuration
+    ("talks-show-overestimate", "assertion"), ("talks-show-overestimate", "position"),
+    ("internal-is-not-external", "definition"), ("internal-is-not-external", "has-property"),
+    ("industry-explains-caution", "link-strength"), ("industry-explains-drought", "link-strength"),
+    ("supply-explains-caution", "link-strength"), ("supply-explains-drought", "link-strength")}
+
+
 @needs_seeds
-def test_essay_is_clean_with_every_quote_verified():
+def test_essay_is_clean_with_every_quote_verified_and_its_open_questions_listed():
     code, out, err = run_cli("check", "-f", "json", "models/", cwd=ROOT)
-    assert (code, err, findings(out)) == (0, "", [])
+    found = findings(out)
+    assert (code, err) == (0, "") and {(d["code"], d["severity"]) for d in found} == {("ARG310", "info")}
+    assert {(d["message"].split(" of '")[1].split("'")[0], d["message"].split("'")[1]) for d in found} == OPEN_QUESTIONS
 
 
 def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT, env={"ARGMAP_SOURCE_DIRS": ""})
-    [note] = findings(out)
+    [note] = [d for d in findings(out) if d["code"] != "ARG310"]  # open critical questions: warnings by default
     assert (code, err, note["code"], note["severity"]) == (0, "", "ARG303", "info")
-    assert note["message"].startswith("124 quotes are unverified, from 'essay-fr' (62: ") and "'essay-ja' (62: " in note["message"]
+    assert note["message"].startswith("128 quotes are unverified, from 'essay-fr' (64: ") and "'essay-ja' (64: " in note["message"]
     assert "ARGMAP_SOURCE_DIRS" in note["message"]
 
 
 def test_the_environment_names_the_folder_of_the_texts():
     code, out, _ = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT,
                            env={"ARGMAP_SOURCE_DIRS": str(SEEDS)})
-    assert (code, findings(out)) == (0, [])
+    assert code == 0 and {d["code"] for d in findings(out)} == {"ARG310"}
 
 
 def test_every_statement_quotes_both_translations():
@@ -179,11 +188,12 @@ def test_the_analysts_link_is_marked_drawn_and_listed(tmp_path):
 
     amap = argmap.load(MAP / "map.yaml")
     added = [i for part in (amap.statements, amap.arguments) for i, item in part.items() if item.by == "analyst"]
-    assert added == ["popularity-stays-low", "policy-weighs-on-regulation"]
+    assert added == ["popularity-stays-low", "problems-hold-back-investment", "policy-weighs-on-regulation"]
     code, out, _ = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
     assert code == 0 and json.loads(out)["analyst"] == added
     code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
-    assert "Added by the analyst, not the author: popularity-stays-low, policy-weighs-on-regulation" in out
+    assert ("Added by the analyst, not the author: popularity-stays-low, problems-hold-back-investment,"
+            " policy-weighs-on-regulation") in out
     code, _, _ = run_cli("render", str(MAP / "map.yaml"), "--lang", "fr", "-o", "m.dot", cwd=tmp_path)
     junction = next(line for line in (tmp_path / "m.dot").read_text(encoding="utf-8").splitlines()
                     if 'id="node-policy-weighs-on-regulation"' in line)
@@ -250,3 +260,20 @@ def test_sensitivity_on_the_essay():
     assert {i["statement"] for i in result["influences"][:3]} == {"popular-view", "media-hype", "no-feast-elsewhere"}
     code, out, _ = run_cli("eval", "--sensitivity", "--top", "3", "models/capital-feast/map.yaml", cwd=ROOT)
     assert code == 0 and "(3 of " in out and "popular-view" in "".join(out.splitlines()[5:8])
+
+
+def test_the_schemes_name_the_kind_of_inference_and_their_open_questions_count_on_request():
+    """Position to know for the first-hand talks, cause to effect for the root causes, classification for
+    point 4's reason; with --questions, an inference whose assumptions stay open is undecided, and the
+    answers, which rest on other reasons too, keep their verdicts."""
+    import argmap
+
+    amap = argmap.load(MAP / "map.yaml")
+    schemes = {aid: a.scheme for aid, a in amap.arguments.items() if a.scheme}
+    assert schemes == {"talks-show-overestimate": "position-to-know", "internal-is-not-external": "verbal-classification",
+                       **{f"{cause}-explains-{effect}": "cause-to-effect" for cause in ("industry", "supply")
+                          for effect in ("caution", "drought")}}
+    code, out, _ = run_cli("eval", "--questions", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+    result = json.loads(out)
+    assert code == 0 and result["answers"] == {"feast-in-a-shares": "IN", "no-feast-elsewhere": "IN"}
+    assert {aid: result["arguments"][aid] for aid in schemes} == dict.fromkeys(schemes, "UNDEC")

@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from argmap import config
 from argmap.linter import lint
-from argmap.loader import Workspace, discover, load_map, validate
+from argmap.loader import Workspace, discover, load_map
 from argmap.source import C_LOADER, Limits, parse, read
+from argmap.validation import validate
 from tests.conftest import examples, write_tree
 
 keys = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8)  # text keys, as in maps

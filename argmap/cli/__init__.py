@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from argmap import __version__
 from argmap.errors import INTERRUPTED, USAGE
+from argmap.version import __version__
 
 __all__ = ["main", "run"]
 

@@ -83,9 +83,9 @@ def _textconv(path: str) -> str:
     within the limits of a map file (a device or an endless file is refused, not read)."""
     from argmap.changes import listing
     from argmap.errors import UsageError
-    from argmap.loader import validate
     from argmap.model import ArgumentMap
     from argmap.source import parse, read_bytes
+    from argmap.validation import validate
 
     raw, why = read_bytes(path)
     if raw is None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.cli.eval_tasks import TASK_SEMANTICS, TASKS, EvalCommand, iccma_args, no_such, task
+from argmap.cli.eval_tasks import DEFAULT_TIMEOUT, TASK_SEMANTICS, TASKS, EvalCommand, EvalOptions, iccma_args, no_such, task
 from argmap.errors import LIMIT, USAGE
 from argmap.formats import names
 from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
@@ -17,10 +16,8 @@ from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 if TYPE_CHECKING:
     from argmap.semantics.deadline import Deadline
 
-# TASKS, TASK_SEMANTICS and iccma_args live in eval_tasks and are named here for callers of this module.
+# EvalOptions, TASKS, TASK_SEMANTICS and iccma_args live in eval_tasks and are named here for callers of this module.
 __all__ = ["EvalOptions", "eval_", "execute_eval", "TASKS", "TASK_SEMANTICS", "iccma_args"]
-
-DEFAULT_TIMEOUT = 300.0
 
 
 class Share(click.FloatRange):
@@ -31,24 +28,6 @@ class Share(click.FloatRange):
         if number != number:
             self.fail(f"{value!r} is not a number", param, ctx)
         return number
-
-
-@dataclass(frozen=True)
-class EvalOptions:
-    path: str | None
-    input_format: str | None = None
-    task: str | None = None
-    argument: str | None = None
-    format: str = "text"
-    semantics: str | None = None
-    sensitivity: bool = False
-    threshold: float | None = None  # None: 0.5, and not given (so that it can be refused without --sensitivity)
-    top: int | None = None          # None: 10
-    timeout: float | None = DEFAULT_TIMEOUT
-    iccma: bool = False
-    problems: bool = False
-    lang: str | None = None  # the language of the texts in text output (default: the map's first)
-    questions: bool = False  # critical questions count (argmap.schemes.evaluation)
 
 
 @click.command("eval", cls=EvalCommand)
@@ -118,10 +97,9 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     try:
         return run("eval", lambda: _evaluate(options, semantics, deadline, stdout, stderr), stderr)
     except Timeout:
-        hard = semantics not in ("grounded", *GRADUAL_SEMANTICS)
-        why = (f"{semantics} semantics is NP-hard and this is a hard instance; grounded semantics is always fast"
-               if hard else "a larger --timeout gives it more time")
-        stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {why}\n")
+        from argmap.semantics.registry import timeout_reason
+
+        stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {timeout_reason(semantics)}\n")
         return LIMIT
 
 

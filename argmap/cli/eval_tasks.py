@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -9,10 +10,34 @@ import click
 from argmap.errors import USAGE
 
 if TYPE_CHECKING:
-    from argmap.cli.eval_cmd import EvalOptions
     from argmap.semantics.deadline import Deadline
 
-__all__ = ["TASK_SEMANTICS", "TASKS", "ICCMA_FORMATS", "EvalCommand", "iccma_args", "no_such", "task"]
+__all__ = ["DEFAULT_TIMEOUT", "EvalOptions", "TASK_SEMANTICS", "TASKS", "ICCMA_FORMATS", "EvalCommand", "iccma_args", "no_such", "task"]
+
+DEFAULT_TIMEOUT = 300.0
+"""Seconds `argmap eval` may take by default (with --iccma, no limit: the harness keeps time)."""
+
+
+@dataclass(frozen=True)
+class EvalOptions:
+    """What `argmap eval` was asked, as click parsed it."""
+
+    path: str | None
+    input_format: str | None = None
+    task: str | None = None
+    argument: str | None = None
+    format: str = "text"
+    semantics: str | None = None
+    sensitivity: bool = False
+    threshold: float | None = None  # None: 0.5, and not given (so that it can be refused without --sensitivity)
+    top: int | None = None          # None: 10
+    timeout: float | None = DEFAULT_TIMEOUT
+    iccma: bool = False
+    problems: bool = False
+    lang: str | None = None  # the language of the texts in text output (default: the map's first)
+    questions: bool = False  # critical questions count (argmap.schemes.evaluation)
+
+
 
 TASK_SEMANTICS = {"CO": "complete", "PR": "preferred", "ST": "stable", "SST": "semi-stable", "STG": "stage",
                   "GR": "grounded", "ID": "ideal"}

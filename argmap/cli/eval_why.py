@@ -23,7 +23,7 @@ class Namer:
         self.amap, self.lang = amap, lang
 
     def __call__(self, sid: str) -> str:
-        from argmap.cli.eval_output import shorten
+        from argmap.texts import shorten
 
         amap = self.amap
         if "--asks--" in sid:  # a critical question counted by `eval --questions` (argmap.schemes.evaluation)

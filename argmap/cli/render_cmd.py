@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -35,6 +35,7 @@ class RenderOptions:
     allow_errors: bool = False
     rankdir: str = "auto"
     dpi: int | None = None
+    questions: bool = False
 
 
 def view_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -70,9 +71,11 @@ def view_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--allow-errors", is_flag=True,
               help="Draw a map that has errors: the nodes they are in are marked, and they are listed.")
 @click.option("--dpi", type=click.IntRange(1, 2400), help="Resolution of a PNG (Graphviz's default: 96).")
+@click.option("--questions", is_flag=True,
+              help="With --eval: let the critical questions of the map's schemes count, as `eval --questions` does.")
 def render(map_path: str, output: str, format_: str | None, lang: str | None, focus: str | None, depth: int,
            group: str | None, timeout: float, check: bool, no_legend: bool, evaluation: str | None,
-           allow_errors: bool, rankdir: str, dpi: int | None) -> None:
+           allow_errors: bool, rankdir: str, dpi: int | None, questions: bool) -> None:
     """Draw MAP as a diagram (SVG, PNG, PDF or DOT), as an interactive HTML page (.html), or as that view for
     another page (-f fragment).
 
@@ -80,7 +83,7 @@ def render(map_path: str, output: str, format_: str | None, lang: str | None, fo
     stale), 2 usage error, 3 Graphviz missing or failed (the .dot is written beside OUTPUT).
     """
     options = RenderOptions(map_path, output, format_, lang, focus, depth, group, timeout, check, not no_legend,
-                            evaluation, allow_errors, rankdir, dpi)
+                            evaluation, allow_errors, rankdir, dpi, questions)
     sys.exit(execute_render(options, sys.stdout, sys.stderr))
 
 
@@ -105,13 +108,21 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
         raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(api.RENDER_FORMATS)}")
     if options.dpi is not None and fmt != "png":
         raise UsageError(f"--dpi sets the resolution of a PNG; the output is {fmt}")
+    if options.questions and options.evaluation is None:
+        raise UsageError("--questions lets critical questions count in an evaluation; give --eval too")
     checked = checked_map(options.map, "render", allow_errors=options.allow_errors)
     assert checked.amap is not None  # checked_map refuses a map that could not be read
+    evaluation: Any = options.evaluation
+    if options.questions:
+        from argmap.pipeline import configuration
+
+        evaluation = api.evaluate(checked.amap, options.evaluation or "grounded", options.timeout, questions=True,
+                                  schemes=configuration().schemes)
     for problem in sorted(checked.errors, key=lambda d: d.sort_key):  # drawn anyway, said anyway
         stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
                      f" [{problem.code} {problem.name}]\n")
     try:
-        data = api.render(checked.amap, fmt, lang=options.lang, evaluation=options.evaluation, focus=options.focus,
+        data = api.render(checked.amap, fmt, lang=options.lang, evaluation=evaluation, focus=options.focus,
                           depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
                           rankdir=options.rankdir, dpi=options.dpi,
                           findings=checked.diagnostics if options.allow_errors else ())

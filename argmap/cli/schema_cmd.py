@@ -17,8 +17,9 @@ def schema(output: str | None) -> None:
 
     from argmap.jsonout import json_text
     from argmap.schema import json_schema
+    from argmap.schemes import shipped
 
-    text = json_text(json_schema())
+    text = json_text(json_schema(shipped().schemes))
     if output is None:
         sys.stdout.write(text)
         return

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import deque
 
-import networkx as nx
+from argmap.graph import Graph
 
 __all__ = ["neighbourhood", "group_subgraph"]
 
 
-def neighbourhood(graph: nx.DiGraph, centre: str, depth: int) -> nx.DiGraph:
+def neighbourhood(graph: Graph, centre: str, depth: int) -> Graph:
     """The part of ``graph`` within ``depth`` relations of ``centre``; inference junctions are not
     counted as a step, so depth 1 is a statement's direct reasons, objections and conclusions."""
     undirected = graph.to_undirected(as_view=True)
@@ -31,7 +31,7 @@ def neighbourhood(graph: nx.DiGraph, centre: str, depth: int) -> nx.DiGraph:
     return graph.subgraph([n for n in graph if n in keep]).copy()
 
 
-def group_subgraph(graph: nx.DiGraph, group: str) -> nx.DiGraph:
+def group_subgraph(graph: Graph, group: str) -> Graph:
     """The statements of one group, and the inferences among them."""
     keep = {n for n, g in graph.nodes(data="group") if g == group and graph.nodes[n]["kind"] == "statement"}
     keep |= {n for n in graph if graph.nodes[n]["kind"] == "inference"

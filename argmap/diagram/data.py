@@ -79,8 +79,11 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
     evaluation = drawing.evaluation
     judged: dict[str, Any] | None = None
     if evaluation is not None:
-        judged = {"semantics": evaluation.semantics, "verdict": evaluation.verdict(),
-                  "notes": evaluation.annotations()}
+        from argmap.semantics.registry import REGISTRY
+
+        semantics = REGISTRY[evaluation.semantics]  # how the page names it and which family it is, from the one table
+        judged = {"semantics": evaluation.semantics, "name": semantics.display, "family": semantics.family,
+                  "verdict": evaluation.verdict(), "notes": evaluation.annotations()}
     asked = question(drawing)
     if asked is not None:
         nodes[QUESTION] = {"kind": "question", "text": asked["text"], "answers": [a["id"] for a in asked["answers"]],

@@ -7,8 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.diagram.dot import RANKDIRS, write
 from argmap.diagram.layout import Layout
@@ -16,6 +14,7 @@ from argmap.diagram.view import View, view
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
+    from argmap.graph import Graph
     from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
     from argmap.schemes.uses import SchemeUse
@@ -29,9 +28,9 @@ class Drawing:
     """What ``render`` draws, before a language is chosen: every language's diagram comes from it."""
 
     amap: ArgumentMap
-    whole: nx.DiGraph
+    whole: Graph
     """The whole map's graph."""
-    graph: nx.DiGraph
+    graph: Graph
     """The part drawn: the whole graph, or an excerpt (``focus``, ``group``)."""
     lang: str
     """The language drawn first (``lang``, else the map's first)."""
@@ -106,11 +105,10 @@ class Drawing:
     def draw(self, format: str, lang: str | None = None, timeout: float = 120.0, shown: View | None = None,
              cancel: threading.Event | None = None) -> bytes:
         """The diagram in ``lang`` (its view ``shown``, if made) drawn by dot as ``format`` (svg, png, pdf).
-        Raises :class:`argmap.api.GraphvizUnavailable` without dot, LimitReached when dot fails or runs too
+        Raises :class:`argmap.errors.GraphvizUnavailable` without dot, LimitReached when dot fails or runs too
         long, or when ``cancel`` is set (then :class:`argmap.diagram.graphviz_run.Cancelled`)."""
-        from argmap.api import GraphvizUnavailable
         from argmap.diagram.graphviz_run import Cancelled, GraphvizFailed, GraphvizMissing, run_dot
-        from argmap.errors import LimitReached
+        from argmap.errors import GraphvizUnavailable, LimitReached
 
         source = self.source(lang, shown)
         try:
@@ -127,7 +125,7 @@ class Drawing:
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
             timeout: float = 120.0, rankdir: str = "auto", dpi: int | None = None,
-            findings: Iterable[Diagnostic] = (), graph: nx.DiGraph | None = None,
+            findings: Iterable[Diagnostic] = (), graph: Graph | None = None,
             catalogue: Catalogue | None = None) -> Drawing:
     """The :class:`Drawing` of ``amap`` (see :func:`argmap.render`); raises UsageError for an unknown
     language, node, group or direction, LimitReached when the evaluation runs out of ``timeout``.
@@ -162,10 +160,10 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
         try:  # the whole map is evaluated, even when only part of it is drawn
             evaluation = evaluate_graph(whole, semantics, timeout)
         except SolverTimeout:
-            from argmap.api import why_slow
+            from argmap.semantics.registry import timeout_reason
 
             raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s (--timeout);"
-                               f" {why_slow(semantics)}") from None
+                               f" {timeout_reason(semantics)}") from None
     found = tuple(findings)
     from argmap.diagram.problems import problem_nodes
 

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-import networkx as nx
-
 from argmap.diagram.words import words
 from argmap.diagram.wrap import wrap
+from argmap.graph import Graph
 from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text, text_in
 
@@ -95,8 +94,8 @@ class View:
     """The legend's items that the drawing uses, in :data:`LEGEND` order: a legend explains nothing absent."""
 
 
-def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "",
-         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: nx.DiGraph | None = None,
+def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
+         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: Graph | None = None,
          problems: Mapping[str, tuple[str, ...]] | None = None,
          schemes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None) -> View:
     """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.
@@ -163,25 +162,35 @@ def view(graph: nx.DiGraph, groups: Mapping[str, Any], lang: str, title: str = "
               for node, (_, answers) in named.items() if node in junctions for answer in answers if answer in nodes]
     asked = graph.graph.get("question")
     answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
-    if answered:  # the question, drawn above its answers, each answer's line pointing up to it
+    if answered and asked is not None:  # the question, drawn above its answers, each answer's line pointing up to it
         question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
         drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
         edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
+    shown_words = set(notes.get(item.id) for item in drawn)
+    return View(title, lang, tuple(drawn), tuple(edges), _clusters(drawn, groups, lang, default),
+                tuple(w for w in BORDERS if w in shown_words), graph.number_of_nodes() > LARGE,
+                legend=_legend(drawn, edges, shown_words))
+
+
+def _clusters(drawn: list[Node], groups: Mapping[str, Any], lang: str, default: str) -> tuple[Cluster, ...]:
+    """The groups the drawn nodes belong to, each with its label in ``lang`` and its members."""
     members: dict[str, list[str]] = {}
     for item in drawn:
         if item.group and item.group in groups:
             members.setdefault(item.group, []).append(item.id)
-    clusters = tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
-                     for gid, ids in members.items())
-    shown_words = set(notes.get(item.id) for item in drawn)
+    return tuple(Cluster(gid, pick_text(getattr(groups[gid], "label", gid), lang, default), tuple(ids))
+                 for gid, ids in members.items())
+
+
+def _legend(drawn: list[Node], edges: list[Edge], shown_words: set[str | None]) -> tuple[str, ...]:
+    """The legend's items that the drawing uses, in LEGEND order."""
     used = {item.role or "claim" for item in drawn if item.kind == "statement"}
     used |= {"junction"} if any(item.kind == "junction" for item in drawn) else set()
     used |= {edge.relation for edge in edges} | {w for w in BORDERS if w in shown_words}
     used |= {mark for mark, present in (("missing", any(item.missing for item in drawn)),
                                         ("cut", any(item.cut for item in drawn)),
                                         ("problem", any(item.problems for item in drawn))) if present}
-    return View(title, lang, tuple(drawn), tuple(edges), clusters, tuple(w for w in BORDERS if w in shown_words),
-                graph.number_of_nodes() > LARGE, legend=tuple(item for item in LEGEND if item in used))
+    return tuple(item for item in LEGEND if item in used)
 
 
 @lru_cache(maxsize=1 << 13)
@@ -202,11 +211,11 @@ def drawable(value: str) -> str:
     return UNSHOWABLE.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", value)
 
 
-def premises(graph: nx.DiGraph, inference: str) -> list[str]:
+def premises(graph: Graph, inference: str) -> list[str]:
     return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
 
 
-def _relation(graph: nx.DiGraph, node: str, data: dict[str, Any]) -> Relation:
+def _relation(graph: Graph, node: str, data: dict[str, Any]) -> Relation:
     if data["relation"] == "support":
         return "support"
     target = next(iter(graph.successors(node)), None)

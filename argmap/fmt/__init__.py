@@ -69,8 +69,8 @@ def format_bytes(raw: bytes, name: str, limits: Limits = _LIMITS) -> Formatted:
 
 
 def _format(raw: bytes, name: str, limits: Limits) -> Formatted:
-    from argmap.loader import validate
     from argmap.schema import as_written
+    from argmap.validation import validate
 
     doc = parse(raw, name, limits)
     if doc.fatal:

@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from argmap.formats._common import FormatError, Loss, Reading, Written
+from argmap.formats._common import FormatError, Loss, Reading, Subject, Written
 from argmap.semantics.framework import MAX_BYTES, Framework, FrameworkError
 
 if TYPE_CHECKING:
-    import networkx as nx
-
-    from argmap.model import ArgumentMap
     from argmap.semantics.deadline import Deadline
 
 __all__ = ["Format", "Subject", "FORMATS", "lookup", "by_suffix", "read_framework", "names", "Loss", "Written",
@@ -25,16 +22,6 @@ __all__ = ["Format", "Subject", "FORMATS", "lookup", "by_suffix", "read_framewor
 
 MAX_MAP_BYTES = 64 * 1024 * 1024
 """The largest file `argmap import` reads (as large as a map file may be)."""
-
-
-@dataclass(frozen=True)
-class Subject:
-    """What an export writes: the map (and its graph) when there is one, its abstract framework, a language."""
-
-    framework: Framework
-    amap: ArgumentMap | None = None
-    graph: nx.DiGraph | None = None
-    lang: str | None = None
 
 
 @dataclass(frozen=True)

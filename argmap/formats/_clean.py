@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from argmap.formats._common import Loss
+from argmap.formats._losses import Loss
 from argmap.mapdata import LIMITS, over_limits
 from argmap.schema import BLANK, UNSHOWABLE
 from argmap.source import Limits

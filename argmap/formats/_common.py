@@ -8,32 +8,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from argmap.formats._losses import Loss
 from argmap.model import Unlocated, Where
 from argmap.schema import ID_PATTERN, UNSHOWABLE
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
 
-__all__ = ["Loss", "Written", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
+    from argmap.graph import Graph
+    from argmap.model import ArgumentMap
+    from argmap.semantics.framework import Framework
+
+__all__ = ["Loss", "Written", "Subject", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
            "MAX_TEXT", "clean_text", "dump_imported"]
 
 MAX_TEXT = 100_000
 """The longest text a map file may hold (the YAML reader's limit on one scalar)."""
-
-
-@dataclass(frozen=True)
-class Loss:
-    """Something one side cannot hold: a format (on export) or argmap (on import). Never dropped silently."""
-
-    what: str
-    """A short kind, the same for every loss of its sort ("linked premises", "undercut")."""
-    where: str
-    """The id of the map (export) or the place in the source (import) it concerns."""
-    detail: str
-    """One line: what was done instead."""
-
-    def to_json(self) -> dict[str, str]:
-        return {"what": self.what, "where": self.where, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -42,6 +31,16 @@ class Written:
 
     text: str
     losses: tuple[Loss, ...] = ()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an export writes: the map (and its graph) when there is one, its abstract framework, a language."""
+
+    framework: Framework
+    amap: ArgumentMap | None = None
+    graph: Graph | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)

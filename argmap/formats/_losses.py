@@ -1,21 +1,37 @@
-"""What a target format cannot hold of a map, listed feature by feature (the structural losses are each writer's)."""
+"""What one side cannot hold of the other (Loss), and what a target format cannot hold of a map, listed feature
+by feature (the structural losses are each writer's)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from argmap.formats._common import Loss
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
-__all__ = ["FEATURES", "unheld", "listed"]
+
+__all__ = ["Loss", "FEATURES", "unheld", "listed"]
 
 FEATURES = ("languages", "thesis", "evidence", "groups", "tags", "quotes", "notes", "base", "labels", "expect",
             "title", "sources")
 """Parts of a map a format may or may not hold: other languages than the one written, the thesis and evidence
 roles, groups, tags, quotes, notes, base scores, inference labels, expectations, the title, the sources."""
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Something one side cannot hold: a format (on export) or argmap (on import). Never dropped silently."""
+
+    what: str
+    """A short kind, the same for every loss of its sort ("linked premises", "undercut")."""
+    where: str
+    """The id of the map (export) or the place in the source (import) it concerns."""
+    detail: str
+    """One line: what was done instead."""
+
+    def to_json(self) -> dict[str, str]:
+        return {"what": self.what, "where": self.where, "detail": self.detail}
 
 
 def listed(ids: Iterable[str], limit: int = 5) -> str:

@@ -10,9 +10,9 @@ from argmap.formats._losses import unheld
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
-    import networkx as nx
 
-    from argmap.formats import Subject
+    from argmap.formats._common import Subject
+    from argmap.graph import Graph
     from argmap.model import ArgumentMap
 
 __all__ = ["to_aif", "document", "write", "AIF_FAMILY"]
@@ -22,7 +22,7 @@ AIF_FAMILY = ("aif", "ova", "xaif")
 DEFAULT_TEXT = {"RA": "Default Inference", "CA": "Default Conflict"}
 
 
-def to_aif(graph: nx.DiGraph, lang: str | None = None, amap: ArgumentMap | None = None,
+def to_aif(graph: Graph, lang: str | None = None, amap: ArgumentMap | None = None,
            form: str = "aif") -> dict[str, Any]:
     """The AIF JSON document: every statement an I-node, every support inference an RA-node, every
     attack a CA-node; premises point into their S-node, and the S-node points to its conclusion (an

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 from argmap.schemes import Catalogue, shipped
 
 if TYPE_CHECKING:
-    import networkx as nx
-
     from argmap.formats._common import MapBuilder
+    from argmap.graph import Graph
     from argmap.model import ArgumentMap
 
 __all__ = ["fulfilled", "scheme_of", "read_answers", "write_schemes"]
@@ -65,7 +64,7 @@ def read_answers(document: dict[str, Any], mapped: dict[str, str], builder: MapB
     return rest
 
 
-def write_schemes(graph: nx.DiGraph, amap: ArgumentMap | None, names: dict[str, str], result: dict[str, Any],
+def write_schemes(graph: Graph, amap: ArgumentMap | None, names: dict[str, str], result: dict[str, Any],
                   form: str) -> None:
     """Write each inference's scheme into the AIF document ``result`` (node texts already written): AIFdb's
     `scheme`/`schemeID` node fields for plain AIF, `schemefulfillments` for OVA3 and xAIF, and the answers to

@@ -3,18 +3,26 @@ steps, relations between them) -> the statements, inferences and relations of a 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from argmap.formats._common import Loss, Reading
+from argmap.formats._common import Loss, MapBuilder, Reading
 from argmap.formats._common import slug as slug_of
 
-if TYPE_CHECKING:
-    from argmap.formats.argdown_read import _Reader
-
-__all__ = ["resolve"]
+__all__ = ["Collected", "resolve"]
 
 
-def resolve(reader: _Reader, title: Any) -> Reading:
+class Collected(Protocol):
+    """What the first pass (argdown_read) collected: the map being built, the arguments with their steps, the
+    relations, and what is kept for export (members of equivalence classes, data)."""
+
+    builder: MapBuilder
+    arguments: dict[str, Any]
+    relations: list[Any]
+    members: dict[str, list[str]]
+    data: dict[str, Any]
+
+
+def resolve(reader: Collected, title: Any) -> Reading:
     builder = reader.builder
     sketched: dict[str, str] = {}
     steps: dict[str, list[str]] = {}

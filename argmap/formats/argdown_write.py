@@ -12,7 +12,7 @@ from argmap.formats._losses import unheld
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
-    from argmap.formats import Subject
+    from argmap.formats._common import Subject
     from argmap.schema import Statement
 
 __all__ = ["write", "escape"]

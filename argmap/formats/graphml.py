@@ -11,7 +11,7 @@ from argmap.formats._losses import unheld
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
-    from argmap.formats import Subject
+    from argmap.formats._common import Subject
 
 __all__ = ["write"]
 
@@ -57,7 +57,8 @@ def write(subject: Subject) -> Written:
                    f"<y:Geometry width=\"{width}\" height=\"{60 if width > 30 else 30}\"/>"
                    f"<y:Fill color=\"{fill}\"/><y:NodeLabel>{_text(words)}</y:NodeLabel>"
                    f"<y:Shape type=\"{shape}\"/></y:ShapeNode></data></node>")
-    for number, (source, target, kind) in enumerate(graph.edges(data="kind")):
+    for number, (source, target) in enumerate(graph.edges):
+        kind = graph.edges[source, target]["kind"]
         relation = graph.nodes[target if kind == "premise" else source]["relation"]
         style = "line" if relation == "support" else "dashed"
         out.append(f"    <edge id=\"e{number}\" source={quoteattr(source)} target={quoteattr(target)}>"

@@ -14,7 +14,7 @@ from argmap.formats.aif import document as aif_document
 from argmap.formats.aif_read import read_aif
 
 if TYPE_CHECKING:
-    from argmap.formats import Subject
+    from argmap.formats._common import Subject
 
 __all__ = ["import_ova", "import_xaif", "write_ova", "write_xaif", "sniff_ova", "sniff_xaif", "plain_text",
            "SOURCE_FILE"]

@@ -13,7 +13,7 @@ from argmap.formats.aif_read import read_aif
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
-    from argmap.formats import Subject
+    from argmap.formats._common import Subject
 
 __all__ = ["import_map", "write", "sniff"]
 

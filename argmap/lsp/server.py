@@ -19,7 +19,7 @@ from argmap.lsp.analysis import Analysis, Analyzer
 from argmap.lsp.convert import lines_of, path_of
 from argmap.lsp.documents import Documents
 
-__all__ = ["ArgmapServer", "Options", "Refused", "guarded", "create_server"]
+__all__ = ["ArgmapServer", "Options", "Refused", "guarded"]
 
 log = logging.getLogger("argmap.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -125,13 +125,3 @@ def guarded(server: ArgmapServer, where: str, default: Any = None) -> Callable[[
         return run  # type: ignore[return-value]
 
     return wrap
-
-
-def create_server() -> ArgmapServer:
-    """A server with every feature registered."""
-    from argmap.lsp.features import FEATURES
-
-    server = ArgmapServer()
-    for feature in FEATURES:
-        feature.register(server)
-    return server

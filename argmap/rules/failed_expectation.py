@@ -30,10 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
-
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import leading_to
+from argmap.graph import Graph, leading_to
 from argmap.model import ArgumentMap
 from argmap.rule import Context
 from argmap.schema import Each, Selector, Statement
@@ -80,7 +78,7 @@ def _describe(select: Selector, count: int) -> str:
     return ("statement" if count == 1 else "statements") + (" with " + " and ".join(parts) if parts else "")
 
 
-def _reaching(graph: nx.DiGraph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+def _reaching(graph: Graph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
     """The nodes from which a chain of relations leads to ``target``: one search per target and check,
     however many statements an expectation selects (a search per statement is quadratic)."""
     if target not in cache:
@@ -88,7 +86,7 @@ def _reaching(graph: nx.DiGraph, target: str, cache: dict[str, frozenset[str]]) 
     return cache[target]
 
 
-def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: nx.DiGraph,
+def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: Graph,
                    reaching: dict[str, frozenset[str]]) -> Iterator[str]:
     for relation in ("supports", "attacks"):
         target = getattr(each, relation)

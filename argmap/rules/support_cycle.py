@@ -30,6 +30,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
+import networkx as nx
+
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
 
@@ -44,65 +46,21 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
     order = {node: index for index, node in enumerate(graph)}
     supports: dict[str, list[str]] = {}
-    nodes = graph.nodes
+    nodes, succ, pred = graph.nodes, graph.succ, graph.pred
     for node, data in nodes.items():
         if data["kind"] == "inference" and data["relation"] == "support":
-            targets = [t for t in graph._succ[node] if nodes[t]["kind"] == "statement"]
-            for premise in graph._pred[node]:
+            targets = [t for t in succ[node] if nodes[t]["kind"] == "statement"]
+            for premise in pred[node]:
                 supports.setdefault(premise, []).extend(targets)
-    components = [c for c in strongly_connected(supports) if len(c) > 1]
+    # networkx's components are found iteratively: a map may be deeper than Python's stack.
+    circle: nx.DiGraph[str] = nx.DiGraph(supports)
+    components = [c for c in nx.strongly_connected_components(circle) if len(c) > 1]
     for component in sorted(components, key=lambda c: min(order[n] for n in c)):
         start = min(component, key=order.__getitem__)
         cycle = _cycle_through(supports, set(component), start)
         steps = " -> ".join([*cycle, cycle[0]])
         related = tuple(ctx.amap.where(node) for node in cycle[1:])
         yield replace(ctx.amap.problem(CODE, start, message=f"circular support: {steps}"), related=related)
-
-
-def strongly_connected(successors: dict[str, list[str]]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively (maps may be deeper than the stack).
-
-    >>> sorted(map(sorted, strongly_connected({"a": ["b"], "b": ["a", "c"], "c": []})))
-    [['a', 'b'], ['c']]
-    """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: list[list[str]] = []
-    for root in successors:
-        if root in index:
-            continue
-        work = [(root, iter(successors.get(root, ())))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            for child in children:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(successors.get(child, ()))))
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    found.append(component)
-    return found
 
 
 def _cycle_through(successors: dict[str, list[str]], members: set[str], start: str) -> list[str]:

@@ -33,10 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
-
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import leading_to
+from argmap.graph import Graph, leading_to
 from argmap.rule import Context
 from argmap.schema import Statement
 
@@ -67,7 +65,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             yield ctx.amap.problem(CODE, node, message=f"{node!r} does not lead to the thesis {theses[0]!r}")
 
 
-def _broken(statement: Statement, graph: nx.DiGraph) -> bool:
+def _broken(statement: Statement, graph: Graph) -> bool:
     """Whether a relation of the statement names an id that does not exist: dangling-reference reports the
     cause, and the statement was meant to lead somewhere."""
     return any(target not in graph for target in (*statement.supports, *statement.attacks, *statement.concedes))

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from argmap.graph import implicit_id
+from argmap.graph import Graph, implicit_id
 from argmap.schemes.uses import resolve
 
 if TYPE_CHECKING:
-    import networkx as nx
 
     from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
@@ -33,7 +32,7 @@ QUESTION = "question"
 ASKS = "--asks--"
 
 
-def counting_questions(graph: nx.DiGraph, amap: ArgumentMap, catalogue: Catalogue, extensions: bool) -> nx.DiGraph:
+def counting_questions(graph: Graph, amap: ArgumentMap, catalogue: Catalogue, extensions: bool) -> Graph:
     """A copy of ``graph`` in which the critical questions of the map's schemes count (see the module)."""
     counted = graph.copy()
     for iid, use in resolve(amap, catalogue).uses.items():
@@ -54,7 +53,7 @@ def counting_questions(graph: nx.DiGraph, amap: ArgumentMap, catalogue: Catalogu
     return counted
 
 
-def _undercut(graph: nx.DiGraph, source: str, target: str) -> None:
+def _undercut(graph: Graph, source: str, target: str) -> None:
     """``source`` attacks ``target`` (a one-premise attack inference), unless it does already."""
     iid = implicit_id(source, "attack", target)
     if iid in graph or source not in graph:

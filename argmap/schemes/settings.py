@@ -17,7 +17,7 @@ __all__ = ["apply_schemes", "read_schemes_file"]
 
 def _reason(error: pydantic.ValidationError, data: Any) -> tuple[tuple[Any, ...], str]:
     """The place (a path in ``data``) and the wording of the first mistake, as map files word them."""
-    from argmap.loader import _data_path, _wording
+    from argmap.validation import _data_path, _wording
 
     first = error.errors(include_url=False)[0]
     loc = _data_path(data, tuple(first["loc"]))

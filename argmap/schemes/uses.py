@@ -24,7 +24,7 @@ class QuestionStatus:
     """One critical question of one inference, and the statements that answer or raise it."""
 
     id: str
-    question: CriticalQuestion
+    question: CriticalQuestion = field(compare=False)  # a model holding dicts: no part of the value's hash
     answered_by: tuple[str, ...] = ()
     raised_by: tuple[str, ...] = ()
 
@@ -116,6 +116,8 @@ def resolve(amap: ArgumentMap, catalogue: Catalogue) -> Resolution:
         if spec is not None and role is None:
             role = next(iter(spec.roles))
         for relation, target in relations:
+            if target == sid or not _exists(amap, target):
+                continue  # dangling-reference and self-reference report it; there is no inference to question
             drafts[implicit_id(sid, relation, target)] = {
                 "scheme": statement.scheme, "spec": spec, "owner": sid, "section": "statements",
                 "roles": {role: sid} if role is not None else {}}
@@ -128,6 +130,17 @@ def resolve(amap: ArgumentMap, catalogue: Catalogue) -> Resolution:
         found.uses[iid] = SchemeUse(iid, draft["scheme"], spec, draft["owner"], draft["section"], draft["roles"],
                                     missing, statuses)
     return found
+
+
+def _exists(amap: ArgumentMap, target: str) -> bool:
+    """Whether ``target`` names a statement, an argument, or a one-premise relation the map draws."""
+    if target in amap.statements or target in amap.arguments:
+        return True
+    premise, _, rest = target.partition("--")
+    relation, _, conclusion = rest.partition("--")
+    statement = amap.statements.get(premise)
+    return statement is not None and conclusion in (statement.supports if relation == "support" else
+                                                   statement.attacks if relation == "attack" else ())
 
 
 def _scheme(found: Resolution, catalogue: Catalogue, section: str, node_id: str, scheme: str) -> SchemeSpec | None:

@@ -21,8 +21,7 @@ arguments and (edges + statements) attacks.
 
 from __future__ import annotations
 
-import networkx as nx
-
+from argmap.graph import Graph
 from argmap.semantics.deadline import Deadline
 from argmap.semantics.framework import Framework
 
@@ -32,7 +31,7 @@ DEFEATED = "--defeated"
 """Suffix of a premise's auxiliary argument; map ids hold no double hyphen, so it names no node."""
 
 
-def framework_from_graph(graph: nx.DiGraph, deadline: Deadline | None = None, helpers: bool = True) -> Framework:
+def framework_from_graph(graph: Graph, deadline: Deadline | None = None, helpers: bool = True) -> Framework:
     """The abstract framework of a map graph (argmap.graph.build), arguments named by map ids, the
     auxiliary ``p--defeated`` arguments after them. Past ``deadline``, Timeout.
 
@@ -40,6 +39,7 @@ def framework_from_graph(graph: nx.DiGraph, deadline: Deadline | None = None, he
     conflict-free set may hold ``p--defeated`` without any attacker of ``p`` (the helper keeps
     complete labellings, not conflict-free ones).
 
+    >>> import networkx as nx
     >>> g = nx.DiGraph()
     >>> g.add_nodes_from(["t", "o", "r"], kind="statement")
     >>> g.add_nodes_from(["o--attack--t", "r--attack--o"], kind="inference", relation="attack")

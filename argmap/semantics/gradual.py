@@ -19,7 +19,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from argmap.graph import Graph
 from argmap.semantics.deadline import Deadline
+from argmap.semantics.registry import GRADUAL_SEMANTICS, REGISTRY
 
 __all__ = ["DEFAULT_BASE", "METHODS", "NAMES", "Model", "Strengths", "Unsettled", "aggregate", "combine", "energy",
            "euler", "strengths"]
@@ -27,9 +29,8 @@ __all__ = ["DEFAULT_BASE", "METHODS", "NAMES", "Model", "Strengths", "Unsettled"
 DEFAULT_BASE = 0.5
 """The base score of a statement without `base:`: no prior confidence either way."""
 
-METHODS = ("dfquad", "quadratic-energy", "h-categoriser", "euler-based")
-NAMES = {"dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy", "h-categoriser": "h-categoriser",
-         "euler-based": "Euler-based"}
+METHODS = GRADUAL_SEMANTICS
+NAMES = {name: REGISTRY[name].display for name in METHODS}
 BLOCK = 4096  # nodes updated between two looks at the deadline
 TOLERANCE = 1e-9
 MAX_ITERATIONS = 1000
@@ -107,7 +108,7 @@ class Model:
     jointly); undercuts attack it. A statement starts from its `base:` (default 0.5).
     """
 
-    def __init__(self, graph: nx.DiGraph, deadline: Deadline | None = None) -> None:
+    def __init__(self, graph: Graph, deadline: Deadline | None = None) -> None:
         deadline = deadline or Deadline()
         self.names = list(graph)
         index = {name: i for i, name in enumerate(self.names)}
@@ -234,7 +235,7 @@ def _sweep(compute: Callable[[int], float], n: int, deadline: Deadline) -> list[
     return result
 
 
-def strengths(graph: nx.DiGraph, method: str = "dfquad", tolerance: float = TOLERANCE,
+def strengths(graph: Graph, method: str = "dfquad", tolerance: float = TOLERANCE,
               max_iterations: int = MAX_ITERATIONS, deadline: Deadline | None = None) -> Strengths:
     """Strengths of the statements and inferences of a map graph under ``method`` (None where unsettled)."""
     return Model(graph, deadline).settle(method, tolerance, max_iterations, deadline)

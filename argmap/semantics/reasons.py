@@ -10,15 +10,41 @@ strikes (``on``: its target, or the premise of the inference it defeats), and a 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from argmap.semantics.why import Why, acceptance_why, grounded_why
 
 if TYPE_CHECKING:
-    import networkx as nx
 
+    from argmap.graph import Graph
     from argmap.semantics.framework import Framework
-    from argmap.semantics.result import Evaluation
+
+
+class Evaluation(Protocol):
+    """What the reasons are read from: an evaluation (argmap.semantics.result.Evaluation, which calls this
+    module, so that this one does not import it back)."""
+
+    @property
+    def rows(self) -> tuple[str, ...]: ...
+    @property
+    def arguments(self) -> tuple[str, ...]: ...
+    @property
+    def labels(self) -> Mapping[str, str]: ...
+    @property
+    def credulous(self) -> Mapping[str, bool]: ...
+    @property
+    def sceptical(self) -> Mapping[str, bool]: ...
+    @property
+    def exists(self) -> bool: ...
+    @property
+    def extensions(self) -> tuple[tuple[str, ...], ...]: ...
+    @property
+    def more_extensions(self) -> bool: ...
+    @property
+    def strengths(self) -> Mapping[str, float | None]: ...
+    @property
+    def bases(self) -> Mapping[str, float]: ...
+    def acceptance(self, node: str) -> str: ...
 
 __all__ = ["reasons", "SEARCHED"]
 
@@ -29,7 +55,7 @@ SEARCHED = 200
 class _Names:
     """How one framework argument is shown: the statements it stands for, where it strikes."""
 
-    def __init__(self, framework: Framework, graph: nx.DiGraph | None) -> None:
+    def __init__(self, framework: Framework, graph: Graph | None) -> None:
         self.framework, self.graph = framework, graph
         self.names = framework.names
 
@@ -64,7 +90,7 @@ class _Names:
         return [self.names[a] for a in extension if self.names[a] in rows]
 
 
-def reasons(evaluation: Evaluation, framework: Framework, graph: nx.DiGraph | None = None,
+def reasons(evaluation: Evaluation, framework: Framework, graph: Graph | None = None,
             search: object = None) -> dict[str, dict[str, Any]]:
     """The reason for the verdict on every row and argument of ``evaluation`` (not for gradual strengths:
     see :func:`strength_reasons`), as JSON values."""
@@ -152,7 +178,7 @@ def _accepted(why: Why, acceptance: str, names: _Names, rows: set[str]) -> dict[
     return entry
 
 
-def strength_reasons(evaluation: Evaluation, graph: nx.DiGraph) -> dict[str, dict[str, Any]]:
+def strength_reasons(evaluation: Evaluation, graph: Graph) -> dict[str, dict[str, Any]]:
     """For gradual strengths: each statement's base score, and the inferences that raise (support) or lower
     (attack) it with their strengths, strongest first."""
     strengths: Mapping[str, float | None] = evaluation.strengths

@@ -8,19 +8,17 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    import networkx as nx
 
+    from argmap.graph import Graph
     from argmap.semantics.deadline import Deadline
     from argmap.semantics.framework import Framework
+
+from argmap.semantics.registry import NAMES  # each semantics' name in prose, read from the one table
 
 __all__ = ["Evaluation", "evaluate_framework", "evaluate_graph", "framework_roots", "EXTENSION_LIMIT", "NAMES"]
 
 EXTENSION_LIMIT = 100
 """Extensions listed before saying "more than": their number can grow exponentially."""
-NAMES = {"grounded": "grounded", "complete": "complete", "preferred": "preferred", "stable": "stable",
-         "semi-stable": "semi-stable", "stage": "stage", "ideal": "ideal",
-         "dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy", "h-categoriser": "h-categoriser",
-         "euler-based": "Euler-based"}
 LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
                "UNDEC": "is undecided: its attackers and defenders cancel out"}
 UNATTACKED_WORDS = "stands: nothing attacks it"
@@ -60,7 +58,7 @@ class Evaluation:
     roots: tuple[str, ...] = ()
     framework: Framework | None = field(default=None, compare=False, repr=False)
     """The framework evaluated (extension semantics), which the reasons are read from."""
-    graph: nx.DiGraph | None = field(default=None, compare=False, repr=False)
+    graph: Graph | None = field(default=None, compare=False, repr=False)
     """The map's graph, when a map was evaluated."""
 
     def reasons(self, deadline: float | Deadline | None = None) -> dict[str, dict[str, Any]]:
@@ -88,7 +86,7 @@ class Evaluation:
 
     @property
     def gradual(self) -> bool:
-        from argmap.semantics import GRADUAL_SEMANTICS
+        from argmap.semantics.registry import GRADUAL_SEMANTICS
 
         return self.semantics in GRADUAL_SEMANTICS
 
@@ -198,8 +196,8 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
                        roots: tuple[str, ...] | None = None) -> Evaluation:
     """Evaluate an abstract framework under an extension semantics; ``rows`` default to every shown
     argument, ``roots`` to those that attack nothing. ``timeout``: seconds, or a shared Deadline."""
-    from argmap.semantics import EXTENSION_SEMANTICS, SEMANTICS
     from argmap.semantics.deadline import Deadline
+    from argmap.semantics.registry import EXTENSION_SEMANTICS, SEMANTICS
 
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
@@ -226,10 +224,10 @@ def evaluate_framework(framework: Framework, semantics: str, timeout: float | De
                       more_extensions=len(listed) > EXTENSION_LIMIT, framework=framework, **common)
 
 
-def evaluate_graph(graph: nx.DiGraph, semantics: str, timeout: float | Deadline | None = None) -> Evaluation:
+def evaluate_graph(graph: Graph, semantics: str, timeout: float | Deadline | None = None) -> Evaluation:
     """Evaluate a map's graph: extension semantics on its bipolar translation, or gradual strengths."""
-    from argmap.semantics import GRADUAL_SEMANTICS
     from argmap.semantics.deadline import Deadline
+    from argmap.semantics.registry import GRADUAL_SEMANTICS
 
     deadline = Deadline.of(timeout)
     nodes = graph.nodes

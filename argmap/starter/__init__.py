@@ -41,6 +41,7 @@ def files(languages: tuple[str, ...], identifier: str) -> dict[str, str]:
     without starter texts gets the English ones, to translate), its configuration, the JSON Schema."""
     from argmap.fmt import format_text
     from argmap.schema import json_schema
+    from argmap.schemes import shipped
 
     texts: dict[str, dict[str, str]] = yaml.safe_load(_read("texts.yaml"))
 
@@ -62,5 +63,5 @@ def files(languages: tuple[str, ...], identifier: str) -> dict[str, str]:
         return "\n".join(lines)
 
     starter = format_text(_PLACEHOLDER.sub(fill, _read("map.yaml.template")), MAP)
-    schema = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    schema = json.dumps(json_schema(shipped().schemes), indent=2, ensure_ascii=False) + "\n"
     return {MAP: starter, CONFIG: _read("configuration.yaml"), SCHEMA: schema}

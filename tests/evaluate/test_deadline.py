@@ -17,13 +17,13 @@ from argmap.formats import parse_framework as parse
 from argmap.formats.apx import write as to_apx
 from argmap.formats.iccma import write as to_iccma
 from argmap.formats.tgf import write as to_tgf
-from argmap.semantics import annotations
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.semantics.deadline import Deadline, Timeout
 from argmap.semantics.extensions import Reasoner, SolverTimeout
 from argmap.semantics.framework import Framework
 from argmap.semantics.gradual import Model
 from argmap.semantics.grounded import grounded
+from argmap.semantics.result import evaluate_graph
 from argmap.semantics.sensitivity import sensitivity
 from tests.conftest import ROOT
 
@@ -60,8 +60,8 @@ def chain_graph(n: int, cycle: bool = False) -> nx.DiGraph:
     lambda: Model(chain_graph(5, cycle=True)).evaluate("dfquad", deadline=passed()),
     lambda: Model(chain_graph(5, cycle=True)).evaluate("quadratic-energy", deadline=passed()),
     lambda: sensitivity(Model(chain_graph(5)), "dfquad", "s0", deadline=passed()),
-    lambda: annotations(chain_graph(3000), "grounded", passed()),
-    lambda: annotations(chain_graph(5, cycle=True), "dfquad", passed()),
+    lambda: evaluate_graph(chain_graph(3000), "grounded", passed()).annotations(),
+    lambda: evaluate_graph(chain_graph(5, cycle=True), "dfquad", passed()).annotations(),
 ], ids=["iccma", "apx", "tgf", "translation", "grounded", "encoding", "model", "topological", "dfquad-iterations",
         "energy-iterations", "sensitivity-probes", "render-grounded", "render-gradual"])
 def test_every_phase_stops_at_the_deadline(phase):

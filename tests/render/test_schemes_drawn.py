@@ -63,3 +63,21 @@ def test_the_page_data_lists_each_question_with_its_status_and_statements():
     assert questions["expertise"]["status"] == "open"
     talks = page_data(prepare(ArgumentMap.from_data(MAP)))["nodes"]["talks--support--t"]["scheme"]
     assert talks["roles"] == {"assertion": "talks"} and talks["missing"] == ["position"]
+
+
+def test_render_lets_questions_count_in_the_drawn_evaluation(tmp_path):
+    import json
+
+    from tests.conftest import run_cli
+
+    (tmp_path / "map.yaml").write_text(json.dumps(MAP), encoding="utf-8")
+    code, _, err = run_cli("render", "map.yaml", "--eval", "grounded", "-o", "plain.dot", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    code, _, err = run_cli("render", "map.yaml", "--eval", "grounded", "--questions", "-o", "counted.dot", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    plain, counted = ((tmp_path / name).read_text(encoding="utf-8") for name in ("plain.dot", "counted.dot"))
+    # `a` is undercut by the objection that raises `consistency` ("rival"): OUT either way; the one-premise
+    # relation from `talks` has its two assumptions open: undecided only when questions count
+    assert "‹position to know›\\n2 open\\n[IN]" in plain and "‹position to know›\\n2 open\\n[UNDEC]" in counted
+    assert run_cli("render", "map.yaml", "--questions", "-o", "x.dot", cwd=tmp_path) == (
+        2, "", "argmap render: --questions lets critical questions count in an evaluation; give --eval too\n")

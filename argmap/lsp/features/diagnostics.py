@@ -21,6 +21,8 @@ WATCHED = ("**/*.yaml", "**/*.yml", "**/*.txt", "**/*.md", "**/pyproject.toml")
 
 
 def register(server: ArgmapServer) -> None:
+    """Findings published as documents open, change, save and close, and as watched files change."""
+    _register_lifecycle(server)
     dirty: set[Path] = set()
     published: dict[Path, set[Path]] = {}
     timer: list[asyncio.TimerHandle] = []
@@ -44,30 +46,6 @@ def register(server: ArgmapServer) -> None:
         if not timer:
             loop = asyncio.get_running_loop()
             timer.append(loop.call_later(server.options.debounce, flush))
-
-    @server.feature(types.INITIALIZE)
-    @guarded(server, "starting")
-    def initialize(ls: ArgmapServer, params: types.InitializeParams) -> None:
-        ls.options = Options.read(params.initialization_options)
-        folders = [ls.path(f.uri) for f in params.workspace_folders or ()]
-        if not folders and params.root_uri:
-            folders = [ls.path(params.root_uri)]
-        found = tuple(f for f in folders if f is not None)
-        if found:
-            ls.analyzer.cwd = found[0]
-            ls.analyzer.folders = found
-
-    @server.feature(types.INITIALIZED)
-    @guarded(server, "watching files")
-    def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
-        watch = ls.client_capabilities.workspace
-        dynamic = watch is not None and watch.did_change_watched_files is not None \
-            and watch.did_change_watched_files.dynamic_registration
-        if dynamic:
-            options = types.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="argmap-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded(server, "opening a file")
@@ -120,6 +98,33 @@ def register(server: ArgmapServer) -> None:
             if path is not None:
                 ls.analyzer.forget(path)
         schedule(*ls.documents.texts)
+
+
+def _register_lifecycle(server: ArgmapServer) -> None:
+    """The editor's options and folders when it starts; the files watched once it has started."""
+    @server.feature(types.INITIALIZE)
+    @guarded(server, "starting")
+    def initialize(ls: ArgmapServer, params: types.InitializeParams) -> None:
+        ls.options = Options.read(params.initialization_options)
+        folders = [ls.path(f.uri) for f in params.workspace_folders or ()]
+        if not folders and params.root_uri:
+            folders = [ls.path(params.root_uri)]
+        found = tuple(f for f in folders if f is not None)
+        if found:
+            ls.analyzer.cwd = found[0]
+            ls.analyzer.folders = found
+
+    @server.feature(types.INITIALIZED)
+    @guarded(server, "watching files")
+    def initialized(ls: ArgmapServer, params: types.InitializedParams) -> None:
+        watch = ls.client_capabilities.workspace
+        dynamic = watch is not None and watch.did_change_watched_files is not None \
+            and watch.did_change_watched_files.dynamic_registration
+        if dynamic:
+            options = types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED])
+            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+                id="argmap-watch", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)]))
 
 
 def _open_files_of_maps_with(server: ArgmapServer, path: Path) -> list[Path]:
