@@ -4,6 +4,7 @@ largest once the whole drawing is fitted to a screen."""
 from __future__ import annotations
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from argmap.diagram.dot import write
@@ -34,9 +35,9 @@ def scale(width: float, height: float) -> float:
     return min(SCREEN[0] / (width * 4 / 3), SCREEN[1] / (height * 4 / 3), 1.0)
 
 
-def fitted(source: str, timeout: float) -> float:
+def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -> float:
     """The scale at fit of dot's drawing of ``source`` (see :func:`scale`)."""
-    plain = run_dot(source, "plain", timeout).decode("utf-8", "replace")
+    plain = run_dot(source, "plain", timeout, cancel=cancel).decode("utf-8", "replace")
     _, _, width, height = plain.split("\n", 1)[0].split()[:4]
     return scale(float(width) * 72, float(height) * 72)
 
@@ -47,10 +48,15 @@ def choose(shown: View, legend: bool = True, timeout: float = 120.0) -> Layout:
     if shown.large or len(shown.nodes) < 3:
         return DEFAULT
     sources = [write(shown, layout, legend) for layout in CANDIDATES]
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1))
     try:
-        with ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1)) as pool:
-            scales = list(pool.map(lambda source: fitted(source, timeout), sources))
+        futures = [pool.submit(fitted, source, timeout, stop) for source in sources]
+        scales = [future.result() for future in futures]
     except (GraphvizMissing, GraphvizFailed, ValueError):
         return DEFAULT
+    finally:
+        stop.set()  # on any way out (Ctrl-C too), every dot still running is stopped before the pool is left
+        pool.shutdown(wait=True, cancel_futures=True)
     best = max(range(len(CANDIDATES)), key=lambda index: (scales[index], -index))
     return CANDIDATES[best] if scales[best] > scales[0] * BETTER else DEFAULT
