@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 else:
     Graph = nx.DiGraph
 
-__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
+__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to", "answering"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -105,6 +105,18 @@ def premises(graph: Graph, inference: str) -> list[str]:
 
 def conclusion(graph: Graph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
+
+
+def answering(amap: ArgumentMap) -> dict[str, list[str]]:
+    """For each inference, the statements that answer or raise one of its critical questions by name
+    (``answers: {inference: ...}``, ``raises: {inference: ...}``): they bear on it as its premises do."""
+    found: dict[str, list[str]] = {}
+    for sid, statement in amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    found.setdefault(inference, []).append(sid)
+    return found
 
 
 def leading_to(graph: Graph, targets: Iterable[str],

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
     from argmap.schemes.uses import SchemeUse
 
-__all__ = ["page_data", "findings", "blank", "texts", "question", "names", "scheme", "VERSION"]
+__all__ = ["page_data", "judgement", "findings", "blank", "texts", "question", "names", "scheme", "VERSION"]
 
 VERSION = 1
 """The version of the data's shape, for scripts that read it."""
@@ -76,14 +76,7 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
     for iid, use in drawing.schemes.items():
         if iid in nodes:
             nodes[iid]["scheme"] = scheme(use)
-    evaluation = drawing.evaluation
-    judged: dict[str, Any] | None = None
-    if evaluation is not None:
-        from argmap.semantics.registry import REGISTRY
-
-        semantics = REGISTRY[evaluation.semantics]  # how the page names it and which family it is, from the one table
-        judged = {"semantics": evaluation.semantics, "name": semantics.display, "family": semantics.family,
-                  "verdict": evaluation.verdict(), "notes": evaluation.annotations()}
+    judged = judgement(drawing)
     asked = question(drawing)
     if asked is not None:
         nodes[QUESTION] = {"kind": "question", "text": asked["text"], "answers": [a["id"] for a in asked["answers"]],
@@ -111,6 +104,25 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         "problems": {node: list(codes) for node, codes in drawing.problems.items()},
         "stale": False,
     }
+
+
+def judgement(drawing: Drawing) -> dict[str, Any] | None:
+    """The evaluation the page's panel explains: the drawing's, or else grounded semantics (linear in the map's
+    size), so that every page says which statements stand and why; ``drawn`` tells whether the drawing shows it."""
+    evaluation, drawn = drawing.evaluation, True
+    if evaluation is None:
+        from argmap.semantics.result import evaluate_graph
+
+        try:
+            evaluation, drawn = evaluate_graph(drawing.whole, "grounded"), False
+        except (KeyError, ValueError):  # a draft whose graph is not whole enough to evaluate: no verdicts
+            return None
+    from argmap.semantics.registry import REGISTRY
+
+    semantics = REGISTRY[evaluation.semantics]  # how the page names it and which family it is, from the one table
+    return {"semantics": evaluation.semantics, "name": semantics.display, "family": semantics.family,
+            "verdict": evaluation.verdict(), "notes": evaluation.annotations(), "why": evaluation.reasons(),
+            "drawn": drawn}
 
 
 def names(languages: Iterable[str]) -> dict[str, str]:

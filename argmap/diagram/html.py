@@ -122,6 +122,20 @@ def _title(data: Mapping[str, Any]) -> str:
     return html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
 
 
+_UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
+
+
+def _drawing(code: str, svg: str, version: int, shown: bool) -> str:
+    """One language's drawing: a ``<template>`` for the language the view opens in, parsed with the page; the
+    others as text in an inert ``<script>`` the view parses when asked (a large drawing costs a browser as much
+    to parse unseen as seen). dot's SVG escapes every ``<`` of a text, so it never holds ``</script``; should
+    one ever, the drawing goes in a template."""
+    attributes = f'class="drawing" data-lang="{html.escape(code)}" data-version="{version}"'
+    if shown or _UNSAFE_IN_SCRIPT.search(svg):
+        return f"<template {attributes}>{svg}</template>"
+    return f'<script type="text/x-argmap-svg" {attributes}>{svg}</script>'
+
+
 def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mapping[str, int]) -> str:
     """The view's markup, the same on a page and in a fragment: the tools, the findings, the diagram of each
     language and the panel, and the map's data."""
@@ -130,9 +144,7 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
     title = _title(data)
     options = "".join(f'<option value="{html.escape(code)}"{" selected" if code == lang else ""}>'
                       f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
-    templates = "".join(f'<template class="drawing" data-lang="{html.escape(code)}"'
-                        f' data-version="{versions.get(code, 0)}">'
-                        f"{svg}</template>" for code, svg in svgs.items())
+    templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
     return f"""<header class="bar">
 <h1 id="title">{title}</h1>
 <div class="tools" role="toolbar" aria-label="Diagram tools">
@@ -143,6 +155,8 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
 <button type="button" id="zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
 <button type="button" id="zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
 <button type="button" id="fit" title="Fit to window (0)">Fit</button>
+<button type="button" id="save-svg" title="Save the drawing as shown, as SVG">Save SVG</button>
+<button type="button" id="save-png" title="Save the drawing as shown, as PNG">Save PNG</button>
 <span id="status" role="status"></span>
 </div>
 <ul id="results" aria-label="Search results" hidden></ul>
@@ -152,6 +166,7 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
 <div id="viewport" tabindex="0" role="application" aria-roledescription="diagram"
  aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement">
 <div id="canvas"></div>
+<canvas id="overview" role="img" aria-label="Overview of the whole map; the frame is the part in view (click to move it)" hidden></canvas>
 </div>
 <aside id="panel" aria-live="polite" aria-label="Selected statement" hidden></aside>
 </main>

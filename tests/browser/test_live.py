@@ -86,7 +86,7 @@ def test_a_language_added_or_removed_while_serving_follows_in_the_switch(page, t
         page.page.reload()  # a page opened afterwards is neither offered nor sent the removed languages
         shown(page, 3)
         assert page.evaluate("[...document.getElementById('lang').options].map(o => o.value)") == ["en"]
-        assert page.evaluate("[...document.querySelectorAll('template.drawing')].map(t => t.dataset.lang)") == ["en"]
+        assert page.evaluate("[...document.querySelectorAll('.drawing')].map(t => t.dataset.lang)") == ["en"]
 
 
 NODE_TEXTS = """() => Object.fromEntries([...document.querySelectorAll('#canvas g.node')].map(g => [g.id, [

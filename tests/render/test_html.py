@@ -26,7 +26,8 @@ class Parts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.scripts: list[tuple[dict, str]] = []
         self.styles: list[str] = []
-        self.templates: list[str] = []
+        self.templates: list[str] = []  # the drawings, one per language, as templates or as inert text
+        self.drawings_as_text: list[str] = []
         self.urls: list[str] = []
         self.csp = ""
         self._in: str | None = None
@@ -34,6 +35,11 @@ class Parts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "script" and attrs.get("type") == "text/x-argmap-svg":
+            self.templates.append(attrs.get("data-lang"))  # a drawing kept as text until asked for
+            self.drawings_as_text.append(attrs.get("data-lang"))
+            self._in, self._attrs = "drawing", attrs
+            return
         if tag in ("script", "style"):
             self._in, self._attrs = tag, attrs
             getattr(self, tag + "s").append((attrs, "") if tag == "script" else "")
@@ -44,7 +50,7 @@ class Parts(HTMLParser):
         self.urls += [value for name, value in attrs.items() if name in ("src", "href", "action", "xlink:href")]
 
     def handle_endtag(self, tag):
-        if tag == self._in:
+        if tag == self._in or (tag == "script" and self._in == "drawing"):
             self._in = None
 
     def handle_data(self, data):
@@ -73,6 +79,7 @@ def test_the_page_is_self_contained_and_allows_nothing_but_itself(tmp_path):
     page = (tmp_path / "essay.html").read_text(encoding="utf-8")
     parts = parsed(page)
     assert parts.templates == ["en", "fr", "ja"]  # each language laid out by dot for its own texts
+    assert parts.drawings_as_text == ["fr", "ja"]  # parsed when a reader switches to them
     (data_attrs, data), (code_attrs, code_text) = parts.scripts
     assert data_attrs == {"type": "application/json", "id": "argmap-data"} and code_attrs == {}
     directives = dict(d.strip().split(" ", 1) for d in parts.csp.split(";"))

@@ -19,8 +19,19 @@
   const view = {x: 0, y: 0, k: 1};
   let fitted = false;
 
-  for (const template of root.querySelectorAll("template.drawing")) {
+  for (const template of root.querySelectorAll(".drawing")) {
+    // The language the view opens in comes as a <template> (parsed with the page); the others as text,
+    // parsed only when a reader asks for them: a large map's page then parses one drawing, not one per language.
     drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
+  }
+  function contentOf(drawing) {
+    let template = drawing.template;
+    if (!(template instanceof HTMLTemplateElement)) {
+      const parsed = document.createElement("template");
+      parsed.innerHTML = template.textContent;
+      template = drawing.template = parsed;
+    }
+    return template.content;
   }
 
   // ---- texts -------------------------------------------------------------------------------------
@@ -30,9 +41,19 @@
   function inLanguage(texts, language) {
     return texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0]);
   }
+  function derived(node) {
+    return node && node.kind === "inference" && !node.explicit;
+  }
   function textOf(id, language) {
     const node = data.nodes[id];
-    return (node && inLanguage(textsOf(node), language)) || id;
+    const own = node && inLanguage(textsOf(node), language);
+    if (own) return own;
+    if (node && node.kind === "inference") {
+      // An inference the map does not name is shown by what it joins: a reader never meets a derived id.
+      const from = (node.premises || []).map((p) => textOf(p, language)).join(" + ");
+      return (node.relation || "inference") + ": " + from + (node.target ? " → " + textOf(node.target, language) : "");
+    }
+    return id;
   }
   function fold(text) {
     return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
@@ -51,7 +72,7 @@
     const shownText = textOf(id, lang);
     const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id},
       shownText.length > 80 ? shownText.slice(0, 79) + "…" : shownText);
-    if (!data.drawn.includes(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
+    if (!isDrawn(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
     return a;
   }
 
@@ -60,7 +81,14 @@
     return canvas.querySelectorAll("g.node[id^='node-']");
   }
   function nodeElement(id) {
-    return id ? canvas.querySelector("#" + CSS.escape("node-" + id)) : null;
+    // The drawing shown is in the document, whose id index answers at once (a selector would walk it).
+    const g = id ? root.getElementById("node-" + id) : null;
+    return g && canvas.contains(g) ? g : null;
+  }
+  let drawnSet = null;
+  function isDrawn(id) {
+    if (!drawnSet || drawnSet.data !== data) drawnSet = {data, ids: new Set(data.drawn)};
+    return drawnSet.ids.has(id);
   }
   function drawingFor(language) {
     // Each language's SVG is parsed once and kept while another is shown (never cloned: a large
@@ -68,7 +96,7 @@
     const drawing = drawings[language];
     if (!drawing) return null;
     if (!drawing.svg) {
-      const svg = drawing.template.content.querySelector("svg");
+      const svg = contentOf(drawing).querySelector("svg");
       if (!svg) return null;
       drawing.svg = document.adoptNode(svg);
       const box = svg.viewBox.baseVal;
@@ -84,7 +112,18 @@
         g.setAttribute("tabindex", "0");
         g.setAttribute("role", "button");
         g.setAttribute("aria-label", textOf(id, language));
+        if (derived(data.nodes[id])) {
+          const a = g.querySelector("a");
+          if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+        }
         if (data.problems[id]) g.classList.add("problem");
+      }
+      for (const g of svg.querySelectorAll("g.edge[id^='edge-']")) {
+        // An edge drawn for an inference the map does not name says what it joins, not a derived id.
+        const node = data.nodes[g.id.slice(5)];
+        if (!derived(node)) continue;
+        const a = g.querySelector("a");
+        if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(g.id.slice(5), language));
       }
     }
     patchDrawing(drawing, language);
@@ -121,13 +160,27 @@
     (host ? frame : document.documentElement).lang = language;
     mark();
     highlight(selected);
-    if (!fitted && svg.viewBox.baseVal.width) { fit(); fitted = true; }
+    if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = true; }
+    overview.reset();
     frame.dataset.lang = language;
     stamp();
     return true;
   }
   function apply() {
     canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
+    overview.frame();
+  }
+  const READABLE = 1; // one SVG unit per CSS pixel: dot's 11-point texts show at 11 px
+  function opening() {
+    // A map that fits the window readably is shown whole; a larger one opens at a readable size on its
+    // thesis, the drawing's edges kept to the window's (so the thesis sits at the top of a bottom-up map).
+    const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+    if (Math.min(vw / w, vh / h) * 0.96 >= READABLE) { fit(); return; }
+    const thesis = data.drawn.find((id) => data.nodes[id] && data.nodes[id].role === "thesis") || data.drawn[0];
+    const g = nodeElement(thesis);
+    view.k = READABLE; view.x = (vw - w) / 2; view.y = (vh - h) / 2;
+    apply();
+    if (g) centre(g);
   }
   function size() {
     const svg = canvas.querySelector("svg");
@@ -152,8 +205,89 @@
     const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
     view.x += port.left + port.width / 2 - (box.left + box.width / 2);
     view.y += port.top + port.height / 2 - (box.top + box.height / 2);
+    clamp();
     apply();
   }
+  function clamp() {
+    // A drawing larger than the window keeps its edges to the window's: no empty band beside a node near an edge.
+    const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+    if (w * view.k > vw) view.x = Math.min(0, Math.max(vw - w * view.k, view.x));
+    if (h * view.k > vh) view.y = Math.min(0, Math.max(vh - h * view.k, view.y));
+  }
+
+  // ---- the overview: the whole drawing small, where the view is, and a click to move it -----------
+  const overview = (function () {
+    const box = $("overview");
+    const COLOURS = {thesis: "#f5d76e", claim: "#a9cce3", evidence: "#a3e4c1", question: "#ddd"};
+    let boxes = null, base = null, scale = 1, pending = false, svgShown = null;
+    function measure() {
+      // Node boxes from the drawing's geometry (getBBox: no CSS layout), in drawing units; once per drawing.
+      const svg = canvas.querySelector("svg");
+      if (!svg) return;
+      const graph = svg.querySelector("g.graph");
+      const m = graph && graph.transform.baseVal.consolidate() ? graph.transform.baseVal.consolidate().matrix : null;
+      boxes = [];
+      for (const g of svg.querySelectorAll("g.node[id^='node-']")) {
+        const b = g.getBBox(), node = data.nodes[g.id.slice(5)];
+        const x = m ? m.a * b.x + m.e : b.x, y = m ? m.d * b.y + m.f : b.y;
+        boxes.push([x, y, b.width * (m ? m.a : 1), b.height * (m ? m.d : 1),
+          node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb"]);
+      }
+    }
+    function paint() {
+      const {w, h} = size();
+      const room = window.innerWidth < 600 ? 110 : 200;
+      scale = Math.min(room / w, room / h);
+      box.width = Math.max(1, Math.round(w * scale));
+      box.height = Math.max(1, Math.round(h * scale));
+      base = document.createElement("canvas");
+      base.width = box.width; base.height = box.height;
+      const ctx = base.getContext("2d");
+      ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, base.width, base.height);
+      for (const [x, y, bw, bh, colour] of boxes) {
+        ctx.fillStyle = colour;
+        ctx.fillRect(x * scale, y * scale, Math.max(1, bw * scale), Math.max(1, bh * scale));
+      }
+    }
+    function draw() {
+      pending = false;
+      if (!base) return;
+      const ctx = box.getContext("2d");
+      ctx.drawImage(base, 0, 0);
+      ctx.strokeStyle = "#D55E00"; ctx.lineWidth = 2;
+      ctx.strokeRect(-view.x / view.k * scale, -view.y / view.k * scale,
+        viewport.clientWidth / view.k * scale, viewport.clientHeight / view.k * scale);
+    }
+    function frame() {
+      if (!pending && base) { pending = true; requestAnimationFrame(draw); }
+    }
+    function reset() {
+      // Drawn once the page is on screen, so that it never delays the first view.
+      const svg = canvas.querySelector("svg");
+      if (svg === svgShown) return;
+      svgShown = svg; base = null;
+      const later = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+      requestAnimationFrame(() => later(() => {
+        if (canvas.querySelector("svg") !== svg) return;
+        measure(); paint(); draw();
+        box.hidden = !boxes.length || (box.width >= size().w * view.k && box.height >= size().h * view.k);
+      }));
+    }
+    function move(event) {
+      const rect = box.getBoundingClientRect();
+      const x = (event.clientX - rect.left) / scale, y = (event.clientY - rect.top) / scale;
+      view.x = viewport.clientWidth / 2 - x * view.k;
+      view.y = viewport.clientHeight / 2 - y * view.k;
+      apply();
+    }
+    let held = false;
+    box.addEventListener("pointerdown", (event) => {
+      event.stopPropagation(); held = true; box.setPointerCapture(event.pointerId); move(event);
+    });
+    box.addEventListener("pointermove", (event) => { if (held) move(event); });
+    box.addEventListener("pointerup", (event) => { event.stopPropagation(); held = false; });
+    return {frame, reset, repaint: () => { if (boxes) { paint(); draw(); } }};
+  })();
 
   // ---- selection and the panel -------------------------------------------------------------------
   function highlight(id) {
@@ -198,7 +332,11 @@
     const close = el("button", {type: "button", class: "close", "aria-label": "Close"}, "×");
     close.addEventListener("click", unselect);
     const kind = node.kind === "inference" ? node.relation + " inference" : node.kind === "question" ? "question" : node.role;
-    parts.push(close, el("h2", {}, el("code", {}, id), " ", el("span", {class: "role"}, kind)));
+    parts.push(close, derived(node)
+      ? el("h2", {}, el("span", {class: "role"}, kind))
+      : el("h2", {}, el("code", {}, id), " ", el("span", {class: "role"}, kind)));
+    const reason = why(id);
+    if (reason && node.role === "thesis") parts.push(reason); // the thesis's panel leads with its reason
     const texts = textsOf(node);
     const list = el("dl", {class: "texts"});
     for (const language of data.languages) {
@@ -236,16 +374,18 @@
       facts.append(el("dt", {}, "Base score"), el("dd", {class: "base"}, node.base + " (the analyst's confidence before attacks and supports count)"));
     }
     if (data.evaluation && data.evaluation.notes[id] !== undefined) {
-      facts.append(el("dt", {}, "Evaluation"), el("dd", {class: "evaluation"}, data.evaluation.notes[id] + " (" + data.evaluation.semantics + ")"));
+      facts.append(el("dt", {}, "Evaluation"), el("dd", {class: "evaluation"}, statusWords(id, data.evaluation.semantics)));
     }
     if (data.evaluation && data.evaluation.verdict && node.role === "thesis") {
       facts.append(el("dt", {}, "Verdict"), el("dd", {class: "verdict"}, data.evaluation.verdict));
     }
     if (facts.childNodes.length) parts.push(facts);
+    if (reason && node.role !== "thesis") parts.push(reason);
     const incoming = node.in.map((r) => {
       const item = el("li", {}, VERBS[r.relation][1] + " ");
       r.from.forEach((p, i) => { if (i) item.append(" + "); item.append(link(p)); });
       if (data.nodes[r.via] && data.nodes[r.via].explicit) item.append(" (", link(r.via), ")");
+      item.append(badge(r.via));
       return item;
     });
     const outgoing = node.out.map((r) => {
@@ -253,6 +393,7 @@
       if (r.to) item.append(link(r.to));
       if (r.with.length) { item.append(" with "); r.with.forEach((p, i) => { if (i) item.append(", "); item.append(link(p)); }); }
       if (data.nodes[r.via] && data.nodes[r.via].explicit) item.append(" (", link(r.via), ")");
+      if (r.to) item.append(badge(r.to, "target"));
       return item;
     });
     if (node.kind === "inference") {
@@ -275,13 +416,102 @@
     }
     const own = data.findings.filter((f) => f.node === id);
     if (own.length) parts.push(el("section", {class: "node-findings"}, el("h3", {}, "Findings"), el("ul", {}, ...own.map(finding))));
-    if (!data.drawn.includes(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
+    if (!isDrawn(id)) parts.push(el("p", {class: "outside"}, "Not in this drawing (an excerpt)."));
     const fresh = parts.filter(Boolean);
     if (onlyIfChanged && !panel.hidden && el("div", {}, ...fresh).innerHTML === panel.innerHTML) return false;
     panel.replaceChildren(...fresh);
     panel.hidden = false;
     return true;
   }
+  // ---- verdicts and their reasons ---------------------------------------------------------------
+  const WORDS = {IN: "stands", OUT: "defeated", UNDEC: "undecided", ACCEPTED: "accepted", CREDULOUS: "credulously accepted",
+                 REJECTED: "rejected", none: "no strength"};
+  function noteOf(id) {
+    const notes = data.evaluation && data.evaluation.notes;
+    return notes && notes[id] !== undefined ? notes[id] : null;
+  }
+  function statusWords(id, semantics) {
+    const note = noteOf(id);
+    if (note === null) return "";
+    return WORDS[note] ? WORDS[note] + " (" + note + ", " + semantics + ")" : "strength " + note + " (" + semantics + ")";
+  }
+  function badge(id, what) {
+    // The status of a supporter or attacker (the inference that carries it), beside its link.
+    const note = noteOf(id);
+    if (note === null) return null;
+    const words = WORDS[note] ? WORDS[note] : "strength " + note;
+    return el("span", {class: "status status-" + (WORDS[note] ? note : "strength"), title: (what || "this relation") + ": " + words},
+      " — " + words);
+  }
+  function names(ids) {
+    const span = el("span", {});
+    ids.forEach((p, i) => { if (i) span.append(i === ids.length - 1 ? " and " : ", "); span.append(link(p)); });
+    return span;
+  }
+  function why(id) {
+    // One line saying why the selected node has its verdict, each statement named by its text and linked.
+    const reason = data.evaluation && data.evaluation.why && data.evaluation.why[id];
+    if (!reason) return null;
+    const line = el("p", {class: "why"}, el("strong", {}, "Why: "));
+    const attack = (item) => names(item.from.length ? item.from : [item.id]);
+    const semantics = data.evaluation.semantics;
+    switch (reason.because) {
+      case "unattacked": line.append("nothing attacks it."); break;
+      case "defeated":
+        line.append("defeated by ");
+        reason.by.forEach((item, i) => { if (i) line.append("; "); line.append(attack(item), ", which stands"); });
+        line.append(".");
+        break;
+      case "defended":
+        reason.attackers.forEach((item, i) => {
+          line.append(i ? "; its attacker " : "every attacker is answered: ", attack(item), " falls to ");
+          item.defeated_by.forEach((d, j) => {
+            if (j) line.append(" and ");
+            line.append(attack(d));
+            if (d.on && d.on !== item.id && !item.from.includes(d.on)) line.append(" (against ", link(d.on), ")");
+          });
+        });
+        line.append(".");
+        break;
+      case "cycle": {
+        const cycle = reason.cycle;
+        const loop = cycle.length === 1 ? [link(cycle[0]), " attacks itself"]
+          : cycle.length === 2 ? [link(cycle[0]), " and ", link(cycle[1]), " attack each other"]
+          : ["a cycle of attacks: ", ...cycle.flatMap((c) => [link(c), " → "]), link(cycle[0])];
+        if (reason.on_cycle) line.append("undecided: ", ...loop, ", and nothing outside breaks the tie.");
+        else line.append("undecided: its attacker ", ...reason.by.map(attack), " is undecided, because ", ...loop, ".");
+        break;
+      }
+      case "everywhere": line.append("every " + semantics + " extension contains it."); break;
+      case "nowhere": line.append("no " + semantics + " extension contains it."); break;
+      case "no-extension": line.append("there is no " + semantics + " extension."); break;
+      case "somewhere": {
+        line.append("some " + semantics + " extensions contain it, others do not");
+        if (reason.witness && reason.counterexample) {
+          const own = reason.witness.filter((w) => !reason.counterexample.includes(w));
+          const other = reason.counterexample.filter((c) => !reason.witness.includes(c));
+          line.append(": one holds ", names(own.slice(0, 4)), ", another ", other.length ? names(other.slice(0, 4)) : "less");
+        }
+        line.append(".");
+        break;
+      }
+      default: {
+        if (reason.strength === undefined) return null;
+        line.append("base " + (reason.base === null || reason.base === undefined ? "–" : reason.base.toFixed(2)));
+        for (const [key, verb] of [["supports", "raised by "], ["attacks", "lowered by "]]) {
+          if (!reason[key].length) continue;
+          line.append("; " + verb);
+          reason[key].slice(0, 4).forEach((item, i) => {
+            if (i) line.append(", ");
+            line.append(attack(item), " (" + (item.strength === null ? "none" : item.strength.toFixed(2)) + ")");
+          });
+        }
+        line.append(".");
+      }
+    }
+    return line;
+  }
+
   function question(id, node) {
     // The map's question: its own panel lists every answer with its verdict; an answer's names the question.
     const asked = data.question;
@@ -356,7 +586,7 @@
     matches = new Set();
     if (query) {
       if (!folded || folded.data !== data) {
-        folded = {data, nodes: Object.entries(data.nodes).map(([id, node]) => [id,
+        folded = {data, nodes: Object.entries(data.nodes).filter(([, node]) => !derived(node)).map(([id, node]) => [id,
           [id, ...Object.values(textsOf(node) || {})].map(fold).join("\u0000")])};
       }
       for (const [id, texts] of folded.nodes) if (texts.includes(query)) matches.add(id);
@@ -440,9 +670,20 @@
     else return;
     event.preventDefault();
   });
+  document.addEventListener("pointerdown", (event) => {
+    // A click outside the search and its results closes the results (the matches stay outlined); in an
+    // embedded view, a click anywhere on the host page counts as elsewhere.
+    const target = event.composedPath()[0];
+    if (!results.hidden && !results.contains(target) && target !== search) results.hidden = true;
+  });
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape") {
-      if (root.activeElement === search && search.value) { search.value = ""; find(); }
+      if (!results.hidden) {
+        event.preventDefault(); // the first Escape closes the list; the query stays (a second one clears it)
+        results.hidden = true;
+        if (results.contains(root.activeElement)) search.focus();
+      }
+      else if (root.activeElement === search && search.value) { search.value = ""; find(); }
       else if (selected) unselect();
     } else if (event.key === "/" && root.activeElement !== search && !(event.target instanceof HTMLInputElement)) {
       event.preventDefault();
@@ -453,15 +694,69 @@
   $("zoom-out").addEventListener("click", () => zoom(0.8));
   $("fit").addEventListener("click", fit);
   search.addEventListener("input", find);
+  for (const name of ["focus", "click"]) search.addEventListener(name, () => { if (search.value && results.hidden) find(); });
+
+  // ---- saving the drawing as it is shown -----------------------------------------------------------
+  const SVGNS = "http://www.w3.org/2000/svg";
+  function exported() {
+    // The drawing in the language shown, with what is hidden or dimmed as on screen, and its font named.
+    const svg = canvas.querySelector("svg");
+    if (!svg) return null;
+    const copy = svg.cloneNode(true);
+    for (const name of ["role", "aria-label", "style"]) copy.removeAttribute(name);
+    for (const g of copy.querySelectorAll("[tabindex]")) { g.removeAttribute("tabindex"); g.removeAttribute("role"); }
+    const style = document.createElementNS(SVGNS, "style");
+    style.textContent = "text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }"
+      + " .hidden { display: none; } .dimmed { opacity: .15; }";
+    copy.insertBefore(style, copy.firstChild);
+    copy.setAttribute("xmlns", SVGNS);
+    copy.setAttribute("xmlns:xlink", XLINK);
+    return {text: new XMLSerializer().serializeToString(copy), w: size().w, h: size().h};
+  }
+  function download(blob, extension) {
+    const a = el("a", {href: URL.createObjectURL(blob), download: data.id + "." + lang + "." + extension});
+    frame.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+  $("save-svg").addEventListener("click", () => {
+    const drawn = exported();
+    if (drawn) download(new Blob([drawn.text], {type: "image/svg+xml"}), "svg");
+  });
+  $("save-png").addEventListener("click", () => {
+    const drawn = exported();
+    if (!drawn) return;
+    // Twice the screen's resolution where the browser's canvas allows it (about 16,000 px a side).
+    const k = Math.min(2, 16000 / drawn.w, 16000 / drawn.h, Math.sqrt(120e6 / (drawn.w * drawn.h)));
+    const image = new Image();
+    image.onload = () => {
+      const board = el("canvas", {width: Math.round(drawn.w * k), height: Math.round(drawn.h * k)});
+      const ctx = board.getContext("2d");
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, board.width, board.height);
+      ctx.drawImage(image, 0, 0, board.width, board.height);
+      board.toBlob((blob) => { if (blob) download(blob, "png"); }, "image/png");
+    };
+    image.onerror = () => { status.textContent = "the drawing is too large to save as PNG here: save it as SVG"; };
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(drawn.text);
+  });
   search.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && matches.size) {
       event.preventDefault();
-      const first = [...matches].find((id) => data.drawn.includes(id)) || [...matches][0];
+      const first = [...matches].find((id) => isDrawn(id)) || [...matches][0];
       select(first, {centre: true, focus: true});
     }
   });
+  function retitle() {
+    // The header and the tab's title are in the language shown.
+    const title = data.title[lang] || data.title[data.languages[0]] || Object.values(data.title)[0] || data.id;
+    $("title").textContent = title;
+    if (!host) document.title = title; // an embedded view leaves its host page's title alone
+  }
   picker.addEventListener("change", () => {
     lang = picker.value;
+    retitle();
     // A language just added to the map may not be drawn yet: its drawing is shown when it arrives.
     if (drawings[lang]) { show(lang); render(); if (results.childNodes.length) find(); }
     else status.textContent = "drawing " + (data.names[lang] || lang) + "…";
@@ -489,8 +784,7 @@
       refresh();
       if (search.value) find();
       status.textContent = data.stale ? "the map has errors that stop it being drawn" : "checked";
-      $("title").textContent = data.title[lang] || Object.values(data.title)[0] || data.id;
-      document.title = $("title").textContent;
+      retitle();
     });
     events.addEventListener("svg", (event) => {
       const update = JSON.parse(event.data);

@@ -58,8 +58,9 @@ def test_two_maps_in_a_page_work_each_on_its_own_and_fetch_nothing(page, report)
     # The search of one map finds in that map only; Escape there leaves the other's selection alone.
     second.locator("#search").fill("inline")
     assert second.locator("#count").inner_text() == "1 match" and first.locator("#count").inner_text() == ""
-    page.page.keyboard.press("Escape")
-    page.page.keyboard.press("Escape")
+    page.page.keyboard.press("Escape")  # closes the list of results
+    page.page.keyboard.press("Escape")  # clears the query
+    page.page.keyboard.press("Escape")  # closes the panel
     assert second.locator("#panel").is_hidden() and first.locator("#panel").is_visible()
     assert page.evaluate("document.getElementById('panel').textContent") == "The report's own element named panel"
     assert page.evaluate("location.hash") == ""

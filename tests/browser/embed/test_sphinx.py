@@ -72,7 +72,7 @@ def test_the_page_shows_each_map_interactive_in_the_sites_language(page, sphinx_
     assert text["height"] >= 9
     first.locator("#node-thesis").click()
     panel = first.locator("#panel").inner_text()
-    assert "La thèse tient" in panel and "The thesis holds" in panel and "IN (grounded)" in panel
+    assert "La thèse tient" in panel and "The thesis holds" in panel and "IN, grounded" in panel
     assert page.evaluate("location.hash") == ""  # an embedded map leaves the page's address alone
     inline = hosts.nth(1)
     assert inline.locator("g.node[role=button]").count() == 2 and "An inline claim" in inline.locator("#canvas").text_content()

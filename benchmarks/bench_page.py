@@ -1,0 +1,133 @@
+"""Benchmark the HTML page in a real browser: how long until a reader sees a readable first view, and how
+long a click takes to bring up a statement's panel, beside Chromium opening the plain SVG of the same map.
+
+    python benchmarks/bench_page.py [--sizes 50 1000 10000] [--repeat 3] [--write docs/performance.md]
+
+Each map (synthetic, benchmarks/generate.py) is drawn once by `argmap render`, to the page (.html) and to
+the plain SVG (.svg) of the same drawing. Chromium (the system's, driven by Playwright, one fresh tab per
+measure) opens each from disk at 1440x900:
+
+- plain SVG: from navigation to the first frame painted after the load event;
+- the page: from navigation to the first frame painted after the page has laid out its opening view (its
+  own clock, ``data-shown-at``); the statements' text size on screen is read there (at least 11 px);
+- panel: from a click on a node to the frame painted with its panel (the page's event, one frame).
+
+The ratio is the page's first view over the plain SVG's (the target: at most 1.2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_check import publish  # noqa: E402
+from generate import write_map  # noqa: E402
+
+START, END = "<!-- bench_page:start -->", "<!-- bench_page:end -->"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+TEXT = """() => {
+    const texts = [...document.querySelectorAll('#canvas g.node text')].slice(0, 400);
+    const port = document.getElementById('viewport').getBoundingClientRect();
+    const seen = texts.map(t => t.getBoundingClientRect()).filter(b => b.bottom > port.top && b.top < port.bottom
+        && b.right > port.left && b.left < port.right);
+    return seen.length ? Math.min(...seen.map(b => b.height)) : 0;
+}"""
+
+
+def draw(work: Path, n: int) -> tuple[Path, Path]:
+    """The page and the plain SVG of a synthetic map of ``n`` statements."""
+    folder = work / f"map-{n}"
+    folder.mkdir()
+    path = write_map(folder / "map.yaml", n)
+    argmap = [sys.executable, "-m", "argmap", "render", str(path), "--timeout", "3600"]
+    for suffix in (".html", ".svg"):
+        subprocess.run([*argmap, "-o", str(folder / f"map{suffix}")], check=True, capture_output=True)
+    return folder / "map.html", folder / "map.svg"
+
+
+def plain(browser: Any, svg: Path) -> float:
+    page = browser.new_page()
+    started = time.perf_counter()
+    page.goto(svg.as_uri(), wait_until="load", timeout=3_600_000)
+    page.evaluate(PAINTED)
+    took = time.perf_counter() - started
+    page.close()
+    return took
+
+
+def opened(browser: Any, html: Path) -> tuple[float, float, float]:
+    """(seconds to the first view painted, its smallest statement text in px, seconds from a click to the panel)."""
+    page = browser.new_page()
+    page.set_default_timeout(3_600_000)
+    started = time.perf_counter()
+    page.goto(html.as_uri(), wait_until="commit", timeout=3_600_000)
+    page.wait_for_function("() => document.body && document.body.dataset.shownAt !== undefined", polling=50)
+    page.evaluate(PAINTED)
+    first = time.perf_counter() - started
+    text = page.evaluate(TEXT)
+    node = page.evaluate("""() => { const port = document.getElementById('viewport').getBoundingClientRect();
+        const g = [...document.querySelectorAll('#canvas g.node[role=button]')].find(g => {
+            const b = g.getBoundingClientRect(); return b.left > port.left && b.right < port.right
+                && b.top > port.top && b.bottom < port.bottom; });
+        const b = g.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; }""")
+    started = time.perf_counter()
+    page.mouse.click(*node)
+    page.wait_for_selector("#panel:not([hidden])", polling="raf")
+    page.evaluate(PAINTED)
+    panel = time.perf_counter() - started
+    page.close()
+    return first, text, panel
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", type=Path, help="put the table in this Markdown file (docs/performance.md)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        for n in args.sizes:
+            html, svg = draw(Path(tmp), n)
+            svgs = [plain(context, svg) for _ in range(args.repeat)]
+            pages = [opened(context, html) for _ in range(args.repeat)]
+            first = statistics.median(p[0] for p in pages)
+            svg_time = statistics.median(svgs)
+            rows.append(f"| {n:,} | {html.stat().st_size / 1e6:.1f} MB | {svg_time:.2f} s | {first:.2f} s"
+                        f" | {first / svg_time:.2f} | {min(p[1] for p in pages):.1f} px"
+                        f" | {statistics.median(p[2] for p in pages) * 1000:.0f} ms |")
+            print(rows[-1], flush=True)
+        browser.close()
+    version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    block = "\n".join([
+        START,
+        f"Chromium ({version}) at 1440x900, headless, on {platform.machine()} with {platform.python_version()};"
+        f" median of {args.repeat}.",
+        "",
+        "| statements | page | plain SVG, first view | page, readable first view | ratio | smallest text in view"
+        " | click to panel |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        END])
+    publish(block, args.write)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
