@@ -1,4 +1,4 @@
-"""The Argdown argmap writes, read by Argdown's own command line (`@argdown/cli`, installed by `make setup`):
+"""The Argdown argmap writes, read by Argdown's own command line (`@argdown/cli`, installed by `make test`):
 the same statements, word for word, and the same relations and premise-conclusion structures."""
 
 from __future__ import annotations
@@ -9,16 +9,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from argmap.formats import Subject, lookup, read_map
 from argmap.graph import build
 from argmap.model import ArgumentMap
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 CLI = ROOT / ".venv" / "argdown" / "node_modules" / ".bin" / "argdown"
-pytestmark = pytest.mark.skipif(not (CLI.exists() and shutil.which("node")),
-                                reason="needs Argdown's command line; `make setup` installs it when npm is present")
+pytestmark = needs_tool(CLI.exists() and shutil.which("node"),
+                        "Argdown's command line (`make test` installs it when npm is present)")
 HERE = Path(__file__).parent
 
 TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
