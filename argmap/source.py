@@ -2,25 +2,58 @@
 
 from __future__ import annotations
 
+import bisect
 import errno
 import os
 import re
 import stat
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
 from argmap.diagnostics import Diagnostic
 
-__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable"]
+__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable", "PureLoader"]
+
+
+
+class PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, refusing what libyaml refuses: a tab where a block scalar's indentation is
+    still to be found or is not complete (libyaml: "found a tab character where an indentation space is
+    expected"; the pure loader read it as text)."""
+
+    def _no_tab(self, indent: int) -> None:
+        if self.peek() == "\t" and (not indent or self.column < indent):
+            raise yaml.scanner.ScannerError("while scanning a block scalar", None, "found a tab character where an"
+                                            " indentation space is expected", self.get_mark())
+
+    def scan_block_scalar_indentation(self) -> Any:
+        chunks, max_indent, end_mark = super().scan_block_scalar_indentation()
+        self._no_tab(0)
+        return chunks, max_indent, end_mark
+
+    def scan_block_scalar_breaks(self, indent: int) -> Any:
+        chunks = []
+        end_mark = self.get_mark()
+        while self.column < indent and self.peek() == " ":
+            self.forward()
+        self._no_tab(indent)
+        while self.peek() in "\r\n\x85\u2028\u2029":
+            chunks.append(self.scan_line_break())  # type: ignore[no-untyped-call]
+            end_mark = self.get_mark()
+            while self.column < indent and self.peek() == " ":
+                self.forward()
+            self._no_tab(indent)
+        return chunks, end_mark
+
 
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _Loader = PureLoader  # type: ignore[assignment,misc]
 
 C_LOADER = _Loader.__name__ == "CSafeLoader"
 
@@ -216,6 +249,14 @@ def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
         start = error.start
         return _fail(doc, UNREADABLE, *_byte_position(raw, start),
                      f"is not valid UTF-8 (byte 0x{raw[start]:02x}{_utf8_fault(raw, start)})")
+    _read_text(doc, text, limits)
+    if _ODD_BREAK.search(text):
+        _reline(doc, text)
+    return doc
+
+
+def _read_text(doc: YamlDocument, text: str, limits: Limits) -> YamlDocument:
+    name = doc.path
     try:
         _build(doc, text, limits)
     except yaml.MarkedYAMLError as error:
@@ -233,6 +274,36 @@ def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
         doc.fatal = True
         doc.data = None
     return doc
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_NEWLINE = re.compile("\r\n|\r|\n")
+
+
+def _reline(doc: YamlDocument, text: str) -> None:
+    """Give every position of ``doc`` as editors and `grep -n` count lines: YAML also breaks lines at U+0085,
+    U+2028 and U+2029, which they take for characters of a line."""
+    yaml_starts = [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+    def moved(packed: int) -> int:
+        line, column = _unpack(packed)
+        if not 0 < line <= len(yaml_starts) or column <= 0:
+            return packed
+        offset = yaml_starts[line - 1] + column - 1
+        real = bisect.bisect_right(starts, offset) - 1
+        return _pack(real + 1, offset - starts[real] + 1)
+
+    for key, positions in doc._positions.items():
+        if isinstance(positions, list):
+            positions[:] = [moved(packed) for packed in positions]
+        else:
+            doc._positions[key] = {k: (moved(both >> 64) << 64) | moved(both & _LOW) for k, both in positions.items()}
+    doc._root = moved(doc._root)
+    doc._spellings = {moved(packed): written for packed, written in doc._spellings.items()}
+    doc.problems[:] = [replace(d, line=_unpack(moved(_pack(d.line, d.column)))[0],
+                               column=_unpack(moved(_pack(d.line, d.column)))[1]) if d.line > 0 else d
+                       for d in doc.problems]
 
 
 # Byte patterns of UTF-32 and UTF-16 text: a byte-order mark (UTF-32's first, since its
