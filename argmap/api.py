@@ -123,16 +123,22 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
           source_dirs: Iterable[PathLike] = ()) -> Result:
     """Check maps (a file, a folder of maps, several of them, or a map value) against every rule.
 
-    The result holds the diagnostics, sorted by place, and ``exit_code(strict)`` gives the command
-    line's exit status. A configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
+    ``config`` None (the default) checks each map under the configuration found from its own folder upward
+    (``.argmap.yaml``, or ``pyproject.toml`` with ``[tool.argmap]``), as the command line does; ``False``
+    under the defaults; a path or a :class:`~argmap.config.Config` under that. The result holds the
+    diagnostics, sorted by place, and ``exit_code(strict)`` gives the command line's exit status. A
+    configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
     :class:`argmap.errors.UsageError`.
     """
     from argmap.errors import UsageError
-    from argmap.linter import Result, check_loaded, lint, paused_gc, summary
+    from argmap.linter import Result, check_loaded, lint, nearest_config, paused_gc, summary
     from argmap.model import ArgumentMap
 
-    chosen = settings(config, source_dirs)
+    extra = tuple(Path(d) for d in source_dirs)
+    chosen = None if config is None else settings(config, source_dirs)
     if isinstance(target, ArgumentMap):
+        if chosen is None:
+            chosen = nearest_config(target.folder or Path.cwd(), extra)
         with paused_gc():
             checked = check_loaded(target, (), chosen)
         found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
@@ -145,7 +151,7 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
         raise UsageError(f"check: the target must be an ArgumentMap, a path or paths, not {_kind(target)}")
     for path in paths:
         _need_path(path, "check", "each path")
-    return lint([Path(p) for p in paths], chosen)
+    return lint([Path(p) for p in paths], chosen, source_dirs=extra)
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0,

@@ -3,21 +3,24 @@ fault placed), then build plain data with positions (argmap.yaml)."""
 
 from __future__ import annotations
 
+import bisect
 import errno
 import os
+import re
 import stat
 import unicodedata
+from dataclasses import replace
 
 import yaml
 
 from argmap.codes import UNREADABLE, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
-from argmap.yaml.document import Limits, Stop, YamlDocument, fail
-from argmap.yaml.events import C_LOADER, build
-from argmap.yaml.syntax import explain, offset_position
+from argmap.yaml.document import LOW, Limits, Stop, YamlDocument, fail, pack, unpack
+from argmap.yaml.events import C_LOADER, PureLoader, build
+from argmap.yaml.syntax import LINE_BREAK, explain, offset_position
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable", "fail",
-           "C_LOADER"]
+           "C_LOADER", "PureLoader"]
 
 DEFAULT_LIMITS = Limits()
 """A map file's limits, unless a caller gives others."""
@@ -123,6 +126,14 @@ def parse(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocumen
         start = error.start
         return fail(doc, UNREADABLE, *_byte_position(raw, start),
                      f"is not valid UTF-8 (byte 0x{raw[start]:02x}{_utf8_fault(raw, start)})")
+    _read_text(doc, text, limits)
+    if _ODD_BREAK.search(text):
+        _reline(doc, text)
+    return doc
+
+
+def _read_text(doc: YamlDocument, text: str, limits: Limits) -> YamlDocument:
+    name = doc.path
     try:
         build(doc, text, limits)
     except yaml.MarkedYAMLError as error:
@@ -140,6 +151,36 @@ def parse(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocumen
         doc.fatal = True
         doc.data = None
     return doc
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_NEWLINE = re.compile("\r\n|\r|\n")
+
+
+def _reline(doc: YamlDocument, text: str) -> None:
+    """Give every position of ``doc`` as editors and `grep -n` count lines: YAML also breaks lines at U+0085,
+    U+2028 and U+2029, which they take for characters of a line."""
+    yaml_starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+    def moved(packed: int) -> int:
+        line, column = unpack(packed)
+        if not 0 < line <= len(yaml_starts) or column <= 0:
+            return packed
+        offset = yaml_starts[line - 1] + column - 1
+        real = bisect.bisect_right(starts, offset) - 1
+        return pack(real + 1, offset - starts[real] + 1)
+
+    for key, positions in doc._positions.items():
+        if isinstance(positions, list):
+            positions[:] = [moved(packed) for packed in positions]
+        else:
+            doc._positions[key] = {k: (moved(both >> 64) << 64) | moved(both & LOW) for k, both in positions.items()}
+    doc._root = moved(doc._root)
+    doc._spellings = {moved(packed): written for packed, written in doc._spellings.items()}
+    doc.problems[:] = [replace(d, line=unpack(moved(pack(d.line, d.column)))[0],
+                               column=unpack(moved(pack(d.line, d.column)))[1]) if d.line > 0 else d
+                       for d in doc.problems]
 
 
 # Byte patterns of UTF-32 and UTF-16 text: a byte-order mark (UTF-32's first, since its

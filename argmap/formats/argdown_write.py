@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["write", "escape"]
 
 _SPECIAL = re.compile(r"([\\\[\]<>#@{}*_])|(//|/\*)|([.:])(?=[^\s.:]+?[.:])")
+_FENCE = re.compile(r"={3,}")
 _LEAD = re.compile(r"^([+\-=(>]|\d+\.(?=\s))")
 
 
@@ -29,9 +30,13 @@ def escape(text: str) -> str:
     '5 \\* 3 = \\[x\\] \\#1 e\\.g. a\\//b'
     >>> escape("- not a relation")
     '\\- not a relation'
+    >>> escape("a === b")
+    'a \\=\\=\\= b'
     """
     text = " ".join(text.split())
     text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    # Argdown reads === anywhere as the start of front matter, up to the next ===
+    text = _FENCE.sub(lambda m: "".join("\\=" for _ in m.group()), text)
     return _LEAD.sub(lambda m: "\\" + m.group(), text)
 
 
@@ -110,6 +115,8 @@ def write(subject: Subject) -> Written:
         def sketched(self, node: str) -> bool:
             return node in sketched
 
+        statements = amap.statements
+
         def outgoing(self, node: str) -> int:
             found = amap.statements.get(node)
             return len(found.supports) + len(found.attacks) if found is not None else 0
@@ -162,7 +169,9 @@ def _statement(node: str, statement: Statement, ref: Any, tags: Any, lang: str |
     for target in statement.attacks:
         if "--" in target:
             premise = target.split("--")[0]
-            if ref.sketched(premise) and ref.outgoing(premise) == 1:  # the sketched argument's one inference
+            # The one inference of a sketched argument, or of a statement that supports or attacks one other:
+            # Argdown's undercut of it names it alone (and argmap reads that back as this undercut).
+            if ref.outgoing(premise) == 1 and (ref.sketched(premise) or premise in ref.statements):
                 lines.append(f"  _> {ref(premise)}")
             else:
                 losses.append(Loss("undercut of a plain relation", node, f"Argdown cannot name the relation"

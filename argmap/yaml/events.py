@@ -13,12 +13,43 @@ from argmap.diagnostics import Diagnostic
 from argmap.yaml.dialect import MAY_RESOLVE, STANDARD_TAGS, scalar
 from argmap.yaml.document import Limits, Stop, YamlDocument, pack, unpack
 
+__all__ = ["build", "Loader", "PureLoader", "C_LOADER"]
+
+
+class PureLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python loader, refusing what libyaml refuses: a tab where a block scalar's indentation is
+    still to be found or is not complete (libyaml: "found a tab character where an indentation space is
+    expected"; the pure loader read it as text)."""
+
+    def _no_tab(self, indent: int) -> None:
+        if self.peek() == "\t" and (not indent or self.column < indent):
+            raise yaml.scanner.ScannerError("while scanning a block scalar", None, "found a tab character where an"
+                                            " indentation space is expected", self.get_mark())
+
+    def scan_block_scalar_indentation(self) -> Any:
+        chunks, max_indent, end_mark = super().scan_block_scalar_indentation()
+        self._no_tab(0)
+        return chunks, max_indent, end_mark
+
+    def scan_block_scalar_breaks(self, indent: int) -> Any:
+        chunks = []
+        end_mark = self.get_mark()
+        while self.column < indent and self.peek() == " ":
+            self.forward()
+        self._no_tab(indent)
+        while self.peek() in "\r\n\x85\u2028\u2029":
+            chunks.append(self.scan_line_break())  # type: ignore[no-untyped-call]
+            end_mark = self.get_mark()
+            while self.column < indent and self.peek() == " ":
+                self.forward()
+            self._no_tab(indent)
+        return chunks, end_mark
+
+
 try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
-
-__all__ = ["build", "Loader", "C_LOADER"]
+    Loader = PureLoader  # type: ignore[assignment,misc]
 
 C_LOADER = Loader.__name__ == "CSafeLoader"
 """Whether libyaml (the C parser) reads: its marks count bytes where the pure-Python parser counts characters."""

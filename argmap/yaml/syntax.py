@@ -9,17 +9,17 @@ import yaml
 
 from argmap.yaml.events import C_LOADER
 
-__all__ = ["explain", "offset_position"]
+__all__ = ["explain", "offset_position", "LINE_BREAK"]
 
 
 def offset_position(text: str, offset: int) -> tuple[int, int]:
     """The 1-based line and column of a reader error's offset (UTF-8 bytes for libyaml, characters without it)."""
     before = text.encode("utf-8")[:offset].decode("utf-8", "replace") if C_LOADER else text[:offset]
-    lines = _LINE_BREAK.split(before)  # every break YAML counts, as libyaml's own marks do
+    lines = LINE_BREAK.split(before)  # every break YAML counts, as libyaml's own marks do
     return len(lines), len(lines[-1]) + 1
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:

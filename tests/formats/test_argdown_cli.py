@@ -25,7 +25,11 @@ TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
     "b": {"text": "(1) It taxes families; 2. fairly?", "attacks": "t"},
     "c": {"text": "A rebate_per_child answers that.", "attacks": "b"},
     "p": {"text": "Roads wear 4^4 times faster."}, "q": {"text": "Road repair is paid by all."},
-    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"}},
+    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"},
+    # Argdown reads === anywhere as front matter: each of these once lost a statement and its relations
+    "f1": {"text": "--- ===", "supports": "t"}, "f2": {"text": "===", "attacks": "a"},
+    "f3": {"text": "a ==== b = c == d =====", "supports": "f2"},
+    "w": {"text": "Weight is not what wears roads.", "attacks": "a--support--t"}},
     "arguments": {"joint": {"premises": ["p", "q"], "supports": "t"}}})
 
 
@@ -98,3 +102,29 @@ def _theirs(parsed: dict, sketchy: set[str]) -> tuple:
 
 
 _TRAILING_TAGS = re.compile(r"(\s+#(\([^)]*\)|[\w-]+))+\s*$")
+
+
+def test_an_undercut_under_a_statement_reads_as_argdown_reads_it(tmp_path):
+    """`_ [Quotas]` under a statement that supports one other undercuts that support, as Argdown's own JSON says;
+    written back, it is the same undercut; one under a statement that supports nothing is an attack, reported."""
+    from argmap.formats import parse_map
+
+    source = "[Thesis]: T\n  + [Reason]: R\n    _ [Quotas]: Q\n\n[Other]: O\n  _ [Alone]: A\n"
+    (tmp_path / "u.argdown").write_text(source, encoding="utf-8")
+    done = subprocess.run([str(CLI), "json", str(tmp_path / "u.argdown"), str(tmp_path / "out")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    theirs = json.loads((tmp_path / "out" / "u.json").read_text(encoding="utf-8"))
+    assert {(r["from"], r["relationType"], r["to"]) for r in theirs["relations"]} == {
+        ("Quotas", "undercut", "Reason"), ("Reason", "support", "Thesis"), ("Alone", "undercut", "Other")}
+    for reading in (parse_map(source.encode(), "u.argdown"), read_map(tmp_path / "out" / "u.json")):
+        amap = reading.amap
+        assert amap.statements["quotas"].attacks == ("reason--support--thesis",)
+        assert amap.statements["alone"].attacks == ("other",)
+        assert [(loss.what, loss.where) for loss in reading.losses] in ([("undercut", "6:3")],
+                                                                        [("undercut", "$.relations[2]")])
+    amap = parse_map(source.encode(), "u.argdown").amap
+    written = lookup("argdown").write(Subject(None, amap, build(amap)))
+    assert "[Quotas]: Q\n  _> [Reason]\n" in written.text and not written.losses
+    assert parse_map(written.text.encode(), "u.argdown").amap.statements["quotas"].attacks == (
+        "reason--support--thesis",)
