@@ -172,6 +172,7 @@ def svg_markup(svg: bytes, title: str, alt: str | None) -> str:
     text = text[text.index("<svg"):]
     label = html.escape(alt or f"{title}: argument map", quote=True)
     text = text.replace("<svg", f'<svg role="img" aria-label="{label}" style="max-width:100%;height:auto"', 1)
+    text = text.replace("<a ", '<a style="text-decoration:none" ')  # a page's underlined links leave the boxes alone
     return f'<figure class="argmap-static">{text}</figure>\n'
 
 

@@ -132,7 +132,7 @@ class ArgmapExtension(Extension):
             "base_dir": [".", "The folder that paths in blocks start from"],
             "document": ["", "The name of the document, for the places of findings in maps written inside it"],
             "lang": ["", "The site's language: maps that have it are drawn in it"],
-            "config": ["", "The .argmap.yaml to check maps with (default: the nearest from the current folder)"],
+            "config": ["", "The .argmap.yaml to check maps with (default: the nearest from the map's folder upward)"],
             "default_view": ["interactive", "interactive or static"],
             "report": [None, "A function given each finding (default: logged as a warning)"],
         }

@@ -30,7 +30,7 @@ _MARK = "<!-- argmap-map {} -->"
 
 class ArgmapConfig(Config):
     config = config_options.Optional(config_options.File(exists=True))
-    """The .argmap.yaml to check maps with (default: the nearest one from the folder mkdocs runs in)."""
+    """The .argmap.yaml to check maps with (default: the nearest one from the map's folder upward)."""
     default_view = config_options.Choice(("interactive", "static"), default="interactive")
 
 

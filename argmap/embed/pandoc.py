@@ -1,6 +1,7 @@
 """The pandoc filter (``pandoc --filter argmap-pandoc``): a code block of class ``argmap`` (a map written inside it,
-or ``path=map.yaml``) or an image whose target is a map becomes the map: the interactive view or an SVG in HTML, a
-vector PDF figure in LaTeX and PDF, a PNG elsewhere. Findings go to stderr; an error fails the conversion."""
+or ``path=map.yaml``), an image whose target is a map, or a link to one of class ``argmap``, becomes the map: the
+interactive view or an SVG in HTML, a vector PDF figure in LaTeX and PDF, a PNG elsewhere. Findings go to stderr;
+an error fails the conversion."""
 
 from __future__ import annotations
 
@@ -89,12 +90,13 @@ def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -
 
 
 def action(elem: pf.Element, doc: pf.Doc) -> Any:
-    """A map's code block, or a paragraph that is only an image of a map, becomes the map."""
+    """A map's code block, or a paragraph that is only an image of a map (or a link to one, of class argmap), becomes
+    the map."""
     state: _State = doc.argmap
     if isinstance(elem, pf.CodeBlock) and "argmap" in elem.classes:
         return drawn(_given(elem), elem.text, doc, state) or []
     image = _only_image(elem)
-    if image is not None and os.path.splitext(image.url)[1].lower() in MAP_SUFFIXES:
+    if image is not None and (isinstance(image, pf.Link) or os.path.splitext(image.url)[1].lower() in MAP_SUFFIXES):
         given = _given(image)
         given["path"] = image.url
         alt = pf.stringify(image)
@@ -106,12 +108,14 @@ def action(elem: pf.Element, doc: pf.Doc) -> Any:
 
 
 def _only_image(elem: pf.Element) -> Any:
-    """The image that is the whole of a paragraph (or of a figure, in pandoc 3), else None."""
+    """The image (or link of class argmap) that is the whole of a paragraph (or of a figure, in pandoc 3), else None."""
     figure = getattr(pf, "Figure", None)
     if figure is not None and isinstance(elem, figure) and len(elem.content) == 1:
         elem = elem.content[0]
-    if isinstance(elem, pf.Para | pf.Plain) and len(elem.content) == 1 and isinstance(elem.content[0], pf.Image):
-        return elem.content[0]
+    if isinstance(elem, pf.Para | pf.Plain) and len(elem.content) == 1:
+        inner = elem.content[0]
+        if isinstance(inner, pf.Image) or (isinstance(inner, pf.Link) and "argmap" in inner.classes):
+            return inner
     return None
 
 

@@ -160,7 +160,7 @@
     (host ? frame : document.documentElement).lang = language;
     mark();
     highlight(selected);
-    if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = true; }
+    if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
     overview.reset();
     frame.dataset.lang = language;
     stamp();
@@ -773,6 +773,12 @@
     if (shownLang !== lang && drawings[lang]) show(lang);
   }
   window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
+  // An embedded map in a part of its page hidden at first (a closed <details>, a tab) is framed when it shows.
+  if (host && window.ResizeObserver) {
+    new ResizeObserver(() => {
+      if (!fitted && viewport.clientWidth && canvas.querySelector("svg")) { opening(); fitted = true; }
+    }).observe(viewport);
+  }
 
   // ---- live updates (argmap serve) ---------------------------------------------------------------
   function connect() {

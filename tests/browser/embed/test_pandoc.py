@@ -26,6 +26,10 @@ INLINE
 ```
 
 ![A small map](maps/map.yaml){.static focus=objection depth=1 lang=en}
+
+[The small map, around the fact](maps/map.yaml){.argmap .static focus=fact depth=1 lang=en}
+
+[A link to a map file stays a link](maps/map.yaml)
 """
 
 
@@ -53,8 +57,14 @@ def test_html_output_shows_the_maps_in_the_documents_language(page, report):
     first.locator("#node-objection").click()
     assert "Une objection" in first.locator("#panel").inner_text()
     assert "An inline claim" in page.page.locator(".argmap-embed").nth(1).locator("#canvas").text_content()
-    static = page.page.locator("figure.argmap-static svg").text_content()
+    static = page.page.locator("figure.argmap-static svg").nth(0).text_content()
     assert "An objection" in static and "A fact" not in static
+    linked = page.page.locator("figure.argmap-static svg").nth(1).text_content()
+    assert "A fact" in linked and "An objection" not in linked
+    assert page.page.locator("a[href='maps/map.yaml']").inner_text() == "A link to a map file stays a link"
+    # A page's link style does not underline the texts of a static drawing.
+    decoration = page.page.locator("figure.argmap-static svg a").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert decoration == "none"
     assert page.problems == [] and page.requests == [(report / "report.html").as_uri()]
 
 
@@ -63,7 +73,7 @@ def test_latex_output_gets_each_map_as_a_vector_figure(report):
     assert result.returncode == 0, result.stderr
     tex = (report / "report.tex").read_text(encoding="utf-8")
     figures = re.findall(r"\\includegraphics\[[^]]*\]\{(argmap-figures/argmap-[0-9a-f]+\.pdf)\}", tex)
-    assert len(figures) == 3 and "\\caption{A small map}" in tex
+    assert len(figures) == 4 and "\\caption{A small map}" in tex
     for name in figures:
         figure = (report / name).read_bytes()
         assert figure.startswith(b"%PDF") and b"/Subtype /Image" not in figure and b"/Subtype/Image" not in figure
