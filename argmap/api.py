@@ -209,7 +209,7 @@ def why_slow(semantics: str) -> str:
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
-           group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "bottom-up",
+           group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "auto",
            dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
     self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
@@ -218,8 +218,10 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
     ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
     shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
-    node, ``group`` one group. ``rankdir`` is where arrows point: ``bottom-up`` (the thesis on top),
-    ``top-down``, ``left-right`` or ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
+    node, ``group`` one group. ``rankdir`` is where arrows point: ``auto`` (the default: the layout
+    whose text reads largest on a screen, among the thesis on top with evidence in one to three rows and
+    arrows pointing right), ``bottom-up`` (the thesis on top), ``top-down``, ``left-right`` or
+    ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
     :func:`check`) mark the nodes whose definition has an error, so that a draft can be drawn; an HTML page
     also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
@@ -240,7 +242,9 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
         if evaluation not in SEMANTICS:
             raise UsageError(f"unknown semantics {evaluation!r}; available: {', '.join(SEMANTICS)}")
-    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
+    # The layout is chosen once, on the first language's view: every language is drawn alike.
+    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi,
+                      findings).settled(timeout=timeout)
     if format == "dot":
         return drawing.source().encode("utf-8")
     if format in ("html", "fragment"):
