@@ -324,12 +324,13 @@ TAB_LED = ["text: |\n\ttabbed line\n", "text: |\n \tx\n", "text: >\n  a\n \tb\n"
 
 @pytest.mark.parametrize("text", TAB_LED)
 def test_the_pure_loader_reads_tab_led_block_scalars_as_the_c_loader_does(text, monkeypatch):
-    import argmap.source
+    import argmap.yaml.events
+    import argmap.yaml.syntax
     from argmap.source import PureLoader
 
     with_c = parse(text.encode("utf-8"), "x.yaml")
-    monkeypatch.setattr(argmap.source, "_Loader", PureLoader)
-    monkeypatch.setattr(argmap.source, "C_LOADER", False)
+    monkeypatch.setattr(argmap.yaml.events, "Loader", PureLoader)
+    monkeypatch.setattr(argmap.yaml.syntax, "C_LOADER", False)
     pure = parse(text.encode("utf-8"), "x.yaml")
     assert (pure.data, pure.problems) == (with_c.data, with_c.problems)
     if with_c.problems:

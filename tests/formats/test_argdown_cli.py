@@ -29,7 +29,8 @@ TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
     # Argdown reads === anywhere as front matter: each of these once lost a statement and its relations
     "f1": {"text": "--- ===", "supports": "t"}, "f2": {"text": "===", "attacks": "a"},
     "f3": {"text": "a ==== b = c == d =====", "supports": "f2"},
-    "w": {"text": "Weight is not what wears roads.", "attacks": "a--support--t"}},
+    "w": {"text": "Weight is not what wears roads.", "attacks": "a--support--t"},
+    "m": {"text": "Mass matters.", "supports": ["t", "c"]}, "v": {"text": "Not here.", "attacks": "m--support--t"}},
     "arguments": {"joint": {"premises": ["p", "q"], "supports": "t"}}})
 
 
@@ -67,11 +68,17 @@ def _ours(amap: ArgumentMap) -> tuple:
     texts = {titles[sid]: " ".join(pick_text(s.text, None, default).split()) for sid, s in amap.statements.items()
              if sid not in sketched}
     relations = set()
+    undercut_structures: dict[str, tuple[list[str], str]] = {}
     for sid, statement in amap.statements.items():
         for target in statement.supports:
             relations.add((titles[sid], "support", titles[target]))
         for target in statement.attacks:
-            if "--" in target:
+            premise, _, concluded = target.partition("--support--")
+            if concluded and premise in amap.statements and len(amap.statements[premise].supports) + len(
+                    amap.statements[premise].attacks) > 1:  # written as a structure of its own, undercut by name
+                relations.add((titles[sid], "undercut", target))
+                undercut_structures[target] = ([titles[premise]], titles[concluded])
+            elif "--" in target:
                 relations.add((titles[sid], "undercut", titles[target.split("--")[0]]))
             else:
                 kind = "undercut" if target in amap.arguments else "attack"
@@ -81,6 +88,8 @@ def _ours(amap: ArgumentMap) -> tuple:
     relations = {r for r in relations if r[2] not in sketchy}
     structures = {titles[aid]: ([titles[p] for p in a.premises], titles[a.target]) for aid, a in amap.arguments.items()
                   if titles[aid] not in sketchy}
+    structures |= undercut_structures
+    relations -= {(premises[0], "support", conclusion) for premises, conclusion in undercut_structures.values()}
     return texts, relations, (structures, sketchy)
 
 

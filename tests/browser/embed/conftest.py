@@ -77,8 +77,8 @@ def hide(monkeypatch, package: str) -> None:
     monkeypatch.setitem(sys.modules, package, None)
 
 
-def build(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+def build(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, check=False, env=env)
 
 
 def opened(page, url: str, maps: int) -> None:

@@ -4,12 +4,17 @@ redraws a map in the open browser when one of its files is saved."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +24,22 @@ from tests.browser.embed.conftest import BROKEN, INLINE, build, hide, opened, to
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.needs_dot
+
+
+@contextlib.contextmanager
+def http_server(folder: Path):
+    """``folder`` served on 127.0.0.1 (Material's instant navigation fetches pages, which a file: address cannot)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def site(root: Path, page: str, settings: str = "plugins: [argmap]\n") -> Path:
@@ -183,3 +204,31 @@ def test_the_essays_walk_through_shows_its_map_beside_the_text(page, tmp_path):
     thesis.click()
     assert "IN, grounded" in essay.locator("#panel").inner_text()  # the thesis stands (docs/essay.md says why)
     assert "The argument" in page.page.locator("h2").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_material_for_mkdocs_draws_maps_in_its_language_after_an_instant_page_change(page, tmp_path):
+    """Material's theme.language chooses the map's language, and a map on a page reached by its instant navigation
+    (the page's content swapped in without a reload) is drawn and works."""
+    pytest.importorskip("material", reason="Material for MkDocs is not installed (pip install -e '.[dev]')")
+    write_maps(tmp_path / "maps")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Un essai\n\n[La carte](map.md)\n", encoding="utf-8")
+    (tmp_path / "docs" / "map.md").write_text("# La carte\n\n```argmap path=../maps/map.yaml\n```\n", encoding="utf-8")
+    with http_server(tmp_path / "site") as url:
+        (tmp_path / "mkdocs.yml").write_text(
+            f"site_name: Maps\nsite_url: {url}\ntheme: {{name: material, language: fr, font: false,"
+            " features: [navigation.instant]}\nplugins: [argmap]\n", encoding="utf-8")
+        result = build(tool("mkdocs"), "build", "--strict", "-q", cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert result.returncode == 0, result.stderr
+        page.page.goto(url)
+        page.page.click("article a[href*='map']")
+        page.page.wait_for_function("() => { const host = document.querySelector('.argmap-embed');"
+                                    " return host && host.shadowRoot && host.shadowRoot.querySelector('.embedded[data-version]'); }")
+        assert page.page.url.endswith("/map/")
+        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no reload: an instant change
+        host = page.page.locator(".argmap-embed")
+        assert host.locator(".embedded").get_attribute("lang") == "fr"
+        host.locator("#node-objection").click()
+        assert "Une objection" in host.locator("#panel").inner_text()
+        assert page.problems == [] and all(request.startswith(url) for request in page.requests), page.requests
