@@ -80,8 +80,8 @@ def dump(amap: ArgumentMap) -> str:
         text: "no"
         supports: t
     """
+    from argmap.collector import paused_gc
     from argmap.fmt.fromdata import dump_data
-    from argmap.fmt.nodes import no_collector
 
-    with no_collector():  # the plain data of a large map is as many new objects as its tree
+    with paused_gc():  # the plain data of a large map is as many new objects as its tree
         return dump_data(data(amap))
