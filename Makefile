@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
+PANDOC := $(VENV)/.pandoc
 NEOVIM := $(VENV)/.neovim
 ARGDOWN := $(VENV)/argdown/.installed
 MERMAID := $(VENV)/mermaid/.installed
@@ -23,7 +24,9 @@ run: setup
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-test: setup $(BROWSER) $(MERMAID) $(NEOVIM) lint
+# The tools only the tests use (Chromium, Neovim, pandoc, and about 100 MB of Node packages) are installed here, not
+# by `make run`. A test whose tool is missing is skipped with the reason; CI (ARGMAP_REQUIRE_TOOLS=1) fails it.
+test: setup $(LSP) $(ARGDOWN) $(BROWSER) $(PANDOC) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style, types and layers, as part of the tests: ruff on everything, mypy strict on the package, and the
@@ -51,7 +54,7 @@ fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 	ARGMAP_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/fuzz
 
-setup: $(STAMP) $(SYSTEM) $(LSP) $(ARGDOWN)
+setup: $(STAMP) $(SYSTEM)
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -94,6 +97,22 @@ $(BROWSER):
 		echo "Installing Chromium with Homebrew (for the browser tests)..."; brew install --cask chromium || exit 2; \
 	else \
 		echo "Chromium not found and not installable here: the browser tests will be skipped."; \
+	fi
+	@touch $@
+
+# pandoc, for the tests of the pandoc filter (argmap-pandoc) that draws maps into documents.
+$(PANDOC):
+	@mkdir -p $(VENV)
+	@if command -v pandoc >/dev/null 2>&1; then \
+		echo "pandoc is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing pandoc with apt-get (for the tests of the pandoc filter)..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing pandoc with Homebrew (for the tests of the pandoc filter)..."; brew install pandoc || exit 2; \
+	else \
+		echo "pandoc not found and not installable here: the tests of the pandoc filter will be skipped."; \
 	fi
 	@touch $@
 

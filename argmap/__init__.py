@@ -6,17 +6,30 @@ diagram, :func:`dump` it as canonical YAML, :func:`diff` two maps, :func:`import
 tool's file and :func:`export` one to it. A map can also be built in code with ``ArgumentMap.from_data``.
 """
 
-from argmap.api import check, diff, dump, evaluate, export, import_map, load, render
+from typing import TYPE_CHECKING
+
 from argmap.version import __version__
+
+if TYPE_CHECKING:
+    from argmap.api import check, diff, dump, evaluate, export, import_map, load, render
+    from argmap.model import ArgumentMap
+    from argmap.semantics.result import Evaluation
 
 __all__ = ["__version__", "load", "check", "evaluate", "render", "dump", "diff", "import_map", "export", "ArgumentMap",
            "Evaluation"]
 
 
 
+_VERBS = frozenset(__all__[1:9])
+
+
 def __getattr__(name: str) -> object:
-    # The value classes load pydantic and the schema; importing them only when asked for keeps
-    # `argmap --version` and `argmap rules` fast.
+    # Everything is imported when first asked for: `argmap --version` and `argmap rules` stay fast, and the
+    # command line's start, before it can catch Ctrl-C, is as short as it can be.
+    if name in _VERBS:
+        from argmap import api
+
+        return getattr(api, name)
     if name == "ArgumentMap":
         from argmap.model import ArgumentMap
 

@@ -123,16 +123,22 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
           source_dirs: Iterable[PathLike] = ()) -> Result:
     """Check maps (a file, a folder of maps, several of them, or a map value) against every rule.
 
-    The result holds the diagnostics, sorted by place, and ``exit_code(strict)`` gives the command
-    line's exit status. A configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
+    ``config`` None (the default) checks each map under the configuration found from its own folder upward
+    (``.argmap.yaml``, or ``pyproject.toml`` with ``[tool.argmap]``), as the command line does; ``False``
+    under the defaults; a path or a :class:`~argmap.config.Config` under that. The result holds the
+    diagnostics, sorted by place, and ``exit_code(strict)`` gives the command line's exit status. A
+    configuration that cannot be read raises :class:`argmap.config.ConfigError`, a
     :class:`argmap.errors.UsageError`.
     """
     from argmap.errors import UsageError
-    from argmap.linter import Result, check_loaded, lint, paused_gc, summary
+    from argmap.linter import Result, check_loaded, lint, nearest_config, paused_gc, summary
     from argmap.model import ArgumentMap
 
-    chosen = settings(config, source_dirs)
+    extra = tuple(Path(d) for d in source_dirs)
+    chosen = None if config is None else settings(config, source_dirs)
     if isinstance(target, ArgumentMap):
+        if chosen is None:
+            chosen = nearest_config(target.folder or Path.cwd(), extra)
         with paused_gc():
             checked = check_loaded(target, (), chosen)
         found = tuple(sorted(checked.diagnostics, key=lambda d: d.sort_key))
@@ -145,7 +151,7 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
         raise UsageError(f"check: the target must be an ArgumentMap, a path or paths, not {_kind(target)}")
     for path in paths:
         _need_path(path, "check", "each path")
-    return lint([Path(p) for p in paths], chosen)
+    return lint([Path(p) for p in paths], chosen, source_dirs=extra)
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | None = 300.0,
@@ -203,7 +209,7 @@ def why_slow(semantics: str) -> str:
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
-           group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "bottom-up",
+           group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "auto",
            dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
     self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
@@ -212,8 +218,10 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
     ``evaluation`` (an :class:`~argmap.semantics.result.Evaluation` of the whole map, or a semantics name)
     shows each node's label, acceptance or strength; ``focus`` and ``depth`` draw the neighbourhood of one
-    node, ``group`` one group. ``rankdir`` is where arrows point: ``bottom-up`` (the thesis on top),
-    ``top-down``, ``left-right`` or ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
+    node, ``group`` one group. ``rankdir`` is where arrows point: ``auto`` (the default: the layout
+    whose text reads largest on a screen, among the thesis on top with evidence in one to three rows and
+    arrows pointing right), ``bottom-up`` (the thesis on top), ``top-down``, ``left-right`` or
+    ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
     :func:`check`) mark the nodes whose definition has an error, so that a draft can be drawn; an HTML page
     also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
@@ -234,7 +242,9 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
         if evaluation not in SEMANTICS:
             raise UsageError(f"unknown semantics {evaluation!r}; available: {', '.join(SEMANTICS)}")
-    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
+    # The layout is chosen once, on the first language's view: every language is drawn alike.
+    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi,
+                      findings).settled(timeout=timeout)
     if format == "dot":
         return drawing.source().encode("utf-8")
     if format in ("html", "fragment"):

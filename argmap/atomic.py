@@ -8,7 +8,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 __all__ = ["OutputRefused", "write_bytes", "write_text", "write_files", "new_folder", "refuse_stream"]
@@ -47,16 +47,15 @@ def write_files(outputs: Mapping[str | os.PathLike[str], bytes], *,
     but all are made durable together (one round trip to the disk, not one per file) before any replaces its old
     file. When one is refused or cannot be written, none is replaced."""
     inputs = _identities(protect)
-    pending: list[tuple[str, Path, int]] = []  # temporary file, target, permissions
+    pending: list[tuple[str, Path, os.stat_result | None]] = []  # temporary file, target, the target's old status
     try:
         for path, data in outputs.items():
             staged = _stage(path, data, inputs)
             if staged is not None:
                 pending.append(staged)
         _sync([temporary for temporary, _, _ in pending])
-        for temporary, target, mode in pending:
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
+        for temporary, target, old in pending:
+            _put(temporary, target, old)
     except BaseException:
         for temporary, _, _ in pending:
             Path(temporary).unlink(missing_ok=True)
@@ -64,7 +63,36 @@ def write_files(outputs: Mapping[str | os.PathLike[str], bytes], *,
     _sync_folders({target.parent for _, target, _ in pending})
 
 
-def _stage(path: str | os.PathLike[str], data: bytes, inputs: set[tuple[int, int]]) -> tuple[str, Path, int] | None:
+def _put(temporary: str, target: Path, old: os.stat_result | None) -> None:
+    """Put the durable ``temporary`` in place of ``target``, which keeps its permissions, its owner and group (as
+    far as the system lets this process give them), and its hard links: a file with other links is rewritten in
+    place (the temporary copy, whole and durable, is removed only once that is on disk), not replaced."""
+    if old is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+        return
+    if old.st_nlink > 1:
+        with open(temporary, "rb") as source, open(target, "r+b") as stream:
+            shutil.copyfileobj(source, stream)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.unlink(temporary)
+        return
+    os.chmod(temporary, old.st_mode & 0o777)
+    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        try:  # root keeps a user's file the user's; anyone may keep a group they belong to
+            os.chown(temporary, old.st_uid, old.st_gid)
+        except PermissionError:
+            with suppress(PermissionError):
+                os.chown(temporary, -1, old.st_gid)
+    os.replace(temporary, target)
+
+
+def _stage(path: str | os.PathLike[str], data: bytes,
+           inputs: set[tuple[int, int]]) -> tuple[str, Path, os.stat_result | None] | None:
     """Check ``path`` and write ``data`` beside it in a temporary file (not yet durable); a FIFO or a character
     device is written into directly (None)."""
     try:
@@ -83,11 +111,6 @@ def _stage(path: str | os.PathLike[str], data: bytes, inputs: set[tuple[int, int
             return None
         if not stat.S_ISREG(info.st_mode):
             raise OutputRefused(path, "it is not a regular file, a FIFO or a character device")
-        mode = info.st_mode & 0o777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
     target = Path(os.path.realpath(path))  # a link is followed: the file it points to is replaced
     # A short temporary name: the target's own name may already be as long as the file system allows.
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:64]}.", suffix=".tmp", dir=target.parent)
@@ -97,7 +120,7 @@ def _stage(path: str | os.PathLike[str], data: bytes, inputs: set[tuple[int, int
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return temporary, target, mode
+    return temporary, target, info
 
 
 def refuse_stream(stream: object, protect: Iterable[str | os.PathLike[str]]) -> None:

@@ -80,11 +80,61 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Stale:
+    """A text changed in some languages and not in others: the others may be out of date."""
+
+    what: str
+    id: str
+    field: str
+    changed: tuple[str, ...]
+    behind: tuple[str, ...]
+    where: Where | None = None
+
+    def describe(self) -> str:
+        those = "that translation" if len(self.behind) == 1 else "those translations"
+        return (f"{self.what} {self.id!r} {self.field}: changed in {', '.join(self.changed)} but not in"
+                f" {', '.join(self.behind)}; {those} may be out of date")
+
+
+def stale(old: ArgumentMap, new: ArgumentMap) -> list[Stale]:
+    """The texts of statements, arguments and groups that changed in one language and stayed as they were in
+    another.
+
+    >>> from argmap.model import ArgumentMap
+    >>> a = ArgumentMap.from_data({"argmap": 1, "id": "m", "languages": ["en", "fr"], "statements": {
+    ...     "t": {"role": "thesis", "text": {"en": "Tax cars.", "fr": "Taxer les voitures."}}}})
+    >>> b = ArgumentMap.from_data({"argmap": 1, "id": "m", "languages": ["en", "fr"], "statements": {
+    ...     "t": {"role": "thesis", "text": {"en": "Tax heavy cars.", "fr": "Taxer les voitures."}}}})
+    >>> [s.describe() for s in stale(a, b)]
+    ["statement 't' text: changed in en but not in fr; that translation may be out of date"]
+    """
+    found: list[Stale] = []
+    for section, what in (("statements", "statement"), ("arguments", "argument"), ("groups", "group")):
+        before, after = getattr(old, section), getattr(new, section)
+        for key, item in after.items():
+            if key not in before:
+                continue
+            for name in TEXT_FIELDS:
+                a, b = getattr(before[key], name, None), getattr(item, name, None)
+                if not (isinstance(a, dict) and isinstance(b, dict)) or a == b:
+                    continue
+                both = [lang for lang in a if lang in b]
+                changed = tuple(lang for lang in both if a[lang] != b[lang])
+                behind = tuple(lang for lang in both if a[lang] == b[lang])
+                if changed and behind:
+                    where = new.locator.node(section, key, (name, changed[0]), False)
+                    found.append(Stale(what, key, name, changed, behind, where))
+    return found
+
+
+@dataclass(frozen=True)
 class Changes:
     """Every change from one map to another, in a stable order, and what they did to the evaluation."""
 
     changes: tuple[Change, ...]
     verdicts: tuple[Verdict, ...] = field(default=())
+    stale: tuple[Stale, ...] = field(default=())
+    """Texts changed in some languages and not in others."""
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -101,6 +151,10 @@ class Changes:
             "evaluation": [{"id": v.id, "grounded": {"before": v.label_before, "after": v.label_after},
                             "dfquad": {"before": v.strength_before, "after": v.strength_after}}
                            for v in self.verdicts],
+            "stale": [{"what": s.what, "id": s.id, "field": s.field, "changed": list(s.changed), "behind": list(s.behind),
+                       "where": None if s.where is None else {"path": s.where[0], "line": s.where[1],
+                                                              "column": s.where[2]}}
+                      for s in self.stale],
         }
 
 
@@ -123,7 +177,7 @@ def compare(old: ArgumentMap, new: ArgumentMap, evaluate: bool = True) -> Change
     changes += _relations(old, new)
     changes += _expectations(old, new)
     verdicts = _verdicts(old, new) if evaluate else ()
-    return Changes(tuple(changes), tuple(verdicts))
+    return Changes(tuple(changes), tuple(verdicts), tuple(stale(old, new)))
 
 
 def _header(old: ArgumentMap, new: ArgumentMap) -> list[Change]:

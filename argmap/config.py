@@ -152,9 +152,14 @@ def _parent(path: Path, data: Any, where: Where) -> Path | None:
 
 
 def _name(path: Path) -> str:
+    """A configuration file as messages name it: from the current folder when it lies below it."""
     from argmap.source import printable
 
-    return printable(str(path))
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        relative = str(path)
+    return printable(str(path) if relative.startswith("..") else relative)
 
 
 def _dotted(data_path: tuple[Any, ...]) -> str:

@@ -12,7 +12,7 @@ from typing import Protocol
 from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.source import Limits, YamlDocument, _fail, os_reason, parse, printable, read, refusal
+from argmap.source import Limits, YamlDocument, fail, os_reason, parse, printable, read, refusal
 
 __all__ = ["Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES", "printable"]
 
@@ -208,12 +208,12 @@ class GitRevision:
         relative = self._relative(path)
         entry = self.entries.get(relative or "")
         if entry is None:
-            return _fail(YamlDocument(display), UNREADABLE, 0, 0, "no such file in this revision")
+            return fail(YamlDocument(display), UNREADABLE, 0, 0, "no such file in this revision")
         if entry[0] not in ("100644", "100755"):
-            return _fail(YamlDocument(display), UNREADABLE, 0, 0, "is not a regular file in this revision")
+            return fail(YamlDocument(display), UNREADABLE, 0, 0, "is not a regular file in this revision")
         size = int(_git(self.top, "cat-file", "-s", entry[1]))
         if size > limits.max_file_bytes:
-            return _fail(YamlDocument(display), UNREADABLE, 0, 0,
+            return fail(YamlDocument(display), UNREADABLE, 0, 0,
                          f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
         return parse(_git(self.top, "cat-file", "blob", entry[1]), display, limits)
 

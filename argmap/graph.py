@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 else:
     Graph = nx.DiGraph
 
-__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "leading_to"]
+__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "relation", "junctions",
+           "neighbourhood", "group_subgraph", "leading_to", "answering"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -107,6 +109,18 @@ def conclusion(graph: Graph, inference: str) -> str | None:
     return next(iter(graph.successors(inference)), None)
 
 
+def answering(amap: ArgumentMap) -> dict[str, list[str]]:
+    """For each inference, the statements that answer or raise one of its critical questions by name
+    (``answers: {inference: ...}``, ``raises: {inference: ...}``): they bear on it as its premises do."""
+    found: dict[str, list[str]] = {}
+    for sid, statement in amap.statements.items():
+        for named in (statement.answers, statement.raises):
+            if isinstance(named, dict):
+                for inference in named:
+                    found.setdefault(inference, []).append(sid)
+    return found
+
+
 def leading_to(graph: Graph, targets: Iterable[str],
                also: Mapping[str, Iterable[str]] | None = None) -> set[str]:
     """The nodes from which a chain of relations leads to one of ``targets`` (the targets included).
@@ -134,3 +148,54 @@ def leading_to(graph: Graph, targets: Iterable[str],
                 reached.add(earlier)
                 queue.append(earlier)
     return reached
+
+
+def relation(graph: Graph, inference: str) -> str:
+    """What an inference does: ``support``, ``attack`` (on a statement) or ``undercut`` (an attack on another
+    inference, not on its conclusion)."""
+    if graph.nodes[inference]["relation"] == "support":
+        return "support"
+    target = conclusion(graph, inference)
+    return "undercut" if target is not None and graph.nodes[target]["kind"] == "inference" else "attack"
+
+
+def junctions(graph: Graph, also: Iterable[str] = ()) -> set[str]:
+    """The inferences drawn as a node of their own: declared ones, linked ones (not exactly one premise), those
+    something attacks (an undercut needs a node to point at), and ``also`` (such as those with a scheme). Any
+    other inference is a plain arrow from its premise to its conclusion."""
+    nodes = graph.nodes
+    marked = set(also)
+    undercut = {t for n, data in nodes(data=True) if data["kind"] == "inference" and data["relation"] == "attack"
+                for t in graph.successors(n) if nodes[t]["kind"] == "inference"}
+    return {n for n, data in nodes(data=True) if data["kind"] == "inference"
+            and (data["explicit"] or n in undercut or n in marked or len(premises(graph, n)) != 1)}
+
+
+def neighbourhood(graph: Graph, centre: str, depth: int) -> Graph:
+    """The part of ``graph`` within ``depth`` relations of ``centre``; inference junctions are not
+    counted as a step, so depth 1 is a statement's direct reasons, objections and conclusions."""
+    undirected = graph.to_undirected(as_view=True)
+    distance = {centre: 0}
+    queue = deque([centre])
+    while queue:
+        node = queue.popleft()
+        for other in undirected.neighbors(node):
+            # statement -> junction -> statement counts one step in all
+            step = 1 if graph.nodes[node]["kind"] == "inference" else 0
+            reached = distance[node] + step
+            if reached <= depth and reached < distance.get(other, depth + 1):
+                distance[other] = reached
+                queue.append(other)
+    keep = set(distance)
+    # A junction is drawn only with its conclusion and at least one premise.
+    keep = {n for n in keep if graph.nodes[n]["kind"] == "statement"
+            or (any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n)))}
+    return graph.subgraph([n for n in graph if n in keep]).copy()
+
+
+def group_subgraph(graph: Graph, group: str) -> Graph:
+    """The statements of one group, and the inferences among them."""
+    keep = {n for n, g in graph.nodes(data="group") if g == group and graph.nodes[n]["kind"] == "statement"}
+    keep |= {n for n in graph if graph.nodes[n]["kind"] == "inference"
+             and any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n))}
+    return graph.subgraph([n for n in graph if n in keep]).copy()

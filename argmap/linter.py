@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
 
-__all__ = ["Result", "MapCheck", "lint", "check_map", "check_loaded", "summary", "paused_gc"]
+__all__ = ["Result", "MapCheck", "lint", "nearest_config", "check_map", "check_loaded", "summary", "paused_gc"]
 
 
 @dataclass(frozen=True)
@@ -52,22 +52,44 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def lint(paths: Iterable[str | Path], config: Config, cwd: Path | None = None) -> Result:
-    """Check every map found under ``paths`` (files or folders)."""
+def lint(paths: Iterable[str | Path], config: Config | None, cwd: Path | None = None,
+         source_dirs: tuple[Path, ...] = ()) -> Result:
+    """Check every map found under ``paths`` (files or folders), each under ``config``, or (None) under the
+    configuration found from its own folder upward, with ``source_dirs`` added. A configuration that
+    cannot be read raises :class:`argmap.config.ConfigError`."""
     with paused_gc():
-        return _lint(paths, config, cwd)
+        return _lint(paths, config, cwd, source_dirs)
 
 
-def _lint(paths: Iterable[str | Path], config: Config, cwd: Path | None) -> Result:
+def nearest_config(folder: Path, source_dirs: tuple[Path, ...] = (),
+                   cache: dict[Path | None, Config] | None = None) -> Config:
+    """The configuration that applies in ``folder``: the nearest file from there upward (as ruff and ESLint
+    find theirs), or the defaults; each file read once per ``cache``."""
+    from argmap import config as config_module
+
+    path = config_module.find(folder)
+    cache = {} if cache is None else cache
+    if path not in cache:
+        cache[path] = config_module.load(path, source_dirs)
+    return cache[path]
+
+
+def _lint(paths: Iterable[str | Path], config: Config | None, cwd: Path | None,
+          source_dirs: tuple[Path, ...]) -> Result:
     from argmap.loader import Workspace, discover
 
     workspace = Workspace(cwd=cwd)
     roots, problems = discover(paths, workspace)
-    found: list[Diagnostic] = [_stamp_unknown(p, config) for p in problems]
+    configs: dict[Path | None, Config] = {}
+
+    def settings(folder: Path) -> Config:
+        return config if config is not None else nearest_config(folder, source_dirs, configs)
+
+    found: list[Diagnostic] = [_stamp_unknown(p, settings(workspace.cwd)) for p in problems]
     seen: set[Diagnostic] = set(problems)
     maps: list[str] = []
     for root in roots:
-        checked = check_map(root, workspace, config)
+        checked = check_map(root, workspace, settings(workspace.files.absolute(Path(root)).parent))
         if checked.amap is not None:
             maps.append(checked.amap.id)
         for diagnostic in checked.diagnostics:

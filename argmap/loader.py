@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ class YamlLocator:
     """(section, id) -> the file that defines it; section is statements, arguments, sources or groups."""
     expectations: list[tuple[LoadedFile, int]] = field(default_factory=list)
     """For each expectation of the map, the file that holds it and its index there."""
+    _owners: dict[str, list[tuple[int, int, str | None]]] | None = field(default=None, repr=False, compare=False)
 
     def node(self, section: str, node_id: str, rest: tuple[Any, ...], key: bool) -> Where:
         return self.defined_in[(section, node_id)].where((section, node_id, *rest), key=key)
@@ -69,6 +71,34 @@ class YamlLocator:
 
     def folder(self, section: str, node_id: str) -> Path | None:
         return self.defined_in[(section, node_id)].path.parent
+
+    def owner(self, path: str, line: int, column: int) -> str | None:
+        """A definition runs from its key to the next key of its file at the same level (another definition,
+        or a top-level key such as ``expect:``), so a place at a node's ``supports:`` belongs to that node."""
+        known = self._starts().get(path)
+        if not known or line <= 0:
+            return None
+        at = bisect_right(known, (line, column), key=lambda place: place[:2])
+        return known[at - 1][2] if at else None
+
+    def _starts(self) -> dict[str, list[tuple[int, int, str | None]]]:
+        """Per file as shown, where each definition and each top-level key starts, in order (made once)."""
+        if self._owners is None:
+            starts: dict[str, list[tuple[int, int, str | None]]] = {}
+            files = {id(loaded): loaded for loaded in (self.root, *self.defined_in.values())}
+            for loaded in files.values():
+                data = loaded.doc.data
+                if isinstance(data, dict):
+                    starts.setdefault(loaded.display, []).extend(
+                        (*loaded.where((key,), key=True)[1:], None) for key in data)
+            for (section, node_id), loaded in self.defined_in.items():
+                _, line, column = loaded.where((section, node_id), key=True)
+                starts.setdefault(loaded.display, []).append(
+                    (line, column, node_id if section in ("statements", "arguments") else None))
+            for places in starts.values():
+                places.sort(key=lambda place: place[:2])
+            self._owners = starts
+        return self._owners
 
 
 class Workspace:

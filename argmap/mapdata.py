@@ -3,6 +3,7 @@ limits (depth, text length, node count), then the schema, every problem a locate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,6 +15,7 @@ from argmap.source import Limits, YamlDocument, printable
 
 __all__ = ["validated", "over_limits", "LIMITS"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 LIMITS = Limits()
 """A map file's limits, which data given in code is held to as well."""
 
@@ -68,6 +70,9 @@ def over_limits(data: Any, limits: Limits = LIMITS, depth: int = 0) -> str | Non
             for key, item in items:
                 if isinstance(value, Mapping):
                     nodes += 1
+                    if isinstance(key, str) and _SURROGATE.search(key):
+                        char = _SURROGATE.search(key)[0]  # type: ignore[index]
+                        return f"{_at(path)}a key holds U+{ord(char):04X} (a lone surrogate), which no text can carry"
                     if isinstance(key, str) and len(key) > limits.max_scalar_chars:
                         return f"{_at(path)}a key of {len(key):,} characters is over the" \
                                f" {limits.max_scalar_chars:,}-character limit"

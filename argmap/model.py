@@ -36,6 +36,10 @@ class Locator(Protocol):
         """The folder that relative paths written in ``section.node_id`` start from, if any."""
         ...
 
+    def owner(self, path: str, line: int, column: int) -> str | None:
+        """The statement or argument whose definition holds the place ``path:line:column``, if any."""
+        ...
+
 
 @dataclass(frozen=True)
 class Unlocated:
@@ -54,6 +58,9 @@ class Unlocated:
 
     def folder(self, section: str, node_id: str) -> Path | None:
         return None
+
+    def owner(self, path: str, line: int, column: int) -> str | None:
+        return None  # no places: no definition holds one
 
 
 @dataclass(eq=False)

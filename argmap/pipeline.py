@@ -80,15 +80,15 @@ def checked_map(path: str | os.PathLike[str], command: str = "check", allow_erro
                 rev: str | None = None, config: Config | None = None) -> MapCheck:
     """The check of the map at ``path`` (a map file, or a folder holding one map; at git revision ``rev``):
     its map, graph, stamped findings and the files it read, under ``config`` (default: the configuration
-    found from the current folder).
+    found from the map's own folder upward).
 
     Raises UsageError for a wrong configuration, folder or revision, and MapError with the errors when the
     map has any; with ``allow_errors``, only when it cannot be read at all (``command`` words the message)."""
     from argmap.linter import check_map, paused_gc
 
-    settings = config if config is not None else configuration()
     work = workspace(path, rev)
     root = one_map(path, command, work)
+    settings = config if config is not None else configuration(Path(root).absolute().parent)
     with paused_gc():
         checked = check_map(root, work, settings)
     if checked.amap is None or ((checked.errors or checked.amap.incomplete) and not allow_errors):

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from argmap.graph import Graph
     from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
+    from argmap.schemes.uses import Resolution
     from argmap.texts import SourceText
 
 __all__ = ["Input", "INPUTS", "Context", "Rule", "CheckingRule"]
@@ -33,11 +34,21 @@ class Context:
     catalogue: Catalogue | None = None
     """The scheme catalogue, with the team's schemes (None: the one argmap ships)."""
 
+    _resolution: Resolution | None = field(default=None, repr=False)
+
     @property
     def schemes(self) -> Catalogue:
         from argmap.schemes import shipped
 
         return self.catalogue if self.catalogue is not None else shipped()
+
+    def scheme_uses(self) -> Resolution:
+        """The map's schemes in use and the references that name nothing, resolved once for every rule."""
+        if self._resolution is None:
+            from argmap.schemes.uses import resolve
+
+            self._resolution = resolve(self.amap, self.schemes)
+        return self._resolution
 
 
 class Rule(Protocol):

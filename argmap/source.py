@@ -1,131 +1,41 @@
-"""Read a YAML file once: decode strictly, build plain data from libyaml's events, index positions."""
+"""Read a YAML file once: refuse what is not a regular file or is too big, decode strictly (UTF-8 only, every
+fault placed), then build plain data with positions (argmap.yaml)."""
 
 from __future__ import annotations
 
+import bisect
 import errno
 import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import replace
 
 import yaml
 
+from argmap.codes import UNREADABLE, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
+from argmap.yaml.document import LOW, Limits, Stop, YamlDocument, fail, pack, unpack
+from argmap.yaml.events import C_LOADER, PureLoader, build
+from argmap.yaml.syntax import LINE_BREAK, explain, offset_position
 
-__all__ = ["Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "YamlDocument", "read", "read_bytes", "parse", "refusal", "os_reason", "printable", "fail",
+           "C_LOADER", "PureLoader"]
 
-try:  # the C parser is an order of magnitude faster; the pure-Python one gives the same events
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-C_LOADER = _Loader.__name__ == "CSafeLoader"
-
-# Codes of the reading rules (documented in argmap/rules/).
-# The codes of what reading finds (documented in argmap/rules/).
-from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA, UNREADABLE, UNSAFE_YAML, YAML_SYNTAX  # noqa: E402
-
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-    "!",
-}
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
-_FALSE = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_MAY_RESOLVE = frozenset(key for key in _IMPLICIT if key is not None) | {""}
-_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+DEFAULT_LIMITS = Limits()
+"""A map file's limits, unless a caller gives others."""
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Bounds that keep hostile input from costing unbounded time or memory."""
-
-    max_file_bytes: int = 64 * 1024 * 1024
-    max_depth: int = 64
-    max_aliases: int = 100
-    max_alias_expansion: int = 10_000
-    max_scalar_chars: int = 100_000
-    max_nodes: int = 4_000_000
-    """YAML nodes (keys, values, lists, mappings) of one map: its root file and every file it includes."""
-
-
-_LOW = (1 << 64) - 1
-
-
-def _pack(line: int, column: int) -> int:
-    return (line << 32) | column
-
-
-def _unpack(packed: int) -> tuple[int, int]:
-    return packed >> 32, packed & 0xFFFFFFFF
-
-
-@dataclass
-class YamlDocument:
-    """The data of one YAML file, with the 1-based position of every key and value in it."""
-
-    path: str
-    data: Any = None
-    problems: list[Diagnostic] = field(default_factory=list)
-    fatal: bool = False
-    """True when the file could not be read into data at all (the schema stage is skipped)."""
-    nodes: int = 0
-    """How many YAML nodes the file holds (aliases count as the nodes they repeat)."""
-    _positions: dict[int, Any] = field(default_factory=dict, repr=False)
-    """id(container) -> {key: key position << 64 | value position} for a mapping, [position] for a list."""
-    _root: int = field(default=_pack(1, 1), repr=False)
-    _spellings: dict[int, str] = field(default_factory=dict, repr=False)
-    """Position -> how a plain scalar that YAML read as a number or a boolean was written."""
-
-    def spelling(self, path: tuple[Any, ...] | list[Any]) -> str | None:
-        """How the plain scalar at ``path`` was written, when YAML read it as a number or a boolean."""
-        return self._spellings.get(_pack(*self.locate(path))) if self._spellings else None
-
-    def locate(self, path: tuple[Any, ...] | list[Any], *, key: bool = False) -> tuple[int, int]:
-        """The line and column of the node at ``path``, or of its nearest ancestor that exists.
-
-        With ``key=True`` a mapping entry is located at its key rather than at its value.
-        """
-        node, packed = self.data, self._root
-        last = len(path) - 1
-        for index, step in enumerate(path):
-            positions = self._positions.get(id(node))
-            if isinstance(node, dict) and positions is not None and step in node:
-                both = positions[step]
-                packed = both >> 64 if key and index == last else both & _LOW
-                node = node[step]
-            elif isinstance(node, list) and positions is not None and isinstance(step, int) and 0 <= step < len(node):
-                packed = positions[step]
-                node = node[step]
-            else:
-                break
-        return _unpack(packed)
-
-    def problem(self, code: str, path: tuple[Any, ...] | list[Any], message: str, *, key: bool = False) -> Diagnostic:
-        line, column = self.locate(path, key=key)
-        return Diagnostic(self.path, line, column, message, code)
-
-
-def read(path: str, display: str | None = None, limits: Limits = Limits()) -> YamlDocument:
+def read(path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Read, decode and parse one file; every failure becomes a located problem, never an exception."""
     name = display or path
     raw, why = read_bytes(path, limits)
     if raw is None:
-        return _fail(YamlDocument(name), UNREADABLE, 0, 0, why)
+        return fail(YamlDocument(name), UNREADABLE, 0, 0, why)
     return parse(raw, name, limits)
 
 
-def read_bytes(path: str, limits: Limits = Limits()) -> tuple[bytes | None, str]:
+def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes | None, str]:
     """The bytes of the regular file at ``path`` within the size limit, or None and why not
     (the end of a sentence that names the file). Never raises."""
     try:
@@ -201,38 +111,76 @@ def _too_big(size: int, limits: Limits) -> str:
     return f"is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
 
 
-def parse(raw: bytes, name: str, limits: Limits = Limits()) -> YamlDocument:
+def parse(raw: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Parse the bytes of one file (see :func:`read`)."""
     doc = YamlDocument(name)
     encoding = _other_encoding(raw)
     if encoding:
-        return _fail(doc, UNREADABLE, 1, 1, f"is encoded as {encoding}; save it as UTF-8")
+        return fail(doc, UNREADABLE, 1, 1, f"is encoded as {encoding}; save it as UTF-8")
     nul = raw.find(b"\x00", 0, 8192)
     if nul >= 0:
-        return _fail(doc, UNREADABLE, *_byte_position(raw, nul), "is a binary file (a NUL byte), not YAML text")
+        return fail(doc, UNREADABLE, *_byte_position(raw, nul), "is a binary file (a NUL byte), not YAML text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         start = error.start
-        return _fail(doc, UNREADABLE, *_byte_position(raw, start),
+        return fail(doc, UNREADABLE, *_byte_position(raw, start),
                      f"is not valid UTF-8 (byte 0x{raw[start]:02x}{_utf8_fault(raw, start)})")
+    _read_text(doc, text, limits)
+    if _ODD_BREAK.search(text):
+        _reline(doc, text)
+    return doc
+
+
+def _read_text(doc: YamlDocument, text: str, limits: Limits) -> YamlDocument:
+    name = doc.path
     try:
-        _build(doc, text, limits)
+        build(doc, text, limits)
     except yaml.MarkedYAMLError as error:
-        return _fail(doc, YAML_SYNTAX, *_explain(error, text))
+        return fail(doc, YAML_SYNTAX, *explain(error, text))
     except yaml.reader.ReaderError as error:
-        line, column = _offset_position(text, error.position)
+        line, column = offset_position(text, error.position)
         code = error.character if isinstance(error.character, int) else ord(error.character or "\0")
         what = "a control character" if unicodedata.category(chr(code)) == "Cc" else "the character"
-        return _fail(doc, YAML_SYNTAX, line, column,
+        return fail(doc, YAML_SYNTAX, line, column,
                      f"{what} U+{code:04X} is not allowed raw in YAML; write it as an escape (\\u{code:04X}) in double quotes")
     except yaml.YAMLError as error:
-        return _fail(doc, YAML_SYNTAX, 0, 0, str(error).splitlines()[0])
-    except _Stop as stop:
+        return fail(doc, YAML_SYNTAX, 0, 0, str(error).splitlines()[0])
+    except Stop as stop:
         doc.problems.append(Diagnostic(name, stop.line, stop.column, stop.message, stop.code))
         doc.fatal = True
         doc.data = None
     return doc
+
+
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+_NEWLINE = re.compile("\r\n|\r|\n")
+
+
+def _reline(doc: YamlDocument, text: str) -> None:
+    """Give every position of ``doc`` as editors and `grep -n` count lines: YAML also breaks lines at U+0085,
+    U+2028 and U+2029, which they take for characters of a line."""
+    yaml_starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+    starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+    def moved(packed: int) -> int:
+        line, column = unpack(packed)
+        if not 0 < line <= len(yaml_starts) or column <= 0:
+            return packed
+        offset = yaml_starts[line - 1] + column - 1
+        real = bisect.bisect_right(starts, offset) - 1
+        return pack(real + 1, offset - starts[real] + 1)
+
+    for key, positions in doc._positions.items():
+        if isinstance(positions, list):
+            positions[:] = [moved(packed) for packed in positions]
+        else:
+            doc._positions[key] = {k: (moved(both >> 64) << 64) | moved(both & LOW) for k, both in positions.items()}
+    doc._root = moved(doc._root)
+    doc._spellings = {moved(packed): written for packed, written in doc._spellings.items()}
+    doc.problems[:] = [replace(d, line=unpack(moved(pack(d.line, d.column)))[0],
+                               column=unpack(moved(pack(d.line, d.column)))[1]) if d.line > 0 else d
+                       for d in doc.problems]
 
 
 # Byte patterns of UTF-32 and UTF-16 text: a byte-order mark (UTF-32's first, since its
@@ -277,354 +225,3 @@ def _utf8_fault(raw: bytes, start: int) -> str:
     if lead >= 0xF5 or (lead == 0xF4 and follow >= 0x90):
         return ", beyond U+10FFFF"
     return ", a sequence cut short"
-
-
-def _offset_position(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column of a reader error's offset (UTF-8 bytes for libyaml, characters without it)."""
-    before = text.encode("utf-8")[:offset].decode("utf-8", "replace") if C_LOADER else text[:offset]
-    lines = _LINE_BREAK.split(before)  # every break YAML counts, as libyaml's own marks do
-    return len(lines), len(lines[-1]) + 1
-
-
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-def _explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
-    """Where a YAML syntax error most likely is, and what the mistake probably was, in words a person
-    who writes maps can act on (the parser's own words follow in parentheses)."""
-    mark, opened = error.problem_mark or error.context_mark, error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    problem, context = str(error.problem or "invalid YAML"), str(error.context or "")
-    parser = problem + (f" ({context})" if context else "")
-    lines = text.splitlines()
-    if mark and _char_at(text, mark.line, mark.column) == "\t":
-        return line, column, "a tab character; YAML indents with spaces only"
-    if opened is not None and "quoted scalar" in context:
-        quote = _char_at(text, opened.line, opened.column)
-        return (opened.line + 1, opened.column + 1,
-                f"the text that starts with {quote} here is never closed: end it with {quote} on this line"
-                f" ({parser})")
-    if opened is not None and "flow" in context and ("expected ','" in problem or "expected ']'" in problem):
-        closing = "}" if "mapping" in context else "]"
-        if mark is not None and mark.line > opened.line:
-            end = len(lines[opened.line]) if opened.line < len(lines) else opened.column
-            bracket = "{" if closing == "}" else "["
-            return (opened.line + 1, end + 1, f"the {bracket} at column {opened.column + 1} is not closed on its"
-                                              f" line: add {closing} at the end of line {opened.line + 1} ({parser})")
-        found = _char_at(text, mark.line, mark.column) if mark is not None else ""
-        if found in ("]", "}") and found != closing:
-            bracket = "{" if closing == "}" else "["
-            return line, column, (f"the {bracket} at column {opened.column + 1} is closed here with {found}: close it"
-                                  f" with {closing} ({parser})")
-        if mark is not None and "'" in (_char_at(text, mark.line, mark.column - 1), found):
-            return line, column, ("a single quote ends the text here: inside single quotes write it twice"
-                                  f" ('it''s'), or use double quotes ({parser})")
-        return line, column, (f"something follows a value here: separate entries with a comma, or put a text that"
-                              f" holds ': ' or ',' in double quotes ({parser})")
-    if "mapping values are not allowed" in problem and mark is not None:
-        above = _previous_line(lines, mark.line)
-        if above is not None and ":" not in lines[above].split("#", 1)[0]:
-            return above + 1, _indent(lines[above]) + 1, (f"this line has no colon: write `key: value`, with a space"
-                                                            f" after the colon ({parser})")
-        if above is not None and _indent(lines[mark.line]) > _indent(lines[above]) and \
-                lines[above].split("#", 1)[0].rstrip().partition(": ")[2].strip():
-            return line, _indent(lines[mark.line]) + 1, (f"this line is indented under line {above + 1}, whose value"
-                                                         " is already given: indent it as the keys beside it"
-                                                         f" ({parser})")
-        return line, column, f"a text that holds ': ' must be put in double quotes ({parser})"
-    if "expected key" in problem and "block mapping" in context and mark is not None and opened is not None:
-        start = _indent(lines[mark.line]) + 1 if mark.line < len(lines) else column
-        return line, start, (f"this line's indentation (column {start}) matches no mapping above it: indent it"
-                             f" as the keys it belongs with ({parser})")
-    if "could not find expected ':'" in problem and opened is not None:
-        return opened.line + 1, opened.column + 1, (f"this key has no colon: write `key: value`, with a space"
-                                                     f" after the colon ({parser})")
-    return line, column, parser
-
-
-def _previous_line(lines: list[str], index: int) -> int | None:
-    """The nearest line above ``index`` that holds more than blanks or a comment."""
-    for above in range(min(index, len(lines)) - 1, -1, -1):
-        if lines[above].split("#", 1)[0].strip():
-            return above
-    return None
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line + 1)
-    return lines[line][column : column + 1] if line < len(lines) else ""
-
-
-class _Stop(Exception):
-    def __init__(self, code: str, line: int, column: int, message: str) -> None:
-        super().__init__(message)
-        self.code, self.line, self.column, self.message = code, line, column, message
-
-
-def _fail(doc: YamlDocument, code: str, line: int, column: int, message: str) -> YamlDocument:
-    doc.problems.append(Diagnostic(doc.path, line, column, message, code))
-    doc.fatal = True
-    doc.data = None
-    return doc
-
-
-def _scalar(event: yaml.ScalarEvent) -> Any:
-    """Construct the value of a scalar the way YAML's core schema does, without leaving plain data."""
-    value = event.value
-    tag = event.tag
-    if tag is None or tag == "!":
-        if not event.implicit[0] or value[:1] not in _MAY_RESOLVE:
-            return value  # quoted, or plain text that no implicit type can start with
-        for candidate, regexp in _IMPLICIT.get(value[:1] or "", ()) if value else _IMPLICIT.get("", ()):
-            if regexp.match(value):
-                tag = candidate
-                break
-        else:
-            return value
-    if tag == "tag:yaml.org,2002:str":
-        return value
-    if tag == "tag:yaml.org,2002:null":
-        return None
-    if tag == "tag:yaml.org,2002:bool":
-        if value in _TRUE or value in _FALSE:
-            return value in _TRUE
-        return value
-    if tag == "tag:yaml.org,2002:int":
-        try:
-            return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):  # PyYAML indexes the text: an empty `!!int` raises IndexError
-            return value
-    if tag == "tag:yaml.org,2002:float":
-        try:
-            return _CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):  # an empty `!!float` raises IndexError too
-            return value
-    return value  # timestamps, merge keys, '=': kept as the text they are
-
-
-def _build(doc: YamlDocument, text: str, limits: Limits) -> None:
-    """Turn the event stream into dicts, lists and scalars, iteratively (no recursion on nesting)."""
-    # Longer than 80 lines on purpose: the hot path (a scalar put into its container, a container closed) is
-    # inline, so that most events cost no call; benchmarks/bench_check.py measures what that keeps (argmap
-    # check at about half PyYAML's C loader's time on the 10,000-statement map).
-    loader = _Loader(text)
-    problems = doc.problems
-    name = doc.path
-    index = doc._positions
-    spellings = doc._spellings
-    anchors: dict[str, tuple[Any, int]] = {}
-    aliases = expansion = 0
-    documents = 0
-    # A frame: [container, is_mapping, pending key (or _NO_KEY), its position, node count, anchor,
-    #           container position, container mark, the container's positions]
-    stack: list[list[Any]] = []
-    root_set = False
-    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    MappingEndEvent, SequenceEndEvent, AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
-    DocumentStartEvent = yaml.DocumentStartEvent
-
-    def add(value: Any, packed: int, size: int, mark: Any) -> None:
-        nonlocal root_set
-        if not stack:
-            doc.data = value
-            doc._root = packed
-            root_set = True
-            return
-        frame = stack[-1]
-        frame[4] += size
-        container = frame[0]
-        if frame[1]:
-            key = frame[2]
-            if key is _NO_KEY:
-                if isinstance(value, (dict, list)):
-                    problems.append(
-                        Diagnostic(name, mark.line + 1, mark.column + 1, "a mapping key must be a plain scalar", SCHEMA)
-                    )
-                    frame[2] = _BAD_KEY
-                else:
-                    frame[2] = value
-                    frame[3] = packed
-                return
-            frame[2] = _NO_KEY
-            if key is _BAD_KEY:
-                return
-            positions = index[id(container)]
-            if key in container:
-                line, column = _unpack(frame[3])
-                first_line, _ = _unpack(positions[key] >> 64)
-                problems.append(
-                    Diagnostic(name, line, column, f"duplicate key {key!r} (first defined at line {first_line})", DUPLICATE_KEY)
-                )
-                return
-            container[key] = value
-            positions[key] = (frame[3] << 64) | packed
-        else:
-            container.append(value)
-            index[id(container)].append(packed)
-
-    def check_tag(event: Any) -> None:
-        tag = event.tag
-        if tag is not None and tag not in _STANDARD_TAGS:
-            mark = event.start_mark
-            problems.append(
-                Diagnostic(name, mark.line + 1, mark.column + 1, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
-            )
-
-    get_event: Callable[[], Any] = loader.get_event  # events are told apart by class below
-    max_chars = limits.max_scalar_chars
-    # Counted as the events arrive, so that a file over the limit costs no more than the limit.
-    nodes, max_nodes = 0, limits.max_nodes
-    while (event := get_event()) is not None:
-        cls = event.__class__
-        if cls is ScalarEvent and stack and event.tag is None and event.anchor is None and len(event.value) <= max_chars:
-            # The hot path: a plain or quoted scalar inside a container (most events of a map).
-            nodes += 1
-            if nodes > max_nodes:
-                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
-            mark = event.start_mark
-            value = event.value
-            frame = stack[-1]
-            # Keys stay text: every key of the format is an id or a field name, and YAML 1.1 would
-            # otherwise read a statement called `no` or `on` as a boolean.
-            packed = ((mark.line + 1) << 32) | (mark.column + 1)
-            if event.implicit[0] and value[:1] in _MAY_RESOLVE and not (frame[1] and frame[2] is _NO_KEY):
-                value = _scalar(event)
-                if value.__class__ is not str and value is not None:
-                    spellings[packed] = event.value  # where the schema wants text, it is put back
-            if frame[1]:
-                key = frame[2]
-                if key is _NO_KEY:
-                    frame[2], frame[3] = value, packed
-                    frame[4] += 1
-                    continue
-                container = frame[0]
-                if key is not _BAD_KEY and key not in container:
-                    frame[2] = _NO_KEY
-                    frame[4] += 1
-                    container[key] = value
-                    frame[8][key] = (frame[3] << 64) | packed
-                    continue
-            else:
-                frame[0].append(value)
-                frame[8].append(packed)
-                frame[4] += 1
-                continue
-            add(value, packed, 1, mark)  # a duplicate or unusable key: reported there
-        elif cls is ScalarEvent:
-            nodes += 1
-            if nodes > max_nodes:
-                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
-            mark = event.start_mark
-            if event.tag is not None:
-                check_tag(event)
-            if len(event.value) > limits.max_scalar_chars:
-                problems.append(
-                    Diagnostic(
-                        name, mark.line + 1, mark.column + 1,
-                        f"a value of {len(event.value):,} characters is over the {limits.max_scalar_chars:,}-character limit",
-                        UNSAFE_YAML,
-                    )
-                )
-                value = ""
-                doc.fatal = True  # the value is gone: the schema would report it again, as empty
-            elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
-                value = event.value  # a key: text, as on the hot path
-            else:
-                value = _scalar(event)
-                if event.implicit[0] and value.__class__ is not str and value is not None:
-                    spellings[_pack(mark.line + 1, mark.column + 1)] = event.value
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-            add(value, _pack(mark.line + 1, mark.column + 1), 1, mark)
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            nodes += 1
-            if nodes > max_nodes:
-                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
-            mark = event.start_mark
-            if event.tag is not None:
-                check_tag(event)
-            if len(stack) >= limits.max_depth:
-                raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {limits.max_depth} levels")
-            is_mapping = cls is MappingStartEvent
-            container = {} if is_mapping else []
-            positions: Any = {} if is_mapping else []
-            index[id(container)] = positions
-            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, ((mark.line + 1) << 32) | (mark.column + 1),
-                          mark, positions])
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            container, _, _, _, size, anchor, packed, mark, _ = stack.pop()
-            if anchor is not None:
-                anchors[anchor] = (container, size)
-            if stack:  # the common case inline, as for scalars; add() handles the rest
-                frame = stack[-1]
-                if not frame[1]:
-                    frame[0].append(container)
-                    frame[8].append(packed)
-                    frame[4] += size
-                    continue
-                key = frame[2]
-                if key is not _NO_KEY and key is not _BAD_KEY and key not in frame[0]:
-                    frame[2] = _NO_KEY
-                    frame[4] += size
-                    frame[0][key] = container
-                    frame[8][key] = (frame[3] << 64) | packed
-                    continue
-            add(container, packed, size, mark)
-        elif cls is AliasEvent:
-            mark = event.start_mark
-            aliases += 1
-            if event.anchor not in anchors:
-                raise _Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
-            value, size = anchors[event.anchor]
-            expansion += size
-            nodes += size
-            if aliases > limits.max_aliases:
-                raise _Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"more than {limits.max_aliases} aliases")
-            if expansion > limits.max_alias_expansion:
-                raise _Stop(
-                    UNSAFE_YAML, mark.line + 1, mark.column + 1,
-                    f"aliases expand to more than {limits.max_alias_expansion:,} nodes (an alias bomb?)",
-                )
-            if nodes > max_nodes:
-                raise _Stop(UNSAFE_YAML, *_too_many(event, max_nodes))
-            add(value, _pack(mark.line + 1, mark.column + 1), size, mark)
-        elif cls is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                mark = event.start_mark
-                problems.append(
-                    Diagnostic(
-                        name, mark.line + 1, mark.column + 1,
-                        "a second YAML document; an argmap file holds one (split it into files joined by include:)",
-                        MULTIPLE_DOCUMENTS,
-                    )
-                )
-                doc.nodes = nodes
-                return
-    doc.nodes = nodes
-    if not root_set:
-        doc.data = None
-
-
-def _too_many(event: Any, max_nodes: int) -> tuple[int, int, str]:
-    mark = event.start_mark
-    return mark.line + 1, mark.column + 1, f"more than {max_nodes:,} YAML nodes (keys, values, lists and mappings)"
-
-
-
-class _Marker:
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __repr__(self) -> str:
-        return self.name
-
-
-_NO_KEY = _Marker("<no key>")
-_BAD_KEY = _Marker("<bad key>")

@@ -66,7 +66,8 @@ def salvage(doc: YamlDocument) -> tuple[MapFile | None, frozenset[str]]:
 def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list[Diagnostic]:
     by_place: dict[tuple[Any, ...], tuple[tuple[Any, ...], list[str], bool]] = {}
     items = error.errors(include_url=False)
-    failed_items = {_data_path(doc.data, item["loc"])[:-1] for item in items if isinstance(item["loc"][-1], int)}
+    failed_items = {_data_path(doc.data, item["loc"])[:-1] for item in items
+                    if item["loc"] and isinstance(item["loc"][-1], int)}
     for item in items:
         loc = _data_path(doc.data, item["loc"])
         kind = item["type"]

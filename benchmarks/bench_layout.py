@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -165,14 +166,16 @@ def main(argv: list[str] | None = None) -> int:
             orders = kept(path, work)
             cells = " | ".join(f"{least:.0%} ({mean:.0%})" for least, mean, _ in orders.values())
             argdown = argdown_shape(CORPUS / name, work) if args.argdown and name.endswith(".argdown") else "–"
-            rows.append(f"| {name} | {statements} | {direction(source)} | {drawing.aspect:.2f} | "
+            described = re.search(r"// layout: (.*)", source)
+            chosen = described[1] if described else direction(source)
+            rows.append(f"| {name} | {statements} | {chosen} | {drawing.aspect:.2f} | "
                         f"{drawing.text_px:.1f} px | {cells} | {argdown} |")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     block = "\n".join([
         START,
         f"Measured by `python benchmarks/bench_layout.py{' --argdown' if args.argdown else ''}` ({machine}).",
         "",
-        "| map | statements | direction | width ÷ height | body text at fit | order kept: added | removed"
+        "| map | statements | layout | width ÷ height | body text at fit | order kept: added | removed"
         " | new relation | Argdown's `argdown map` |",
         "|---|---|---|---|---|---|---|---|---|",
         *rows,

@@ -14,6 +14,33 @@ from hypothesis import settings
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 
+TOOL = "needs a tool: "
+"""How the reason of a skip for a missing tool (Chromium, Node tools, pre-commit, git...) begins. A developer's
+`make test` skips such a test and prints why; CI (.ci/run sets ARGMAP_REQUIRE_TOOLS=1) fails it instead, so that
+no test passes there by being skipped."""
+REQUIRE_TOOLS = os.environ.get("ARGMAP_REQUIRE_TOOLS") == "1"
+
+
+def needs_tool(available: object, reason: str) -> pytest.MarkDecorator:
+    """Skip where a tool is missing (``available`` false), saying ``reason``; a failure in CI."""
+    return pytest.mark.skipif(not available, reason=TOOL + reason)
+
+
+def skip_tool(reason: str) -> None:
+    """Skip the running test for a missing tool (a failure in CI)."""
+    pytest.skip(TOOL + reason)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Where every tool must be there (CI), a test skipped for a missing one fails, with the reason."""
+    outcome = yield
+    report = outcome.get_result()
+    if REQUIRE_TOOLS and report.skipped and TOOL in str(report.longrepr):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"{reason}; ARGMAP_REQUIRE_TOOLS=1 (CI) runs every test, so the tool must be installed"
+
 # How deep the property tests go. `make test` runs the default profile (a developer's quick run); CI and
 # `make fuzz` go deeper by naming a profile in ARGMAP_HYPOTHESIS_PROFILE. A test that does not say tries
 # the profile's number of examples; one whose examples are costly says fewer with examples(n), which the
@@ -87,7 +114,7 @@ def pytest_collection_modifyitems(config, items):
 
     if shutil.which("dot") is not None:
         return
-    skip = pytest.mark.skip(reason="Graphviz's dot is not installed (make test installs it)")
+    skip = pytest.mark.skip(reason=TOOL + "Graphviz's dot is not installed (make test installs it)")
     for item in items:
         if "needs_dot" in item.keywords:
             item.add_marker(skip)

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 ACTION = ROOT / "action.yml"
-needs_validator = pytest.mark.skipif(importlib.util.find_spec("check_jsonschema") is None,
-                                     reason="check-jsonschema is not installed (make test installs it)")
-needs_bash = pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
+needs_validator = needs_tool(importlib.util.find_spec("check_jsonschema"),
+                             "check-jsonschema is not installed (make test installs it)")
+needs_bash = needs_tool(shutil.which("bash"), "bash is not installed")
 
 CLEAN = "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  e: {role: evidence, text: E, supports: t}\n"
 WARNING = "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n"

@@ -248,3 +248,14 @@ def test_arguments_of_the_wrong_type_are_usage_errors(tmp_path):
         with pytest.raises(UsageError) as raised:
             call()
         assert str(raised.value) == message
+
+
+def test_data_is_held_to_a_map_files_node_limit():
+    from argmap.mapdata import over_limits
+    from argmap.source import Limits
+
+    small = Limits(max_nodes=10)
+    assert over_limits({"a": list(range(3))}, small) is None
+    assert over_limits({"a": list(range(20))}, small) == "more than 10 nodes (keys, values, lists and mappings)"
+    assert over_limits({"a": {"b": "x" * 11}}, Limits(max_scalar_chars=10)) == (
+        "a.b: a text of 11 characters is over the 10-character limit")

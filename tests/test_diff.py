@@ -240,3 +240,25 @@ def test_textconv_reads_no_more_than_a_map_file_may_hold(tmp_path):
         stream.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper
     code, _, err = textconv(str(tmp_path / "big.yaml"))
     assert code == 2 and err.endswith("big.yaml: is 104,857,600 bytes, over the 67,108,864-byte limit\n")
+
+
+def test_a_text_changed_in_one_language_says_which_translations_may_be_out_of_date(tmp_path):
+    old = ("argmap: 1\nid: m\nlanguages: [en, fr, ja]\nstatements:\n  t:\n    role: thesis\n    text:\n"
+           "      en: Cities should tax cars.\n      fr: Les villes devraient taxer les voitures.\n"
+           "      ja: 都市は車に課税すべきだ。\n")
+    (tmp_path / "old.yaml").write_text(old, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(old.replace("tax cars.", "tax cars by weight."), encoding="utf-8")
+    code, out, _ = _run("old.yaml", "new.yaml", cwd=tmp_path)
+    assert code == 1 and out.splitlines()[-2:] == [
+        "? statement 't' text: changed in en but not in fr, ja; those translations may be out of date",
+        "1 change; the thesis's evaluation is unchanged"]
+    code, out, _ = _run("old.yaml", "new.yaml", "--format=json", cwd=tmp_path)
+    assert json.loads(out)["stale"] == [{"what": "statement", "id": "t", "field": "text", "changed": ["en"],
+                                         "behind": ["fr", "ja"],
+                                         "where": {"path": "new.yaml", "line": 8, "column": 11}}]
+    code, out, _ = _run("old.yaml", "new.yaml", "--format=github", cwd=tmp_path)
+    assert "::warning file=new.yaml,line=8,title=translation may be out of date::statement 't' text" in out
+    # Every language changed together: nothing is behind.
+    both = old.replace("tax cars.", "tax cars by weight.").replace("taxer les voitures.", "taxer les voitures au poids.")
+    (tmp_path / "new.yaml").write_text(both.replace("課税すべきだ", "重量で課税すべきだ"), encoding="utf-8")
+    assert "?" not in _run("old.yaml", "new.yaml", cwd=tmp_path)[1]

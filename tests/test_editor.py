@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 SERVER = ROOT / ".venv" / "lsp" / "node_modules" / "yaml-language-server" / "bin" / "yaml-language-server"
-pytestmark = pytest.mark.skipif(
-    not (SERVER.exists() and shutil.which("node")),
-    reason="needs node; `make setup` installs yaml-language-server when npm is present",
-)
+pytestmark = needs_tool(SERVER.exists() and shutil.which("node"),
+                        "node and yaml-language-server (`make test` installs it when npm is present)")
 
 
 class Client:

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, needs_tool, run_cli
 
 pytestmark = [
-    pytest.mark.skipif(importlib.util.find_spec("pre_commit") is None,
-                       reason="pre-commit is not installed (make test installs it with the dev extras)"),
-    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+    needs_tool(importlib.util.find_spec("pre_commit"), "pre-commit is not installed (make test installs it with the dev extras)"),
+    needs_tool(shutil.which("git"), "git is not installed"),
 ]
 
 MAP = """\

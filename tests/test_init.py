@@ -10,7 +10,7 @@ from argmap import starter
 from argmap.fmt import format_text
 from argmap.schema import json_schema
 from argmap.schemes import shipped
-from tests.conftest import run_cli
+from tests.conftest import TOOL, run_cli
 from tests.console import console_examples, run_console
 
 FILES = ("map.yaml", ".argmap.yaml", "argmap.schema.json")
@@ -38,7 +38,7 @@ def test_the_starter_checks_clean_without_a_warning_evaluates_and_is_formatted(t
 
 
 def test_the_starter_fits_the_schema_its_modeline_names(tmp_path):
-    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema = pytest.importorskip("jsonschema", reason=TOOL + "jsonschema is not installed (the dev extra installs it)")
     import yaml
 
     assert run_cli("init", "--lang", "en,ja", cwd=tmp_path)[0] == 0

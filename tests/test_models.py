@@ -42,6 +42,7 @@ def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     assert "ARGMAP_SOURCE_DIRS" in note["message"]
 
 
+@needs_seeds
 def test_the_environment_names_the_folder_of_the_texts():
     code, out, _ = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT,
                            env={"ARGMAP_SOURCE_DIRS": str(SEEDS)})
@@ -220,6 +221,9 @@ def test_each_answer_gets_its_own_verdict():
     code, out, _ = run_cli("eval", "models/capital-feast/map.yaml", cwd=ROOT)
     assert "The answer 'no-feast-elsewhere' stands: every objection to it is defeated." in out
     assert "The answer 'feast-in-a-shares' stands: nothing attacks it." in out
+    # the thesis, which nothing attacks, says so once: no "Why:" line repeats it
+    assert out.startswith("The thesis 'feast-only-in-a-shares' stands: nothing attacks it (grounded semantics).\n\n"
+                          "The answer 'feast-in-a-shares' stands: nothing attacks it.\n")
     # The popular view attacks the "no" only: the "yes" answer, unattacked, is the stronger under every
     # gradual semantics (no support is counted twice, so the ranking does not flip between them).
     for semantics in ("dfquad", "quadratic-energy", "h-categoriser", "euler-based"):

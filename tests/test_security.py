@@ -488,3 +488,24 @@ def test_a_path_longer_than_the_file_system_allows_is_one_line(tmp_path, command
 
     code, _, err = run_cli(*[part.format(long="l" * 5000) for part in command], cwd=tmp_path)
     assert code in (1, 2) and err.count("\n") >= 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("module", ["click", "argmap.cli"])
+def test_ctrl_c_while_the_command_line_starts_is_one_line_and_130(module):
+    """Ctrl-C while the command line is still being imported (before it can install its own handler)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    script = ("import sys\n"
+              "class Press:\n"
+              f"    def find_spec(self, name, path=None, target=None):\n"
+              f"        if name == {module!r}: raise KeyboardInterrupt\n"
+              "sys.meta_path.insert(0, Press())\n"
+              "from argmap.__main__ import main\n"
+              "sys.argv = ['argmap', '--version']\n"
+              "main()\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "argmap: interrupted\n")

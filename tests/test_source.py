@@ -297,3 +297,41 @@ def test_a_map_over_the_node_limit_is_refused_at_the_include_that_crosses_it(tmp
     assert [(p.location, p.code) for p in problems] == [("f2.yaml:2:11", "ARG004")]
     assert problems[0].message == f"with the included file 'f3.yaml' the map holds more than {3 * nodes:,} YAML nodes" \
                                   " (keys, values, lists and mappings)"
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["x", "é", "\x85", "\u2028", "\u2029", " "]), max_size=6).map("".join),
+                min_size=1, max_size=4), st.sampled_from(["dup", "bell", "tag"]))
+def test_positions_count_lines_as_grep_does_after_yamls_other_line_breaks(texts, kind):
+    """YAML also breaks lines at U+0085, U+2028 and U+2029; editors and `grep -n` do not, and neither do positions."""
+    lines = ["argmap: 1", *(f'k{n}: "{text}"' for n, text in enumerate(texts))]
+    bad = {"dup": "k0: again", "bell": 'bell: "a\x07"', "tag": "t: !!set {a}"}[kind]
+    row = len(lines)
+    lines.append(bad)
+    raw = "\n".join(lines).encode("utf-8")
+    doc = parse(raw, "x.yaml")
+    grep_line = raw.split(b"\n").index(bad.encode("utf-8")) + 1
+    column = {"dup": 1, "bell": 9, "tag": 4}[kind]
+    assert [(p.line, p.column) for p in doc.problems] == [(grep_line, column)], doc.problems
+    assert grep_line == row + 1
+    if kind == "dup":  # and the positions of the values read
+        assert doc.locate(("k0",)) == (2, 5)
+
+
+TAB_LED = ["text: |\n\ttabbed line\n", "text: |\n \tx\n", "text: >\n  a\n \tb\n", "- |\n\tx\n", "text: |\n\n\t\n  x\n",
+           "text: |2\n  \tx\n", "text: |\n  a\n  \tb\n", "a: 'x\tb'\n"]
+
+
+@pytest.mark.parametrize("text", TAB_LED)
+def test_the_pure_loader_reads_tab_led_block_scalars_as_the_c_loader_does(text, monkeypatch):
+    import argmap.yaml.events
+    import argmap.yaml.syntax
+    from argmap.source import PureLoader
+
+    with_c = parse(text.encode("utf-8"), "x.yaml")
+    monkeypatch.setattr(argmap.yaml.events, "Loader", PureLoader)
+    monkeypatch.setattr(argmap.yaml.syntax, "C_LOADER", False)
+    pure = parse(text.encode("utf-8"), "x.yaml")
+    assert (pure.data, pure.problems) == (with_c.data, with_c.problems)
+    if with_c.problems:
+        assert with_c.problems[0].message.startswith("a tab character; YAML indents with spaces only")

@@ -33,6 +33,7 @@ COMMANDS = {
     "rules": "argmap.cli.rules_cmd:rules",
     "explain": "argmap.cli.rules_cmd:explain",
     "lsp": "argmap.cli.lsp_cmd:lsp",
+    "config": "argmap.cli.config_cmd:config",
     "schemes": "argmap.cli.schemes_cmd:schemes",
 }
 

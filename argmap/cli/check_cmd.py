@@ -29,7 +29,8 @@ class CheckOptions:
               help="Output format; auto picks GitHub annotations under GitHub Actions, else text.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("-c", "--config", type=click.Path(dir_okay=False),
-              help="Configuration file (default: nearest .argmap.yaml or pyproject.toml).")
+              help="Configuration file (default: for each map, the nearest .argmap.yaml or pyproject.toml from"
+                   " its own folder upward).")
 @click.option("--no-config", is_flag=True, help="Ignore configuration files; use the defaults.")
 @click.option("-s", "--source-dir", "source_dirs", multiple=True, type=click.Path(file_okay=False),
               help="A folder where quoted source texts may be found (repeatable).")
@@ -53,10 +54,11 @@ def execute_check(options: CheckOptions, stdout: IO[str], stderr: IO[str]) -> in
 
     chosen = False if options.no_config else options.config
     try:
-        settings = api.settings(chosen, options.source_dirs)
+        # No file named: each map under the configuration found from its own folder upward.
+        settings = api.settings(chosen, options.source_dirs) if chosen is not None else None
+        result = api.check(options.paths, settings, options.source_dirs)
     except ConfigError as error:
         stderr.write(f"argmap: configuration error: {one_line(str(error))}\n")
         return USAGE
-    result = api.check(options.paths, settings)
     report(result, options.format, stdout)
     return result.exit_code(options.strict)

@@ -106,6 +106,8 @@ def _text(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[str])
     moved = [v for v in changes.verdicts if v.moved]
     for verdict in moved:
         stdout.write(f"! {one_line(verdict.describe())}\n")
+    for text in changes.stale:
+        stdout.write(f"? {one_line(text.describe())}\n")
     count = len(changes.changes)
     summary = "no change to the argument" if not count else f"{count} change{'s' if count != 1 else ''}"
     if count and not moved and changes.verdicts:
@@ -121,6 +123,8 @@ def _markdown(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[s
     for verdict in changes.verdicts:
         stdout.write(f"**Evaluation:** {_md(verdict.describe())}.\n\n" if verdict.moved
                      else f"**Evaluation:** {_md(verdict.describe())} (unchanged).\n\n")
+    for text in changes.stale:
+        stdout.write(f"**Translation may be out of date:** {_md(text.describe())}.\n\n")
     stdout.write("| | what | change |\n|---|---|---|\n")
     for change in changes.changes:
         mark = {"added": "added", "removed": "removed", "changed": "changed"}[change.kind]
@@ -150,6 +154,9 @@ def _github(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[str
     for verdict in changes.verdicts:
         if verdict.moved:
             stdout.write(f"::warning title=evaluation changed::{escape_data(verdict.describe())}\n")
+    for text in changes.stale:
+        place = f" file={escape_property(text.where[0])},line={text.where[1]}" if text.where and text.where[1] else ""
+        stdout.write(f"::warning{place},title=translation may be out of date::{escape_data(text.describe())}\n")
 
 
 REPORTS = {"text": _text, "json": _json, "markdown": _markdown, "github": _github}

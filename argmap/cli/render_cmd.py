@@ -33,7 +33,7 @@ class RenderOptions:
     legend: bool = True
     evaluation: str | None = None
     allow_errors: bool = False
-    rankdir: str = "bottom-up"
+    rankdir: str = "auto"
     dpi: int | None = None
     questions: bool = False
 
@@ -45,8 +45,9 @@ def view_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--depth", type=click.IntRange(0, 100), default=2, show_default=True, help="Steps around --focus."),
         click.option("--group", metavar="GROUP", help="Draw only this group."),
         click.option("--no-legend", is_flag=True, help="Leave the legend out."),
-        click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="bottom-up", show_default=True,
-                     help="Where the arrows point: bottom-up puts the thesis on top."),
+        click.option("--rankdir", type=click.Choice(list(RANKDIRS)), default="auto", show_default=True,
+                     help="Where the arrows point: bottom-up puts the thesis on top; auto chooses per map the layout"
+                          " whose text reads largest on a screen (bottom-up, evidence in rows, or left-right).")
     ]):
         command = option(command)
     return command

@@ -32,7 +32,7 @@ class ServeOptions:
     timeout: float = 120.0
     legend: bool = True
     evaluation: str | None = None
-    rankdir: str = "bottom-up"
+    rankdir: str = "auto"
 
 
 @click.command()

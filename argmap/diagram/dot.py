@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import graphviz
 
-from argmap.diagram.layout import ranks, rows, tree_order
+from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, tree_order
+from argmap.diagram.legend import legend_label
 from argmap.diagram.measure import node_size
-from argmap.diagram.view import BORDERS, LARGE, Edge, Node, View, drawable, view
+from argmap.diagram.view import LARGE, Edge, Node, View, drawable
 from argmap.diagram.words import words
-from argmap.graph import Graph
-from argmap.texts import pick_text
 
-__all__ = ["Style", "text", "tip", "drawable", "to_dot", "write", "pick_text", "hover", "font_size", "shown_lines",
-           "LARGE", "RANKDIRS"]
+__all__ = ["text", "tip", "drawable", "write", "hover", "font_size", "shown_lines", "LARGE", "RANKDIRS"]
 
 # Okabe–Ito, the colour-blind-safe palette; colour only ever doubles a shape or a line style.
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#555555"
@@ -26,24 +23,9 @@ SHAPES = {"thesis": "box", "claim": "box", "evidence": "note", "question": "box"
 LINES = {"support": (BLUE, "solid"), "attack": (VERMILLION, "dashed"), "undercut": (PURPLE, "dotted"),
          "answer": (GREY, "bold"), "concede": (GREY, "dashed")}
 FONT = "Noto Sans CJK JP,Noto Sans,DejaVu Sans,sans-serif"
-RANKDIRS = {"bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
-"""Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top (the default)."""
-
-
-@dataclass(frozen=True)
-class Style:
-    """What a diagram shows: the language, optional evaluation labels, the line width."""
-
-    lang: str | None = None
-    annotations: Mapping[str, str] = field(default_factory=dict)
-    columns: int = 28
-    legend: bool = True
-    rankdir: str = "BT"
-    dpi: int | None = None
-    """Pixels per inch of a PNG (Graphviz's default is 96)."""
-    sized: bool = False
-    """Statement boxes get their size from argmap's wrapping (:func:`argmap.diagram.measure.node_size`), not
-    from dot's measure of their texts, so that an edit that keeps the size keeps the layout (`serve`)."""
+RANKDIRS = {"auto": "auto", "bottom-up": "BT", "top-down": "TB", "left-right": "LR", "right-left": "RL"}
+"""Where the arrows point, towards the conclusions: bottom-up puts the thesis at the top; auto (the default)
+chooses per map among bottom-up layouts and left-right ones (:mod:`argmap.diagram.choose`)."""
 
 
 def text(value: str) -> graphviz.quoting.NoHtml:
@@ -86,39 +68,33 @@ def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
     return graphviz.nohtml("\\n".join(_prepared(line, "\\\\") for line in lines))
 
 
-def to_dot(graph: Graph, groups: Mapping[str, Any], style: Style, title: str = "",
-           whole: Graph | None = None, problems: Mapping[str, tuple[str, ...]] | None = None) -> str:
-    """The diagram of ``graph`` (whole, or a subgraph of ``whole``) as DOT source."""
-    default = (graph.graph.get("languages") or ("en",))[0]
-    shown = view(graph, groups, style.lang or default, title, style.annotations, style.columns, whole, problems)
-    return write(shown, legend=style.legend, rankdir=style.rankdir, dpi=style.dpi, sized=style.sized)
-
-
-def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None = None, sized: bool = False) -> str:
-    """The DOT source that draws ``shown``; arrows point towards conclusions in the ``rankdir`` direction;
-    ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`."""
+def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int | None = None,
+          sized: bool = False) -> str:
+    """The DOT source that draws ``shown`` as ``layout`` says (arrows point towards conclusions in its
+    direction); ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`."""
     names = {node.id: f"n{index}" for index, node in enumerate(shown.nodes)}
     dot = graphviz.Digraph("argmap")
     # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
     # dot's crossing minimisation runs one short pass, which keeps that order.
-    layout: dict[str, Any] = {"mclimit": "0.01", "newrank": "true"}
+    settings: dict[str, Any] = {"mclimit": "0.01", "newrank": "true"}
     if shown.large:
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes keep
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).
-        layout = {"splines": "line", "nslimit": "0.2", "nslimit1": "0.2", "mclimit": "0.05", "remincross": "false",
-                  "searchsize": "30"}
+        settings = {"splines": "line", "nslimit": "0.2", "nslimit1": "0.2", "mclimit": "0.05", "remincross": "false",
+                    "searchsize": "30"}
     if dpi is not None:
-        layout["dpi"] = str(dpi)
-    dot.attr("graph", rankdir=rankdir, compound="true", fontname=FONT, fontsize="12", label=text(shown.title),
-             labelloc="t", nodesep="0.3", ranksep="0.45", tooltip=tip(shown.title if shown.title.strip() else "argmap"),
-             **layout)
+        settings["dpi"] = str(dpi)
+    dot.attr("graph", rankdir=layout.rankdir, compound="true", fontname=FONT, fontsize="12",
+             label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.45",
+             tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9", penwidth="1.3")
+    dot.body.append(f"\t// layout: {layout.describe()}\n")
     by_id = {node.id: node for node in shown.nodes}
     order = tree_order(shown)
     place = {node: index for index, node in enumerate(order)}
     # Large maps are not pinned: dot's passes over hundreds of chained rows cost it ten times its time.
-    lined = rows(shown) if not shown.large else ()
+    lined = rows(shown, layout.stagger, layout.lines) if not shown.large else ()
     # Nodes are declared in the order that holds the drawing still (dot's first ordering of each rank
     # follows it), then each group's box names its members.
     dot.body += [_node_line(by_id[node], names[node], sized) for node in order]
@@ -132,11 +108,11 @@ def write(shown: View, legend: bool = True, rankdir: str = "BT", dpi: int | None
     dot.body += [_row(names, members) for group, members in lined if group is None]
     edges = sorted(shown.edges, key=lambda edge: (place[edge.target], place[edge.source]))
     # A line that closes a cycle (mutual attacks) does not rank its ends, so that dot's ranks are argmap's.
-    height = ranks(shown)
+    height = ranks(shown, layout.stagger, layout.lines)
     dot.body += [_edge_line(edge, names[edge.source], names[edge.target], height[edge.source] > height[edge.target])
                  for edge in edges]
     if legend and shown.legend:
-        _legend(dot, shown)
+        _legend(dot, shown, names, layout)
     source: str = dot.source
     return source
 
@@ -218,54 +194,11 @@ def _node(graph: graphviz.Digraph, node: Node, name: str, sized: bool = False) -
     graph.node(name, **attributes)
 
 
-def _legend(dot: graphviz.Digraph, shown: View) -> None:
-    """The legend of the items ``shown`` uses, in its language."""
+def _legend(dot: graphviz.Digraph, shown: View, names: Mapping[str, str], layout: Layout) -> None:
+    """The legend of the marks ``shown`` uses, in its language: one table, at the end of the narrowest rank."""
     said = words(shown.lang)
-    items = set(shown.legend)
-    with dot.subgraph(name="cluster_legend") as legend:
-        legend.attr("graph", label=text(said["legend"]), id="legend", style="rounded", color="#999999", fontsize="10",
-                    tooltip=tip(said["legend"]))
-        legend.attr("node", fontsize="9", width="0", height="0", margin="0.06,0.03")
-        if "thesis" in items:
-            legend.node("legend_thesis", label=text(said["thesis"]), shape="box", peripheries="2", penwidth="2",
-                        fillcolor=FILLS["thesis"])
-        if "claim" in items:
-            legend.node("legend_claim", label=text(said["claim"]), shape="box", style="filled,rounded",
-                        fillcolor=FILLS["claim"])
-        if "evidence" in items:
-            legend.node("legend_evidence", label=text(said["evidence"]), shape="note", fillcolor=FILLS["evidence"])
-        if "junction" in items and any(node.kind == "junction" and node.caption for node in shown.nodes):
-            legend.node("legend_junction", label=text(said["junction"]), shape="box", style="rounded,filled",
-                        fillcolor="#EEEEEE", color=GREY, margin="0.05,0.02")
-        elif "junction" in items:
-            legend.node("legend_junction", label="", shape="circle", width="0.14", height="0.14", fixedsize="true",
-                        fillcolor=GREY)
-            legend.node("legend_junction_caption", label=text(said["junction"]), shape="plaintext", style="")
-            with legend.subgraph() as row:
-                row.attr("graph", rank="same")
-                row.node("legend_junction")
-                row.node("legend_junction_caption")
-            legend.edge("legend_junction", "legend_junction_caption", style="invis")
-        for relation in ("support", "attack", "undercut", "concede", "answer"):
-            if relation in items:
-                colour, line = LINES[relation]
-                legend.node(f"legend_{relation}_from", label="", shape="point", width="0.04", fillcolor=colour,
-                            color=colour)
-                legend.node(f"legend_{relation}_to", label="", shape="point", width="0.04", fillcolor=colour,
-                            color=colour)
-                legend.edge(f"legend_{relation}_from", f"legend_{relation}_to", label=text(said[relation]),
-                            color=colour, style=line, **({"arrowhead": "odiamond"} if relation == "concede" else {}))
-        for word in shown.words:
-            legend.node(f"legend_eval_{word.lower()}", label=word, shape="box", style=f"filled,{BORDERS[word]}",
-                        fillcolor="#ffffff")
-        for first, second in zip(shown.words, shown.words[1:], strict=False):
-            legend.edge(f"legend_eval_{first.lower()}", f"legend_eval_{second.lower()}", style="invis")
-        if "missing" in items:
-            legend.node("legend_missing", label=text(f"({said['missing']} · …)"), shape="box", style="filled,rounded",
-                        fillcolor="#ffffff", fontcolor=GREY)
-        if "cut" in items:
-            legend.node("legend_cut", label=text(f"… +N: {said['cut']}"), shape="box", style="filled,rounded",
-                        fillcolor="#ffffff")
-        if "problem" in items:
-            legend.node("legend_problem", label=text(f"⚠ {said['problem']}"), shape="box", style="filled,rounded",
-                        fillcolor="#ffffff", color=VERMILLION, penwidth="3")
+    dot.node("legend", id="legend", shape="plaintext", style="", margin="0", fontsize="9",
+             label=legend_label(shown), tooltip=tip(said["legend"]))
+    beside = host(shown, layout.stagger, layout.lines)
+    if beside is not None and not shown.large:
+        dot.body.append(f"\t{{rank=same; {names[beside]} -> legend [style=invis]}}\n")

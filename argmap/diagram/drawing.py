@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.diagram.dot import RANKDIRS, Style, write
+from argmap.diagram.dot import RANKDIRS, write
+from argmap.diagram.layout import Layout
 from argmap.diagram.view import View, view
 from argmap.texts import pick_text
 
@@ -38,10 +39,14 @@ class Drawing:
     problems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Node id -> the codes of the errors found in its definition."""
     legend: bool = True
-    rankdir: str = "BT"
+    rankdir: str = "auto"
+    """dot's rankdir, or ``auto``: the layout that suits the map (:func:`argmap.diagram.choose.choose`)."""
     dpi: int | None = None
     sized: bool = False
-    """Statement boxes sized by argmap's wrapping (see :class:`argmap.diagram.dot.Style`): `serve` patches texts."""
+    """Statement boxes get their size from argmap's wrapping (:func:`argmap.diagram.measure.node_size`), not
+    from dot's measure of their texts, so that an edit that keeps the size keeps the layout (`serve`)."""
+    layout: Layout | None = None
+    """The layout chosen already (`serve` keeps one across saves), when ``rankdir`` is ``auto``."""
     schemes: Mapping[str, SchemeUse] = field(default_factory=dict)
     """Inference id -> its scheme, roles and critical questions (argmap.schemes.uses)."""
 
@@ -53,16 +58,13 @@ class Drawing:
         amap = self.amap
         return pick_text(amap.title, lang, amap.languages[0]) if amap.title else amap.id
 
-    def style(self, lang: str | None = None) -> Style:
-        annotations = self.evaluation.annotations() if self.evaluation is not None else {}
-        return Style(lang=lang or self.lang, annotations=annotations, legend=self.legend, rankdir=self.rankdir,
-                     dpi=self.dpi, sized=self.sized)
+    def annotations(self) -> dict[str, str]:
+        return dict(self.evaluation.annotations()) if self.evaluation is not None else {}
 
     def view(self, lang: str | None = None) -> View:
         """What the diagram in ``lang`` (default: :attr:`lang`) shows, before it is written as DOT."""
         chosen = lang or self.lang
-        style = self.style(chosen)
-        return view(self.graph, self.amap.groups, chosen, self.title(chosen), style.annotations, style.columns,
+        return view(self.graph, self.amap.groups, chosen, self.title(chosen), self.annotations(), 28,
                     self.whole if self.excerpt else None, self.problems, self.scheme_captions(chosen))
 
     def scheme_captions(self, lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -80,11 +82,25 @@ class Drawing:
             captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers)
         return captions
 
+    def settled(self, shown: View | None = None, timeout: float = 120.0) -> Drawing:
+        """This drawing with its layout decided: the one asked for, the one kept, else the one that suits
+        the map's view ``shown`` (in the first language) best."""
+        from dataclasses import replace
+
+        if self.rankdir != "auto":
+            return replace(self, layout=Layout(self.rankdir))
+        if self.layout is not None:
+            return self
+        from argmap.diagram.choose import choose
+
+        return replace(self, layout=choose(shown or self.view(), self.legend, timeout))
+
     def source(self, lang: str | None = None, shown: View | None = None) -> str:
         """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""
-        style = self.style(lang)
-        return write(shown or self.view(lang), legend=style.legend, rankdir=style.rankdir, dpi=style.dpi,
-                     sized=style.sized)
+        drawn = shown or self.view(lang)
+        layout = self.settled(drawn).layout
+        assert layout is not None
+        return write(drawn, layout, legend=self.legend, dpi=self.dpi, sized=self.sized)
 
     def draw(self, format: str, lang: str | None = None, timeout: float = 120.0, shown: View | None = None,
              cancel: threading.Event | None = None) -> bytes:
@@ -108,7 +124,7 @@ class Drawing:
 
 def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation | str | None = None,
             focus: str | None = None, depth: int = 2, group: str | None = None, legend: bool = True,
-            timeout: float = 120.0, rankdir: str = "bottom-up", dpi: int | None = None,
+            timeout: float = 120.0, rankdir: str = "auto", dpi: int | None = None,
             findings: Iterable[Diagnostic] = (), graph: Graph | None = None,
             catalogue: Catalogue | None = None) -> Drawing:
     """The :class:`Drawing` of ``amap`` (see :func:`argmap.render`); raises UsageError for an unknown

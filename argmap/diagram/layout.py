@@ -1,10 +1,37 @@
-"""Layout decisions made before dot runs: the order that keeps a drawing still across edits."""
+"""Layout decisions made before dot runs: the direction, the ranks (a statement's evidence gathered
+under it, a long row wrapped), and the order along each rank that keeps a drawing still across edits."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from argmap.diagram.measure import node_size
 from argmap.diagram.view import View
 
-__all__ = ["tree_order", "ranks", "rows"]
+__all__ = ["Layout", "DEFAULT", "tree_order", "ranks", "rows", "host"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a view is laid out: where arrows point (dot's rankdir), and over how many ranks the
+    statements that nothing argues for are spread under what they argue for (1: one row)."""
+
+    rankdir: str = "BT"
+    stagger: int = 1
+    lines: int = 1
+    """The separate parts of the map (arguments that share no statement) are laid side by side on this
+    many lines, one under the other, as words wrap on a page."""
+
+    def describe(self) -> str:
+        """The layout in a reader's words (the DOT comment, the benchmark)."""
+        rows = f", evidence in {self.stagger} rows" if self.stagger > 1 else ""
+        lines = f", parts on {self.lines} lines" if self.lines > 1 else ""
+        return f"{self.rankdir}{rows}{lines}"
+
+
+DEFAULT = Layout()
+STAGGERED = 3
+"""A statement's leaves are spread over several ranks only when it has at least this many."""
 
 
 def tree_order(shown: View) -> tuple[str, ...]:
@@ -42,10 +69,15 @@ def tree_order(shown: View) -> tuple[str, ...]:
     return tuple(order)
 
 
-def ranks(shown: View) -> dict[str, int]:
+def ranks(shown: View, stagger: int = 1, lines: int = 1) -> dict[str, int]:
     """Each node's rank, counted from the nodes that argue for nothing (0): one more than its lowest
     conclusion's, so that every line runs from a lower rank to a higher one and a node sits right
-    under what it argues for. A line that closes a cycle is left out of the count."""
+    under what it argues for. A line that closes a cycle is left out of the count.
+
+    ``stagger`` > 1 gathers a statement's leaves (the statements nothing argues for, three or more
+    under one statement) over that many ranks, in turn in file order, instead of one wide row: what
+    Graphviz's ``unflatten -l`` does, here in an order that an edit does not reshuffle.
+    """
     targets: dict[str, list[str]] = {}
     known = {node.id for node in shown.nodes}
     for edge in shown.edges:
@@ -71,16 +103,89 @@ def ranks(shown: View) -> dict[str, int]:
             stack.pop()
             open_.discard(node)
             rank[node] = 1 + max((rank[t] for t in above if t in rank), default=-1)
+    if stagger > 1:
+        for node, step in _staggered(shown, targets, stagger).items():
+            rank[node] += step
+    if lines > 1:
+        _wrap(shown, rank, lines)
     return rank
 
 
-def rows(shown: View) -> tuple[tuple[str | None, tuple[str, ...]], ...]:
+def _wrap(shown: View, rank: dict[str, int], lines: int) -> None:
+    """Move the map's separate parts onto ``lines`` lines of about equal width, in file order: each line's
+    ranks start under the deepest rank of the line above."""
+    part: dict[str, str] = {node.id: node.id for node in shown.nodes}
+
+    def find(node: str) -> str:
+        while part[node] != node:
+            part[node] = part[part[node]]
+            node = part[node]
+        return node
+
+    for edge in shown.edges:
+        if edge.source in part and edge.target in part:
+            part[find(edge.source)] = find(edge.target)
+    by_id = {node.id: node for node in shown.nodes}
+    members: dict[str, list[str]] = {}
+    for node in tree_order(shown):
+        members.setdefault(find(node), []).append(node)
+    widths = {}
+    for root, nodes in members.items():
+        row: dict[int, float] = {}
+        for node in nodes:
+            caption = by_id[node].caption if by_id[node].kind == "statement" else ()
+            row[rank[node]] = row.get(rank[node], 0.0) + (node_size(caption, 11)[0] if caption else 0.2) + 0.3
+        widths[root] = max(row.values())
+    target = sum(widths.values()) / lines
+    line, used, offset, deepest = 0, 0.0, 0, 0
+    for root, nodes in members.items():
+        if used > 0 and used + widths[root] / 2 > target and line < lines - 1:
+            line, used, offset = line + 1, 0.0, deepest + 1
+        used += widths[root]
+        for node in nodes:
+            rank[node] += offset
+            deepest = max(deepest, rank[node])
+
+
+def _staggered(shown: View, targets: dict[str, list[str]], stagger: int) -> dict[str, int]:
+    """The ranks each staggered leaf moves down: its turn among its parent's leaves, modulo ``stagger``."""
+    argued = {edge.target for edge in shown.edges}
+    junctions = {node.id for node in shown.nodes if node.kind == "junction"}
+    leaves: dict[str, list[str]] = {}
+    for node in shown.nodes:
+        parent = targets.get(node.id, [None])[0]
+        if node.id not in argued and node.kind == "statement" and parent is not None and parent not in junctions:
+            leaves.setdefault(parent, []).append(node.id)
+    return {leaf: turn % stagger for group in leaves.values() if len(group) >= STAGGERED
+            for turn, leaf in enumerate(group)}
+
+
+def rows(shown: View, stagger: int = 1, lines: int = 1) -> tuple[tuple[str | None, tuple[str, ...]], ...]:
     """The nodes of each rank in the order they are drawn along it, split by group box (None: outside
     every box): (group id, node ids) for each rank and box that holds two nodes or more."""
     boxed = {member: cluster.id for cluster in shown.clusters for member in cluster.members}
-    rank = ranks(shown)
+    rank = ranks(shown, stagger, lines)
     found: dict[tuple[int, str | None], list[str]] = {}
     for node in tree_order(shown):
         found.setdefault((rank[node], boxed.get(node)), []).append(node)
     return tuple((box, tuple(members)) for (_, box), members in sorted(found.items(), key=lambda item: item[0][0])
                  if len(members) > 1)
+
+
+def host(shown: View, stagger: int = 1, lines: int = 1) -> str | None:
+    """The node the legend is drawn beside: the last one of the narrowest rank outside every group box
+    (the deepest, of equally narrow ones), so that the legend widens the drawing as little as it can."""
+    boxed = {member for cluster in shown.clusters for member in cluster.members}
+    rank = ranks(shown, stagger, lines)
+    width: dict[int, float] = {}
+    last: dict[int, str] = {}
+    by_id = {node.id: node for node in shown.nodes}
+    for node in tree_order(shown):
+        if node in boxed:
+            continue
+        caption = by_id[node].caption if by_id[node].kind == "statement" else ()
+        width[rank[node]] = width.get(rank[node], 0.0) + (node_size(caption, 11)[0] if caption else 0.2)
+        last[rank[node]] = node
+    if not width:
+        return None
+    return last[min(width, key=lambda level: (width[level], -level))]

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from argmap.diagram.words import words
 from argmap.diagram.wrap import wrap
-from argmap.graph import Graph
+from argmap.graph import Graph, premises, relation
+from argmap.graph import junctions as drawn_apart
 from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text, text_in
 
@@ -111,11 +112,8 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
     said = words(lang)
     default = (graph.graph.get("languages") or ("en",))[0]
     nodes = graph.nodes
-    undercut = {t for n, data in nodes(data=True) if data["kind"] == "inference" and data["relation"] == "attack"
-                for t in graph.successors(n) if nodes[t]["kind"] == "inference"}
     # A one-premise inference is a plain arrow, unless something attacks it: then it needs a node.
-    junctions = {n for n, data in nodes(data=True) if data["kind"] == "inference"
-                 and (data["explicit"] or n in undercut or n in named or len(premises(graph, n)) != 1)}
+    junctions = drawn_apart(graph, named)
     drawn: list[Node] = []
     for node, data in nodes(data=True):
         note = notes.get(node)
@@ -211,13 +209,6 @@ def drawable(value: str) -> str:
     return UNSHOWABLE.sub(lambda m: chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", value)
 
 
-def premises(graph: Graph, inference: str) -> list[str]:
-    return [p for p in graph.predecessors(inference) if graph.edges[p, inference]["kind"] == "premise"]
-
-
 def _relation(graph: Graph, node: str, data: dict[str, Any]) -> Relation:
-    if data["relation"] == "support":
-        return "support"
-    target = next(iter(graph.successors(node)), None)
-    # An undercut attacks the inference, not its conclusion.
-    return "undercut" if target is not None and graph.nodes[target]["kind"] == "inference" else "attack"
+    """The inference's relation (argmap.graph.relation): an undercut attacks the inference, not its conclusion."""
+    return cast(Relation, relation(graph, node))

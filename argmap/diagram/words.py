@@ -6,15 +6,18 @@ __all__ = ["WORDS", "words"]
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"legend": "Legend", "thesis": "thesis", "claim": "claim", "evidence": "evidence",
-           "junction": "linked premises", "support": "supports", "attack": "attacks", "undercut": "undercuts",
+           "junction": "linked premises",
+           "inference": "linked premises, or an undercut inference", "support": "supports", "attack": "attacks", "undercut": "undercuts",
            "missing": "not translated", "cut": "more outside this excerpt", "problem": "has errors",
            "analyst": "analyst's", "concede": "concedes", "answer": "answers", "open": "{n} open"},
     "fr": {"legend": "Légende", "thesis": "thèse", "claim": "affirmation", "evidence": "preuve",
-           "junction": "prémisses liées", "support": "soutient", "attack": "attaque", "undercut": "sape l'inférence",
+           "junction": "prémisses liées",
+           "inference": "prémisses liées, ou inférence sapée", "support": "soutient", "attack": "attaque", "undercut": "sape l'inférence",
            "missing": "non traduit", "cut": "suite hors de l'extrait", "problem": "erreurs",
            "analyst": "ajout de l'analyste", "concede": "concède", "answer": "répond à", "open": "{n} en suspens"},
     "ja": {"legend": "凡例", "thesis": "主張", "claim": "論点", "evidence": "根拠",
-           "junction": "結合した前提", "support": "支持する", "attack": "反論する", "undercut": "推論を覆す",
+           "junction": "結合した前提",
+           "inference": "結合した前提、または覆される推論", "support": "支持する", "attack": "反論する", "undercut": "推論を覆す",
            "missing": "未翻訳", "cut": "抜粋の外に続く", "problem": "エラーあり",
            "analyst": "分析者による", "concede": "譲歩する", "answer": "答える", "open": "未解決{n}"},
 }

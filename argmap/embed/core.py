@@ -36,7 +36,7 @@ class Options:
     depth: int = 2
     group: str | None = None
     evaluation: str | None = None
-    rankdir: str = "bottom-up"
+    rankdir: str = "auto"
     legend: bool = True
     mode: str = "interactive"
     height: str | None = None
@@ -84,7 +84,7 @@ def options(given: Mapping[str, str | None], default_mode: str = "interactive") 
             raise EmbedError(f"{flag} takes no value (it was given {given[flag]!r})")
     return Options(lang=given.get("lang") or None, focus=given.get("focus") or None, depth=int(depth),
                    group=given.get("group") or None, evaluation=given.get("eval") or None,
-                   rankdir=given.get("rankdir") or "bottom-up", legend="no-legend" not in given, mode=mode,
+                   rankdir=given.get("rankdir") or "auto", legend="no-legend" not in given, mode=mode,
                    height=height, alt=given.get("alt"))
 
 
@@ -172,6 +172,7 @@ def svg_markup(svg: bytes, title: str, alt: str | None) -> str:
     text = text[text.index("<svg"):]
     label = html.escape(alt or f"{title}: argument map", quote=True)
     text = text.replace("<svg", f'<svg role="img" aria-label="{label}" style="max-width:100%;height:auto"', 1)
+    text = text.replace("<a ", '<a style="text-decoration:none" ')  # a page's underlined links leave the boxes alone
     return f'<figure class="argmap-static">{text}</figure>\n'
 
 

@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from argmap.fmt.nodes import Scalar
-from argmap.source import _IMPLICIT, _MAY_RESOLVE
+from argmap.yaml.dialect import IMPLICIT as _IMPLICIT
+from argmap.yaml.dialect import MAY_RESOLVE as _MAY_RESOLVE
 
 __all__ = ["plain_ok", "double_quoted", "scalar_text", "key_text"]
 

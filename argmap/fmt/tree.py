@@ -11,7 +11,7 @@ import yaml
 from argmap.fmt.comments import BLOCK_HEADER, BREAK, attach, find
 from argmap.fmt.nodes import BLANK, MODELINE, Alias, Collection, Document, Entry, Node, Scalar, Unsupported
 from argmap.fmt.parser import Loader
-from argmap.source import _scalar  # the reader's own scalars: what argmap reads
+from argmap.yaml.dialect import scalar as _scalar  # the reader's own scalars: what argmap reads
 
 __all__ = ["build"]
 

@@ -76,7 +76,9 @@ def resolve(reader: Collected, title: Any) -> Reading:
             builder.losses.append(Loss("relation", where, f"a {relation.kind} whose ends argmap cannot name (an"
                                        " argument without a conclusion, or an inference as its source)"))
             continue
-        if relation.kind == "undercut" and relation.target[0] == "argument" and relation.target[1] in sketched:
+        if relation.kind == "undercut" and (relation.target[0] == "statement" or (
+                relation.target[0] == "argument" and relation.target[1] in sketched)):
+            # argmap undercuts inferences: those the statement (or sketched argument) is the premise of, once known
             undercut_sketches.append((source, target, where))
             continue
         if source == target and relation.kind == "support" and relation.source[0] == "argument":
@@ -85,15 +87,7 @@ def resolve(reader: Collected, title: Any) -> Reading:
             builder.losses.append(Loss("self-reference", where, f"{source!r} is related to itself; left out"))
             continue
         builder.relate(source, "support" if relation.kind == "support" else "attack", target)
-    for source, sid, where in undercut_sketches:
-        statement = builder.statements[sid]
-        derived = [f"{sid}--{kind}--{t}" for key, kind in (("supports", "support"), ("attacks", "attack"))
-                   for t in statement.get(key, ())]
-        if not derived:
-            builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the sketched argument {sid!r},"
-                                       " which supports or attacks nothing; left out"))
-        for ref in derived:
-            builder.relate(source, "attack", ref)
+    _undercut(builder, undercut_sketches, set(sketched.values()))
     if isinstance(title, str) and title.strip():
         builder.title = title.strip()
     if reader.members:
@@ -101,6 +95,25 @@ def resolve(reader: Collected, title: Any) -> Reading:
     if reader.data:
         builder.kept["data"] = reader.data
     return builder.build()
+
+
+def _undercut(builder: MapBuilder, undercuts: list[tuple[str, str, str]], sketches: set[str]) -> None:
+    """Each undercut of a statement or sketched argument: of the supports and attacks it makes, once all are known
+    (argmap undercuts inferences); of a statement that makes none, an attack on it (reported)."""
+    for source, sid, where in undercuts:
+        statement = builder.statements[sid]
+        derived = [f"{sid}--{kind}--{t}" for key, kind in (("supports", "support"), ("attacks", "attack"))
+                   for t in statement.get(key, ())]
+        if not derived and sid not in sketches:
+            builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the statement {sid!r}, which supports"
+                                       " or attacks nothing: argmap's undercuts attack inferences; imported as an"
+                                       " attack on the statement"))
+            builder.relate(source, "attack", sid)
+        elif not derived:
+            builder.losses.append(Loss("undercut", where, f"{source!r} undercuts the sketched argument {sid!r},"
+                                       " which supports or attacks nothing; left out"))
+        for ref in derived:
+            builder.relate(source, "attack", ref)
 
 
 def _source(ref: tuple[str, ...], sketched: dict[str, str], conclusion: dict[str, str]) -> str | None:

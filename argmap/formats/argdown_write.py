@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["write", "escape"]
 
 _SPECIAL = re.compile(r"([\\\[\]<>#@{}*_])|(//|/\*)|([.:])(?=[^\s.:]+?[.:])")
+_FENCE = re.compile(r"={3,}")
 _LEAD = re.compile(r"^([+\-=(>]|\d+\.(?=\s))")
 
 
@@ -29,9 +30,13 @@ def escape(text: str) -> str:
     '5 \\* 3 = \\[x\\] \\#1 e\\.g. a\\//b'
     >>> escape("- not a relation")
     '\\- not a relation'
+    >>> escape("a === b")
+    'a \\=\\=\\= b'
     """
     text = " ".join(text.split())
     text = _SPECIAL.sub(lambda m: "\\" + m.group(), text)
+    # Argdown reads === anywhere as the start of front matter, up to the next ===
+    text = _FENCE.sub(lambda m: "".join("\\=" for _ in m.group()), text)
     return _LEAD.sub(lambda m: "\\" + m.group(), text)
 
 
@@ -94,6 +99,10 @@ def write(subject: Subject) -> Written:
             title = node
         used.add(title)
         titles[node] = title
+    structures = _undercut_supports(amap, sketched)
+    for derived in structures:
+        titles[derived] = derived if derived not in used else f"{derived}-{len(used)}"
+        used.add(titles[derived])
     relabelled = [aid for aid, a in amap.arguments.items()
                   if a.label is not None and pick_text(a.label, lang, default) != titles[aid]]
     if relabelled:
@@ -102,13 +111,17 @@ def write(subject: Subject) -> Written:
 
     class Ref:
         def __call__(self, node: str) -> str:
-            return f"<{titles[node]}>" if node in amap.arguments or node in sketched else f"[{titles[node]}]"
+            argument = node in amap.arguments or node in sketched or node in structures
+            return f"<{titles[node]}>" if argument else f"[{titles[node]}]"
 
         def argument(self, node: str) -> bool:
             return node in amap.arguments
 
         def sketched(self, node: str) -> bool:
             return node in sketched
+
+        statements = amap.statements
+        supports = structures
 
         def outgoing(self, node: str) -> int:
             found = amap.statements.get(node)
@@ -145,6 +158,22 @@ def write(subject: Subject) -> Written:
     return Written("\n".join(out).rstrip("\n") + "\n", tuple(losses))
 
 
+def _undercut_supports(amap: Any, sketched: set[str]) -> dict[str, tuple[str, str]]:
+    """The one-premise supports that are undercut and whose premise makes other relations too: Argdown names
+    such a support only as a premise-conclusion structure of its own (derived id -> premise, conclusion)."""
+    found: dict[str, tuple[str, str]] = {}
+    for statement in amap.statements.values():
+        for target in statement.attacks:
+            parts = target.split("--")
+            if len(parts) != 3 or parts[1] != "support" or parts[0] in sketched:
+                continue
+            premise = amap.statements.get(parts[0])
+            if premise is not None and parts[2] in premise.supports and parts[2] in amap.statements and \
+                    len(premise.supports) + len(premise.attacks) != 1:
+                found[target] = (parts[0], parts[2])
+    return found
+
+
 def _text(statement: Statement, node: str, lang: str | None, default: str, losses: list[Loss]) -> str:
     words = pick_text(statement.text, lang, default)
     if "\n" in words.strip() or "\r" in words.strip():
@@ -157,12 +186,21 @@ def _text(statement: Statement, node: str, lang: str | None, default: str, losse
 def _statement(node: str, statement: Statement, ref: Any, tags: Any, lang: str | None, default: str,
                losses: list[Loss]) -> list[str]:
     lines = [f"{ref(node)}: {_text(statement, node, lang, default, losses)}{tags(statement.tags)}"]
+    after: list[str] = []
     for target in statement.supports:
-        lines.append(f"  +> {ref(target)}")
+        derived = f"{node}--support--{target}"
+        if derived in ref.supports:  # undercut: written as a structure of its own, which the undercut names
+            after += ["", ref(derived), "", f"(1) {ref(node)}", "----", f"(2) {ref(target)}"]
+        else:
+            lines.append(f"  +> {ref(target)}")
     for target in statement.attacks:
-        if "--" in target:
+        if target in ref.supports:
+            lines.append(f"  _> {ref(target)}")
+        elif "--" in target:
             premise = target.split("--")[0]
-            if ref.sketched(premise) and ref.outgoing(premise) == 1:  # the sketched argument's one inference
+            # The one inference of a sketched argument, or of a statement that supports or attacks one other:
+            # Argdown's undercut of it names it alone (and argmap reads that back as this undercut).
+            if ref.outgoing(premise) == 1 and (ref.sketched(premise) or premise in ref.statements):
                 lines.append(f"  _> {ref(premise)}")
             else:
                 losses.append(Loss("undercut of a plain relation", node, f"Argdown cannot name the relation"
@@ -171,7 +209,7 @@ def _statement(node: str, statement: Statement, ref: Any, tags: Any, lang: str |
             lines.append(f"  _> {ref(target)}")
         else:
             lines.append(f"  -> {ref(target)}")
-    return [*lines, ""]
+    return [*lines, *after, ""]
 
 
 def _argument(node: str, amap: Any, ref: Any, titles: dict[str, str], tags: Any, lang: str | None, default: str,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from argmap.formats._common import Written
 from argmap.formats._losses import unheld
+from argmap.graph import conclusion, premises
+from argmap.graph import junctions as drawn_apart
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
@@ -53,10 +55,8 @@ def write(subject: Subject) -> Written:
     out = ["flowchart BT"]
     if amap.title is not None:
         out.insert(0, f"---\ntitle: {_title(pick_text(amap.title, lang, default))}\n---")
-    junctions = {n for n, d in graph.nodes(data=True) if d["kind"] == "inference"
-                 and (d.get("explicit") or any(True for _ in graph.predecessors(n)
-                                               if graph.nodes[_]["kind"] == "inference")
-                      or len([p for p in graph.predecessors(n) if graph.edges[p, n]["kind"] == "premise"]) != 1)}
+    apart = drawn_apart(graph)  # the rule the diagram follows: declared, linked or attacked inferences
+    junctions = [node for node in graph if node in apart]  # in the map's order
     for group in [None, *amap.groups]:
         members = [sid for sid, statement in amap.statements.items() if statement.group == group]
         if not members:
@@ -80,17 +80,14 @@ def write(subject: Subject) -> Written:
         if data["kind"] != "inference":
             continue
         arrow = "-->" if data["relation"] == "support" else "-.->"
-        conclusion = next(iter(graph.successors(node)), None)
-        if conclusion is None:
+        target = conclusion(graph, node)
+        if target is None:
             continue
-        if node in junctions:
-            for premise in graph.predecessors(node):
-                if graph.edges[premise, node]["kind"] == "premise":
-                    edges.append(f"  {names[premise]} --- {names[node]}")
-            edges.append(f"  {names[node]} {arrow} {names[conclusion]}")
+        if node in apart:
+            edges += [f"  {names[premise]} --- {names[node]}" for premise in premises(graph, node)]
+            edges.append(f"  {names[node]} {arrow} {names[target]}")
         else:
-            premise = next(p for p in graph.predecessors(node) if graph.edges[p, node]["kind"] == "premise")
-            edges.append(f"  {names[premise]} {arrow} {names[conclusion]}")
+            edges.append(f"  {names[premises(graph, node)[0]]} {arrow} {names[target]}")
         if data["relation"] == "attack":
             styles.append(len(edges) - 1)
     out += edges

@@ -8,7 +8,7 @@ from collections import deque
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
-from argmap.formats._common import MAX_TEXT, Loss, MapBuilder, Reading, Written
+from argmap.formats._common import MAX_TEXT, FormatError, Loss, MapBuilder, Reading, Written
 from argmap.formats._json import obj, parse
 from argmap.formats.aif import document as aif_document
 from argmap.formats.aif_read import read_aif
@@ -41,6 +41,8 @@ def import_xaif(content: str, name: str) -> Reading:
 
 def _import(content: str, name: str, form: str) -> Reading:
     document = obj(parse(content), "$")
+    if "AIF" not in document:
+        raise FormatError("$", f"{form.upper()} wraps its AIF in an \"AIF\" object, and this file has none")
     aif = obj(document["AIF"], "$.AIF")
     builder = MapBuilder(name, form)
     raw = document.get("text")

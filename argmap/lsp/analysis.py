@@ -73,7 +73,8 @@ class Analyzer:
     def files(self) -> EditorFiles:
         return EditorFiles(self.documents)
 
-    def _workspace(self) -> Workspace:
+    def workspace(self) -> Workspace:
+        """A workspace that reads the editor's files, holding every file read before that has not changed."""
         workspace = Workspace(cwd=self.cwd, files=self.files())
         for path, (stamp, loaded, _) in self._cache.items():
             if self.documents.stamp(path) == stamp:
@@ -97,7 +98,7 @@ class Analyzer:
     def root_of(self, path: Path) -> Path:
         """The root file of the map that ``path`` belongs to: the farthest map file, in ``path``'s folder or
         one above it (within the editor's folder), whose includes reach ``path``; else ``path`` itself."""
-        workspace = self._workspace()
+        workspace = self.workspace()
         root = path
         for folder in self._ancestors(path):
             for candidate in self._map_files(folder, workspace):
@@ -174,7 +175,7 @@ class Analyzer:
         with paused_gc():
             root = self.root_of(path)
             config, problem = self.config_for(root)
-            workspace = self._workspace()
+            workspace = self.workspace()
             checked = check_map(root, workspace, config)
         self._remember(workspace)
         paths = list(checked.amap.files) if checked.amap is not None else []
@@ -182,7 +183,10 @@ class Analyzer:
         files = {p: workspace.loaded[p] for p in paths if p in workspace.loaded}
         texts = {p: self._cache[p][2] if p in self._cache else (self.documents.text(p) or "") for p in files}
         displays = {loaded.display: p for p, loaded in files.items()}
-        stamps = {p: self.documents.stamp(p) for p in [*files, *checked.inputs]}
+        from argmap import config as config_module
+
+        found = config_module.find(root.parent)  # a wrong one too: its fix must be seen
+        stamps = {p: self.documents.stamp(p) for p in [*files, *checked.inputs, *([found] if found else [])]}
         return Analysis(root, checked, config, problem, files, texts, displays, stamps)
 
 

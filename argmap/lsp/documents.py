@@ -10,7 +10,7 @@ from pathlib import Path
 from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
 from argmap.files import FileSystem
-from argmap.source import Limits, YamlDocument, _fail, parse, read_bytes
+from argmap.source import Limits, YamlDocument, fail, parse, read_bytes
 
 __all__ = ["Documents", "EditorFiles", "Stamp"]
 
@@ -81,7 +81,7 @@ class EditorFiles:
             return self.disk.read(path, display, limits)
         raw = opened[1].encode("utf-8", "surrogatepass")
         if len(raw) > limits.max_file_bytes:
-            return _fail(YamlDocument(display), UNREADABLE, 0, 0,
+            return fail(YamlDocument(display), UNREADABLE, 0, 0,
                          f"file is {len(raw):,} bytes, over the {limits.max_file_bytes:,}-byte limit")
         return parse(raw, display, limits)
 

@@ -85,6 +85,20 @@ class ArgmapServer(LanguageServer):
         self.analyses[analysis.root] = analysis
         return analysis
 
+    def is_map_file(self, path: Path) -> bool:
+        """Whether ``path`` is part of a map: it says `argmap:` (or does not parse yet), or a map includes it.
+        Other YAML (a configuration, a CI workflow) is not checked as a map."""
+        from argmap.config import CONFIG_NAMES
+
+        if path.name in CONFIG_NAMES:
+            return False
+        if any(path in analysis.files for analysis in self.analyses.values()):
+            return True
+        workspace = self.analyzer.workspace()
+        loaded = workspace.file(path)
+        data = loaded.doc.data
+        return loaded.doc.fatal or (isinstance(data, dict) and "argmap" in data) or self.analyzer.root_of(path) != path
+
     def _fresh(self, analysis: Analysis) -> bool:
         return all(self.documents.stamp(p) == stamp for p, stamp in analysis.stamps.items())
 

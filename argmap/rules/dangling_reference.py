@@ -25,11 +25,14 @@ Options:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
 from argmap.suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 CODE = "ARG101"
 NAME = "dangling-reference"
@@ -57,31 +60,34 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         return did_you_mean(ref, pool) if suggested[0] <= SUGGESTIONS else ""
 
     def missing(ref: str, pool: Iterable[str], what: str, node_id: str, *path: str | int,
-                section: str | None = None) -> Diagnostic:
+                section: str | None = None) -> Diagnostic | None:
+        why = _derived(ref, amap, nodes)
+        if why == "":
+            return None  # a definition the schema refused: that error is the finding
         return amap.problem(CODE, node_id, *path, section=section,
-                            message=f"{what} {ref!r} is not defined" + suggestion(ref, pool))
+                            message=f"{what} {ref!r} is not defined" + (why or suggestion(ref, pool)))
 
     for sid, statement in amap.statements.items():
         for field in ("supports", "attacks"):
             for index, target in enumerate(getattr(statement, field)):
                 if target not in nodes:
-                    yield missing(target, nodes, f"{field[:-1]} target", sid, field, index)
+                    yield from _some(missing(target, nodes, f"{field[:-1]} target", sid, field, index))
         if statement.group is not None and statement.group not in groups:
-            yield missing(statement.group, amap.groups, "group", sid, "group")
+            yield from _some(missing(statement.group, amap.groups, "group", sid, "group"))
         for index, quote in enumerate(statement.quotes):
             if quote.source not in sources:
-                yield missing(quote.source, amap.sources, "source", sid, "quotes", index, "source")
+                yield from _some(missing(quote.source, amap.sources, "source", sid, "quotes", index, "source"))
     for aid, argument in amap.arguments.items():
         for index, premise in enumerate(argument.premises):
             if premise in amap.arguments:
                 yield amap.problem(CODE, aid, "premises", index,
                                    message=f"premise {premise!r} is an argument; premises must be statements")
             elif premise not in statements:
-                yield missing(premise, amap.statements, "premise", aid, "premises", index)
+                yield from _some(missing(premise, amap.statements, "premise", aid, "premises", index))
         if argument.target not in nodes:
-            yield missing(argument.target, nodes, "conclusion", aid, argument.relation + "s")
+            yield from _some(missing(argument.target, nodes, "conclusion", aid, argument.relation + "s"))
         if argument.group is not None and argument.group not in groups:
-            yield missing(argument.group, amap.groups, "group", aid, "group")
+            yield from _some(missing(argument.group, amap.groups, "group", aid, "group"))
     for index, expectation in enumerate(amap.expectations):
         select = expectation.select
         refs = [("select", "id", select.id, nodes), ("select", "group", select.group, groups)]
@@ -91,5 +97,35 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
             refs += [("each", "quoted-from", source, sources) for source in expectation.each.quoted_from]
         for part, name, ref, pool in refs:
             if ref is not None and ref not in pool:
-                yield amap.expectation_problem(CODE, index, part, name,
-                                               message=f"{name} {ref!r} is not defined" + suggestion(ref, pool))
+                why = _derived(ref, amap, nodes)
+                if why != "":
+                    yield amap.expectation_problem(CODE, index, part, name, message=f"{name} {ref!r} is not defined"
+                                                   + (why or suggestion(ref, pool)))
+
+
+def _some(found: Diagnostic | None) -> Iterator[Diagnostic]:
+    if found is not None:
+        yield found
+
+
+def _derived(ref: str, amap: ArgumentMap, nodes: set[str]) -> str | None:
+    """Why the derived id ``ref`` (``premise--support--target``) does not exist, when another finding is the
+    cause: "" when a definition it depends on was refused by the schema (that error is the finding); else
+    the end of the message. None when ``ref`` is not a derived id: then a suggestion follows as usual."""
+    for relation in ("support", "attack"):
+        premise, marker, target = ref.partition(f"--{relation}--")
+        if not marker:
+            continue
+        if premise in amap.incomplete or target in amap.incomplete:
+            return ""
+        statement = amap.statements.get(premise)
+        if statement is None:
+            return f": no statement {premise!r}" + did_you_mean(premise, amap.statements)
+        written = statement.supports if relation == "support" else statement.attacks
+        dangling = [t for t in written if t not in nodes]
+        if dangling and target in amap.statements:
+            return (f", because {premise!r} {relation}s {dangling[0]!r} (not defined) where {target!r} may be"
+                    " meant")
+        # A misspelt derived id gets its suggestion; one that names no relation of the map says so.
+        return None if did_you_mean(ref, nodes) else f": {premise!r} does not {relation} {target!r}"
+    return None

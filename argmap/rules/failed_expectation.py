@@ -5,9 +5,10 @@ What it does:
     `group` (all given must match; an empty selector picks every statement). Then `count`,
     `min` and `max` bound how many are picked, and `each:` says what every picked statement must
     do: `supports: X` or `attacks: X` directly (alone or as a co-premise), `reaches: X` through
-    any chain of relations (a concession leads where the claim it concedes leads, as for
-    unreachable-claim), `quoted-from: [sources]` carry a quote from each source. Failures are
-    reported at the assertion, naming the statements that break it.
+    any chain of relations (a concession leads where the claim it concedes leads, and an answer
+    to a critical question where its inference leads, as for unreachable-claim), `quoted-from:
+    [sources]` carry a quote from each source. Failures are reported at the assertion, naming
+    the statements that break it.
 
 Why this matters:
     Assertions pin down what a map is meant to say, so that an edit that deletes a summary
@@ -31,7 +32,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import Graph, leading_to
+from argmap.graph import Graph, answering, leading_to
 from argmap.model import ArgumentMap
 from argmap.rule import Context
 from argmap.schema import Each, Selector, Statement
@@ -78,11 +79,11 @@ def _describe(select: Selector, count: int) -> str:
     return ("statement" if count == 1 else "statements") + (" with " + " and ".join(parts) if parts else "")
 
 
-def _reaching(graph: Graph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+def _reaching(amap: ArgumentMap, graph: Graph, target: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
     """The nodes from which a chain of relations leads to ``target``: one search per target and check,
     however many statements an expectation selects (a search per statement is quadratic)."""
     if target not in cache:
-        cache[target] = frozenset(leading_to(graph, [target]))
+        cache[target] = frozenset(leading_to(graph, [target], also=answering(amap)))
     return cache[target]
 
 
@@ -96,7 +97,7 @@ def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: Graph,
                   for t in graph.successors(inference)}
         if target not in direct:
             yield f"does not {relation[:-1]} {target!r}"
-    if each.reaches is not None and sid not in _reaching(graph, each.reaches, reaching):
+    if each.reaches is not None and sid not in _reaching(amap, graph, each.reaches, reaching):
         yield f"does not lead to {each.reaches!r}"
     quoted = {quote.source for quote in amap.statements[sid].quotes}
     missing = [source for source in each.quoted_from if source not in quoted]

@@ -38,7 +38,6 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
 from argmap.schemes import text_of
-from argmap.schemes.uses import resolve
 
 CODE = "ARG309"
 NAME = "missing-premise-role"
@@ -50,7 +49,7 @@ INPUT = "map"
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
     lang = amap.languages[0]
-    for use in resolve(amap, ctx.schemes).uses.values():
+    for use in ctx.scheme_uses().uses.values():
         if use.spec is None:
             continue
         for role in use.missing:

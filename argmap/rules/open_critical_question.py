@@ -44,7 +44,6 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
 from argmap.schemes import text_of
-from argmap.schemes.uses import resolve
 
 CODE = "ARG310"
 NAME = "open-critical-question"
@@ -56,7 +55,7 @@ INPUT = "map"
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
     lang = amap.languages[0]
-    for use in resolve(amap, ctx.schemes).uses.values():
+    for use in ctx.scheme_uses().uses.values():
         for question in use.open_questions(options["exceptions"]):
             yield amap.problem(CODE, use.owner, "scheme", section=use.section,
                                message=f"open {question.type} {question.id!r} of {use.inference!r} ({use.scheme}):"

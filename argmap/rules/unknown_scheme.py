@@ -39,7 +39,6 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.rule import Context
-from argmap.schemes.uses import resolve
 
 CODE = "ARG104"
 NAME = "unknown-scheme"
@@ -50,6 +49,6 @@ INPUT = "map"
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    for problem in resolve(amap, ctx.schemes).problems:
+    for problem in ctx.scheme_uses().problems:
         yield amap.problem(CODE, problem.node_id, *problem.rest, message=problem.message, section=problem.section,
                            key=problem.key)

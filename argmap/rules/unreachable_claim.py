@@ -21,8 +21,8 @@ Use instead:
     statements:
       thesis: {role: thesis, text: The feast is in the A-share market.}
       vc-is-cautious: {text: Venture capitalists invest cautiously., supports: [thesis]}
-    # A point the author only grants needs no invented inference to feed: it concedes the claim
-    # it counts against, and reaches the thesis through that claim.
+      # a point the author only grants needs no inference made up for it to feed:
+      big-firms-spend: {text: Big firms spend heavily on AI., concedes: [vc-is-cautious]}
 
 Options:
     None.
@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import Graph, leading_to
+from argmap.graph import Graph, answering, leading_to
 from argmap.rule import Context
 from argmap.schema import Statement
 
@@ -52,13 +52,7 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     if not theses:
         return
     # a statement that answers (or raises) a critical question of an inference leads where the inference leads
-    answering: dict[str, list[str]] = {}
-    for sid, statement in ctx.amap.statements.items():
-        for named in (statement.answers, statement.raises):
-            if isinstance(named, dict):
-                for inference in named:
-                    answering.setdefault(inference, []).append(sid)
-    reached = leading_to(graph, theses, also=answering)
+    reached = leading_to(graph, theses, also=answering(ctx.amap))
     statements = ctx.amap.statements
     for node, kind in graph.nodes(data="kind"):
         if kind == "statement" and node not in reached and not _broken(statements[node], graph):

@@ -44,6 +44,7 @@ WHOLE = True  # about what is absent: skipped when parts of the map could not be
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     graph = ctx.graph
     nodes = graph.nodes
+    meant: dict[str, tuple[str, str]] | None = None
     for node, data in nodes(data=True):
         if data["kind"] != "statement" or data["role"] == "evidence":
             continue
@@ -52,4 +53,26 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         if data["role"] != "thesis" and not reason:
             continue
         if not any(nodes[p]["relation"] == "support" for p in graph.predecessors(node)):
-            yield ctx.amap.problem(CODE, node, message=f"{data['role']} {node!r} has no support or evidence")
+            meant = _misspelt(ctx) if meant is None else meant
+            cause = meant.get(node)
+            because = f"; {cause[0]!r} supports {cause[1]!r}, which is not defined" if cause else ""
+            yield ctx.amap.problem(CODE, node, message=f"{data['role']} {node!r} has no support or evidence{because}")
+
+
+MISSPELT = 100
+"""Dangling support targets looked at for the claim they may mean (each costs a comparison with every id)."""
+
+
+def _misspelt(ctx: Context) -> dict[str, tuple[str, str]]:
+    """For a statement that a dangling support target seems to mean: the statement that wrote it, and how."""
+    from argmap.suggest import closest
+
+    amap, graph = ctx.amap, ctx.graph
+    written = [(sid, t) for sid, s in amap.statements.items() for t in s.supports if t not in graph]
+    written += [(aid, a.supports) for aid, a in amap.arguments.items() if a.supports and a.supports not in graph]
+    found: dict[str, tuple[str, str]] = {}
+    for source, target in written[:MISSPELT]:
+        meant = closest(target, amap.statements)
+        if meant is not None:
+            found.setdefault(meant, (source, target))
+    return found

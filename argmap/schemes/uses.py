@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from argmap.schemes import Catalogue
     from argmap.schemes.spec import CriticalQuestion, SchemeSpec
 
-__all__ = ["QuestionStatus", "SchemeUse", "Problem", "Resolution", "resolve"]
+__all__ = ["QuestionStatus", "SchemeUse", "Problem", "Resolution", "resolve", "attacked"]
 
 Status = Literal["open", "answered", "raised"]
 
@@ -212,6 +212,12 @@ def _questions(found: Resolution, amap: ArgumentMap, drafts: dict[str, dict[str,
                         else:
                             into.setdefault((iid, qid), []).append(sid)
     return raised, answered
+
+
+def attacked(amap: ArgumentMap, sid: str, uses: dict[str, SchemeUse]) -> list[str]:
+    """The inferences of ``uses`` with a known scheme that statement ``sid`` attacks (directly, or through one
+    of their premises or their conclusion): those whose questions it may raise by id alone."""
+    return _attacked(amap, sid, {iid: {"spec": use.spec, "section": use.section} for iid, use in uses.items()})
 
 
 def _attacked(amap: ArgumentMap, sid: str, drafts: dict[str, dict[str, Any]]) -> list[str]:

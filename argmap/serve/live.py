@@ -20,6 +20,7 @@ from argmap.serve.channel import Channel
 
 if TYPE_CHECKING:
     from argmap.diagram.drawing import Drawing
+    from argmap.diagram.layout import Layout
     from argmap.diagram.view import View
 
 __all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS", "places"]
@@ -53,7 +54,7 @@ class Options:
     group: str | None = None
     legend: bool = True
     timeout: float = 120.0
-    rankdir: str = "bottom-up"
+    rankdir: str = "auto"
 
 
 class Preview:
@@ -78,6 +79,8 @@ class Preview:
         self.touched: dict[str, frozenset[str]] = {}
         """The boxes patched since each language's drawing was made."""
         self.inputs: set[Path] = places(Path(path))
+        self.kept: tuple[Layout, int] | None = None
+        """The layout chosen for the map (``--rankdir auto``) and its number of nodes then: kept across saves."""
         self._cancel = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="argmap-draw")
         self._pending: list[Future[object]] = []
@@ -137,8 +140,9 @@ class Preview:
             checked = checked_map(self.path, "render", allow_errors=True)
             assert checked.amap is not None
             o = self.options
-            drawing = replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group, o.legend,
-                                      o.timeout, o.rankdir, None, checked.diagnostics, checked.graph), sized=True)
+            drawing = self._settled(replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group,
+                                                    o.legend, o.timeout, o.rankdir, None, checked.diagnostics,
+                                                    checked.graph), sized=True))
         except ArgmapError as error:
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []
@@ -179,6 +183,17 @@ class Preview:
         for lang in rest:
             self._submit(self._update, drawing, lang, version, cancel)
         return None
+
+    def _settled(self, drawing: Drawing) -> Drawing:
+        """``drawing`` with the layout the previous saves were drawn in, so that a save never flips it; it is
+        chosen again only once the map has grown or shrunk by half since."""
+        nodes = drawing.graph.number_of_nodes()
+        if self.kept is not None and abs(nodes - self.kept[1]) * 2 <= self.kept[1]:
+            drawing = replace(drawing, layout=self.kept[0])
+        drawing = drawing.settled(timeout=self.options.timeout)
+        if drawing.layout is not None and (self.kept is None or drawing.layout != self.kept[0]):
+            self.kept = (drawing.layout, nodes)
+        return drawing
 
     def _submit(self, work: Callable[..., object], *args: Any) -> None:
         with contextlib.suppress(RuntimeError):  # the server is stopping: no more drawings

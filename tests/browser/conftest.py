@@ -29,6 +29,9 @@ def pytest_collection_modifyitems(config, items):
             reason = "Playwright for Python is not installed (pip install -e '.[dev]')"
     if reason is None:
         return
+    from tests.conftest import TOOL
+
+    reason = TOOL + reason
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(pytest.mark.skip(reason=reason))

@@ -8,11 +8,11 @@ import html
 import pytest
 
 import argmap
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 MERMAID = ROOT / ".venv" / "mermaid" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not MERMAID.is_file(), reason="needs mermaid from npm;"
-                                                      " `make test` installs it when npm is present")]
+pytestmark = [pytest.mark.browser, needs_tool(MERMAID.is_file(), "mermaid from npm (`make test` installs it when npm"
+                                                                   " is present)")]
 
 TEXTS = ["T &amp; &lt;b&gt; `code` a\\nb <i>x</i> #1 #quot; \"q\"", "back\\slash \\\\ end\\", "### a * b _c_ [x](y)",
          "50% ; {braces} | pipe --> arrow", "中文 é 😀",

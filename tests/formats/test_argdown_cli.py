@@ -1,4 +1,4 @@
-"""The Argdown argmap writes, read by Argdown's own command line (`@argdown/cli`, installed by `make setup`):
+"""The Argdown argmap writes, read by Argdown's own command line (`@argdown/cli`, installed by `make test`):
 the same statements, word for word, and the same relations and premise-conclusion structures."""
 
 from __future__ import annotations
@@ -9,16 +9,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from argmap.formats import Subject, lookup, read_map
 from argmap.graph import build
 from argmap.model import ArgumentMap
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_tool
 
 CLI = ROOT / ".venv" / "argdown" / "node_modules" / ".bin" / "argdown"
-pytestmark = pytest.mark.skipif(not (CLI.exists() and shutil.which("node")),
-                                reason="needs Argdown's command line; `make setup` installs it when npm is present")
+pytestmark = needs_tool(CLI.exists() and shutil.which("node"),
+                        "Argdown's command line (`make test` installs it when npm is present)")
 HERE = Path(__file__).parent
 
 TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
@@ -27,7 +25,12 @@ TRICKY = ArgumentMap.from_data({"argmap": 1, "id": "tricky", "statements": {
     "b": {"text": "(1) It taxes families; 2. fairly?", "attacks": "t"},
     "c": {"text": "A rebate_per_child answers that.", "attacks": "b"},
     "p": {"text": "Roads wear 4^4 times faster."}, "q": {"text": "Road repair is paid by all."},
-    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"}},
+    "u": {"text": "Taxes are the wrong tool.", "attacks": "joint"},
+    # Argdown reads === anywhere as front matter: each of these once lost a statement and its relations
+    "f1": {"text": "--- ===", "supports": "t"}, "f2": {"text": "===", "attacks": "a"},
+    "f3": {"text": "a ==== b = c == d =====", "supports": "f2"},
+    "w": {"text": "Weight is not what wears roads.", "attacks": "a--support--t"},
+    "m": {"text": "Mass matters.", "supports": ["t", "c"]}, "v": {"text": "Not here.", "attacks": "m--support--t"}},
     "arguments": {"joint": {"premises": ["p", "q"], "supports": "t"}}})
 
 
@@ -65,11 +68,17 @@ def _ours(amap: ArgumentMap) -> tuple:
     texts = {titles[sid]: " ".join(pick_text(s.text, None, default).split()) for sid, s in amap.statements.items()
              if sid not in sketched}
     relations = set()
+    undercut_structures: dict[str, tuple[list[str], str]] = {}
     for sid, statement in amap.statements.items():
         for target in statement.supports:
             relations.add((titles[sid], "support", titles[target]))
         for target in statement.attacks:
-            if "--" in target:
+            premise, _, concluded = target.partition("--support--")
+            if concluded and premise in amap.statements and len(amap.statements[premise].supports) + len(
+                    amap.statements[premise].attacks) > 1:  # written as a structure of its own, undercut by name
+                relations.add((titles[sid], "undercut", target))
+                undercut_structures[target] = ([titles[premise]], titles[concluded])
+            elif "--" in target:
                 relations.add((titles[sid], "undercut", titles[target.split("--")[0]]))
             else:
                 kind = "undercut" if target in amap.arguments else "attack"
@@ -79,6 +88,8 @@ def _ours(amap: ArgumentMap) -> tuple:
     relations = {r for r in relations if r[2] not in sketchy}
     structures = {titles[aid]: ([titles[p] for p in a.premises], titles[a.target]) for aid, a in amap.arguments.items()
                   if titles[aid] not in sketchy}
+    structures |= undercut_structures
+    relations -= {(premises[0], "support", conclusion) for premises, conclusion in undercut_structures.values()}
     return texts, relations, (structures, sketchy)
 
 
@@ -100,3 +111,29 @@ def _theirs(parsed: dict, sketchy: set[str]) -> tuple:
 
 
 _TRAILING_TAGS = re.compile(r"(\s+#(\([^)]*\)|[\w-]+))+\s*$")
+
+
+def test_an_undercut_under_a_statement_reads_as_argdown_reads_it(tmp_path):
+    """`_ [Quotas]` under a statement that supports one other undercuts that support, as Argdown's own JSON says;
+    written back, it is the same undercut; one under a statement that supports nothing is an attack, reported."""
+    from argmap.formats import parse_map
+
+    source = "[Thesis]: T\n  + [Reason]: R\n    _ [Quotas]: Q\n\n[Other]: O\n  _ [Alone]: A\n"
+    (tmp_path / "u.argdown").write_text(source, encoding="utf-8")
+    done = subprocess.run([str(CLI), "json", str(tmp_path / "u.argdown"), str(tmp_path / "out")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    theirs = json.loads((tmp_path / "out" / "u.json").read_text(encoding="utf-8"))
+    assert {(r["from"], r["relationType"], r["to"]) for r in theirs["relations"]} == {
+        ("Quotas", "undercut", "Reason"), ("Reason", "support", "Thesis"), ("Alone", "undercut", "Other")}
+    for reading in (parse_map(source.encode(), "u.argdown"), read_map(tmp_path / "out" / "u.json")):
+        amap = reading.amap
+        assert amap.statements["quotas"].attacks == ("reason--support--thesis",)
+        assert amap.statements["alone"].attacks == ("other",)
+        assert [(loss.what, loss.where) for loss in reading.losses] in ([("undercut", "6:3")],
+                                                                        [("undercut", "$.relations[2]")])
+    amap = parse_map(source.encode(), "u.argdown").amap
+    written = lookup("argdown").write(Subject(None, amap, build(amap)))
+    assert "[Quotas]: Q\n  _> [Reason]\n" in written.text and not written.losses
+    assert parse_map(written.text.encode(), "u.argdown").amap.statements["quotas"].attacks == (
+        "reason--support--thesis",)

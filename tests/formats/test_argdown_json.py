@@ -1,4 +1,4 @@
-"""Argdown's JSON export, made by Argdown's own command line (`argdown json`, installed by `make setup`) from the
+"""Argdown's JSON export, made by Argdown's own command line (`argdown json`, installed by `make test`) from the
 committed .argdown files, imports to the map the .argdown file imports to: the same statements, word for word,
 and the same relations and inferences."""
 
@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import detect, read_map
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, needs_tool, run_cli
 from tests.formats.test_roundtrip import canonical
 
 CLI = ROOT / ".venv" / "argdown" / "node_modules" / ".bin" / "argdown"
-needs_argdown = pytest.mark.skipif(not (CLI.exists() and shutil.which("node")),
-                                   reason="needs Argdown's command line; `make setup` installs it when npm is present")
+needs_argdown = needs_tool(CLI.exists() and shutil.which("node"),
+                           "Argdown's command line (`make test` installs it when npm is present)")
 CORPUS = sorted((Path(__file__).parent / "corpus" / "argdown").glob("*.argdown"))
 # Argdown's JSON says that words are bold or italic, not whether the author typed ** or __, * or _: the import
 # writes ** and *, so the .argdown side is compared with its emphasis spelt that way (nothing else is changed).

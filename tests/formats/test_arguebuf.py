@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import read_map
+from tests.conftest import TOOL
 from tests.formats.test_roundtrip import canonical
 
-arguebuf = pytest.importorskip("arguebuf", reason="arguebuf is not installed (the dev extra installs it)")
+arguebuf = pytest.importorskip("arguebuf", reason=TOOL + "arguebuf is not installed (the dev extra installs it)")
 
 AIF = sorted((Path(__file__).parent / "corpus" / "aif").glob("*.json"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import threading
 from collections.abc import Awaitable, Callable
@@ -76,6 +77,12 @@ def session(folder: Path, body: Callable[[LanguageClient], Awaitable[None]]) -> 
             await asyncio.wait_for(body(client), 120)
             await client.shutdown_session()
         finally:
+            server = getattr(client, "_server", None)
+            if server is not None and server.returncode is None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(server.wait(), 10)
+            if server is not None and server.returncode is None:  # a failed test leaves no server behind
+                server.kill()
             await client.stop()
 
     def thread() -> None:

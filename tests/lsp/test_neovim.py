@@ -9,13 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import ROOT, write_tree
+from tests.conftest import ROOT, needs_tool, write_tree
 from tests.lsp.conftest import MAP, MORE
 
 NVIM = shutil.which("nvim")
-pytestmark = pytest.mark.skipif(NVIM is None, reason="needs Neovim; `make setup` installs it with apt-get")
+pytestmark = needs_tool(NVIM, "Neovim (`make test` installs it with apt-get)")
 
 
 def test_neovim_shows_findings_definition_and_hover(tmp_path: Path) -> None:

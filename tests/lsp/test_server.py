@@ -165,3 +165,25 @@ def test_symbols_list_the_statements_of_the_file(maps: Path) -> None:
 
 
     session(maps, body)
+
+
+def test_the_maps_own_configuration_applies_and_a_wrong_one_is_shown(maps: Path) -> None:
+    config = maps / "maps" / ".argmap.yaml"
+    config.write_text("rules:\n  dangling-reference: warning\n", encoding="utf-8")
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, maps / "maps" / "more.yaml")
+        found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG101" for x in d))
+        assert {d.severity for d in found if d.code == "ARG101"} == {types.DiagnosticSeverity.Warning}
+        # The configuration is saved with a mistake: it is shown on its line, and the map is checked with
+        # the defaults meanwhile.
+        config.write_text("rules:\n  dangling-reference: loud\n", encoding="utf-8")
+        client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+            types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+        [problem] = await diagnostics_for(client, config.as_uri(), lambda d: bool(d))
+        assert problem.range.start == types.Position(line=1, character=2)
+        assert "unknown severity 'loud'" in problem.message and "default settings" in problem.message
+        await diagnostics_for(client, uri, lambda d: any(x.severity == types.DiagnosticSeverity.Error
+                                                         for x in d if x.code == "ARG101"))
+
+    session(maps, body)

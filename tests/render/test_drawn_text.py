@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from argmap.cli.check_cmd import CheckOptions, execute_check
 from argmap.cli.render_cmd import RenderOptions, execute_render
-from argmap.diagram.dot import Style, drawable, to_dot
+from argmap.diagram.dot import drawable, write
 from argmap.diagram.graphviz_run import run_dot
+from argmap.diagram.view import view
 from argmap.schema import Quote
 from tests.conftest import examples
 
@@ -76,14 +77,14 @@ def assert_drawn_as_written(svg: bytes, text: str) -> None:
 @given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(TRICKY)), max_size=8).map("".join))
 def test_any_text_is_drawn_as_written(text):
     graph, groups = graph_with(text)
-    assert_drawn_as_written(run_dot(to_dot(graph, groups, Style(), title=text), "svg", 60), text)
+    assert_drawn_as_written(run_dot(write(view(graph, groups, "en", text)), "svg", 60), text)
 
 
 @needs_dot
 @pytest.mark.parametrize("text", [*TRICKY, "&lt;b&gt; &amp; AT&T &#1; &#xFFFE; \\N\\G", "a\x00b\x1b[2J\ufffec"])
 def test_each_tricky_text_is_drawn_as_written(text):
     graph, groups = graph_with(f"x{text}y")
-    assert_drawn_as_written(run_dot(to_dot(graph, groups, Style(), title=f"x{text}y"), "svg", 60), f"x{text}y")
+    assert_drawn_as_written(run_dot(write(view(graph, groups, "en", f"x{text}y")), "svg", 60), f"x{text}y")
 
 
 def test_the_stand_ins_are_visible():

@@ -93,10 +93,14 @@ def test_no_line_runs_backwards(tmp_path, name):
         amap = argmap.load(folder / "map.yaml" if folder.is_dir() else folder)
     drawn = view_of(amap)
     where = positions(drawn_svg(amap))
+    across = "rankdir=LR" in argmap.render(amap, "dot").decode("utf-8")  # the layout chosen for the map
     rank = ranks(drawn)
     for edge in drawn.edges:
         if rank[edge.source] > rank[edge.target]:  # a line that closes a cycle may run either way
-            assert where[edge.source][1] > where[edge.target][1], edge
+            if across:
+                assert where[edge.source][0] < where[edge.target][0], edge
+            else:
+                assert where[edge.source][1] > where[edge.target][1], edge
 
 
 def edited(tmp_path: Path, extra: str, name: str) -> argmap.ArgumentMap:
@@ -120,3 +124,51 @@ def test_an_edit_keeps_the_order_of_every_rank(tmp_path, change):
     after = drawn_ranks(drawn_svg(amap), "BT")
     kept, pairs = order_kept(before, after)
     assert pairs and kept == pairs
+
+
+def pairs_map(count: int) -> str:
+    """``count`` separate arguments, each a claim and its evidence: a wide, shallow map."""
+    lines = ["argmap: 1", "id: wide", "statements:"]
+    for index in range(count):
+        lines.append(f"  claim-{index}: {{text: The {index}th claim of this wide and shallow map}}")
+        lines.append(f"  fact-{index}: {{role: evidence, text: A fact behind claim {index}, supports: claim-{index}}}")
+    return "\n".join(lines) + "\n"
+
+
+def chain_map(count: int) -> str:
+    """A chain of ``count`` statements, each supporting the next: a deep, narrow map."""
+    lines = ["argmap: 1", "id: deep", "statements:", "  s-0: {role: thesis, text: The last step of a long chain}"]
+    lines += [f"  s-{index}: {{text: Step {index} of a long chain of reasons, supports: s-{index - 1}}}"
+              for index in range(1, count)]
+    return "\n".join(lines) + "\n"
+
+
+@needs_dot
+def test_a_wide_shallow_map_is_not_drawn_as_one_long_row(tmp_path):
+    wide = argmap.render(shown(tmp_path, pairs_map(12)), "dot").decode("utf-8")
+    assert "// layout: BT\n" not in wide  # wrapped onto lines, or turned left to right
+    # A small map keeps the default: the thesis on top.
+    assert "// layout: BT\n" in argmap.render(shown(tmp_path, UNDERCUT), "dot").decode("utf-8")
+
+
+@needs_dot
+def test_the_direction_asked_for_overrides_the_choice(tmp_path):
+    deep = argmap.render(shown(tmp_path, chain_map(14)), "dot", rankdir="bottom-up").decode("utf-8")
+    assert "rankdir=BT" in deep and "// layout: BT\n" in deep
+
+
+@needs_dot
+def test_a_wrapped_map_reads_larger_than_one_long_row(tmp_path):
+    from layout_measure import shape
+
+    amap = shown(tmp_path, pairs_map(12))
+    chosen = shape(argmap.render(amap, "svg").decode("utf-8"))
+    row = shape(argmap.render(amap, "svg", rankdir="bottom-up").decode("utf-8"))
+    assert chosen.text_px > row.text_px and chosen.aspect < row.aspect
+
+
+def test_the_legend_explains_the_junction_dot_of_an_undercut_one_premise_support(tmp_path):
+    from argmap.diagram.legend import legend_label
+
+    label = legend_label(view_of(shown(tmp_path, UNDERCUT)))
+    assert 'PORT="legend_junction"' in label and "●" in label and "undercut inference" in label

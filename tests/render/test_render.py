@@ -76,7 +76,7 @@ def test_dot_shows_every_kind(tmp_path):
     joint = next(line for line in dot.splitlines() if 'id="node-joint"' in line)
     assert "shape=box" in joint and "label=jointly" in joint  # linked premises meet at a junction, captioned
     assert 'id="edge-fact--support--reason"' in dot  # a one-premise support is a plain arrow
-    assert "subgraph cluster_0" in dot and "label=Causes" in dot and "cluster_legend" in dot
+    assert "subgraph cluster_0" in dot and "label=Causes" in dot and "id=legend" in dot
 
 
 @needs_dot
@@ -238,12 +238,14 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
 
 
 def test_annotations_are_text_and_border_style_not_colour_alone():
-    from argmap.diagram.dot import Style, to_dot
+    from argmap.diagram.dot import write
+    from argmap.diagram.view import view
     from argmap.graph import build
     from argmap.loader import load_map
 
     amap, _ = load_map(ROOT / "models" / "capital-feast" / "map.yaml")
-    dot = to_dot(build(amap), amap.groups, Style(annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))
+    dot = write(view(build(amap), amap.groups, "en",
+                     annotations={"optimists-forecast": "OUT", "feast-only-in-a-shares": "IN"}))
     forecast = next(line for line in dot.splitlines() if 'id="node-optimists-forecast"' in line)
     thesis = next(line for line in dot.splitlines() if 'id="node-feast-only-in-a-shares"' in line)
     assert "\\n[OUT]" in forecast and 'style="filled,rounded,dashed"' in forecast
@@ -264,7 +266,8 @@ def test_render_shows_the_evaluation(tmp_path, method, rejected, accepted):
     assert (code, err) == (0, "") and rejected in forecast and "dashed" in forecast
     assert accepted in thesis and "bold" in thesis
     # The legend explains the border of each word the diagram shows, and only those.
-    legend = {re.search(r'label="?([A-Z]+)', line)[1]: line for line in dot.splitlines()
-              if "legend_eval_" in line and "->" not in line}
+    table = next(line for line in dot.splitlines() if "legend_eval_" in line)
+    legend = {word.upper(): (style, border) for word, style, border in
+              re.findall(r'PORT="legend_eval_([a-z]+)"[^>]*><TABLE(?: STYLE="(\w+)")? BORDER="(\d)"', table)}
     assert set(legend) == {accepted[1:-1], rejected[1:-1]}
-    assert "bold" in legend[accepted[1:-1]] and "dashed" in legend[rejected[1:-1]]
+    assert legend[accepted[1:-1]] == ("", "3") and legend[rejected[1:-1]] == ("dashed", "1")

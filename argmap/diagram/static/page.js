@@ -160,7 +160,7 @@
     (host ? frame : document.documentElement).lang = language;
     mark();
     highlight(selected);
-    if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = true; }
+    if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
     else apply(); // a new drawing (a language, a save) takes the view where the reader left it
     overview.reset();
     frame.dataset.lang = language;
@@ -788,7 +788,16 @@
     picker.value = lang;
     if (shownLang !== lang && drawings[lang]) show(lang);
   }
-  window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
+  window.addEventListener("resize", () => {
+    if (!canvas.querySelector("svg")) return;
+    if (fitted) apply(); else opening(); // a wider window re-centres a drawing it now holds whole
+  });
+  // An embedded map in a part of its page hidden at first (a closed <details>, a tab) is framed when it shows.
+  if (host && window.ResizeObserver) {
+    new ResizeObserver(() => {
+      if (!fitted && viewport.clientWidth && canvas.querySelector("svg")) { opening(); fitted = true; }
+    }).observe(viewport);
+  }
 
   // ---- live updates (argmap serve) ---------------------------------------------------------------
   function connect() {

@@ -1,5 +1,6 @@
 """Quick fixes for the findings that have one: the "did you mean" target, a new statement for a dangling id,
-a stub for a missing translation, `by: analyst`; and the file's canonical layout (`argmap fmt`)."""
+a stub for a missing translation, `by: analyst`, an objection that raises (or a statement that answers) an
+open critical question; and the file's canonical layout (`argmap fmt`)."""
 
 from __future__ import annotations
 
@@ -78,6 +79,8 @@ def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str
         edit = _add_field(codec, lines, line - 1, "by: analyst") if unquoted else None
         if edit is not None:
             found.append(_action("Mark it as the analyst's (by: analyst)", path, [edit], diagnostic))
+    elif code == "ARG310":
+        found += _question_stubs(analysis, path, lines, diagnostic)
     elif code == "ARG301":
         missing = _MISSING.match(message)
         amap = analysis.checked.amap
@@ -88,6 +91,22 @@ def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str
                                      amap.languages[0])
             if stub is not None:
                 found.append(_action(f"Add a stub translation in {missing[2]}", path, stub, diagnostic))
+    return found
+
+
+def _question_stubs(analysis: Analysis, path: Path, lines: list[str],
+                    diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """For an open critical question: a stub objection that raises it, and a stub statement that answers it."""
+    from argmap.lsp.schemes import stub
+
+    found = []
+    for raise_it, title in ((True, "Raise this question: add an objection that undercuts the inference"),
+                            (False, "Answer this question: add a statement that answers it")):
+        made = stub(analysis, diagnostic.message, raise_it)
+        if made is not None:
+            insert = _new_statement(lines, made[0], made[1])
+            if insert is not None:
+                found.append(_action(title, path, [insert], diagnostic, preferred=raise_it))
     return found
 
 
@@ -111,20 +130,21 @@ def _end_of_block(lines: list[str], start: int) -> int:
     return end
 
 
-def _new_statement(lines: list[str], name: str) -> types.TextEdit | None:
-    """A statement ``name`` added at the end of the file's ``statements:`` (which is added if absent)."""
+def _new_statement(lines: list[str], name: str, body: str = "text: TODO\n") -> types.TextEdit | None:
+    """A statement ``name`` (its fields ``body``, one a line) added at the end of the file's ``statements:``
+    (which is added if absent)."""
     header = next((i for i, text in enumerate(lines) if re.match(r"^statements\s*:\s*(#.*)?$", text)), None)
     if header is None:
         at = types.Position(line=len(lines), character=0)
         prefix = "" if not lines or not lines[-1] else "\n"
-        return types.TextEdit(range=types.Range(start=at, end=at),
-                              new_text=f"{prefix}statements:\n  {name}:\n    text: TODO\n")
+        fields = "".join(f"    {line}\n" for line in body.splitlines())
+        return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{prefix}statements:\n  {name}:\n{fields}")
     end = _end_of_block(lines, header)
     children = [_indent(t) for t in lines[header + 1:end + 1] if t.strip() and not t.lstrip().startswith("#")]
     step = children[0] if children else 2
     at = types.Position(line=end + 1, character=0)
-    return types.TextEdit(range=types.Range(start=at, end=at),
-                          new_text=f"{' ' * step}{name}:\n{' ' * (step * 2)}text: TODO\n")
+    fields = "".join(f"{' ' * (step * 2)}{line}\n" for line in body.splitlines())
+    return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * step}{name}:\n{fields}")
 
 
 def _add_field(codec: PositionCodec, lines: list[str], line: int, field: str) -> types.TextEdit | None:

@@ -18,10 +18,11 @@ Suggestion = tuple[str, str, types.CompletionItemKind, str]
 
 ID_KEYS = {"supports", "attacks", "concedes", "premises", "answers", "reaches", "id"}
 ROLES = ("thesis", "claim", "evidence")
-STATEMENT_KEYS = ("role", "text", "note", "quotes", "group", "tags", "supports", "attacks", "base", "concedes", "by")
-ARGUMENT_KEYS = ("premises", "supports", "attacks", "label", "note", "by", "group", "tags")
+STATEMENT_KEYS = ("role", "text", "note", "quotes", "group", "tags", "supports", "attacks", "base", "concedes", "by",
+                  "scheme", "scheme-role", "raises", "answers")
+ARGUMENT_KEYS = ("premises", "supports", "attacks", "label", "note", "by", "group", "tags", "scheme", "roles")
 SEVERITIES = ("error", "warning", "info", "off")
-CONFIG_KEYS = ("extends", "rules", "per-file-ignores", "source-dirs")
+CONFIG_KEYS = ("extends", "rules", "per-file-ignores", "source-dirs", "schemes")
 
 
 def register(server: ArgmapServer) -> None:
@@ -49,6 +50,7 @@ def register(server: ArgmapServer) -> None:
 
 def suggestions(analysis: Analysis, place: Place) -> list[Suggestion]:
     """What may be written at ``place`` in a file of the analysed map."""
+    from argmap.lsp.schemes import suggestions as scheme_suggestions
     from argmap.texts import pick_text
 
     amap = analysis.checked.amap
@@ -56,6 +58,9 @@ def suggestions(analysis: Analysis, place: Place) -> list[Suggestion]:
     if amap is None:
         return []
     languages = amap.languages
+    about_schemes = scheme_suggestions(analysis, place)
+    if about_schemes is not None:
+        return about_schemes
     if place.value and place.key in ID_KEYS:
         owner = keys[1] if len(keys) >= 2 and keys[0] in ("statements", "arguments") else None
         distance = _distances(analysis, owner)

@@ -4,6 +4,7 @@ debounced, refreshed when any file the check read changes."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ def register(server: ArgmapServer) -> None:
         dirty.clear()
         done: set[Path] = set()
         for path in paths:
-            if path in done or not server.documents.is_open(path):
+            if path in done or not server.documents.is_open(path) or not server.is_map_file(path):
                 continue
             analysis = server.analysis(path)
             done.update(analysis.files)
@@ -62,15 +63,25 @@ def register(server: ArgmapServer) -> None:
         if path is not None:
             document = ls.workspace.get_text_document(params.text_document.uri)
             ls.documents.put(path, params.text_document.version, document.source)
-            schedule(path, *_open_files_of_maps_with(ls, path))
+            if is_configuration(path):  # every map below it may be checked differently now
+                schedule(*ls.documents.texts)
+            else:
+                schedule(path, *_open_files_of_maps_with(ls, path))
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     @guarded(server, "saving")
     def did_save(ls: ArgmapServer, params: types.DidSaveTextDocumentParams) -> None:
         path = ls.path(params.text_document.uri)
         if path is not None:
-            schedule(path, *_open_files_of_maps_with(ls, path))
+            schedule(*ls.documents.texts) if is_configuration(path) else \
+                schedule(path, *_open_files_of_maps_with(ls, path))
 
+    _register_closing(server, schedule, published)
+
+
+def _register_closing(server: ArgmapServer, schedule: Callable[..., None], published: dict[Path, set[Path]]) -> None:
+    """A closed file is read from disk again (its map's findings go when none of its files is open); a file
+    changed on disk is read again."""
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @guarded(server, "closing a file")
     def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -98,6 +109,12 @@ def register(server: ArgmapServer) -> None:
             if path is not None:
                 ls.analyzer.forget(path)
         schedule(*ls.documents.texts)
+
+
+def is_configuration(path: Path) -> bool:
+    from argmap.config import CONFIG_NAMES
+
+    return path.name in (*CONFIG_NAMES, "pyproject.toml")
 
 
 def _register_lifecycle(server: ArgmapServer) -> None:

@@ -8,7 +8,8 @@ from lsprotocol import types
 
 from argmap.lsp.analysis import Analysis
 from argmap.lsp.convert import site_range
-from argmap.lsp.cursor import cursor
+from argmap.lsp.cursor import Cursor, cursor, word_at
+from argmap.lsp.schemes import question_lines
 from argmap.lsp.server import ArgmapServer, guarded
 
 __all__ = ["register", "describe"]
@@ -22,6 +23,8 @@ def register(server: ArgmapServer) -> None:
     @guarded(server, "hover")
     def hover(ls: ArgmapServer, params: types.HoverParams) -> types.Hover | None:
         here = cursor(ls, params.text_document.uri, params.position)
+        if here is not None and here.site is None:
+            return _scheme_hover(here)
         if here is None or here.site is None:
             return None
         text = describe(here.analysis, here.site.space, here.site.name)
@@ -29,6 +32,18 @@ def register(server: ArgmapServer) -> None:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
                            range=site_range(ls.workspace.position_codec, here.lines, here.site))
+
+
+def _scheme_hover(here: Cursor) -> types.Hover | None:
+    """On the value of `scheme:`, the scheme's card."""
+    from argmap.lsp.context import at
+    from argmap.lsp.schemes import scheme_card
+
+    place = at(here.lines, here.line - 1, here.column - 1)
+    if not place.value or place.key != "scheme":
+        return None
+    text = scheme_card(here.analysis, word_at(here.lines, here.line, here.column))
+    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text)) if text else None
 
 
 def _escape(text: str) -> str:
@@ -58,6 +73,7 @@ def describe(analysis: Analysis, space: str, name: str) -> str | None:
             out += ["", "Quotes:"]
             out += [f"- {_escape(q.source)}: “{_escape(q.text)}”" for q in statement.quotes]
         out += _label(analysis, name)
+        out += question_lines(analysis, name)
         return "\n".join(out)
     if space == "node" and name in amap.arguments:
         argument = amap.arguments[name]
@@ -66,6 +82,7 @@ def describe(analysis: Analysis, space: str, name: str) -> str | None:
         if argument.label is not None:
             out += ["", *_texts(argument.label, amap.languages)]
         out += _label(analysis, name)
+        out += question_lines(analysis, name)
         return "\n".join(out)
     if space == "source" and name in amap.sources:
         source = amap.sources[name]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from tests.conftest import skip_tool
 
 BIN = Path(sys.executable).parent
 
@@ -66,7 +66,7 @@ def tool(name: str) -> str:
     """A build tool installed beside this Python (the dev extras), or on the PATH (pandoc)."""
     found = BIN / name if (BIN / name).is_file() else shutil.which(name)
     if not found:
-        pytest.skip(f"{name} is not installed (pip install -e '.[dev]'; pandoc: apt-get install pandoc)")
+        skip_tool(f"{name} is not installed (pip install -e '.[dev]'; pandoc: apt-get install pandoc)")
     return str(found)
 
 
@@ -77,8 +77,8 @@ def hide(monkeypatch, package: str) -> None:
     monkeypatch.setitem(sys.modules, package, None)
 
 
-def build(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, check=False)
+def build(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, timeout=300, check=False, env=env)
 
 
 def opened(page, url: str, maps: int) -> None:

@@ -24,6 +24,7 @@ FIRST
 <figure>A figure of the report's own</figure>
 SECOND
 <div id="panel">The report's own element named panel</div>
+<div id="tab" hidden>FIRST</div>
 </main>
 </body></html>
 """
@@ -43,11 +44,12 @@ def report(tmp_path_factory):
     assert first.startswith('<div class="argmap-embed"') and first.rstrip().endswith("</div>")
     assert not any(tag in first for tag in ("<!DOCTYPE", "<html", "<body", "<head>", "<meta"))
     (folder / "report.html").write_text(HOST.replace("FIRST", first).replace("SECOND", second), encoding="utf-8")
+    # A page may hide a map at first (in a tab not shown yet): it is framed when it shows.
     return (folder / "report.html").as_uri()
 
 
 def test_two_maps_in_a_page_work_each_on_its_own_and_fetch_nothing(page, report):
-    opened(page, report, maps=2)
+    opened(page, report, maps=3)
     first, second = page.page.locator(".argmap-embed").nth(0), page.page.locator(".argmap-embed").nth(1)
     assert first.locator("g.node[role=button]").count() == 5 and second.locator("g.node[role=button]").count() == 2
     assert "La thèse tient" in first.locator("#canvas").text_content()
@@ -68,7 +70,7 @@ def test_two_maps_in_a_page_work_each_on_its_own_and_fetch_nothing(page, report)
 
 
 def test_the_pages_styles_do_not_reach_the_map_and_the_maps_do_not_reach_the_page(page, report):
-    opened(page, report, maps=2)
+    opened(page, report, maps=3)
     first = page.page.locator(".argmap-embed").nth(0)
     inside = first.locator(".bar h1").evaluate(
         "e => { const s = getComputedStyle(e); return [s.color, s.fontFamily, s.lineHeight, s.display]; }")
@@ -80,3 +82,16 @@ def test_the_pages_styles_do_not_reach_the_map_and_the_maps_do_not_reach_the_pag
     outside = page.evaluate("""() => [getComputedStyle(document.querySelector('body > main')).display,
         getComputedStyle(document.querySelector('dl')).display, getComputedStyle(document.querySelector('figure')).marginLeft]""")
     assert outside == ["block", "block", "40px"]
+
+
+def test_a_map_hidden_at_first_is_framed_when_it_shows(page, report):
+    opened(page, report, maps=3)
+    folded = page.page.locator("#tab .argmap-embed")
+    page.evaluate("document.getElementById('tab').hidden = false")
+    port = folded.locator("#viewport").bounding_box()
+    page.page.wait_for_function("""() => { const root = document.querySelector('#tab .argmap-embed').shadowRoot;
+        const box = root.getElementById('node-thesis').getBoundingClientRect();
+        const port = root.getElementById('viewport').getBoundingClientRect();
+        return box.width > 60 && box.left >= port.left && box.right <= port.right && box.top >= port.top; }""")
+    assert port["height"] > 250
+    assert page.problems == []

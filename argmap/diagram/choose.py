@@ -1,0 +1,62 @@
+"""The layout that suits a map, chosen by the shape dot gives each candidate: the one whose text reads
+largest once the whole drawing is fitted to a screen."""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from argmap.diagram.dot import write
+from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
+from argmap.diagram.layout import DEFAULT, Layout
+from argmap.diagram.view import View
+
+__all__ = ["CANDIDATES", "SCREEN", "choose", "fitted", "scale"]
+
+CANDIDATES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3),
+              Layout("LR"), Layout("LR", 1, 2))
+"""The layouts tried, the default first: thesis on top; then, for a wide and shallow map, evidence over
+two rows, or the map's separate parts on two or three lines; then arrows pointing right (a deep, narrow map)."""
+SCREEN = (1600.0, 900.0)
+"""The screen a drawing is judged on (pixels): a laptop's, or a slide's."""
+BETTER = 1.1
+"""How much larger a candidate's text must read to be chosen over the default: a near tie keeps the
+default, so that a small edit does not flip the drawing from one layout to another."""
+
+
+def scale(width: float, height: float) -> float:
+    """The scale at which a drawing of ``width`` × ``height`` points fits :data:`SCREEN` (1 pt = 4/3 px),
+    never above its natural size: the text's size at fit, relative to its natural size.
+
+    >>> scale(600, 300), round(scale(2400, 300), 3)
+    (1.0, 0.5)
+    """
+    return min(SCREEN[0] / (width * 4 / 3), SCREEN[1] / (height * 4 / 3), 1.0)
+
+
+def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -> float:
+    """The scale at fit of dot's drawing of ``source`` (see :func:`scale`)."""
+    plain = run_dot(source, "plain", timeout, cancel=cancel).decode("utf-8", "replace")
+    _, _, width, height = plain.split("\n", 1)[0].split()[:4]
+    return scale(float(width) * 72, float(height) * 72)
+
+
+def choose(shown: View, legend: bool = True, timeout: float = 120.0) -> Layout:
+    """The candidate layout of ``shown`` whose text reads largest at fit (:data:`BETTER` to beat the
+    default). Large maps, and any map when dot is missing or fails, keep the default."""
+    if shown.large or len(shown.nodes) < 3:
+        return DEFAULT
+    sources = [write(shown, layout, legend) for layout in CANDIDATES]
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1))
+    try:
+        futures = [pool.submit(fitted, source, timeout, stop) for source in sources]
+        scales = [future.result() for future in futures]
+    except (GraphvizMissing, GraphvizFailed, ValueError):
+        return DEFAULT
+    finally:
+        stop.set()  # on any way out (Ctrl-C too), every dot still running is stopped before the pool is left
+        pool.shutdown(wait=True, cancel_futures=True)
+    best = max(range(len(CANDIDATES)), key=lambda index: (scales[index], -index))
+    return CANDIDATES[best] if scales[best] > scales[0] * BETTER else DEFAULT

@@ -1,0 +1,104 @@
+"""The pandoc filter in real pandoc runs: maps in HTML (interactive, or static), vector PDF figures in LaTeX, and a
+broken map that fails the conversion with its file and line."""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+
+import pytest
+
+from tests.browser.embed.conftest import BROKEN, INLINE, build, opened, tool, write_maps
+
+pytestmark = pytest.mark.needs_dot
+
+DOCUMENT = """\
+# A report
+
+Some text, then the map beside it.
+
+```{.argmap path=maps/map.yaml eval=grounded}
+```
+
+```argmap
+INLINE
+```
+
+![A small map](maps/map.yaml){.static focus=objection depth=1 lang=en}
+
+[The small map, around the fact](maps/map.yaml){.argmap .static focus=fact depth=1 lang=en}
+
+[A link to a map file stays a link](maps/map.yaml)
+"""
+
+
+def filtered(root, *args: str):
+    return build(tool("pandoc"), "report.md", "--filter", tool("argmap-pandoc"), *args, cwd=root)
+
+
+@pytest.fixture(scope="session")
+def report(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pandoc")
+    write_maps(root / "maps")
+    (root / "report.md").write_text(DOCUMENT.replace("INLINE\n", INLINE), encoding="utf-8")
+    return root
+
+
+@pytest.mark.browser
+def test_html_output_shows_the_maps_in_the_documents_language(page, report):
+    result = filtered(report, "-s", "-M", "lang=fr", "-M", "title=Report", "-o", "report.html")
+    assert result.returncode == 0, result.stderr
+    opened(page, (report / "report.html").as_uri(), maps=2)
+    first = page.page.locator(".argmap-embed").nth(0)
+    assert first.locator(".embedded").get_attribute("lang") == "fr"
+    assert first.locator("g.node[role=button]").count() == 5
+    assert first.locator("#node-thesis text").first.bounding_box()["height"] >= 9
+    first.locator("#node-objection").click()
+    assert "Une objection" in first.locator("#panel").inner_text()
+    assert "An inline claim" in page.page.locator(".argmap-embed").nth(1).locator("#canvas").text_content()
+    static = page.page.locator("figure.argmap-static svg").nth(0).text_content()
+    assert "An objection" in static and "A fact" not in static
+    linked = page.page.locator("figure.argmap-static svg").nth(1).text_content()
+    assert "A fact" in linked and "An objection" not in linked
+    assert page.page.locator("a[href='maps/map.yaml']").inner_text() == "A link to a map file stays a link"
+    # A page's link style does not underline the texts of a static drawing.
+    decoration = page.page.locator("figure.argmap-static svg a").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert decoration == "none"
+    assert page.problems == [] and page.requests == [(report / "report.html").as_uri()]
+
+
+def test_latex_output_gets_each_map_as_a_vector_figure(report):
+    result = filtered(report, "-t", "latex", "-o", "report.tex")
+    assert result.returncode == 0, result.stderr
+    tex = (report / "report.tex").read_text(encoding="utf-8")
+    figures = re.findall(r"\\includegraphics\[[^]]*\]\{(argmap-figures/argmap-[0-9a-f]+\.pdf)\}", tex)
+    assert len(figures) == 4 and "\\caption{A small map}" in tex
+    for name in figures:
+        figure = (report / name).read_bytes()
+        assert figure.startswith(b"%PDF") and b"/Subtype /Image" not in figure and b"/Subtype/Image" not in figure
+
+
+def test_a_broken_map_fails_the_conversion_with_its_file_and_line(tmp_path):
+    write_maps(tmp_path / "maps")
+    (tmp_path / "maps" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (tmp_path / "report.md").write_text(textwrap.dedent("""\
+        # Broken
+
+        ```{.argmap path=maps/broken.yaml}
+        ```
+
+        ```{.argmap path=maps/map.yaml focus=nobody}
+        ```
+        """), encoding="utf-8")
+    result = filtered(tmp_path, "-o", "report.html")
+    assert result.returncode != 0
+    assert re.search(r"maps/broken\.yaml:4:38: error: support target 'nowhere' is not defined \[ARG101", result.stderr), result.stderr
+    assert "maps/map.yaml: no statement or argument 'nobody'" in result.stderr
+
+
+def test_without_panflute_the_filter_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "panflute", None)
+    monkeypatch.delitem(sys.modules, "argmap.embed.pandoc", raising=False)
+    with pytest.raises(ImportError, match=r"pip install 'argmap\[pandoc\]'"):
+        import argmap.embed.pandoc  # noqa: F401

@@ -1,0 +1,139 @@
+"""Schemes in the editor, through a real client session: scheme names, roles and questions completed, a
+scheme's card and an inference's questions on hover, and a quick fix that raises an open question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from tests.conftest import write_tree
+from tests.lsp.conftest import change, diagnostics_for, open_file, position_of, session
+
+SCHEMED = """\
+argmap: 1
+languages: [en, fr]
+statements:
+  thesis:
+    role: thesis
+    text: {en: Valuations are too high., fr: Les valorisations sont trop élevées.}
+  quote:
+    text: {en: The analyst says so., fr: L'analyste le dit.}
+  record:
+    text: {en: The analyst covers the sector., fr: L'analyste suit le secteur.}
+  filings:
+    text: {en: The figures come from filings., fr: Les chiffres viennent des rapports.}
+    answers:
+      expert: [evidence]
+arguments:
+  expert:
+    premises: [quote, record]
+    supports: thesis
+    scheme: expert-opinion
+    roles:
+      assertion: quote
+"""
+
+
+def _run(folder: Path, body) -> None:
+    """A session whose failure is raised once the server is shut down (a failure inside would leave the
+    session waiting)."""
+    failed: list[BaseException] = []
+
+    async def guarded(client: LanguageClient) -> None:
+        try:
+            await body(client)
+        except Exception as error:  # raised again below, once the server is shut down
+            failed.append(error)
+
+    session(folder, guarded)
+    if failed:
+        raise failed[0]
+
+
+def _complete(client: LanguageClient, uri: str, text: str, version: int, at: types.Position | None = None):
+    """Completion at ``at`` (default: the end) once the document holds ``text``."""
+    change(client, uri, version, text)
+    lines = text.splitlines()
+    return client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=at or types.Position(line=len(lines) - 1, character=len(lines[-1]))))
+
+
+def test_completion_offers_schemes_roles_inferences_and_questions(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"maps/map.yaml": SCHEMED})
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, tmp_path / "maps" / "map.yaml")
+        await diagnostics_for(client, uri, lambda d: bool(d))
+        found = await _complete(client, uri, SCHEMED + "  other:\n    premises: [quote]\n    supports: thesis\n"
+                                                       "    scheme: ", 2)
+        labels = {item.label: item.detail for item in found.items}
+        assert labels["expert-opinion"] == "Argument from expert opinion" and "position-to-know" in labels
+        found = await _complete(client, uri, SCHEMED + "      ", 3)
+        assert [item.label for item in found.items] == ["expertise"]  # `assertion` is given already
+        assert found.items[0].detail == "E is an expert in a field D to which A belongs."
+        text = SCHEMED.replace("[evidence]", "[evidence, ]")
+        found = await _complete(client, uri, text, 4, position_of(text, "[evidence, ", offset=11))
+        details = {item.label: item.detail for item in found.items}
+        assert details["evidence"].startswith("assumption, answered: ")
+        assert details["consistency"] == "exception, open: Do other experts of the field disagree with A?"
+        text = SCHEMED.replace("arguments:", "  rival:\n    text: x\n    attacks: expert\n    raises: \narguments:")
+        found = await _complete(client, uri, text, 5, position_of(text, "raises: ", offset=8))
+        assert "consistency" in {item.label for item in found.items}
+
+    _run(tmp_path, body)
+
+
+def test_hover_shows_a_scheme_and_an_inference_s_questions(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"maps/map.yaml": SCHEMED})
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, tmp_path / "maps" / "map.yaml")
+        await diagnostics_for(client, uri, lambda d: bool(d))
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position_of(SCHEMED, "expert-opinion", offset=3)))
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        assert "**expert-opinion** · Argument from expert opinion" in hover.contents.value
+        assert "- `consistency` (exception): Do other experts of the field disagree with A?" in hover.contents.value
+        hover = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=position_of(SCHEMED, "expert:", nth=1, offset=2)))
+        assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+        text = hover.contents.value
+        assert "Scheme of `expert`: **Argument from expert opinion**" in text
+        assert "- answered assumption `evidence`: Does E's claim rest on evidence that others could check? (filings)" in text
+        assert "- open assumption `expertise`:" in text
+
+    _run(tmp_path, body)
+
+
+def test_a_quick_fix_raises_an_open_question_as_an_objection(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"maps/map.yaml": SCHEMED})
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, tmp_path / "maps" / "map.yaml")
+        found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG310" for x in d))
+        question = next(d for d in found if d.code == "ARG310" and "'field'" in d.message)
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=question.range,
+            context=types.CodeActionContext(diagnostics=[question])))
+        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        raised = by_title["Raise this question: add an objection that undercuts the inference"]
+        assert raised.is_preferred and raised.edit is not None and raised.edit.changes is not None
+        [edit] = raised.edit.changes[uri]
+        assert edit.new_text == ("  expert-field:\n"
+                                 '    text: "TODO: Does A lie within E\'s field of expertise, rather than beside it?"\n'
+                                 "    attacks: expert\n    raises: field\n    by: analyst\n")
+        assert edit.range.start == types.Position(line=SCHEMED[:SCHEMED.index("arguments:")].count("\n"), character=0)
+        answered = by_title["Answer this question: add a statement that answers it"]
+        assert "    answers: {expert: field}\n" in answered.edit.changes[uri][0].new_text
+        # the objection, written in, raises the question: the finding is gone
+        lines = SCHEMED.splitlines(keepends=True)
+        fixed = "".join(lines[:edit.range.start.line]) + edit.new_text + "".join(lines[edit.range.start.line:])
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+        await diagnostics_for(client, uri, lambda d: not any("'field'" in x.message for x in d if x.code == "ARG310"))
+
+    _run(tmp_path, body)
