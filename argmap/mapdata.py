@@ -52,30 +52,31 @@ def over_limits(data: Any, limits: Limits = LIMITS, depth: int = 0) -> str | Non
     longer text, more nodes), with the path of the part; None when it is within the reader's limits. ``depth``:
     how deep in a map file ``data`` stands.
     Walked without recursion, so that no nesting or cycle can exhaust the stack or loop forever."""
-    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())]
-    nodes = 0
-    while stack:
+    max_chars, max_nodes = limits.max_scalar_chars, limits.max_nodes
+    if isinstance(data, str) and len(data) > max_chars:
+        return f"a text of {len(data):,} characters is over the {max_chars:,}-character limit"
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(data, ())] if isinstance(data, (Mapping, list, tuple)) else []
+    nodes = 1
+    while stack:  # only containers are stacked; the texts in one are looked at as it is walked
         value, path = stack.pop()
-        nodes += 1
-        if nodes > limits.max_nodes:
-            return f"more than {limits.max_nodes:,} nodes (keys, values, lists and mappings)"
-        if isinstance(value, str):
-            if len(value) > limits.max_scalar_chars:
-                return f"{_at(path)}a text of {len(value):,} characters is over the" \
-                       f" {limits.max_scalar_chars:,}-character limit"
-        elif isinstance(value, (Mapping, list, tuple)):
-            if len(path) + depth >= limits.max_depth:
-                return f"{_at(path)}nesting deeper than {limits.max_depth} levels"
-            items = value.items() if isinstance(value, Mapping) else enumerate(value)
-            for key, item in items:
-                if isinstance(value, Mapping):
-                    nodes += 1
-                    if isinstance(key, str) and _SURROGATE.search(key):
-                        char = _SURROGATE.search(key)[0]  # type: ignore[index]
-                        return f"{_at(path)}a key holds U+{ord(char):04X} (a lone surrogate), which no text can carry"
-                    if isinstance(key, str) and len(key) > limits.max_scalar_chars:
-                        return f"{_at(path)}a key of {len(key):,} characters is over the" \
-                               f" {limits.max_scalar_chars:,}-character limit"
+        if len(path) + depth >= limits.max_depth:
+            return f"{_at(path)}nesting deeper than {limits.max_depth} levels"
+        mapping = isinstance(value, Mapping)
+        for key, item in value.items() if mapping else enumerate(value):
+            nodes += 2 if mapping else 1
+            if nodes > max_nodes:
+                return f"more than {max_nodes:,} nodes (keys, values, lists and mappings)"
+            if mapping and key.__class__ is str and not key.isascii():
+                found = _SURROGATE.search(key)
+                if found is not None:
+                    return f"{_at(path)}a key holds U+{ord(found[0]):04X} (a lone surrogate), which no text can carry"
+            if mapping and key.__class__ is str and len(key) > max_chars:
+                return f"{_at(path)}a key of {len(key):,} characters is over the {max_chars:,}-character limit"
+            if item.__class__ is str:
+                if len(item) > max_chars:
+                    return f"{_at((*path, key))}a text of {len(item):,} characters is over the" \
+                           f" {max_chars:,}-character limit"
+            elif isinstance(item, (Mapping, list, tuple)):
                 stack.append((item, (*path, key)))
     return None
 

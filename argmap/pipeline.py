@@ -132,8 +132,10 @@ def import_file(source: str | os.PathLike[str], form: str | None = None) -> Read
     """The map in another format's file (AIF, OVA, Argdown, Kialo, SADFace...), with what it could not hold;
     a file that is not well-formed raises InputError at its place."""
     from argmap.formats import read_map
+    from argmap.linter import paused_gc
 
-    with translated(os.fspath(source)):
+    # An import builds the source's objects and the map's, all acyclic: the collector would rescan them for nothing.
+    with translated(os.fspath(source)), paused_gc():
         return read_map(os.fspath(source), form)
 
 

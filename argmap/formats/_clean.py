@@ -9,12 +9,14 @@ from typing import Any
 
 from argmap.formats._losses import Loss
 from argmap.mapdata import LIMITS, over_limits
-from argmap.schema import BLANK, UNSHOWABLE
+from argmap.schema import BLANK, SPACES, UNSHOWABLE
 from argmap.source import Limits
 
 __all__ = ["clean_data", "clean_kept"]
 
 _SECTIONS = ("statements", "arguments", "sources", "groups")
+_SPACES = frozenset(c for c in SPACES if c != "-") | {chr(c) for c in range(0x2000, 0x200B)}
+"""The characters a blank text is made of (SPACES spells U+2000 to U+200A as a range)."""
 
 
 def clean_data(data: dict[str, Any], place: Callable[[tuple[Any, ...]], str], losses: list[Loss]) -> None:
@@ -25,28 +27,37 @@ def clean_data(data: dict[str, Any], place: Callable[[tuple[Any, ...]], str], lo
         node, path = stack.pop()
         gone: list[Any] = []
         for key, value in list(node.items()) if isinstance(node, dict) else list(enumerate(node)):
-            here = (*path, key)
-            if here == ("imported", "kept"):
-                continue
-            if isinstance(value, (dict, list)):
-                stack.append((value, here))
-            elif isinstance(value, str) and (UNSHOWABLE.search(value) or (value and BLANK.fullmatch(value))):
-                where = place(here)
-                fixed = UNSHOWABLE.sub("", value)
-                if fixed != value:
-                    losses.append(Loss("control characters", where, f"characters no diagram can show were removed"
-                                                                    f" from {_named(here)}"))
-                if not BLANK.fullmatch(fixed):
-                    node[key] = fixed
-                elif _required(here):
-                    node[key] = "(no text)"
-                    losses.append(Loss("empty text", where, f"{_named(here)} was blank; '(no text)' stands in its"
-                                                            " place"))
-                else:
+            if value.__class__ is str:
+                # most texts are fine: nothing unshowable, and a first character that is no space
+                if UNSHOWABLE.search(value) is None and (not value or value[0] not in _SPACES):
+                    continue
+                if not (UNSHOWABLE.search(value) or BLANK.fullmatch(value)):
+                    continue
+                if _fix(node, key, value, (*path, key), place, losses):
                     gone.append(key)
-                    losses.append(Loss("empty text", where, f"{_named(here)} was blank and is left out"))
+            elif isinstance(value, (dict, list)) and (path, key) != (("imported",), "kept"):
+                stack.append((value, (*path, key)))
         for key in reversed(gone):
             del node[key]
+
+
+def _fix(node: Any, key: Any, value: str, here: tuple[Any, ...], place: Callable[[tuple[Any, ...]], str],
+         losses: list[Loss]) -> bool:
+    """Mend the text ``value`` at ``node[key]``; True when it is to be left out."""
+    where = place(here)
+    fixed = UNSHOWABLE.sub("", value)
+    if fixed != value:
+        losses.append(Loss("control characters", where, f"characters no diagram can show were removed from"
+                                                        f" {_named(here)}"))
+    if not BLANK.fullmatch(fixed):
+        node[key] = fixed
+        return False
+    if _required(here):
+        node[key] = "(no text)"
+        losses.append(Loss("empty text", where, f"{_named(here)} was blank; '(no text)' stands in its place"))
+        return False
+    losses.append(Loss("empty text", where, f"{_named(here)} was blank and is left out"))
+    return True
 
 
 def _required(path: tuple[Any, ...]) -> bool:
