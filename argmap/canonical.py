@@ -24,6 +24,8 @@ def data(amap: ArgumentMap) -> dict[str, Any]:
         document["description"] = amap.description
     if amap.declared_languages is not None:
         document["languages"] = list(amap.declared_languages)
+    if amap.kind is not None:
+        document["kind"] = amap.kind
     if amap.question is not None:
         document["question"] = _plain(amap.question)
     for section in _SECTIONS:
@@ -80,8 +82,8 @@ def dump(amap: ArgumentMap) -> str:
         text: "no"
         supports: t
     """
+    from argmap.collector import paused_gc
     from argmap.fmt.fromdata import dump_data
-    from argmap.fmt.nodes import no_collector
 
-    with no_collector():  # the plain data of a large map is as many new objects as its tree
+    with paused_gc():  # the plain data of a large map is as many new objects as its tree
         return dump_data(data(amap))

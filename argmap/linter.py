@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from argmap.collector import paused_gc  # named here too, for the stages that pause it around a check
 from argmap.config import Config
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.errors import CLEAN, FINDINGS
@@ -37,19 +36,6 @@ class Result:
         worst = max((d.severity for d in self.diagnostics), default=Severity.OFF)
         threshold = Severity.WARNING if strict else Severity.ERROR
         return FINDINGS if worst >= threshold else CLEAN
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: reading a map builds millions of acyclic objects, which
-    the collector would rescan again and again for no garbage (it halves the time of large maps)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def lint(paths: Iterable[str | Path], config: Config | None, cwd: Path | None = None,

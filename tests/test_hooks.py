@@ -83,7 +83,31 @@ def hooks(request) -> tuple[Path, str, Path]:
                 shutil.rmtree(stale, ignore_errors=True)
         subprocess.run([sys.executable, "-m", "pre_commit", "gc"], env={**os.environ, "PRE_COMMIT_HOME": str(home)},
                        capture_output=True, timeout=120)
+    _wheelhouse(cache)
     return repo, git(repo, "rev-parse", "HEAD").strip(), home
+
+
+def _wheelhouse(cache: Path) -> Path:
+    """The wheels of argmap's dependencies and of its build back end, fetched from the package index once per
+    pyproject.toml: pre-commit then builds each new hook environment (a changed checkout) from them, with the
+    index turned off, instead of downloading every dependency again."""
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    wheels = cache / "wheels"
+    stamp = wheels / f".for-{wanted}"
+    if not stamp.exists():
+        shutil.rmtree(wheels, ignore_errors=True)
+        building = Path(tempfile.mkdtemp(dir=cache, prefix="wheels-"))
+        done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(building),
+                               str(ROOT), "setuptools>=77"], capture_output=True, text=True, timeout=900)
+        assert done.returncode == 0, done.stdout + done.stderr
+        for built in building.glob("argmap-*.whl"):
+            built.unlink()  # argmap itself is built from the hook repository, as a user's pre-commit does
+        (building / stamp.name).touch()
+        try:
+            building.rename(wheels)
+        except OSError:  # another worker made it first
+            shutil.rmtree(building, ignore_errors=True)
+    return wheels
 
 
 def user_repo(base: Path, hooks: tuple[Path, str, Path], hook_list: list[dict]) -> Path:
@@ -99,7 +123,9 @@ def user_repo(base: Path, hooks: tuple[Path, str, Path], hook_list: list[dict]) 
 
 
 def pre_commit(base: Path, hooks: tuple[Path, str, Path], *args: str) -> tuple[int, str]:
-    environment = {**os.environ, **ENV, "PRE_COMMIT_HOME": str(hooks[2])}
+    environment = {**os.environ, **ENV, "PRE_COMMIT_HOME": str(hooks[2]),
+                   # a new hook environment is built from the wheels fetched once, never from the index
+                   "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(hooks[2].parent / "wheels")}
     environment.pop("GITHUB_ACTIONS", None)
     done = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files", *args], cwd=base,
                           env=environment, capture_output=True, text=True, timeout=600)

@@ -9,7 +9,7 @@ import click
 
 from argmap.cli.common import SECONDS
 from argmap.cli.eval_tasks import DEFAULT_TIMEOUT, TASK_SEMANTICS, TASKS, EvalCommand, EvalOptions, iccma_args, no_such, task
-from argmap.errors import LIMIT, USAGE
+from argmap.errors import LimitReached, UsageError
 from argmap.formats import names
 from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
 
@@ -84,23 +84,25 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     """Load, evaluate and report, all within ``options.timeout`` seconds; returns the exit status.
     Output is written only once it is complete, so a time-out leaves stdout empty."""
     from argmap.cli.common import run
+
+    return run("eval", lambda: _execute(options, stdout, stderr), stderr)
+
+
+def _execute(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.semantics.deadline import Deadline, Timeout
 
     deadline = Deadline(options.timeout)
-    semantics = _semantics(options, stderr)
-    if isinstance(semantics, int):
-        return semantics
+    semantics = _semantics(options)
     if options.problems:
         from argmap.cli import eval_output as output
 
         return output.problems(TASKS, stdout)
     try:
-        return run("eval", lambda: _evaluate(options, semantics, deadline, stdout, stderr), stderr)
+        return _evaluate(options, semantics, deadline, stdout, stderr)
     except Timeout:
         from argmap.semantics.registry import timeout_reason
 
-        stderr.write(f"argmap eval: no answer within {options.timeout:g} s (--timeout); {timeout_reason(semantics)}\n")
-        return LIMIT
+        raise LimitReached(f"no answer within {options.timeout:g} s (--timeout); {timeout_reason(semantics)}") from None
 
 
 def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: IO[str], stderr: IO[str]) -> int:
@@ -128,8 +130,7 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
         framework = framework_from_graph(graph, deadline)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
-            stderr.write(f"argmap eval: {semantics} needs a map (its supports and base scores), not a framework file\n")
-            return USAGE
+            raise UsageError(f"{semantics} needs a map (its supports and base scores), not a framework file")
         if options.sensitivity:
             return _sensitivity(options, semantics, amap, graph, deadline, stdout, stderr)
     if options.task is not None:
@@ -156,9 +157,8 @@ def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, de
     try:
         result = sensitivity(Model(graph, deadline), semantics, target, threshold, deadline)
     except Unsettled:
-        stderr.write(f"argmap eval: {NAMES[semantics]} does not settle on this map's cycles, so {target!r} has no"
-                     " strength to analyse\n")
-        return LIMIT
+        raise LimitReached(f"{NAMES[semantics]} does not settle on this map's cycles, so {target!r} has no"
+                           " strength to analyse") from None
     return output.sensitivity(result, semantics, options.format, options.top or 10, stdout,
                               output.Said(amap, options.lang))
 
@@ -175,55 +175,46 @@ def _verify_lang(lang: str, amap: Any) -> None:
                          f" it has {', '.join(amap.languages)}")
 
 
-def _semantics(options: EvalOptions, stderr: IO[str]) -> str | int:
-    """The semantics the options ask for, or USAGE after saying why they disagree."""
+def _semantics(options: EvalOptions) -> str:
+    """The semantics the options ask for; UsageError saying why when they disagree."""
     chosen = options.semantics
     kind = options.task.split("-")[0] if options.task else None
     if options.problems or options.iccma:
         if options.problems and not options.iccma:
-            stderr.write("argmap eval: --problems is part of the ICCMA interface: argmap eval --iccma --problems\n")
-            return USAGE
+            raise UsageError("--problems is part of the ICCMA interface: argmap eval --iccma --problems")
         clash = [flag for flag, value in (("-s", chosen), ("--sensitivity", options.sensitivity),
                                           ("--threshold", options.threshold), ("--top", options.top),
                                           ("--lang", options.lang)) if value]
         if options.format != "text":
             clash.append("--format")
         if clash:
-            stderr.write(f"argmap eval: {', '.join(clash)} do{'es' if len(clash) == 1 else ''} not go with --iccma,"
-                         " whose answers are ICCMA's\n")
-            return USAGE
+            raise UsageError(f"{', '.join(clash)} do{'es' if len(clash) == 1 else ''} not go with --iccma,"
+                             " whose answers are ICCMA's")
         if options.problems:
             return "grounded"
         if options.task is None or options.path is None:
-            stderr.write("argmap eval: --iccma needs -p TASK and -f FILE (or --problems)\n")
-            return USAGE
+            raise UsageError("--iccma needs -p TASK and -f FILE (or --problems)")
     if options.path is None:
-        stderr.write("argmap eval: missing PATH (a map, a folder holding one, or a framework file)\n")
-        return USAGE
+        raise UsageError("missing PATH (a map, a folder holding one, or a framework file)")
     if options.argument is not None and kind not in ("DC", "DS") and not options.sensitivity:
-        stderr.write("argmap eval: --argument has no effect here: it names the argument of a DC or DS task, or the"
-                     " statement --sensitivity analyses\n")
-        return USAGE
+        raise UsageError("--argument has no effect here: it names the argument of a DC or DS task, or the"
+                         " statement --sensitivity analyses")
     unused = [flag for flag, value in (("--threshold", options.threshold), ("--top", options.top)) if value is not None]
     if unused and not options.sensitivity:
         verb = "goes" if len(unused) == 1 else "go"
-        stderr.write(f"argmap eval: {' and '.join(unused)} only {verb} with --sensitivity\n")
-        return USAGE
+        raise UsageError(f"{' and '.join(unused)} only {verb} with --sensitivity")
     if options.task is not None:
         from_task = TASK_SEMANTICS[options.task.split("-")[1]]
         if chosen is not None and chosen != from_task:
-            stderr.write(f"argmap eval: --task {options.task} is answered under {from_task} semantics, not {chosen};"
-                         " drop -s\n")
-            return USAGE
+            raise UsageError(f"--task {options.task} is answered under {from_task} semantics, not {chosen};"
+                             " drop -s")
         if options.sensitivity:
-            stderr.write("argmap eval: --sensitivity is about gradual strengths; it does not go with --task\n")
-            return USAGE
+            raise UsageError("--sensitivity is about gradual strengths; it does not go with --task")
         return from_task
     if options.sensitivity:
         if chosen is not None and chosen not in GRADUAL_SEMANTICS:
-            stderr.write(f"argmap eval: --sensitivity needs gradual semantics ({', '.join(GRADUAL_SEMANTICS)}),"
-                         f" not {chosen}\n")
-            return USAGE
+            raise UsageError(f"--sensitivity needs gradual semantics ({', '.join(GRADUAL_SEMANTICS)}),"
+                             f" not {chosen}")
         return chosen or "dfquad"
     return chosen or "grounded"
 

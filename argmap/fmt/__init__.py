@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.codes import SCHEMA, UNREADABLE, YAML_SYNTAX
+from argmap.collector import paused_gc
 from argmap.diagnostics import Diagnostic
 from argmap.errors import MapError
 from argmap.files import FileSystem
 from argmap.fmt.layout import ORDER, WIDTH, same_in_order, write
-from argmap.fmt.nodes import Unsupported, no_collector
+from argmap.fmt.nodes import Unsupported
 from argmap.fmt.tree import build
 from argmap.source import Limits, YamlDocument, parse
 
@@ -64,7 +65,7 @@ def format_text(text: str, name: str = "<text>") -> str:
 def format_bytes(raw: bytes, name: str, limits: Limits = _LIMITS) -> Formatted:
     """The canonical layout of a file's bytes, read as argmap reads them; a file argmap cannot read
     (or that is not an argmap file) is answered, not formatted."""
-    with no_collector():
+    with paused_gc():
         return _format(raw, name, limits)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from argmap.collector import paused_gc
 from argmap.fmt.layout import write
-from argmap.fmt.nodes import Collection, Document, Entry, Node, Scalar, no_collector
+from argmap.fmt.nodes import Collection, Document, Entry, Node, Scalar
 
 __all__ = ["dump_data", "number_text"]
 
@@ -69,7 +70,7 @@ _NOTHING = _scalar(None)
 def dump_data(data: dict[str, Any]) -> str:
     """The text of the map file whose data is ``data`` (as a map file reads), in the canonical layout:
     what `argmap fmt` writes for any file with this data and no comments."""
-    with no_collector():
+    with paused_gc():
         root = _Tree().node(data, None)
         assert isinstance(root, Collection)
         return write(Document(root, []))

@@ -3,14 +3,10 @@ and blank lines that the data leaves out."""
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-__all__ = ["BLANK", "MODELINE", "Scalar", "Alias", "Collection", "Entry", "Node", "Document", "Unsupported",
-           "no_collector"]
+__all__ = ["BLANK", "MODELINE", "Scalar", "Alias", "Collection", "Entry", "Node", "Document", "Unsupported"]
 
 BLANK = ""
 """A blank line among the lines before an entry (the others are comments, which start with '#')."""
@@ -96,17 +92,3 @@ class Document:
     """The comments at the top of the file (the editor's schema modeline first), which stay there."""
     header_gap: bool = False
     """Whether a blank line separates the header from what follows."""
-
-
-@contextmanager
-def no_collector() -> Iterator[None]:
-    """The cycle collector paused while a tree is built and written: a large map is hundreds of thousands of
-    new nodes, which make Python run full collections over the whole heap, doubling the time, and a tree
-    whose entries point at their collections is freed with the collector back on."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
