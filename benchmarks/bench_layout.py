@@ -145,9 +145,9 @@ def argdown_shape(path: Path, work: Path) -> str:
     if not cli.exists() or shutil.which("node") is None:
         return "–"
     out = work / "argdown"
-    subprocess.run([str(cli), "map", str(path), str(out)], check=True, stdout=subprocess.DEVNULL,
+    subprocess.run([str(cli), "map", "-f", "svg", str(path), str(out)], check=True, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, cwd=work)
-    drawing = shape((out / f"{path.stem}.svg").read_text(encoding="utf-8"))
+    drawing = shape((out / f"{path.stem}.svg").read_text(encoding="utf-8"), None)
     return f"{drawing.aspect:.2f} / {drawing.text_px:.1f} px"
 
 

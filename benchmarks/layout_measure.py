@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -21,6 +22,8 @@ _POINTS = re.compile(r'\b(?:points|d)="([^"]*)"')
 _PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
 _ELLIPSE = re.compile(r'<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)"')
 _DIRECTION = re.compile(r"\brankdir=(\w+)")
+_SCALE = re.compile(r'<g id="graph0" class="graph" transform="scale\(([\d.]+)')
+_FONT = re.compile(r'<text [^>]*font-size="([\d.]+)"')
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Shape:
 
     width: float
     height: float
+    body: float = BODY
+    """The size (points) of most of the drawing's text."""
 
     @property
     def aspect(self) -> float:
@@ -39,15 +44,22 @@ class Shape:
         """The body text's height in pixels when the whole drawing is scaled to fit SCREEN (never enlarged
         beyond its natural size, 1 pt = 4/3 px)."""
         scale = min(SCREEN[0] / self.width, SCREEN[1] / self.height, 4 / 3)
-        return BODY * scale
+        return self.body * scale
 
 
-def shape(svg: str) -> Shape:
-    """The drawing's size, as dot wrote it on the SVG's root."""
+def shape(svg: str, body: float | None = BODY) -> Shape:
+    """The drawing's size as laid out (dot's size on the SVG's root, undoing a ``size`` attribute's
+    shrinking, as Argdown's drawings have), and its body text's size: ``body``, or (None) the size of
+    most of its texts (another tool's drawing)."""
     found = _SIZE.search(svg)
     if found is None:
         raise ValueError("no size on the SVG's root")
-    return Shape(float(found[1]), float(found[2]))
+    shrunk = _SCALE.search(svg)
+    factor = float(shrunk[1]) if shrunk else 1.0
+    if body is None:
+        sizes = Counter(float(size) for size in _FONT.findall(svg))
+        body = sizes.most_common(1)[0][0] if sizes else BODY
+    return Shape(float(found[1]) / factor, float(found[2]) / factor, body)
 
 
 def positions(svg: str) -> dict[str, tuple[float, float]]:

@@ -76,7 +76,7 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     dot = graphviz.Digraph("argmap")
     # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
     # dot's crossing minimisation runs one short pass, which keeps that order.
-    settings: dict[str, Any] = {"mclimit": "0.01", "newrank": "true"}
+    settings: dict[str, Any] = {"mclimit": "0.01", "newrank": "true", "ordering": "out"}
     if shown.large:
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes keep
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).

@@ -172,3 +172,16 @@ def test_the_legend_explains_the_junction_dot_of_an_undercut_one_premise_support
 
     label = legend_label(view_of(shown(tmp_path, UNDERCUT)))
     assert 'PORT="legend_junction"' in label and "●" in label and "undercut inference" in label
+
+
+@needs_dot
+def test_evidence_added_under_a_statement_that_argues_twice_keeps_every_rank_in_order(tmp_path):
+    """A real Kialo map: a statement attacking two others, one of them a rank below the other."""
+    text = (ROOT / "tests/formats/golden/kialo-car-weight-tax.yaml").read_text(encoding="utf-8")
+    before = drawn_ranks(drawn_svg(shown(tmp_path, text)), "BT")
+    added = text.replace("\nimported:", "\n  survey: {role: evidence, text: A new survey, supports: speed-matters-more-than,"
+                         " by: analyst}\nimported:", 1)
+    assert "survey" in added
+    after = drawn_ranks(drawn_svg(edited(tmp_path, added, "added")), "BT")
+    kept, pairs = order_kept(before, after)
+    assert pairs and kept == pairs

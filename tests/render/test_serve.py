@@ -312,3 +312,33 @@ def test_links_in_the_folder_neither_stop_the_watcher_nor_hide_an_include(tmp_pa
         (tmp_path / "more.yaml").symlink_to("kept/more")
         data = [p["data"] for e, p in events(server, 3) if e == "map" and p["version"] == 3]
         assert "linked" in data[0]["nodes"] and "extra" not in data[0]["nodes"]
+
+
+def test_a_save_keeps_the_layout_chosen_until_the_map_grows_by_half(tmp_path, monkeypatch):
+    """serve chooses the layout once and keeps it across saves, so that no save flips the drawing from one
+    layout to another; a map that has grown by half is laid out afresh."""
+    import argmap.diagram.choose as choosing
+    from argmap.diagram.layout import Layout
+
+    chosen: list[int] = []
+
+    def choose(shown, legend=True, timeout=120.0):
+        chosen.append(len(shown.nodes))
+        return Layout("LR", 1, 2)
+
+    monkeypatch.setattr(choosing, "choose", choose)
+    path = write_map(tmp_path)
+    preview = Preview(str(path), Options(), Channel())
+    try:
+        preview.build()
+        assert preview.kept is not None and preview.kept[0] == Layout("LR", 1, 2) and len(chosen) == 1
+        path.write_text(SMALL.replace("  rebuttal:", "  more: {text: One more reason, supports: thesis}\n  rebuttal:"),
+                        encoding="utf-8")
+        preview.build()
+        assert len(chosen) == 1  # one more statement: the layout is kept
+        more = "".join(f"  extra-{n}: {{text: Reason {n}, supports: thesis}}\n" for n in range(8))
+        path.write_text(SMALL.replace("  rebuttal:", more + "  rebuttal:"), encoding="utf-8")
+        preview.build()
+        assert len(chosen) == 2  # twice as many statements: chosen again
+    finally:
+        preview.close()
