@@ -24,6 +24,8 @@ def data(amap: ArgumentMap) -> dict[str, Any]:
         document["description"] = amap.description
     if amap.declared_languages is not None:
         document["languages"] = list(amap.declared_languages)
+    if amap.kind is not None:
+        document["kind"] = amap.kind
     if amap.question is not None:
         document["question"] = _plain(amap.question)
     for section in _SECTIONS:

@@ -84,6 +84,8 @@ class ArgumentMap:
     title: Text | None = None
     description: Text | None = None
     declared_languages: tuple[str, ...] | None = None
+    kind: str | None = None
+    """Whose argument the map is: "reconstruction" (of a source's text), "own" (its author's case), or None."""
     """The languages the map lists, or None when it lists none."""
     imported: Imported | None = None
     """Where an imported map came from, and what of the source it keeps for export only."""
@@ -104,7 +106,7 @@ class ArgumentMap:
 
     def content(self) -> tuple[Any, ...]:
         """What the map says, for comparison: everything but where it came from."""
-        return (self.id, self.title, self.description, self.declared_languages, self.statements, self.arguments,
+        return (self.id, self.title, self.description, self.declared_languages, self.kind, self.statements, self.arguments,
                 self.sources, self.groups, self.expectations, self.imported, self.question)
 
     def __eq__(self, other: object) -> bool:
@@ -164,7 +166,7 @@ class ArgumentMap:
         """A map whose header comes from ``root`` and whose sections are ``parts`` (default: root's own)."""
         parts = parts if parts is not None else {section: getattr(root, section) for section in SECTIONS}
         return cls(
-            id=root.id or name, title=root.title, description=root.description, declared_languages=root.languages,
+            id=root.id or name, title=root.title, description=root.description, declared_languages=root.languages, kind=root.kind,
             imported=root.imported,
             statements=dict(parts["statements"]), arguments=dict(parts["arguments"]),
             sources=dict(parts["sources"]), groups=dict(parts["groups"]),

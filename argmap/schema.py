@@ -340,6 +340,10 @@ class MapFile(_Strict):
     languages: Annotated[tuple[Lang, ...], Field(min_length=1)] | None = Field(
         None, description="Languages every text should be given in; the first is the default."
     )
+    kind: Literal["reconstruction", "own"] | None = Field(
+        None, description="Whose argument the map is (root files): `reconstruction`, of someone else's text (quotes anchor"
+        " it, and what the analyst adds is marked `by: analyst`); or `own`, its author's own case (no source needed,"
+        " nothing to mark). Without it, a map that declares sources is read as a reconstruction.")
     include: tuple[NonEmpty, ...] = Field((), description="Further files of this map, relative to this file.")
     question: Question | None = Field(None, description="The question the map answers, and its answers (root files).")
     sources: dict[Id, Source] = Field(default_factory=dict)

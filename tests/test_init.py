@@ -100,3 +100,14 @@ def test_the_starter_files_are_what_init_writes(tmp_path):
     written = {name: (tmp_path / name).read_text(encoding="utf-8") for name in FILES}
     assert written == starter.files(("en",), starter.map_id(tmp_path.name))
     assert format_text(written["map.yaml"]) == written["map.yaml"]
+
+
+
+@pytest.mark.parametrize(("given", "kind"), [((), "own"), (("--kind", "reconstruction"), "reconstruction")])
+def test_init_says_whose_argument_the_map_is(tmp_path, given, kind):
+    code, out, _ = run_cli("init", "maps", *given, cwd=tmp_path)
+    assert code == 0
+    text = (tmp_path / "maps" / "map.yaml").read_text(encoding="utf-8")
+    assert f"\nkind: {kind}\n" in text
+    assert ("A reconstruction: declare the text" in out) == (kind == "reconstruction")
+    assert run_cli("check", "--strict", "maps", cwd=tmp_path)[0] == 0

@@ -10,31 +10,40 @@ from typing import IO
 
 import click
 
-__all__ = ["init", "execute_init"]
+__all__ = ["init", "execute_init", "KINDS"]
+
+KINDS = ("own", "reconstruction")
+"""Whose argument a map is: its author's own case, or a reconstruction of someone else's text."""
 
 
 @click.command()
 @click.argument("folder", metavar="[DIR]", default=".", type=click.Path())
 @click.option("--lang", "languages", default="en", show_default=True, metavar="LANGS",
               help="The map's languages, separated by commas; the first is the default (for example en,fr).")
-def init(folder: str, languages: str) -> None:
+@click.option("--kind", type=click.Choice(KINDS), default=None,
+              help="Whose argument it is: own (your own case; the default without a terminal) or reconstruction (of"
+                   " someone else's text: quote it, mark what you add `by: analyst`). Asked when not given.")
+def init(folder: str, languages: str, kind: str | None) -> None:
     """Start a map in DIR (default: the current folder): map.yaml, a small argument to edit, with a
     modeline that gives editors completion and checks; .argmap.yaml, the configuration; and
     argmap.schema.json, the schema the modeline names. Existing files are never overwritten.
 
     Exit status: 0 written, 2 a file is already there, or a usage error.
     """
-    sys.exit(execute_init(folder, languages, sys.stdout, sys.stderr))
+    if kind is None:
+        kind = click.prompt("Is the map your own case, or a reconstruction of someone else's text?",
+                            type=click.Choice(KINDS), default="own") if sys.stdin.isatty() else "own"
+    sys.exit(execute_init(folder, languages, sys.stdout, sys.stderr, kind))
 
 
-def execute_init(folder: str, languages: str, stdout: IO[str], stderr: IO[str]) -> int:
+def execute_init(folder: str, languages: str, stdout: IO[str], stderr: IO[str], kind: str = "own") -> int:
     """Write the starter files and say what to do next; returns the exit status."""
     from argmap.cli.common import run
 
-    return run("init", lambda: _execute(Path(folder), languages, stdout), stderr)
+    return run("init", lambda: _execute(Path(folder), languages, stdout, kind), stderr)
 
 
-def _execute(folder: Path, languages: str, stdout: IO[str]) -> int:
+def _execute(folder: Path, languages: str, stdout: IO[str], kind: str) -> int:
     from argmap import starter
     from argmap.atomic import write_text
     from argmap.errors import CLEAN, UsageError
@@ -49,7 +58,7 @@ def _execute(folder: Path, languages: str, stdout: IO[str]) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is not a folder")
     identifier = starter.map_id(folder.resolve().name)
-    contents = starter.files(chosen, identifier)
+    contents = starter.files(chosen, identifier, kind)
     for name in contents:
         target = folder / name
         if target.exists() or target.is_symlink():
@@ -60,11 +69,11 @@ def _execute(folder: Path, languages: str, stdout: IO[str]) -> int:
             write_text(folder / name, text)
     except OSError as error:
         raise UsageError(f"cannot write in {folder}: {error.strerror or error}") from None
-    stdout.write(_next_steps(folder, chosen, starter.translated()))
+    stdout.write(_next_steps(folder, chosen, starter.translated(), kind))
     return CLEAN
 
 
-def _next_steps(folder: Path, languages: tuple[str, ...], translated: tuple[str, ...]) -> str:
+def _next_steps(folder: Path, languages: tuple[str, ...], translated: tuple[str, ...], kind: str = "own") -> str:
     from argmap import starter
 
     written = ", ".join(str(folder / name) for name in (starter.MAP, starter.CONFIG, starter.SCHEMA))
@@ -82,6 +91,9 @@ def _next_steps(folder: Path, languages: tuple[str, ...], translated: tuple[str,
         "Open map.yaml in an editor that runs the YAML language server (VS Code's YAML extension,",
         "Neovim, Helix...): its first line gives completion and checks as you type.",
     ]
+    if kind == "reconstruction":
+        steps.append("A reconstruction: declare the text under `sources:`, quote it in each statement, and mark"
+                     " what you add `by: analyst`.")
     untranslated = [lang for lang in languages if lang.split("-")[0] not in translated]
     if untranslated:
         steps.append(f"The texts in {', '.join(untranslated)} are the English ones: translate them"

@@ -30,7 +30,13 @@ _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _ARGMAP = re.compile(r"[ \t]*\{?[ \t]*\.?argmap\b([^`]*?)\}?[ \t]*")
 
 
-class MapFailed(Exception):
+try:  # in an MkDocs build, a map that fails is a build error, said without a traceback
+    from mkdocs.exceptions import BuildError as _Failure
+except ImportError:
+    _Failure = Exception  # type: ignore[assignment,misc]
+
+
+class MapFailed(_Failure):
     """A map in a document that has errors, cannot be read, or is asked for with wrong options: the message names
     the file and line, so the build that stops on it says where."""
 
@@ -147,17 +153,21 @@ class ArgmapExtension(Extension):
         made, findings, _ = drawn_fence(fence, Path(setting["base_dir"]), setting["document"] or "<markdown>", 1,
                                         site_language(setting["lang"] or None), setting["config"] or None,
                                         setting["default_view"])
-        report: Callable[[Diagnostic], None] = setting["report"] or _log
-        for finding in findings:
-            report(finding)
         errors = [f"{d.location}: {describe(d)}" for d in findings if d.severity >= Severity.ERROR]
         if errors:
             raise MapFailed("the map has errors: " + "; ".join(errors))
+        report: Callable[[Diagnostic], None] = setting["report"] or _log
+        for finding in findings:
+            report(finding)
         return made
 
 
 def _log(finding: Diagnostic) -> None:
-    logger.warning("%s: %s", finding.location, describe(finding))
+    """A finding as a warning: MkDocs' own (so that ``--strict`` fails on it) in an MkDocs build."""
+    import sys
+
+    chosen = logging.getLogger("mkdocs.extensions.argmap") if "mkdocs" in sys.modules else logger
+    chosen.warning("%s: %s", finding.location, describe(finding))
 
 
 def makeExtension(**kwargs: Any) -> ArgmapExtension:  # Python-Markdown names it

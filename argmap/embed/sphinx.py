@@ -62,11 +62,11 @@ class ArgmapDirective(SphinxDirective):
             self.env.note_dependency(path)
         else:
             source = Source(text="\n".join(self.content) + "\n", document=str(document), line=self.content_offset + 1)
-        node = argmap_map(source=source, options=chosen, drawn=None)
-        self.set_source_info(node)
         html_build = self.env.app.builder.format == "html"
-        fmt = "svg" if chosen.mode == "static" else "fragment"
-        drawn = self._draw(source, chosen, fmt if html_build else "pdf")
+        fmt = ("svg" if chosen.mode == "static" else "fragment") if html_build else "pdf"
+        node = argmap_map(source=source, options=chosen, drawn=None, format=fmt)
+        self.set_source_info(node)
+        drawn = self._draw(source, chosen, fmt)
         if drawn is None:
             return [node]
         for each in drawn.files:
@@ -77,8 +77,7 @@ class ArgmapDirective(SphinxDirective):
                            subtype=finding.code)
         if drawn.output is None:
             return self._refused("the map cannot be read, so it is not drawn")
-        if html_build:
-            node["drawn"] = drawn
+        node["drawn"] = drawn  # written as it is, by the builder that read it
         return [node]
 
     def _draw(self, source: Source, chosen: Any, fmt: str) -> Drawn | None:
@@ -102,9 +101,9 @@ class ArgmapDirective(SphinxDirective):
 
 
 def _drawing(translator: SphinxTranslator, node: argmap_map, fmt: str) -> Drawn | None:
-    """The node's drawing in ``fmt``: made while reading for HTML, else made now (a warning if it cannot be)."""
+    """The node's drawing in ``fmt``: the one made while reading, else (a page read by another builder) made now."""
     chosen, held = node["options"], node["drawn"]
-    if held is not None and fmt != "pdf":
+    if held is not None and node.get("format") == fmt:
         return held  # type: ignore[no-any-return]
     config = translator.builder.config
     try:

@@ -11,7 +11,7 @@ from argmap.texts import width
 __all__ = ["ORDER", "WIDTH", "write", "ordered_data", "same_in_order"]
 
 ORDER: dict[str, tuple[str, ...]] = {
-    "top": ("argmap", "id", "title", "description", "languages", "include", "sources", "groups", "statements",
+    "top": ("argmap", "id", "title", "description", "languages", "kind", "include", "sources", "groups", "statements",
             "arguments", "expect"),
     "statement": ("role", "text", "note", "quotes", "group", "tags", "base", "supports", "attacks"),
     "argument": ("premises", "supports", "attacks", "label", "note", "group", "tags"),

@@ -2,7 +2,8 @@
 
 What it does:
     In a map that declares sources, reports each statement that is the author's (it has no
-    `by: analyst`) but has no quote.
+    `by: analyst`) but has no quote. A map that says it is its author's own case (`kind: own`)
+    is not a reconstruction of a text: nothing in it is the analyst's to mark, and it is not checked.
 
 Why this matters:
     A map of a text separates what the author says from what the analyst adds. A statement
@@ -42,8 +43,8 @@ INPUT = "map"
 
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
-    if not amap.sources:
-        return  # a map of no text: every statement is the analyst's own
+    if not amap.sources or amap.kind == "own":
+        return  # a map of no text, or its author's own case: every statement is the author's to make
     for sid, statement in amap.statements.items():
         if statement.by == "author" and not statement.quotes:
             yield amap.problem(CODE, sid, message=f"{sid!r} is presented as the author's but quotes no source;"

@@ -36,9 +36,10 @@ def map_id(folder_name: str) -> str:
     return slug[:60].strip("-") or "my-map"
 
 
-def files(languages: tuple[str, ...], identifier: str) -> dict[str, str]:
+def files(languages: tuple[str, ...], identifier: str, kind: str = "own") -> dict[str, str]:
     """File name -> text of the starter: the map in ``languages`` (the first is the default; a language
-    without starter texts gets the English ones, to translate), its configuration, the JSON Schema."""
+    without starter texts gets the English ones, to translate), of ``kind`` (own or reconstruction), its
+    configuration, the JSON Schema."""
     from argmap.fmt import format_text
     from argmap.schema import json_schema
     from argmap.schemes import shipped
@@ -52,6 +53,8 @@ def files(languages: tuple[str, ...], identifier: str) -> dict[str, str]:
             value = identifier
         elif name == "languages":
             return f"{indent}{head}[{', '.join(languages)}]"
+        elif name == "kind":
+            return f"{indent}{head}{kind}"
         else:
             by_language = texts[name]
             value = {lang: by_language.get(lang.split("-")[0], by_language["en"]) for lang in languages}

@@ -81,6 +81,9 @@ def suggestions(analysis: Analysis, place: Place) -> list[Suggestion]:
                 for gid, g in amap.groups.items()]
     if place.value and place.key == "role":
         return [(role, "", types.CompletionItemKind.EnumMember, str(i)) for i, role in enumerate(ROLES)]
+    if place.value and place.key == "kind" and not keys:
+        return [("own", "its author's own case", types.CompletionItemKind.EnumMember, "0"),
+                ("reconstruction", "of someone else's text", types.CompletionItemKind.EnumMember, "1")]
     if place.value and place.key == "by":
         return [("author", "the source says it", types.CompletionItemKind.EnumMember, "0"),
                 ("analyst", "the analyst adds it", types.CompletionItemKind.EnumMember, "1")]

@@ -108,6 +108,16 @@ def test_a_site_with_only_the_markdown_extension_draws_its_maps(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "figure class=\"argmap-static\"" in html and "La thèse tient" in html and "```" not in html
+    # A warning fails --strict; a map with errors stops the build with its place, and no traceback.
+    (root / "maps" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Maps\n\n```argmap path=maps/broken.yaml\n```\n", encoding="utf-8")
+    result = build(tool("mkdocs"), "build", "-q", cwd=root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "maps/broken.yaml:4:38: error: support target 'nowhere' is not defined [ARG101" in result.stderr
+    (root / "maps" / "broken.yaml").write_text(BROKEN.replace("nowhere", "thesis"), encoding="utf-8")
+    result = build(tool("mkdocs"), "build", "--strict", cwd=root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert re.search(r"WARNING .*maps/broken\.yaml:4:3: warning: claim 'reason' has no support or evidence \[ARG304", result.stderr), result.stderr
 
 
 def test_a_broken_map_stops_the_build_with_its_file_and_line(tmp_path):
