@@ -7,10 +7,11 @@ Each map (synthetic, benchmarks/generate.py) is drawn once by `argmap render`, t
 the plain SVG (.svg) of the same drawing. Chromium (the system's, driven by Playwright, one fresh tab per
 measure) opens each from disk at 1440x900:
 
-- plain SVG: from navigation to the first frame painted after the load event;
-- the page: from navigation to the first frame painted after the page has laid out its opening view (its
-  own clock, ``data-shown-at``); the statements' text size on screen is read there (at least 11 px);
-- panel: from a click on a node to the frame painted with its panel (the page's event, one frame).
+- plain SVG: from navigation to a screenshot of the first frame after the load event (a screenshot waits
+  for the frame to be rasterised: what a reader sees, not only what the page has laid out);
+- the page: from navigation to a screenshot of the first frame after the page has laid out its opening view
+  (its own mark, ``data-shown-at``); the statements' text size on screen is read there (at least 11 px);
+- panel: from the press on a node to the frame painted with its panel, by the page's own clock.
 
 The ratio is the page's first view over the plain SVG's (the target: at most 1.2).
 """
@@ -38,12 +39,27 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 TEXT = """() => {
-    const texts = [...document.querySelectorAll('#canvas g.node text')].slice(0, 400);
+    // The font size a reader meets: a text's size in the drawing times the drawing's scale on screen.
+    const svg = document.querySelector('#canvas svg');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const port = document.getElementById('viewport').getBoundingClientRect();
-    const seen = texts.map(t => t.getBoundingClientRect()).filter(b => b.bottom > port.top && b.top < port.bottom
-        && b.right > port.left && b.left < port.right);
-    return seen.length ? Math.min(...seen.map(b => b.height)) : 0;
+    const seen = [...document.querySelectorAll('#canvas g.node[role=button] text')].slice(0, 2000).filter(t => {
+        const b = t.getBoundingClientRect();
+        return b.bottom > port.top && b.top < port.bottom && b.right > port.left && b.left < port.right; });
+    return seen.length ? Math.min(...seen.map(t => parseFloat(t.getAttribute('font-size')) * scale)) : 0;
 }"""
+PANEL = """() => new Promise(done => {
+    // From the press on a node to the frame that shows its panel, by the page's own clock.
+    const panel = document.getElementById('panel');
+    let pressed = 0;
+    document.addEventListener('pointerdown', () => { pressed = performance.now(); }, {capture: true, once: true});
+    new MutationObserver((_, observer) => {
+        if (panel.hidden || !pressed) return;
+        observer.disconnect();
+        requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - pressed)));
+    }).observe(panel, {attributes: true, childList: true});
+    window.__panelShown = null;
+})"""
 
 
 def draw(work: Path, n: int) -> tuple[Path, Path]:
@@ -62,6 +78,7 @@ def plain(browser: Any, svg: Path) -> float:
     started = time.perf_counter()
     page.goto(svg.as_uri(), wait_until="load", timeout=3_600_000)
     page.evaluate(PAINTED)
+    page.screenshot(timeout=3_600_000)
     took = time.perf_counter() - started
     page.close()
     return took
@@ -75,6 +92,7 @@ def opened(browser: Any, html: Path) -> tuple[float, float, float]:
     page.goto(html.as_uri(), wait_until="commit", timeout=3_600_000)
     page.wait_for_function("() => document.body && document.body.dataset.shownAt !== undefined", polling=50)
     page.evaluate(PAINTED)
+    page.screenshot(timeout=3_600_000)
     first = time.perf_counter() - started
     text = page.evaluate(TEXT)
     node = page.evaluate("""() => { const port = document.getElementById('viewport').getBoundingClientRect();
@@ -82,11 +100,9 @@ def opened(browser: Any, html: Path) -> tuple[float, float, float]:
             const b = g.getBoundingClientRect(); return b.left > port.left && b.right < port.right
                 && b.top > port.top && b.bottom < port.bottom; });
         const b = g.getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2]; }""")
-    started = time.perf_counter()
+    page.evaluate("() => { window.__panel = (" + PANEL + ")(); }")
     page.mouse.click(*node)
-    page.wait_for_selector("#panel:not([hidden])", polling="raf")
-    page.evaluate(PAINTED)
-    panel = time.perf_counter() - started
+    panel = page.evaluate("() => window.__panel") / 1000
     page.close()
     return first, text, panel
 

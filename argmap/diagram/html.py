@@ -163,9 +163,11 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
 </header>
 <section id="findings" aria-label="Findings" hidden><h2>Findings</h2><ul></ul></section>
 <main>
+<div class="stage">
 <div id="viewport" tabindex="0" role="application" aria-roledescription="diagram"
  aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement">
 <div id="canvas"></div>
+</div>
 <canvas id="overview" role="img" aria-label="Overview of the whole map; the frame is the part in view (click to move it)" hidden></canvas>
 </div>
 <aside id="panel" aria-live="polite" aria-label="Selected statement" hidden></aside>

@@ -31,11 +31,11 @@ def test_a_save_redraws_the_open_page_keeping_zoom_and_selection(page, tmp_path)
         page.page.click("#zoom-in")
         page.page.click("#zoom-in")
         page.page.click("#node-objection")
-        zoom = page.evaluate("document.getElementById('canvas').style.transform")
+        zoom = page.evaluate("document.body.dataset.view")
         path.write_text(SMALL.replace("An objection", "A changed objection"), encoding="utf-8")
         shown(page, 2)
         assert "A changed objection" in page.page.text_content("#node-objection")
-        assert page.evaluate("document.getElementById('canvas').style.transform") == zoom
+        assert page.evaluate("document.body.dataset.view") == zoom
         assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-objection"
         assert "A changed objection" in page.page.inner_text("#panel")
         assert page.problems == []

@@ -31,7 +31,8 @@ def opened(page, url: str) -> None:
 
 
 def transform(page) -> str:
-    return page.evaluate("document.getElementById('canvas').style.transform")
+    """Where the view is: the drawing's offset from the window and its scale."""
+    return page.evaluate("document.body.dataset.view")
 
 
 def test_the_page_works_offline_with_no_request_and_no_error(page, essay):

@@ -100,7 +100,7 @@
       if (!svg) return null;
       drawing.svg = document.adoptNode(svg);
       const box = svg.viewBox.baseVal;
-      // One SVG unit is one CSS pixel at zoom 1; pan and zoom are a transform of the canvas.
+      // One SVG unit is one CSS pixel at zoom 1 (apply() sizes the drawing for the zoom).
       svg.setAttribute("width", String(box.width));
       svg.setAttribute("height", String(box.height));
       svg.setAttribute("role", "group");
@@ -161,13 +161,34 @@
     mark();
     highlight(selected);
     if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
+    else apply(); // a new drawing (a language, a save) takes the view where the reader left it
     overview.reset();
     frame.dataset.lang = language;
     stamp();
     return true;
   }
+  let applying = false;
   function apply() {
-    canvas.style.transform = `translate(${view.x}px, ${view.y}px) scale(${view.k})`;
+    // The drawing is drawn at its size (k × dot's), and moved by scrolling the viewport: the browser then
+    // lays out and paints only what is in view, as it does an SVG file opened alone (a transformed layer of a
+    // large map would be painted whole). It never leaves an empty band: a drawing wider (or taller) than the
+    // window keeps its edges to the window's, a smaller one is centred.
+    const svg = canvas.querySelector("svg");
+    const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+    const width = w * view.k, height = h * view.k;
+    view.x = width > vw ? Math.min(0, Math.max(vw - width, view.x)) : (vw - width) / 2;
+    view.y = height > vh ? Math.min(0, Math.max(vh - height, view.y)) : (vh - height) / 2;
+    if (svg) {
+      svg.setAttribute("width", String(width));
+      svg.setAttribute("height", String(height));
+    }
+    canvas.style.marginLeft = Math.max(0, view.x) + "px";
+    canvas.style.marginTop = Math.max(0, view.y) + "px";
+    applying = true;
+    viewport.scrollLeft = Math.max(0, -view.x);
+    viewport.scrollTop = Math.max(0, -view.y);
+    applying = false;
+    frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
     overview.frame();
   }
   const READABLE = 1; // one SVG unit per CSS pixel: dot's 11-point texts show at 11 px
@@ -178,7 +199,7 @@
     if (Math.min(vw / w, vh / h) * 0.96 >= READABLE) { fit(); return; }
     const thesis = data.drawn.find((id) => data.nodes[id] && data.nodes[id].role === "thesis") || data.drawn[0];
     const g = nodeElement(thesis);
-    view.k = READABLE; view.x = (vw - w) / 2; view.y = (vh - h) / 2;
+    view.k = READABLE; view.x = (vw - w) / 2; view.y = 0;
     apply();
     if (g) centre(g);
   }
@@ -205,14 +226,7 @@
     const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
     view.x += port.left + port.width / 2 - (box.left + box.width / 2);
     view.y += port.top + port.height / 2 - (box.top + box.height / 2);
-    clamp();
     apply();
-  }
-  function clamp() {
-    // A drawing larger than the window keeps its edges to the window's: no empty band beside a node near an edge.
-    const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
-    if (w * view.k > vw) view.x = Math.min(0, Math.max(vw - w * view.k, view.x));
-    if (h * view.k > vh) view.y = Math.min(0, Math.max(vh - h * view.k, view.y));
   }
 
   // ---- the overview: the whole drawing small, where the view is, and a click to move it -----------
@@ -615,12 +629,14 @@
   });
   if (!host) window.addEventListener("hashchange", go);
   viewport.addEventListener("scroll", () => {
-    // Focus (or a test driver) may scroll the viewport to show a node: the scroll becomes part of the pan,
-    // so that what is on screen stays where it is.
-    view.x -= viewport.scrollLeft; view.y -= viewport.scrollTop;
-    viewport.scrollLeft = 0; viewport.scrollTop = 0;
-    apply();
-  });
+    // A scroll of the reader's (scroll bars, a touchpad, focus bringing a node into view) is the view's pan.
+    if (applying) return;
+    const {w, h} = size();
+    if (w * view.k > viewport.clientWidth) view.x = -viewport.scrollLeft;
+    if (h * view.k > viewport.clientHeight) view.y = -viewport.scrollTop;
+    frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+    overview.frame();
+  }, {passive: true});
   let restoring = false;
   viewport.addEventListener("focusin", (event) => {
     // Tab moves from node to node: the one reached is brought into view.
@@ -772,7 +788,10 @@
     picker.value = lang;
     if (shownLang !== lang && drawings[lang]) show(lang);
   }
-  window.addEventListener("resize", () => { if (!canvas.querySelector("svg")) return; if (!fitted) fit(); });
+  window.addEventListener("resize", () => {
+    if (!canvas.querySelector("svg")) return;
+    if (fitted) apply(); else opening(); // a wider window re-centres a drawing it now holds whole
+  });
   // An embedded map in a part of its page hidden at first (a closed <details>, a tab) is framed when it shows.
   if (host && window.ResizeObserver) {
     new ResizeObserver(() => {
