@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from argmap.lsp.convert import lines_of
+
 if TYPE_CHECKING:
     from argmap.loader import LoadedFile
     from argmap.model import ArgumentMap
@@ -75,7 +77,7 @@ def build_index(files: dict[Path, LoadedFile], texts: dict[Path, str], amap: Arg
         data = loaded.doc.data
         if not isinstance(data, dict):
             continue
-        lines = texts.get(path, "").splitlines()
+        lines = lines_of(texts.get(path, ""))  # as the editor counts lines: not at U+2028 inside a text
         for site in _sites(path, data, loaded, lines):
             index.add(site)
     return index
