@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from argmap.lsp.convert import lines_of
 
 if TYPE_CHECKING:
     from argmap.loader import LoadedFile
@@ -77,7 +76,7 @@ def build_index(files: dict[Path, LoadedFile], texts: dict[Path, str], amap: Arg
         data = loaded.doc.data
         if not isinstance(data, dict):
             continue
-        lines = lines_of(texts.get(path, ""))  # as the editor counts lines: not at U+2028 inside a text
+        lines = re.split(r"\r\n|\r|\n", texts.get(path, ""))  # as the editor counts: not at U+2028 in a text
         for site in _sites(path, data, loaded, lines):
             index.add(site)
     return index
