@@ -326,7 +326,7 @@ def export(target: ArgumentMap | Subject | PathLike, format: str, lang: str | No
         if subject.amap is None:
             raise UsageError(f"{format.upper()} needs a map (its statements and inferences), not a framework file")
         if lang is not None:
-            _verify_lang(lang, subject.amap)
+            subject.amap.language(lang)
         subject = replace(subject, lang=lang)
     try:
         return chosen.write(subject)
@@ -348,13 +348,3 @@ def _subject(target: ArgumentMap | PathLike) -> Subject:
     from argmap.pipeline import subject
 
     return subject(os.fspath(target), None, "export")
-
-
-def _verify_lang(lang: str, amap: ArgumentMap) -> None:
-    """Refuse a language the map does not have, naming the near miss and those it has."""
-    from argmap.errors import UsageError
-    from argmap.suggest import did_you_mean
-
-    if lang not in amap.languages:
-        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
-                         f" it has {', '.join(amap.languages)}")

@@ -114,6 +114,19 @@ class ArgumentMap:
 
     __hash__ = None  # type: ignore[assignment]  # a mutable value
 
+    def language(self, lang: str | None) -> str:
+        """``lang``, or the map's first language when None; a language the map does not have is a UsageError
+        that names the near miss and the languages it has (the one check of a chosen language)."""
+        if lang is None:
+            return self.languages[0]
+        if lang not in self.languages:
+            from argmap.errors import UsageError
+            from argmap.suggest import did_you_mean
+
+            raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, self.languages)};"
+                             f" it has {', '.join(self.languages)}")
+        return lang
+
     def where(self, node_id: str, *rest: Any, key: bool = False, section: str | None = None) -> Where:
         """File, line and column of a statement or argument (or of a part inside it)."""
         if section is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -156,7 +157,8 @@ def _body(text: str, lines: tuple[int, int] | None) -> Body | None:
     if lines is None:
         return None
     first, last = lines
-    split = text.splitlines()
+    # lines as editors and `sed -n` number them: a page break (\f) or U+2028 inside a line does not end it
+    split = re.split(r"\r\n|\r|\n", text.removesuffix("\n").removesuffix("\r"))
     inside = last <= len(split)
     return Body(first, last, len(split), normalise("\n".join(split[first - 1 : last])) if inside else None)
 

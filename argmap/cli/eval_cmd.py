@@ -166,13 +166,10 @@ def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, de
 def _verify_lang(lang: str, amap: Any) -> None:
     """Refuse a --lang the map does not have, or one given for a framework file, which has no texts."""
     from argmap.errors import UsageError
-    from argmap.suggest import did_you_mean
 
     if amap is None:
         raise UsageError("--lang is for a map's texts; a framework file has none")
-    if lang not in amap.languages:
-        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
-                         f" it has {', '.join(amap.languages)}")
+    amap.language(lang)
 
 
 def _semantics(options: EvalOptions) -> str:

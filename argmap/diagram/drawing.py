@@ -136,9 +136,7 @@ def prepare(amap: ArgumentMap, lang: str | None = None, evaluation: Evaluation |
     from argmap.graph import build
     from argmap.suggest import did_you_mean
 
-    if lang is not None and lang not in amap.languages:
-        raise UsageError(f"the map has no language {lang!r}{did_you_mean(lang, amap.languages)};"
-                         f" it has {', '.join(amap.languages)}")
+    amap.language(lang)  # refuses one the map does not have
     direction = RANKDIRS.get(rankdir, rankdir)
     if direction not in RANKDIRS.values():
         raise UsageError(f"unknown direction {rankdir!r}; use {', '.join(RANKDIRS)}")

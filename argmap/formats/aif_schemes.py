@@ -18,10 +18,16 @@ __all__ = ["fulfilled", "scheme_of", "read_answers", "write_schemes"]
 def fulfilled(document: dict[str, Any]) -> dict[str, str]:
     """nodeID -> AIFdb scheme number, from OVA3's and xAIF's `schemefulfillments`."""
     found: dict[str, str] = {}
-    for entry in document.get("schemefulfillments") or ():
+    for entry in _entries(document, "schemefulfillments"):
         if isinstance(entry, dict) and entry.get("nodeID") is not None and entry.get("schemeID") is not None:
             found[str(entry["nodeID"])] = str(entry["schemeID"])
     return found
+
+
+def _entries(document: dict[str, Any], key: str) -> list[Any]:
+    """The list of entries under ``key``; any other value is no entry (the reader keeps it as it came)."""
+    value = document.get(key)
+    return value if isinstance(value, list) else []
 
 
 def scheme_of(text: str, data: dict[str, Any], numbers: dict[str, str], catalogue: Catalogue | None = None) -> str | None:
@@ -44,7 +50,7 @@ def read_answers(document: dict[str, Any], mapped: dict[str, str], builder: MapB
     knows, to be kept as AIF data."""
     catalogue = shipped()
     rest: list[Any] = []
-    for entry in document.get("cqdescriptorfulfillments") or ():
+    for entry in _entries(document, "cqdescriptorfulfillments"):
         aid = mapped.get(str(entry.get("nodeID"))) if isinstance(entry, dict) else None
         sid = mapped.get(str(entry.get("selectedID"))) if aid is not None else None
         argument = builder.arguments.get(aid or "")
@@ -71,7 +77,7 @@ def write_schemes(graph: Graph, amap: ArgumentMap | None, names: dict[str, str],
     questions AIFdb numbers as `cqdescriptorfulfillments` (entries the file already had are kept as they were)."""
     catalogue = shipped()
     by_id = {str(node["nodeID"]): node for node in result["nodes"] if isinstance(node, dict)}
-    had = {str(e.get("nodeID")) for e in result.get("schemefulfillments") or () if isinstance(e, dict)}
+    had = {str(e.get("nodeID")) for e in _entries(result, "schemefulfillments") if isinstance(e, dict)}
     added: list[dict[str, Any]] = []
     for node, data in graph.nodes(data=True):
         scheme = data.get("scheme") if data.get("kind") == "inference" else None
@@ -84,8 +90,8 @@ def write_schemes(graph: Graph, amap: ArgumentMap | None, names: dict[str, str],
                 written.update(scheme=catalogue.aif_name(scheme), schemeID=str(number))
         elif number is not None and str(names[node]) not in had:
             added.append({"nodeID": written["nodeID"], "schemeID": str(number)})
-    if added:
-        result["schemefulfillments"] = [*(result.get("schemefulfillments") or ()), *added]
+    if added and isinstance(result.get("schemefulfillments", []), list):
+        result["schemefulfillments"] = [*_entries(result, "schemefulfillments"), *added]
     if form != "aif" and amap is not None:
         _write_answers(amap, catalogue, names, by_id, result)
 
@@ -94,7 +100,9 @@ def _write_answers(amap: ArgumentMap, catalogue: Catalogue, names: dict[str, str
                    result: dict[str, Any]) -> None:
     from argmap.schemes.uses import resolve
 
-    old = result.get("cqdescriptorfulfillments") or []
+    if not isinstance(result.get("cqdescriptorfulfillments", []), list):
+        return  # kept as the file had it
+    old = _entries(result, "cqdescriptorfulfillments")
     seen = {(str(e.get("nodeID")), str(e.get("descriptorID")), str(e.get("selectedID"))) for e in old
             if isinstance(e, dict)}
     added = []

@@ -63,8 +63,9 @@ class Catalogue:
 
     def from_aif(self, name: str | None, number: Any = None) -> str | None:
         """The catalogue scheme an AIF node names, by AIFdb's scheme number or by its scheme name or text."""
-        if number is not None and str(number).strip().isdigit():
-            found = self._by_aif.get(f"#{int(str(number).strip())}")
+        digits = str(number).strip() if number is not None else ""
+        if re.fullmatch(r"[0-9]{1,18}", digits):  # ASCII digits only: int() refuses "²" and very long numbers
+            found = self._by_aif.get(f"#{int(digits)}")
             if found is not None:
                 return found
         if name:

@@ -116,17 +116,24 @@ def _grounded(why: Why, labels: list[str], names: _Names, a: int) -> dict[str, A
     if why.kind == "defeated":
         entry["by"] = _attacks(why.attackers, labels, names)
     elif why.kind == "defended":
-        attackers = []
+        attackers: dict[str, dict[str, Any]] = {}
+        every = names.framework.attackers()
         for b, defenders in zip(why.attackers, why.defenders, strict=True):
-            item = names.attack(b, labels[b])
-            item["defeated_by"] = _defences(b, defenders, labels, names)
-            attackers.append(item)
-        entry["attackers"] = attackers
+            # a helper ``p--defeated`` stands for the attackers of its premise p, each defeated in its own way
+            pairs = ([(d, tuple(c for c in every[d] if labels[c] == "IN")) for d in every[every[b][0]]]
+                     if names.is_helper(b) else [(b, defenders)])
+            for d, against in pairs:
+                item = names.attack(d, labels[d])
+                item["defeated_by"] = _defences(d, against, labels, names)
+                attackers.setdefault(names.names[d], item)
+        entry["attackers"] = list(attackers.values())
     elif why.kind == "cycle":
         entry["by"] = _attacks(why.attackers, labels, names)
         cycle: list[str] = []
         for member in why.cycle:
-            for name in names.origin(member):
+            # a linked inference is on the cycle through its undecided premises, not those that stand
+            origin = names.origin(member)
+            for name in [o for o in origin if labels[names.framework.index(o)] == "UNDEC"] or origin:
                 if not cycle or cycle[-1] != name:
                     cycle.append(name)
         while len(cycle) > 1 and cycle[0] == cycle[-1]:

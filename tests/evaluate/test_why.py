@@ -186,3 +186,43 @@ def test_gradual_strengths_name_what_raises_and_lowers_them(tree):
     assert code == 0
     assert "Why: base 0.50; raised by “Heavy cars kill more pedestrians” (0.50), “Heavy cars wear roads” (0.50);" \
            " lowered by “It hurts large families” (0.30).\n" in out
+
+
+HELPED = """\
+argmap: 1
+statements:
+  t: {role: thesis, text: T}
+  p: {text: P}
+  q: {text: Q}
+  o1: {text: O1, attacks: p}
+  o2: {text: O2, attacks: p}
+  r1: {text: R1, attacks: o1}
+  r2: {text: R2, attacks: o2}
+arguments:
+  x: {premises: [p, q], attacks: t}
+"""
+
+
+def test_an_inference_that_stands_is_defended_against_the_attackers_of_its_premise(tree):
+    # Two attackers on the premise p: the framework holds a helper argument for them; the reason names them.
+    code, out, _ = run_cli("eval", "-f", "json", "map.yaml", cwd=tree({"map.yaml": HELPED}))
+    why = json.loads(out)["why"]["x"]
+    assert code == 0 and why["because"] == "defended"
+    assert why["attackers"] == [
+        {"id": "o1--attack--p", "from": ["o1"], "label": "OUT",
+         "defeated_by": [{"id": "r1--attack--o1", "from": ["r1"], "on": "o1"}]},
+        {"id": "o2--attack--p", "from": ["o2"], "label": "OUT",
+         "defeated_by": [{"id": "r2--attack--o2", "from": ["r2"], "on": "o2"}]}]
+    code, out, _ = run_cli("eval", "map.yaml", cwd=tree({"map.yaml": HELPED}))
+    assert "  x   its attacker “O1” falls to “R1”; its attacker “O2” falls to “R2”\n" in out
+
+
+def test_a_cycle_names_only_the_undecided_premises_of_a_linked_objection(tree):
+    # x (P + Q) attacks T, T attacks P: Q, unattacked and IN, is no part of the cycle.
+    folder = tree({"map.yaml": "argmap: 1\nstatements:\n  t: {role: thesis, text: T, attacks: p}\n  p: {text: P}\n"
+                               "  q: {text: Q}\narguments:\n  x: {premises: [p, q], attacks: t}\n"})
+    code, out, _ = run_cli("eval", "-f", "json", "map.yaml", cwd=folder)
+    why = json.loads(out)["why"]
+    assert code == 0 and why["t"]["cycle"] == ["t", "p"] and why["p"]["cycle"] == ["p", "t"]
+    code, out, _ = run_cli("eval", "map.yaml", cwd=folder)
+    assert "  t  undecided: “T” and “P” attack each other, and nothing outside breaks the tie\n" in out

@@ -139,3 +139,27 @@ def test_the_catalogue_numbers_expert_opinion_questions_as_aifdb_does():
     assert asked[60]["formEdgeTypeID"] == "4" and spec.questions["consistency"].type == "exception"
     assert asked[63]["name"] == "FieldExpertise" and numbered[63] == "field"
     assert asked[62]["name"] == "KnowledgeAssertion" and numbered[62] == "opinion"
+
+
+HOSTILE = {"nodes": [{"nodeID": "1", "text": "Claim", "type": "I"}, {"nodeID": "2", "text": "Premise", "type": "I"},
+                     {"nodeID": "3", "text": "Default Inference", "type": "RA"}],
+           "edges": [{"edgeID": "e1", "fromID": "2", "toID": "3"}, {"edgeID": "e2", "fromID": "3", "toID": "1"}],
+           "locutions": []}
+
+
+@pytest.mark.parametrize("extra", [
+    {"schemefulfillments": 5}, {"cqdescriptorfulfillments": 5}, {"schemefulfillments": {"3": "15"}},
+    {"schemefulfillments": [{"nodeID": "3", "schemeID": "²"}]},  # a digit to str.isdigit, not to int()
+    {"schemefulfillments": [{"nodeID": "3", "schemeID": "9" * 5000}]},  # over int()'s limit of digits
+], ids=["fulfilments-a-number", "answers-a-number", "fulfilments-a-mapping", "superscript-id", "huge-id"])
+@pytest.mark.parametrize("form", ["aif", "ova"])
+def test_scheme_fields_of_any_shape_import_and_go_back_as_they_came(extra, form, tmp_path):
+    document = {**HOSTILE, **extra}
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(document if form == "aif" else {"AIF": document, "OVA": {}}), encoding="utf-8")
+    back = read_map(path, form).amap
+    assert [a.scheme for a in back.arguments.values()] == [None]
+    written = _export(back, form)
+    again = written if form == "aif" else written["AIF"]
+    for key, value in extra.items():
+        assert again[key] == value
