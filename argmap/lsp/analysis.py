@@ -13,8 +13,10 @@ from argmap.lsp.documents import Documents, EditorFiles, Stamp
 from argmap.lsp.index import Index, build_index
 
 if TYPE_CHECKING:
+    from argmap.changes import Stale
     from argmap.config import Config
     from argmap.linter import MapCheck
+    from argmap.model import ArgumentMap
 
 __all__ = ["Analysis", "Analyzer"]
 
@@ -36,6 +38,8 @@ class Analysis:
     displays: dict[str, Path]
     stamps: dict[Path, Stamp] = field(default_factory=dict)
     """Every input the analysis read (map files, source texts, configuration) and how it was then."""
+    stale: tuple[Stale, ...] = ()
+    """Texts changed since the last commit in some languages and not in others."""
 
     @cached_property
     def index(self) -> Index:
@@ -69,6 +73,7 @@ class Analyzer:
         self.folders = folders
         self._cache: dict[Path, tuple[Stamp, LoadedFile, str]] = {}
         self._configs: dict[Path | None, tuple[Stamp, Config | None, str]] = {}
+        self._committed: dict[Path, ArgumentMap | None] = {}
 
     def files(self) -> EditorFiles:
         return EditorFiles(self.documents)
@@ -94,6 +99,23 @@ class Analyzer:
 
     def forget(self, path: Path) -> None:
         self._cache.pop(path, None)
+        self._committed.clear()  # a commit or a checkout changes files on disk: read the last commit again
+
+    def committed(self, root: Path) -> ArgumentMap | None:
+        """The map as of the last commit (git's HEAD), read once until files change on disk; None outside git or
+        when it cannot be read then."""
+        if root not in self._committed:
+            from argmap.errors import ArgmapError
+            from argmap.files import GitRevision
+            from argmap.loader import load_map
+
+            try:
+                revision = GitRevision.containing(root, "HEAD")
+                amap, _ = load_map(root, Workspace(cwd=self.cwd, files=revision))
+            except (ArgmapError, OSError, ValueError):
+                amap = None
+            self._committed[root] = amap
+        return self._committed[root]
 
     def root_of(self, path: Path) -> Path:
         """The root file of the map that ``path`` belongs to: the farthest map file, in ``path``'s folder or
@@ -179,7 +201,7 @@ class Analyzer:
             checked = check_map(root, workspace, config)
         self._remember(workspace)
         paths = list(checked.amap.files) if checked.amap is not None else []
-        paths += [p for p in workspace.loaded if p not in paths]
+        paths += [p for p in self._reach(root, workspace) if p not in paths]  # not a neighbour read to find the root
         files = {p: workspace.loaded[p] for p in paths if p in workspace.loaded}
         texts = {p: self._cache[p][2] if p in self._cache else (self.documents.text(p) or "") for p in files}
         displays = {loaded.display: p for p, loaded in files.items()}
@@ -187,7 +209,11 @@ class Analyzer:
 
         found = config_module.find(root.parent)  # a wrong one too: its fix must be seen
         stamps = {p: self.documents.stamp(p) for p in [*files, *checked.inputs, *([found] if found else [])]}
-        return Analysis(root, checked, config, problem, files, texts, displays, stamps)
+        from argmap.changes import stale
+
+        before = self.committed(root) if checked.amap is not None else None
+        changed = tuple(stale(before, checked.amap)) if before is not None and checked.amap is not None else ()
+        return Analysis(root, checked, config, problem, files, texts, displays, stamps, changed)
 
 
 def _where(path: Path | None, message: str) -> tuple[Path | None, int, int, str]:

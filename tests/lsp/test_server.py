@@ -187,3 +187,27 @@ def test_the_maps_own_configuration_applies_and_a_wrong_one_is_shown(maps: Path)
                                                          for x in d if x.code == "ARG101"))
 
     session(maps, body)
+
+
+def test_a_translation_left_behind_since_the_last_commit_is_noted(maps: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=maps, check=True,
+                       capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "maps")
+    edited = MAP.replace("Heavier cars wear roads faster.", "Heavier cars wear roads much faster.")
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, maps / "maps" / "map.yaml", edited)
+        found = await diagnostics_for(client, uri, lambda d: any(x.severity == types.DiagnosticSeverity.Information
+                                                                 for x in d))
+        [note] = [d for d in found if d.severity == types.DiagnosticSeverity.Information]
+        assert note.message == ("statement 'heavier-cars-wear-roads' text: changed in en but not in fr; that translation"
+                                " may be out of date (since the last commit)")
+        assert note.range.start == position_of(edited, "Heavier cars wear roads much")
+
+    session(maps, body)

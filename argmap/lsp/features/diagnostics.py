@@ -175,6 +175,13 @@ def publish(server: ArgmapServer, analysis: Analysis, published: dict[Path, set[
     for path, findings in findings_by_file(analysis).items():
         lines = server.lines(path, analysis)
         by_file[path] = [to_diagnostic(codec, lines, f, docs, _related(server, analysis, f)) for f in findings]
+    for text in analysis.stale:
+        place = analysis.path_of(text.where[0]) if text.where is not None else None
+        if place is not None and place in by_file and text.where is not None:
+            lines = server.lines(place, analysis)
+            by_file[place].append(types.Diagnostic(
+                range=token_range(codec, lines, text.where[1], text.where[2]), severity=types.DiagnosticSeverity.Information,
+                source="argmap", message=text.describe() + " (since the last commit)"))
     if analysis.config_problem is not None:
         config_path, line, column, message = analysis.config_problem
         target = config_path or analysis.root
