@@ -133,6 +133,8 @@ def test_a_team_defines_schemes_inline_and_the_map_checks_against_them(tmp_path)
     ("schemes:\n  x:\n    name: X\n    short: x\n    roles: {}\n    conclusion: C\n",
      ".argmap.yaml:5:5: schemes.x.roles: must not be empty"),
     ("schemes: [missing.yaml]\n", "missing.yaml"),
+    ("rules: {}\nschemes:\n  - missing.yaml\n", ".argmap.yaml:3:5: schemes.0: "),  # at the entry that names it
+    ("schemes: missing.yaml\n", ".argmap.yaml:1:1: schemes: "),
     ("schemes: 3\n", ".argmap.yaml:1:1: schemes: must map scheme ids to definitions, or name files of schemes"),
 ])
 def test_a_mistake_in_a_team_scheme_is_a_located_configuration_error(tmp_path, content, message):

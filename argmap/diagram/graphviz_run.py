@@ -12,6 +12,8 @@ import threading
 import time
 from typing import IO
 
+from argmap import interrupts
+
 __all__ = ["GraphvizMissing", "GraphvizFailed", "Cancelled", "run_dot", "install_hint", "FORMATS", "MAX_OUTPUT", "MAX_MESSAGE"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -61,14 +63,14 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
     if executable is None:
         raise GraphvizMissing(install_hint())
     prefix = f"{name}: " if name else ""
-    process = subprocess.Popen([executable, f"-T{output_format}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
+    process = _start(executable, output_format)
     drawing, errors = _Collector(process.stdout, MAX_OUTPUT), _Collector(process.stderr, MAX_MESSAGE, drain=True)
     threads = [threading.Thread(target=_feed, args=(process.stdin, source.encode("utf-8")), daemon=True),
                threading.Thread(target=drawing.run, daemon=True), threading.Thread(target=errors.run, daemon=True)]
     try:
-        for thread in threads:
-            thread.start()
+        with interrupts.held():  # a Ctrl-C inside start() would leave a reader in limbo
+            for thread in threads:
+                thread.start()
         deadline = time.monotonic() + timeout
         while not _ended(process) and not drawing.over:
             left = deadline - time.monotonic()
@@ -104,6 +106,20 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
     if not drawing.data:
         raise GraphvizFailed(f"{prefix}dot wrote nothing: {first_message(bytes(errors.data))}")
     return bytes(drawing.data)
+
+
+def _start(executable: str, output_format: str) -> subprocess.Popen[bytes]:
+    """dot started in a process group of its own; a Ctrl-C while it starts kills the group, then is raised."""
+    process: subprocess.Popen[bytes] | None = None
+    try:
+        with interrupts.held():  # raised on the way out, once the process is known
+            process = subprocess.Popen([executable, f"-T{output_format}"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    except KeyboardInterrupt:
+        if process is not None:
+            _kill_group(process)
+        raise
+    return process
 
 
 def first_message(stderr: bytes) -> str:

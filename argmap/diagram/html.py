@@ -147,7 +147,8 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
     templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
     return f"""<header class="bar">
 <h1 id="title">{title}</h1>
-<div class="tools" role="toolbar" aria-label="Diagram tools">
+<button type="button" id="tools-toggle" aria-expanded="false" aria-controls="tools">Tools</button>
+<div class="tools" id="tools" role="toolbar" aria-label="Diagram tools">
 <label class="search">Search <input id="search" type="search" autocomplete="off" spellcheck="false"
  aria-describedby="count" aria-controls="results" placeholder="id or words, any language"></label>
 <span id="count" aria-live="polite"></span>

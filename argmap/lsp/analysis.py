@@ -201,7 +201,7 @@ class Analyzer:
             checked = check_map(root, workspace, config)
         self._remember(workspace)
         paths = list(checked.amap.files) if checked.amap is not None else []
-        paths += [p for p in workspace.loaded if p not in paths]
+        paths += [p for p in self._reach(root, workspace) if p not in paths]  # not a neighbour read to find the root
         files = {p: workspace.loaded[p] for p in paths if p in workspace.loaded}
         texts = {p: self._cache[p][2] if p in self._cache else (self.documents.text(p) or "") for p in files}
         displays = {loaded.display: p for p, loaded in files.items()}

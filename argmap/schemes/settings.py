@@ -45,13 +45,16 @@ def apply_schemes(catalogue: Catalogue, value: Any, where: Callable[[tuple[Any, 
     files = [value] if isinstance(value, str) else value
     if not isinstance(files, list) or not all(isinstance(name, str) and name for name in files):
         raise error(f"{where(('schemes',))}: must map scheme ids to definitions, or name files of schemes")
-    for name in files:
-        catalogue = catalogue.merged(read_schemes_file(config_path.parent / name, error), name)
+    for index, name in enumerate(files):
+        where_listed = where(("schemes", index) if isinstance(value, list) else ("schemes",))
+        catalogue = catalogue.merged(read_schemes_file(config_path.parent / name, error, where_listed), name)
     return catalogue
 
 
-def read_schemes_file(path: Path, error: type[Exception]) -> Any:
-    """A file of schemes, checked; raises ``error`` at the file, line and column of the first mistake."""
+def read_schemes_file(path: Path, error: type[Exception], listed: str | None = None) -> Any:
+    """A file of schemes, checked; raises ``error`` at the file, line and column of the first mistake (at
+    ``listed``, the place that names the file, when it cannot be read at all)."""
+    from argmap.codes import UNREADABLE
     from argmap.schemes import read_file
     from argmap.source import printable, read
 
@@ -59,6 +62,8 @@ def read_schemes_file(path: Path, error: type[Exception]) -> Any:
     doc = read(str(path), shown)
     if doc.problems:
         first = doc.problems[0]
+        if listed is not None and first.code == UNREADABLE and first.line <= 0:
+            raise error(f"{listed}: {first.location} {first.message}")
         raise error(f"{first.location}: {first.message}")
     if not isinstance(doc.data, dict):
         raise error(f"{shown}:1:1: a schemes file must be a mapping with `schemes:` (and `references:`)")

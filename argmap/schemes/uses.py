@@ -237,7 +237,7 @@ def _ends(amap: ArgumentMap, iid: str, draft: dict[str, Any]) -> list[str]:
     if draft["section"] == "arguments":
         argument = amap.arguments[iid]
         return [*argument.premises, argument.target]
-    premise, _, target = iid.split("--")
+    premise, _, target = iid.split("--", 2)  # the target may be a derived id itself
     return [premise, target]
 
 

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from argmap import interrupts
 from argmap.semantics.deadline import Deadline, Timeout
 
 __all__ = ["SOLVER", "WAKE", "Solving"]
@@ -67,15 +68,17 @@ class Solving:
             finally:
                 done.set()
 
-        threading.Thread(target=work, name="argmap-sat", daemon=True).start()
+        worker = threading.Thread(target=work, name="argmap-sat", daemon=True)
         try:
+            with interrupts.held():  # a Ctrl-C inside start() would leave the worker in limbo, unstopped
+                worker.start()
             while not done.is_set():
                 remaining = self.deadline.remaining()
                 if remaining is None or remaining <= 0:
                     break
                 done.wait(min(remaining, WAKE))
         finally:  # on time out, Ctrl-C or any other way out: the solver is deleted after this, so stop it first
-            while not done.is_set():
+            while worker.ident is not None and not done.is_set():
                 solver.interrupt()
                 done.wait(WAKE)
         result = outcome[0] if outcome else None

@@ -134,3 +134,19 @@ def test_axe_finds_no_serious_or_critical_violation(page, plain, width):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+def test_on_a_phone_the_tools_fold_and_the_panel_lies_over_the_diagram(page, plain):
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    opened(page, plain)
+    assert page.page.locator("header.bar").bounding_box()["height"] < 100
+    assert page.page.is_visible("#search") and not page.page.is_visible("#save-svg")
+    page.page.click("#tools-toggle")
+    assert page.page.is_visible("#save-svg") and page.page.get_attribute("#tools-toggle", "aria-expanded") == "true"
+    page.page.click("#tools-toggle")
+    assert not page.page.is_visible("#save-svg")
+    # Readable as it opens there too, and a panel takes the whole width, over the lower part of the diagram.
+    assert scale(page) >= 1
+    page.evaluate("location.hash = '#popular-view'")
+    panel = page.page.locator("#panel").bounding_box()
+    assert panel["width"] >= 385 and panel["y"] > 844 * 0.4 and page.problems == []

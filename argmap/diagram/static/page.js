@@ -706,6 +706,11 @@
       search.focus();
     }
   });
+  $("tools-toggle").addEventListener("click", () => {
+    // On a phone the tools fold behind one button; it unfolds them, and folds them again.
+    const open = $("tools").classList.toggle("open");
+    $("tools-toggle").setAttribute("aria-expanded", String(open));
+  });
   $("zoom-in").addEventListener("click", () => zoom(1.25));
   $("zoom-out").addEventListener("click", () => zoom(0.8));
   $("fit").addEventListener("click", fit);
