@@ -162,6 +162,7 @@ bench: setup $(BROWSER)
 	$(BIN)/python benchmarks/bench_check.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_render.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_serve.py --write docs/performance.md
+	$(BIN)/python benchmarks/bench_lsp.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_eval.py --write docs/performance.md
 	$(BIN)/python benchmarks/bench_import.py --write docs/performance.md
 	@# The comparison with clingo needs ASPARTIX-V's encodings, which are not shipped: make bench ASPARTIX=DIR

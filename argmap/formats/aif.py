@@ -116,6 +116,15 @@ def document(subject: Subject, form: str) -> tuple[dict[str, Any], list[Loss]]:
     if subject.graph is None or subject.amap is None:
         raise ValueError("AIF needs a map (its statements and inferences), not a framework file")
     losses = unheld(subject.amap, subject.lang, {"labels"}, form.upper() if form == "aif" else form)
+    from argmap.formats._losses import listed
+    from argmap.schemes import shipped
+
+    catalogue = shipped()
+    unknown = [node for node, data in subject.graph.nodes(data=True)
+               if data["kind"] == "inference" and data.get("scheme") not in (None, *catalogue.schemes)]
+    if unknown:
+        losses.append(Loss("schemes", listed(unknown), "schemes that argmap does not ship (a team's own) have no AIF"
+                           " name or number: these inferences are written without their scheme"))
     return to_aif(subject.graph, subject.lang, subject.amap, form), losses
 
 

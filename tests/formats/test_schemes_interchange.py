@@ -163,3 +163,13 @@ def test_scheme_fields_of_any_shape_import_and_go_back_as_they_came(extra, form,
     again = written if form == "aif" else written["AIF"]
     for key, value in extra.items():
         assert again[key] == value
+
+
+@pytest.mark.parametrize("form", ["aif", "ova", "xaif"])
+def test_a_scheme_argmap_does_not_ship_is_a_loss_of_the_export(form):
+    amap = ArgumentMap.from_data({"argmap": 1, "statements": {
+        "t": {"text": "T"}, "s": {"text": "S", "supports": "t", "scheme": "market-signal"},
+        "w": {"text": "W", "supports": "t", "scheme": "sign"}}})
+    written = argmap.export(amap, form)
+    assert [(loss.what, loss.where) for loss in written.losses if loss.what == "schemes"] == [
+        ("schemes", "'s--support--t'")]
