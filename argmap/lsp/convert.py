@@ -22,7 +22,7 @@ __all__ = ["lines_of", "uri_of", "path_of", "position", "character", "site_range
            "SEVERITIES"]
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|[^\s,\[\]{}#]+(?::[^\s,\[\]{}#]+)*")
+_TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|[^\s,\[\]{}#:]+(?::[^\s,\[\]{}#:]+)*")
 
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
