@@ -56,7 +56,7 @@ def at(lines: list[str], line: int, column: int) -> Place:
         if item is not None and item.end() <= start:
             indent = len(item[1])
             value = True
-    keys = _parents(lines, line, indent)
+    keys = _parents(lines, min(line, len(lines)), indent)  # a position past the end is no error
     if value and key is None and keys:  # a list item: its list's key encloses it
         key, keys = keys[-1], keys[:-1]
     return Place(tuple(keys), key, value, word, start)

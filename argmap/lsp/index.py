@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,7 +76,7 @@ def build_index(files: dict[Path, LoadedFile], texts: dict[Path, str], amap: Arg
         data = loaded.doc.data
         if not isinstance(data, dict):
             continue
-        lines = texts.get(path, "").splitlines()
+        lines = re.split(r"\r\n|\r|\n", texts.get(path, ""))  # as the editor counts: not at U+2028 in a text
         for site in _sites(path, data, loaded, lines):
             index.add(site)
     return index

@@ -123,6 +123,8 @@ def _derived(ref: str, amap: ArgumentMap, nodes: set[str]) -> str | None:
             return f": no statement {premise!r}" + did_you_mean(premise, amap.statements)
         written = statement.supports if relation == "support" else statement.attacks
         dangling = [t for t in written if t not in nodes]
+        if target in dangling:  # the relation as written, whose target is the finding
+            return f", because its target {target!r} is not defined"
         if dangling and target in amap.statements:
             return (f", because {premise!r} {relation}s {dangling[0]!r} (not defined) where {target!r} may be"
                     " meant")
