@@ -12,7 +12,7 @@ What it does:
     copy. A source's `body: [first, last]` names the lines (1-based, inclusive) that hold the work
     itself, and the share is then of those lines alone: each quote counts at its first place in
     them, and a quote found only outside them covers nothing. A `body:` that runs past the end of
-    the text is reported, and the share is then not measured.
+    the text, or holds only blank lines, is reported, and the share is then not measured.
 
 Why this matters:
     `long-quote` limits each quote, not the total: many short quotes can still reproduce a text
@@ -92,6 +92,11 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
                                            f" text has {body.lines} lines; its quotes' share is not measured")
                 continue
             text, part = body.normalised, f"the body (lines {body.first}-{body.last})"
+            if not text:
+                yield amap.problem(CODE, source_id, "body", section="sources",
+                                   message=f"{part} of source {source_id!r} holds only blank lines; its quotes'"
+                                           " share is not measured")
+                continue
         if not text:
             continue
         share = 100 * coverage(text, quotes) / len(text)
