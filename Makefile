@@ -83,75 +83,57 @@ $(SYSTEM):
 	fi
 	@touch $@
 
+# A program only the tests use, from the system's packages (apt-get, or Homebrew on macOS); where it
+# cannot be installed, its tests are skipped with the reason (and fail in CI):
+#   $(call test_program,NAME,CHECK,APT PACKAGE,BREW ARGUMENTS,WHAT IT IS FOR)
+define test_program
+	@mkdir -p $(VENV)
+	@if $(2); then \
+		echo "$(1) is installed."; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
+		echo "Installing $(1) with apt-get (for the tests $(5))..."; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(3) >/dev/null || exit 2; \
+	elif command -v brew >/dev/null 2>&1; then \
+		echo "Installing $(1) with Homebrew (for the tests $(5))..."; brew install $(4) || exit 2; \
+	else \
+		echo "$(1) not found and not installable here: the tests $(5) will be skipped."; \
+	fi
+	@touch $@
+endef
+
+# An npm package only the tests use, in a folder of its own: $(call test_package,PACKAGE@VERSION,WHAT IT IS FOR)
+define test_package
+	@mkdir -p $(@D)
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(@D) $(1) >/dev/null && touch $@; \
+	else echo "npm not found: the tests $(2) will be skipped (install Node.js to run them)."; fi
+endef
+
 # Chromium, for the tests of the HTML view and `argmap serve` (Playwright drives this browser; it never
 # downloads one of its own).
 $(BROWSER):
-	@mkdir -p $(VENV)
-	@if [ -x /usr/bin/chromium ] || [ -x /Applications/Chromium.app/Contents/MacOS/Chromium ]; then \
-		echo "Chromium is installed."; \
-	elif command -v apt-get >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
-		echo "Installing Chromium with apt-get (for the browser tests)..."; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null || exit 2; \
-	elif command -v brew >/dev/null 2>&1; then \
-		echo "Installing Chromium with Homebrew (for the browser tests)..."; brew install --cask chromium || exit 2; \
-	else \
-		echo "Chromium not found and not installable here: the browser tests will be skipped."; \
-	fi
-	@touch $@
+	$(call test_program,Chromium,[ -x /usr/bin/chromium ] || [ -x /Applications/Chromium.app/Contents/MacOS/Chromium ],chromium,--cask chromium,of the HTML view)
 
 # pandoc, for the tests of the pandoc filter (argmap-pandoc) that draws maps into documents.
 $(PANDOC):
-	@mkdir -p $(VENV)
-	@if command -v pandoc >/dev/null 2>&1; then \
-		echo "pandoc is installed."; \
-	elif command -v apt-get >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
-		echo "Installing pandoc with apt-get (for the tests of the pandoc filter)..."; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq pandoc >/dev/null || exit 2; \
-	elif command -v brew >/dev/null 2>&1; then \
-		echo "Installing pandoc with Homebrew (for the tests of the pandoc filter)..."; brew install pandoc || exit 2; \
-	else \
-		echo "pandoc not found and not installable here: the tests of the pandoc filter will be skipped."; \
-	fi
-	@touch $@
+	$(call test_program,pandoc,command -v pandoc >/dev/null 2>&1,pandoc,pandoc,of the pandoc filter)
 
 # Neovim, whose built-in LSP client the tests drive headless against `argmap lsp`.
 $(NEOVIM):
-	@mkdir -p $(VENV)
-	@if command -v nvim >/dev/null 2>&1; then \
-		echo "Neovim is installed."; \
-	elif command -v apt-get >/dev/null 2>&1; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
-		echo "Installing Neovim with apt-get (for the editor tests)..."; \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq neovim >/dev/null || exit 2; \
-	elif command -v brew >/dev/null 2>&1; then \
-		echo "Installing Neovim with Homebrew (for the editor tests)..."; brew install neovim || exit 2; \
-	else \
-		echo "Neovim not found and not installable here: the Neovim client test will be skipped."; \
-	fi
-	@touch $@
+	$(call test_program,Neovim,command -v nvim >/dev/null 2>&1,neovim,neovim,with Neovim's own LSP client)
 
 # The YAML language server that editors run: the tests check completion through it.
 $(LSP):
-	@mkdir -p $(VENV)/lsp
-	@if command -v npm >/dev/null 2>&1; then \
-		npm install --silent --no-audit --no-fund --prefix $(VENV)/lsp yaml-language-server@1.25.0 >/dev/null && touch $@; \
-	else echo "npm not found: the editor tests will be skipped (install Node.js to run them)."; fi
+	$(call test_package,yaml-language-server@1.25.0,of completion through the editor schema)
 
 # Argdown's own command line: the tests check that the Argdown argmap writes reads the same in it.
 $(ARGDOWN):
-	@mkdir -p $(VENV)/argdown
-	@if command -v npm >/dev/null 2>&1; then \
-		npm install --silent --no-audit --no-fund --prefix $(VENV)/argdown @argdown/cli@1.7.5 >/dev/null && touch $@; \
-	else echo "npm not found: the Argdown cross-checks will be skipped (install Node.js to run them)."; fi
+	$(call test_package,@argdown/cli@1.7.5,that read argmap's Argdown with Argdown's own reader)
 
 # Mermaid's own renderer, run in Chromium: the tests check that the Mermaid argmap writes shows its texts as they are.
 $(MERMAID):
-	@mkdir -p $(VENV)/mermaid
-	@if command -v npm >/dev/null 2>&1; then \
-		npm install --silent --no-audit --no-fund --prefix $(VENV)/mermaid mermaid@11.4.1 >/dev/null && touch $@; \
-	else echo "npm not found: the Mermaid cross-checks will be skipped (install Node.js to run them)."; fi
+	$(call test_package,mermaid@11.4.1,that draw argmap's Mermaid with Mermaid's own renderer)
 
 docs: setup
 	$(BIN)/argmap rules --format markdown > docs/rules.md
