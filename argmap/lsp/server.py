@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from argmap import __version__
 from argmap.lsp.analysis import Analysis, Analyzer
 from argmap.lsp.convert import lines_of, path_of
 from argmap.lsp.documents import Documents
 
-__all__ = ["ArgmapServer", "Options", "Refused", "guarded"]
+__all__ = ["ArgmapServer", "Options", "Protocol", "Refused", "guarded"]
 
 log = logging.getLogger("argmap.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,11 +57,30 @@ class Refused(JsonRpcException):
     CODE = -32803
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, without its leak of one future per notification.
+
+    pygls 2.1 files the future of a notification's handler under a fresh id that no response ever
+    removes (a response removes a request's), so every edit kept about 2.4 KB for good: memory grew
+    without bound over a long session (benchmarks/bench_lsp.py). Here each is removed once done.
+    """
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        before = set(self._request_futures)
+        super()._handle_notification(method_name, params)
+        for key in self._request_futures.keys() - before:
+            self._request_futures[key].add_done_callback(functools.partial(self._forget, key))
+
+    def _forget(self, key: Any, _future: Any) -> None:
+        self._request_futures.pop(key, None)
+
+
 class ArgmapServer(LanguageServer):
     """pygls's server with argmap's state: documents apart, analyses apart, features registered on it."""
 
     def __init__(self) -> None:
-        super().__init__("argmap", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("argmap", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=Protocol)
         self.documents = Documents()
         self.analyzer = Analyzer(self.documents, Path.cwd())
         self.analyses: dict[Path, Analysis] = {}
