@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING, Union
 from argmap.errors import GraphvizUnavailable, LimitReached
 
 if TYPE_CHECKING:
+    import threading
+
     from argmap.changes import Changes
     from argmap.config import Config
     from argmap.diagnostics import Diagnostic
+    from argmap.diagram.drawing import Drawing
     from argmap.formats import Reading, Subject, Written
     from argmap.linter import Result
     from argmap.loader import Workspace
@@ -248,19 +251,25 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     if format == "dot":
         return drawing.source().encode("utf-8")
     if format in ("html", "fragment"):
-        from concurrent.futures import ThreadPoolExecutor
+        import functools
 
+        from argmap import interrupts
         from argmap.diagram.data import page_data
         from argmap.diagram.html import embeddable, fragment, page
 
         # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
         languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
-        with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
-            drawn = list(pool.map(lambda code: drawing.draw("svg", code, timeout), languages))
+        tasks = [functools.partial(_drawn_svg, drawing, code, timeout) for code in languages]
+        drawn = interrupts.pooled(tasks, os.cpu_count() or 1)
         svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
         made = fragment(page_data(drawing), svgs) if format == "fragment" else page(page_data(drawing), svgs)
         return made.encode("utf-8")
     return drawing.draw(format, timeout=timeout)
+
+
+def _drawn_svg(drawing: Drawing, lang: str, timeout: float, stop: threading.Event) -> bytes:
+    """``drawing``'s SVG in ``lang``; setting ``stop`` stops dot."""
+    return drawing.draw("svg", lang, timeout, cancel=stop)
 
 
 def dump(amap: ArgumentMap) -> str:

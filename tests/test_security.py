@@ -509,3 +509,43 @@ def test_ctrl_c_while_the_command_line_starts_is_one_line_and_130(module):
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "argmap: interrupted\n")
+
+
+@pytest.mark.parametrize("after", [0.0, 0.003, 0.01, 0.03, 0.1])
+def test_ctrl_c_at_any_moment_of_a_render_stops_every_dot_and_thread(small_map, monkeypatch, after):
+    # However early or late Ctrl-C comes (choosing a layout starts dot several times in threads, then draws),
+    # the render ends as interrupted, promptly, and leaves no dot and no thread of its own behind.
+    import _thread
+    import contextlib
+    import threading
+    import time
+
+    bin_folder = small_map / "bin"
+    bin_folder.mkdir()
+    started = small_map / "dot-started"
+    (bin_folder / "dot").write_text(f"#!/bin/sh\necho $$ >> '{started}'\nexec sleep 60\n", encoding="utf-8")
+    (bin_folder / "dot").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    before = set(threading.enumerate())
+
+    def press() -> None:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.001)
+        time.sleep(after)
+        _thread.interrupt_main()
+
+    presser = threading.Thread(target=press)
+    presser.start()
+    began = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _render("out.svg", "svg")
+    finally:
+        presser.join()
+    assert time.monotonic() - began < 20
+    assert set(threading.enumerate()) - before - {presser} == set()
+    for pid in started.read_text().split():  # each fake dot is gone (its number may since name another process)
+        with contextlib.suppress(OSError):
+            assert b"sleep" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    assert not (small_map / "out.svg").exists()

@@ -3,10 +3,11 @@ largest once the whole drawing is fitted to a screen."""
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
+from argmap import interrupts
 from argmap.diagram.dot import write
 from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 from argmap.diagram.layout import DEFAULT, Layout
@@ -48,15 +49,10 @@ def choose(shown: View, legend: bool = True, timeout: float = 120.0) -> Layout:
     if shown.large or len(shown.nodes) < 3:
         return DEFAULT
     sources = [write(shown, layout, legend) for layout in CANDIDATES]
-    stop = threading.Event()
-    pool = ThreadPoolExecutor(max_workers=min(len(sources), os.cpu_count() or 1))
+    tasks = [functools.partial(fitted, source, timeout) for source in sources]
     try:
-        futures = [pool.submit(fitted, source, timeout, stop) for source in sources]
-        scales = [future.result() for future in futures]
+        scales = interrupts.pooled(tasks, os.cpu_count() or 1)
     except (GraphvizMissing, GraphvizFailed, ValueError):
         return DEFAULT
-    finally:
-        stop.set()  # on any way out (Ctrl-C too), every dot still running is stopped before the pool is left
-        pool.shutdown(wait=True, cancel_futures=True)
     best = max(range(len(CANDIDATES)), key=lambda index: (scales[index], -index))
     return CANDIDATES[best] if scales[best] > scales[0] * BETTER else DEFAULT

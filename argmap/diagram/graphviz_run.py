@@ -63,37 +63,41 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
     if executable is None:
         raise GraphvizMissing(install_hint())
     prefix = f"{name}: " if name else ""
-    process = _start(executable, output_format)
-    drawing, errors = _Collector(process.stdout, MAX_OUTPUT), _Collector(process.stderr, MAX_MESSAGE, drain=True)
-    threads = [threading.Thread(target=_feed, args=(process.stdin, source.encode("utf-8")), daemon=True),
-               threading.Thread(target=drawing.run, daemon=True), threading.Thread(target=errors.run, daemon=True)]
-    try:
-        with interrupts.held():  # a Ctrl-C inside start() would leave a reader in limbo
+    # Ctrl-C is held from dot's start to its end and taken here between looks (see interrupts.held): raised
+    # anywhere, it could come inside Popen, a thread's start or a wait, leaving dot or a lock behind.
+    with interrupts.held() as hold:
+        process = subprocess.Popen([executable, f"-T{output_format}"], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        drawing = _Collector(process.stdout, MAX_OUTPUT)
+        errors = _Collector(process.stderr, MAX_MESSAGE, drain=True)
+        threads = [threading.Thread(target=_feed, args=(process.stdin, source.encode("utf-8")), daemon=True),
+                   threading.Thread(target=drawing.run, daemon=True), threading.Thread(target=errors.run, daemon=True)]
+        try:
             for thread in threads:
                 thread.start()
-        deadline = time.monotonic() + timeout
-        while not _ended(process) and not drawing.over:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise GraphvizFailed(f"{prefix}dot took longer than {timeout:g} s and was stopped; draw part of the map"
-                                     " with --focus or --group, or raise --timeout")
-            if cancel is not None and cancel.is_set():
-                raise Cancelled(f"{prefix}dot was stopped: its drawing is no longer wanted")
-            if drawing.wake.is_set():
-                time.sleep(0.002)  # the drawing is complete and dot is exiting
-            else:
-                drawing.wake.wait(min(left, 0.02))
-    finally:
-        _kill_group(process)
-        # The pipes close with the group; a process that left it is waited for a few seconds only.
-        until = time.monotonic() + 5
-        started = [thread for thread in threads if thread.ident is not None]  # Ctrl-C may come before all start
-        for thread in started:
-            thread.join(max(0.0, until - time.monotonic()))
-        escaped = any(thread.is_alive() for thread in started)
-        if not escaped:
-            for stream in (process.stdin, process.stdout, process.stderr):
-                _close(stream)
+            deadline = time.monotonic() + timeout
+            while not _ended(process) and not drawing.over and not hold.pressed:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise GraphvizFailed(f"{prefix}dot took longer than {timeout:g} s and was stopped; draw part of the"
+                                         " map with --focus or --group, or raise --timeout")
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled(f"{prefix}dot was stopped: its drawing is no longer wanted")
+                if drawing.wake.is_set():
+                    time.sleep(0.002)  # the drawing is complete and dot is exiting
+                else:
+                    drawing.wake.wait(min(left, 0.02))
+        finally:
+            _kill_group(process)
+            # The pipes close with the group; a process that left it is waited for a few seconds only.
+            until = time.monotonic() + 5
+            started = [thread for thread in threads if thread.ident is not None]  # one may have failed to start
+            for thread in started:
+                thread.join(max(0.0, until - time.monotonic()))
+            escaped = any(thread.is_alive() for thread in started)
+            if not escaped:
+                for stream in (process.stdin, process.stdout, process.stderr):
+                    _close(stream)
     if escaped:
         raise GraphvizFailed(f"{prefix}dot left a process running that holds its output open")
     if drawing.over:
@@ -106,20 +110,6 @@ def run_dot(source: str, output_format: str, timeout: float, name: str | None = 
     if not drawing.data:
         raise GraphvizFailed(f"{prefix}dot wrote nothing: {first_message(bytes(errors.data))}")
     return bytes(drawing.data)
-
-
-def _start(executable: str, output_format: str) -> subprocess.Popen[bytes]:
-    """dot started in a process group of its own; a Ctrl-C while it starts kills the group, then is raised."""
-    process: subprocess.Popen[bytes] | None = None
-    try:
-        with interrupts.held():  # raised on the way out, once the process is known
-            process = subprocess.Popen([executable, f"-T{output_format}"], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    except KeyboardInterrupt:
-        if process is not None:
-            _kill_group(process)
-        raise
-    return process
 
 
 def first_message(stderr: bytes) -> str:

@@ -50,7 +50,7 @@ class Solving:
         """One SAT call, interrupted at the deadline (then Timeout).
 
         With a deadline, the call runs in a worker thread (Glucose releases the GIL) while this one
-        waits: the main thread stays free to take Ctrl-C, which interrupts the call and goes on up.
+        waits: a Ctrl-C interrupts the call and goes on up.
         """
         assumptions = list(assumptions)
         if self.deadline.at is None:
@@ -69,18 +69,19 @@ class Solving:
                 done.set()
 
         worker = threading.Thread(target=work, name="argmap-sat", daemon=True)
-        try:
-            with interrupts.held():  # a Ctrl-C inside start() would leave the worker in limbo, unstopped
+        # Ctrl-C is held while the worker starts and is waited for, and taken between looks (see interrupts.held)
+        with interrupts.held() as hold:
+            try:
                 worker.start()
-            while not done.is_set():
-                remaining = self.deadline.remaining()
-                if remaining is None or remaining <= 0:
-                    break
-                done.wait(min(remaining, WAKE))
-        finally:  # on time out, Ctrl-C or any other way out: the solver is deleted after this, so stop it first
-            while worker.ident is not None and not done.is_set():
-                solver.interrupt()
-                done.wait(WAKE)
+                while not done.is_set() and not hold.pressed:
+                    remaining = self.deadline.remaining()
+                    if remaining is None or remaining <= 0:
+                        break
+                    done.wait(min(remaining, WAKE))
+            finally:  # on time out, Ctrl-C or any other way out: the solver is deleted after this, so stop it first
+                while worker.ident is not None and not done.is_set():
+                    solver.interrupt()
+                    done.wait(WAKE)
         result = outcome[0] if outcome else None
         if isinstance(result, BaseException):
             raise result
