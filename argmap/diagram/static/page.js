@@ -24,6 +24,11 @@
     // parsed only when a reader asks for them: a large map's page then parses one drawing, not one per language.
     drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
   }
+  function pieces() {
+    // The drawing shown, when it comes in pieces (a large map: argmapPieces puts in only what is near the view).
+    const drawing = shownLang && drawings[shownLang];
+    return drawing && drawing.pieces && canvas.contains(drawing.svg) ? drawing.pieces : null;
+  }
   function contentOf(drawing) {
     let template = drawing.template;
     if (!(template instanceof HTMLTemplateElement)) {
@@ -83,7 +88,8 @@
   function nodeElement(id) {
     // The drawing shown is in the document, whose id index answers at once (a selector would walk it).
     const g = id ? root.getElementById("node-" + id) : null;
-    return g && canvas.contains(g) ? g : null;
+    if (g && canvas.contains(g)) return g;
+    return id && pieces() ? pieces().ensure("node-" + id) : null;
   }
   let drawnSet = null;
   function isDrawn(id) {
@@ -95,39 +101,53 @@
     // drawing costs a browser more to copy than to swap).
     const drawing = drawings[language];
     if (!drawing) return null;
-    if (!drawing.svg) {
+    if (!drawing.svg && (drawing.cut || drawing.template.dataset.pieces)) {
+      drawing.cut = drawing.cut || JSON.parse(drawing.template.textContent);
+      drawing.pieces = argmapPieces.drawing(drawing.cut, (g) => decorate(g, language, drawing));
+      dress(drawing.svg = drawing.pieces.svg, language);
+    } else if (!drawing.svg) {
       const svg = contentOf(drawing).querySelector("svg");
       if (!svg) return null;
       drawing.svg = document.adoptNode(svg);
-      const box = svg.viewBox.baseVal;
-      // One SVG unit is one CSS pixel at zoom 1 (apply() sizes the drawing for the zoom).
-      svg.setAttribute("width", String(box.width));
-      svg.setAttribute("height", String(box.height));
-      svg.setAttribute("role", "group");
-      svg.setAttribute("aria-label", (data.title[language] || data.id) + ": argument map");
-      for (const title of svg.querySelectorAll("title")) title.remove();
-      for (const g of svg.querySelectorAll("g.node[id^='node-']")) {
-        const id = g.id.slice(5);
-        if (!data.nodes[id]) continue;
-        g.setAttribute("tabindex", "0");
-        g.setAttribute("role", "button");
-        g.setAttribute("aria-label", textOf(id, language));
-        if (derived(data.nodes[id])) {
-          const a = g.querySelector("a");
-          if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
-        }
-        if (data.problems[id]) g.classList.add("problem");
-      }
-      for (const g of svg.querySelectorAll("g.edge[id^='edge-']")) {
-        // An edge drawn for an inference the map does not name says what it joins, not a derived id.
-        const node = data.nodes[g.id.slice(5)];
-        if (!derived(node)) continue;
-        const a = g.querySelector("a");
-        if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(g.id.slice(5), language));
-      }
+      dress(svg, language);
+      for (const g of svg.querySelectorAll("g.node[id^='node-'], g.edge[id^='edge-']")) decorate(g, language, drawing);
     }
     patchDrawing(drawing, language);
     return drawing.svg;
+  }
+  function dress(svg, language) {
+    const box = svg.viewBox.baseVal;
+    // One SVG unit is one CSS pixel at zoom 1 (apply() sizes the drawing for the zoom).
+    svg.setAttribute("width", String(box.width));
+    svg.setAttribute("height", String(box.height));
+    svg.setAttribute("role", "group");
+    svg.setAttribute("aria-label", (data.title[language] || data.id) + ": argument map");
+    for (const title of svg.querySelectorAll("title")) title.remove();
+  }
+  function decorate(g, language, drawing) {
+    // A node made a button named by its text, an edge of an unnamed inference titled by what it joins (never a
+    // derived id); a piece put in later also takes the selection, the matches and the texts patched since.
+    const id = g.id.slice(5);
+    if (g.classList.contains("edge")) {
+      if (!derived(data.nodes[id])) return;
+      const a = g.querySelector("a");
+      if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+      return;
+    }
+    if (!data.nodes[id]) return;
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", textOf(id, language));
+    if (derived(data.nodes[id])) {
+      const a = g.querySelector("a");
+      if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+    }
+    if (data.problems[id]) g.classList.add("problem");
+    if (!drawing.pieces) return;
+    g.classList.toggle("selected", id === selected);
+    g.classList.toggle("match", matches.has(id));
+    const change = drawing.patch && drawing.applied === drawing.patch.version && drawing.patch.nodes[id];
+    if (change) patchNode(g, change);
   }
   function patchDrawing(drawing, language) {
     // A save that changed only texts comes as a patch: the texts and tooltips of the boxes changed since this
@@ -136,14 +156,16 @@
     if (!patch || !drawing.svg || drawing.applied === patch.version) return;
     for (const [id, change] of Object.entries(patch.nodes)) {
       const g = drawing.svg.querySelector("#" + CSS.escape("node-" + id));
-      if (!g) continue;
-      const texts = g.querySelectorAll("text");
-      change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
-      const a = g.querySelector("a");
-      if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
-      g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
+      if (g) patchNode(g, change); // a drawing in pieces patches the others as they are put in
     }
     drawing.applied = patch.version;
+  }
+  function patchNode(g, change) {
+    const texts = g.querySelectorAll("text");
+    change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
+    const a = g.querySelector("a");
+    if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
+    g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
   }
   function stamp() {
     frame.dataset.version = String(shown);
@@ -189,7 +211,18 @@
     viewport.scrollTop = Math.max(0, -view.y);
     applying = false;
     frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+    near();
     overview.frame();
+  }
+  function near() {
+    // A drawing in pieces gets the pieces near the view (in its own units) put in, and those far from it taken out.
+    const drawn = pieces();
+    if (!drawn) return;
+    const vw = viewport.clientWidth, vh = viewport.clientHeight;
+    drawn.update(-view.x / view.k, -view.y / view.k, (vw - view.x) / view.k, (vh - view.y) / view.k, view.k);
+  }
+  function least() {
+    return pieces() ? argmapPieces.FLOOR : 0.02;
   }
   const READABLE = 1; // one SVG unit per CSS pixel: dot's 11-point texts show at 11 px
   function opening() {
@@ -198,8 +231,14 @@
     const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
     if (Math.min(vw / w, vh / h) * 0.96 >= READABLE) { fit(); return; }
     const thesis = data.drawn.find((id) => data.nodes[id] && data.nodes[id].role === "thesis") || data.drawn[0];
-    const g = nodeElement(thesis);
+    const box = pieces() && pieces().box("node-" + thesis);
     view.k = READABLE; view.x = (vw - w) / 2; view.y = 0;
+    if (box) { // centred from its box: the pieces near the left edge are never put in
+      view.x = vw / 2 - (box[0] + box[2] / 2) * view.k; view.y = vh / 2 - (box[1] + box[3] / 2) * view.k;
+      apply();
+      return;
+    }
+    const g = nodeElement(thesis);
     apply();
     if (g) centre(g);
   }
@@ -209,13 +248,13 @@
   }
   function fit() {
     const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
-    view.k = Math.max(0.02, Math.min(vw / w, vh / h, 2) * 0.96);
+    view.k = Math.max(least(), Math.min(vw / w, vh / h, 2) * 0.96);
     view.x = (vw - w * view.k) / 2;
     view.y = (vh - h * view.k) / 2;
     apply();
   }
   function zoom(factor, cx, cy) {
-    const k = Math.max(0.02, Math.min(view.k * factor, 8));
+    const k = Math.max(least(), Math.min(view.k * factor, 8));
     if (cx === undefined) { cx = viewport.clientWidth / 2; cy = viewport.clientHeight / 2; }
     view.x = cx - (cx - view.x) * k / view.k;
     view.y = cy - (cy - view.y) * k / view.k;
@@ -238,6 +277,13 @@
       // Node boxes from the drawing's geometry (getBBox: no CSS layout), in drawing units; once per drawing.
       const svg = canvas.querySelector("svg");
       if (!svg) return;
+      if (pieces()) { // a drawing in pieces knows every node's box without putting it in
+        boxes = pieces().nodes().map(([id, x, y, w, h]) => {
+          const node = data.nodes[id];
+          return [x, y, w, h, node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb"];
+        });
+        return;
+      }
       const graph = svg.querySelector("g.graph");
       const m = graph && graph.transform.baseVal.consolidate() ? graph.transform.baseVal.consolidate().matrix : null;
       boxes = [];
@@ -635,6 +681,7 @@
     if (w * view.k > viewport.clientWidth) view.x = -viewport.scrollLeft;
     if (h * view.k > viewport.clientHeight) view.y = -viewport.scrollTop;
     frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+    near();
     overview.frame();
   }, {passive: true});
   let restoring = false;
@@ -723,6 +770,11 @@
     // The drawing in the language shown, with what is hidden or dimmed as on screen, and its font named.
     const svg = canvas.querySelector("svg");
     if (!svg) return null;
+    if (pieces()) { // the whole drawing, not only the pieces in view
+      const whole = pieces().whole(), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
+      const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }</style>";
+      return {text: whole.slice(0, open) + font + whole.slice(open), w: size().w, h: size().h};
+    }
     const copy = svg.cloneNode(true);
     for (const name of ["role", "aria-label", "style"]) copy.removeAttribute(name);
     for (const g of copy.querySelectorAll("[tabindex]")) { g.removeAttribute("tabindex"); g.removeAttribute("role"); }
@@ -821,9 +873,12 @@
       if (!data.languages.includes(update.lang)) return; // a language removed since
       const held = drawings[update.lang];
       if (held && held.version >= update.version) return; // replayed: this page has it, or a newer one
-      const template = document.createElement("template");
-      template.innerHTML = update.svg;
-      drawings[update.lang] = {version: update.version, template};
+      if (update.pieces) drawings[update.lang] = {version: update.version, cut: update.pieces};
+      else {
+        const template = document.createElement("template");
+        template.innerHTML = update.svg;
+        drawings[update.lang] = {version: update.version, template};
+      }
       if (update.lang === lang) {
         const onNode = canvas.contains(root.activeElement);
         show(lang);
