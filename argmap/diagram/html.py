@@ -17,7 +17,7 @@ from argmap.diagram.dot import FONT
 from argmap.diagram.pieces import VIRTUAL, pieces
 
 __all__ = ["page", "fragment", "embeddable", "island", "scripted", "large", "policy", "script", "styles",
-           "LANGUAGE_NAMES"]
+           "LANGUAGE_NAMES", "SCRIPT"]
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語", "zh": "中文", "de": "Deutsch", "es": "Español"}
 """How the language switch names a language (in that language); others are shown by their code."""
@@ -29,11 +29,19 @@ _FONT = f' font-family="{FONT}"'
 _LENGTH = re.compile(r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?(?:px|rem|em|vh|cm|mm|in)")
 
 
+SCRIPT = ("host", "texts", "pieces", "drawing", "zoom", "overview", "select", "panel", "verdicts", "findings", "search",
+          "address", "pointer", "keys", "save", "language", "live", "start")
+"""The page's script, module by module (static/page/NAME.js), in the order they run: one function's body, whose
+last module starts the view."""
+
+
 @cache
 def script() -> str:
-    """The page's script: the drawing of large maps in pieces (its strict mode first), then the view."""
-    static = files("argmap.diagram").joinpath("static")
-    return "\n".join((static / name).read_text(encoding="utf-8") for name in ("pieces.js", "page.js"))
+    """The page's script: its modules inlined in order, in one function of their own (no global, no request).
+    Every map text reaches the page through textContent, never as markup."""
+    folder = files("argmap.diagram").joinpath("static/page")
+    body = "".join(folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SCRIPT)
+    return f'// argmap\'s HTML view.\n"use strict";\n(function () {{\n{body}}})();\n'
 
 
 @cache
@@ -126,13 +134,6 @@ def _title(data: Mapping[str, Any]) -> str:
     return html.escape(str(data["title"].get(lang) or next(iter(data["title"].values()), "")))
 
 
-def large(svg: str) -> dict[str, Any] | None:
-    """The pieces of ``svg`` when it has :data:`VIRTUAL` nodes and edges or more, else None."""
-    if svg.count(' class="node"') + svg.count(' class="edge"') < VIRTUAL:
-        return None
-    return pieces(svg)
-
-
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
 
 
@@ -147,6 +148,13 @@ def scripted(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return (text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def large(svg: str) -> dict[str, Any] | None:
+    """The pieces of ``svg`` when it has :data:`VIRTUAL` nodes and edges or more, else None."""
+    if svg.count(' class="node"') + svg.count(' class="edge"') < VIRTUAL:
+        return None
+    return pieces(svg)
 
 
 def _drawing(code: str, svg: str, version: int, shown: bool) -> str:

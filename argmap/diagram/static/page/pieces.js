@@ -1,7 +1,6 @@
 // argmap's large drawings: a drawing that comes cut in pieces (argmap.diagram.pieces) has in the document only the
 // pieces near the view, so that the browser lays out and paints a few hundred elements, not tens of thousands.
-"use strict";
-var argmapPieces = (function () {
+const argmapPieces = (function () {
   const CELL = 1024; // the grid the pieces are found by, and the region they are drawn in is snapped to (drawing units)
   const WIDE = 64; // a piece over more cells than this is looked at on its own, not through the grid
   const LONG = 4096; // a line longer than this is drawn only where it passes near the view
