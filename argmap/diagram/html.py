@@ -15,7 +15,7 @@ from typing import Any
 
 from argmap.diagram.dot import FONT
 
-__all__ = ["page", "fragment", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES"]
+__all__ = ["page", "fragment", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES", "SCRIPT"]
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語", "zh": "中文", "de": "Deutsch", "es": "Español"}
 """How the language switch names a language (in that language); others are shown by their code."""
@@ -27,9 +27,19 @@ _FONT = f' font-family="{FONT}"'
 _LENGTH = re.compile(r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?(?:px|rem|em|vh|cm|mm|in)")
 
 
+SCRIPT = ("host", "texts", "drawing", "zoom", "overview", "select", "panel", "verdicts", "findings", "search",
+          "address", "pointer", "keys", "save", "language", "live", "start")
+"""The page's script, module by module (static/page/NAME.js), in the order they run: one function's body, whose
+last module starts the view."""
+
+
 @cache
 def script() -> str:
-    return files("argmap.diagram").joinpath("static/page.js").read_text(encoding="utf-8")
+    """The page's script: its modules inlined in order, in one function of their own (no global, no request).
+    Every map text reaches the page through textContent, never as markup."""
+    folder = files("argmap.diagram").joinpath("static/page")
+    body = "".join(folder.joinpath(f"{name}.js").read_text(encoding="utf-8") for name in SCRIPT)
+    return f'// argmap\'s HTML view.\n"use strict";\n(function () {{\n{body}}})();\n'
 
 
 @cache

@@ -173,3 +173,20 @@ def test_the_data_carries_the_question_concessions_and_the_analysts_marks():
     assert len(nodes["internal-spending-is-not-investment"]["conceded_by"]) == 2
     assert nodes["policy-weighs-on-regulation"]["by"] == "analyst" and nodes["popular-view"]["by"] == "author"
     assert data["incomplete"] == [] and page_data(prepare(amap))["question"]["answers"][0]["verdict"] is None
+
+
+def test_the_pages_script_is_small_named_modules_inlined_in_one_function():
+    from importlib.resources import files
+
+    from argmap.diagram.html import SCRIPT
+
+    folder = files("argmap.diagram").joinpath("static/page")
+    present = sorted(p.name for p in folder.iterdir() if p.name.endswith(".js"))
+    assert present == sorted(f"{name}.js" for name in SCRIPT)  # every module runs, none is left out
+    for name in SCRIPT:
+        lines = folder.joinpath(f"{name}.js").read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("// ") and len(lines[0]) <= 120, name  # a one-line header saying what it does
+        assert len(lines) <= 300, name
+    whole = script()
+    assert whole.count("(function () {\n") >= 1 and whole.rstrip().endswith("})();")
+    assert "import " not in whole and "fetch(" not in whole  # nothing it has to load

@@ -1,0 +1,41 @@
+// Selecting a node: its mark in the drawing, the address, the panel kept in step across saves.
+function highlight(id) {
+  for (const g of canvas.querySelectorAll("g.node.selected")) g.classList.remove("selected");
+  const g = nodeElement(id);
+  if (g) g.classList.add("selected");
+  return g;
+}
+function select(id, options) {
+  if (!data.nodes[id]) return;
+  selected = id;
+  const g = highlight(id);
+  render();
+  if (g && options && options.centre) centre(g);
+  if (g && options && options.focus) g.focus({preventScroll: true});
+  const hash = "#" + encodeURIComponent(id);
+  if (!host && location.hash !== hash) history.replaceState(null, "", hash);  // an embedded map leaves the address alone
+}
+function relationList(title, items) {
+  if (!items.length) return null;
+  return el("section", {}, el("h3", {}, title), el("ul", {}, ...items));
+}
+const VERBS = {support: ["supports", "supported by"], attack: ["attacks", "attacked by"],
+               undercut: ["undercuts", "undercut by"]};
+function refresh() {
+  // After an update: a selection whose node is gone is dropped (its panel, its address); a panel whose
+  // content did not change is left as it is (a reader's focus and a screen reader's place stay); one that
+  // changed is rebuilt with the focus on the same control.
+  if (selected && !data.nodes[selected]) { unselect(); return; }
+  if (!selected) return;
+  const focused = [...panel.querySelectorAll("a, button")].indexOf(root.activeElement);
+  if (render(true) && focused >= 0) {
+    const again = panel.querySelectorAll("a, button");
+    (again[Math.min(focused, again.length - 1)] || panel).focus({preventScroll: true});
+  }
+}
+function unselect() {
+  selected = null;
+  highlight(null);
+  render();
+  if (!host) history.replaceState(null, "", location.pathname + location.search);
+}

@@ -1,0 +1,41 @@
+// A node's texts in a language, never a derived id; building elements and links from map texts as text.
+function textsOf(node) {
+  return node.kind === "inference" ? node.label : node.text;
+}
+function inLanguage(texts, language) {
+  return texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0]);
+}
+function derived(node) {
+  return node && node.kind === "inference" && !node.explicit;
+}
+function textOf(id, language) {
+  const node = data.nodes[id];
+  const own = node && inLanguage(textsOf(node), language);
+  if (own) return own;
+  if (node && node.kind === "inference") {
+    // An inference the map does not name is shown by what it joins: a reader never meets a derived id.
+    const from = (node.premises || []).map((p) => textOf(p, language)).join(" + ");
+    return (node.relation || "inference") + ": " + from + (node.target ? " → " + textOf(node.target, language) : "");
+  }
+  return id;
+}
+function fold(text) {
+  return String(text).normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+function el(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value !== null && value !== undefined) element.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+function link(id) {
+  const shownText = textOf(id, lang);
+  const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id},
+    shownText.length > 80 ? shownText.slice(0, 79) + "…" : shownText);
+  if (!isDrawn(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
+  return a;
+}

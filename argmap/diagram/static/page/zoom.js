@@ -1,0 +1,62 @@
+// Where the view is: the drawing at its size, panned by scrolling, zoomed, fitted, opened readable on the thesis.
+let applying = false;
+function apply() {
+  // The drawing is drawn at its size (k × dot's), and moved by scrolling the viewport: the browser then
+  // lays out and paints only what is in view, as it does an SVG file opened alone (a transformed layer of a
+  // large map would be painted whole). It never leaves an empty band: a drawing wider (or taller) than the
+  // window keeps its edges to the window's, a smaller one is centred.
+  const svg = canvas.querySelector("svg");
+  const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+  const width = w * view.k, height = h * view.k;
+  view.x = width > vw ? Math.min(0, Math.max(vw - width, view.x)) : (vw - width) / 2;
+  view.y = height > vh ? Math.min(0, Math.max(vh - height, view.y)) : (vh - height) / 2;
+  if (svg) {
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+  }
+  canvas.style.marginLeft = Math.max(0, view.x) + "px";
+  canvas.style.marginTop = Math.max(0, view.y) + "px";
+  applying = true;
+  viewport.scrollLeft = Math.max(0, -view.x);
+  viewport.scrollTop = Math.max(0, -view.y);
+  applying = false;
+  frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+  overview.frame();
+}
+const READABLE = 1; // one SVG unit per CSS pixel: dot's 11-point texts show at 11 px
+function opening() {
+  // A map that fits the window readably is shown whole; a larger one opens at a readable size on its
+  // thesis, the drawing's edges kept to the window's (so the thesis sits at the top of a bottom-up map).
+  const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+  if (Math.min(vw / w, vh / h) * 0.96 >= READABLE) { fit(); return; }
+  const thesis = data.drawn.find((id) => data.nodes[id] && data.nodes[id].role === "thesis") || data.drawn[0];
+  const g = nodeElement(thesis);
+  view.k = READABLE; view.x = (vw - w) / 2; view.y = 0;
+  apply();
+  if (g) centre(g);
+}
+function size() {
+  const svg = canvas.querySelector("svg");
+  return svg ? {w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height} : {w: 1, h: 1};
+}
+function fit() {
+  const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
+  view.k = Math.max(0.02, Math.min(vw / w, vh / h, 2) * 0.96);
+  view.x = (vw - w * view.k) / 2;
+  view.y = (vh - h * view.k) / 2;
+  apply();
+}
+function zoom(factor, cx, cy) {
+  const k = Math.max(0.02, Math.min(view.k * factor, 8));
+  if (cx === undefined) { cx = viewport.clientWidth / 2; cy = viewport.clientHeight / 2; }
+  view.x = cx - (cx - view.x) * k / view.k;
+  view.y = cy - (cy - view.y) * k / view.k;
+  view.k = k;
+  apply();
+}
+function centre(g) {
+  const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+  view.x += port.left + port.width / 2 - (box.left + box.width / 2);
+  view.y += port.top + port.height / 2 - (box.top + box.height / 2);
+  apply();
+}
