@@ -53,12 +53,12 @@ class Analysis:
     @cached_property
     def labels(self) -> dict[str, str]:
         """Each node's label under grounded semantics (empty when the map could not be built)."""
-        from argmap.semantics.result import evaluate_graph
+        from argmap.pipeline.evaluation import of_graph
 
         if self.checked.graph is None:
             return {}
         try:
-            evaluation = evaluate_graph(self.checked.graph, "grounded", 2.0)
+            evaluation = of_graph(self.checked.graph, self.checked.amap, "grounded", 2.0)
         except Exception:  # an evaluation that fails leaves the hover without a label, nothing more
             return {}
         return {node: str(label) for node, label in getattr(evaluation, "labels", {}).items()}
