@@ -116,7 +116,7 @@ def _no_stable_choice(evaluation: Evaluation) -> str:
     assumption attack itself), else an odd cycle of attacks."""
     graph = evaluation.graph
     asked = [n for n in graph if graph.nodes[n].get("kind") == "question"] if graph is not None else []
-    if evaluation.framework is not None and asked:
+    if graph is not None and evaluation.framework is not None and asked:
         out_of = set(evaluation.framework.names)
         open_questions = [n for n in asked if n in out_of and not any(
             graph.nodes[i].get("kind") == "inference" and next(iter(graph.predecessors(i)), n) != n
