@@ -91,7 +91,7 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
                 message += f"; allowed: {', '.join(allowed)}"
         elif kind == "missing" and isinstance(item["loc"][-1], int):  # a fixed-length list such as `body: [3]`
             loc = _data_path(doc.data, item["loc"][:-1])
-            needed = 1 + max(other["loc"][-1] for other in items
+            needed = 1 + max(int(other["loc"][-1]) for other in items
                              if other["type"] == "missing" and other["loc"][:-1] == item["loc"][:-1])
             held: Any = doc.data
             for step in loc:
