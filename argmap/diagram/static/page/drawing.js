@@ -81,6 +81,7 @@ function show(language) {
   shownLang = language;
   (host ? frame : document.documentElement).lang = language;
   mark();
+  shape();
   highlight(selected);
   if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
   else apply(); // a new drawing (a language, a save) takes the view where the reader left it

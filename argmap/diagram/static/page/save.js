@@ -1,5 +1,4 @@
 // Saving the drawing as it is shown, as SVG or PNG.
-// ---- saving the drawing as it is shown -----------------------------------------------------------
 const SVGNS = "http://www.w3.org/2000/svg";
 function exported() {
   // The drawing in the language shown, with what is hidden or dimmed as on screen, and its font named.
