@@ -8,15 +8,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
-from argmap.errors import GraphvizUnavailable, LimitReached
+from argmap.errors import GraphvizUnavailable
 
 if TYPE_CHECKING:
-    import threading
-
     from argmap.changes import Changes
     from argmap.config import Config
     from argmap.diagnostics import Diagnostic
-    from argmap.diagram.drawing import Drawing
     from argmap.formats import Reading, Subject, Written
     from argmap.linter import Result
     from argmap.loader import Workspace
@@ -28,7 +25,6 @@ __all__ = ["load", "check", "evaluate", "render", "dump", "diff", "import_map", 
            "GraphvizUnavailable"]
 
 PathLike = Union[str, "os.PathLike[str]"]
-RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html", "fragment")
 
 
 def _need_map(value: object, verb: str, name: str = "the map") -> None:
@@ -170,44 +166,13 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     _need_map(amap, "evaluate")
     from argmap.errors import UsageError
     from argmap.graph import build
-    from argmap.semantics import SEMANTICS
-    from argmap.semantics.extensions import SolverTimeout
-    from argmap.semantics.result import evaluate_graph
+    from argmap.pipeline import time_limit
+    from argmap.pipeline.evaluation import SEMANTICS, of_graph
 
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
-    _time_limit(timeout)
-    graph = build(amap)
-    if questions:
-        from argmap.schemes import shipped
-        from argmap.schemes.evaluation import counting_questions
-        from argmap.semantics import GRADUAL_SEMANTICS
-
-        graph = counting_questions(graph, amap, schemes or shipped(), semantics not in GRADUAL_SEMANTICS)
-    try:
-        return evaluate_graph(graph, semantics, timeout)
-    except SolverTimeout:
-        raise LimitReached(f"{semantics} semantics found no answer within {timeout:g} s; {why_slow(semantics)}") from None
-
-
-WEEK = 7 * 24 * 3600
-
-
-def _time_limit(timeout: float | None) -> None:
-    """Refuse a time limit that is not a finite number of seconds above 0 and at most a week (None: no limit)."""
-    from argmap.errors import UsageError
-
-    if timeout is None:
-        return
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= WEEK:  # NaN fails too
-        raise UsageError(f"a time limit must be a number of seconds above 0 and at most a week, not {timeout!r}")
-
-
-def why_slow(semantics: str) -> str:
-    """What a time-out under ``semantics`` means, from the registry of semantics."""
-    from argmap.semantics.registry import timeout_reason
-
-    return timeout_reason(semantics)
+    time_limit(timeout)
+    return of_graph(build(amap), amap, semantics, timeout, questions, schemes)
 
 
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
@@ -230,46 +195,9 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
     _need_map(amap, "render")
-    from argmap.diagram.drawing import prepare
-    from argmap.errors import UsageError
+    from argmap.pipeline.rendering import render as drawn
 
-    if format not in RENDER_FORMATS:
-        raise UsageError(f"unknown format {format!r}; use {', '.join(RENDER_FORMATS)}")
-    if dpi is not None and format != "png":
-        raise UsageError(f"a resolution (dpi) is for PNG output only, not {format}")
-    if dpi is not None and not 1 <= dpi <= 2400:
-        raise UsageError(f"a resolution of {dpi} dpi is out of range; use 1 to 2400")
-    _time_limit(timeout)
-    if isinstance(evaluation, str):
-        from argmap.semantics import SEMANTICS
-
-        if evaluation not in SEMANTICS:
-            raise UsageError(f"unknown semantics {evaluation!r}; available: {', '.join(SEMANTICS)}")
-    # The layout is chosen once, on the first language's view: every language is drawn alike.
-    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi,
-                      findings).settled(timeout=timeout)
-    if format == "dot":
-        return drawing.source().encode("utf-8")
-    if format in ("html", "fragment"):
-        import functools
-
-        from argmap import interrupts
-        from argmap.diagram.data import page_data
-        from argmap.diagram.html import embeddable, fragment, page
-
-        # Each language is laid out by dot for its own texts (their widths differ), so each has its SVG.
-        languages = [drawing.lang, *(code for code in amap.languages if code != drawing.lang)]
-        tasks = [functools.partial(_drawn_svg, drawing, code, timeout) for code in languages]
-        drawn = interrupts.pooled(tasks, os.cpu_count() or 1)
-        svgs = {code: embeddable(svg) for code, svg in zip(languages, drawn, strict=True)}
-        made = fragment(page_data(drawing), svgs) if format == "fragment" else page(page_data(drawing), svgs)
-        return made.encode("utf-8")
-    return drawing.draw(format, timeout=timeout)
-
-
-def _drawn_svg(drawing: Drawing, lang: str, timeout: float, stop: threading.Event) -> bytes:
-    """``drawing``'s SVG in ``lang``; setting ``stop`` stops dot."""
-    return drawing.draw("svg", lang, timeout, cancel=stop)
+    return drawn(amap, format, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
 
 
 def dump(amap: ArgumentMap) -> str:

@@ -12,7 +12,7 @@ from typing import Protocol
 from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
 from argmap.errors import UsageError
-from argmap.source import Limits, YamlDocument, fail, os_reason, parse, printable, read, refusal
+from argmap.source import Limits, YamlDocument, fail, os_reason, parse, printable, read, read_bytes, refusal
 
 __all__ = ["Files", "FileSystem", "GitRevision", "RevisionError", "YAML_SUFFIXES", "printable"]
 
@@ -179,6 +179,17 @@ class GitRevision:
             tree.folders.update("/".join(parts[:i]) for i in range(len(parts)))
         return tree
 
+    @staticmethod
+    def head(path: Path) -> str | None:
+        """The commit id that HEAD names in the repository holding ``path`` (None: no repository, no commit)."""
+        start = Path(path).absolute()
+        while not start.is_dir() and start != start.parent:
+            start = start.parent
+        try:
+            return _git(start, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip() or None
+        except RevisionError:
+            return None
+
     def _relative(self, path: Path) -> str | None:
         try:
             return path.relative_to(self.top).as_posix() if path != self.top else ""
@@ -238,3 +249,19 @@ def _git(folder: Path, *args: str) -> bytes:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RevisionError(message[0] if message else f"git {args[0]} failed")
     return done.stdout
+
+
+def disk_text(path: Path) -> str | None:
+    """The text of a file on disk, read within a map file's limits (None when it cannot be read)."""
+    raw, _ = read_bytes(str(path))
+    return None if raw is None else raw.decode("utf-8-sig", "replace")
+
+
+def text_document(text: str, display: str, limits: Limits) -> YamlDocument:
+    """A file's text held in memory (an editor's unsaved buffer) read as a map file: refused over the size
+    limit, as the same file on disk would be."""
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw) > limits.max_file_bytes:
+        return fail(YamlDocument(display), UNREADABLE, 0, 0,
+                    f"file is {len(raw):,} bytes, over the {limits.max_file_bytes:,}-byte limit")
+    return parse(raw, display, limits)

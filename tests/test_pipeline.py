@@ -78,3 +78,70 @@ def test_a_malformed_import_is_an_input_error_at_its_place(tmp_path):
     with pytest.raises(InputError) as missing:
         pipeline.import_file(tmp_path / "absent.json", "aif")
     assert missing.value.where == str(tmp_path / "absent.json")
+
+
+def test_an_iccma_task_is_answered_on_a_subject(tmp_path):
+    from argmap.pipeline import evaluation
+
+    (tmp_path / "af.apx").write_text("arg(a).\narg(b).\narg(c).\natt(a,b).\natt(b,c).\n", encoding="utf-8")
+    subject = pipeline.subject(tmp_path / "af.apx")
+    deadline = evaluation.Deadline(60)
+    yes = evaluation.answer(subject, "DC-PR", "c", deadline)
+    assert yes.accepted is True and yes.members(yes.extension) == ["a", "c"]
+    assert evaluation.answer(subject, "DS-GR", "b", deadline).accepted is False
+    assert evaluation.answer(subject, "CE-ST", None, deadline).extensions == 1
+    with pytest.raises(UsageError, match=r"^DC-PR needs --argument$"):
+        evaluation.answer(subject, "DC-PR", None, deadline)
+    with pytest.raises(UsageError, match=r"^no argument 'cc'; did you mean 'c'\?$"):
+        evaluation.answer(subject, "DC-PR", "cc", deadline)
+
+
+def test_a_map_is_evaluated_and_compared_with_the_other_semantics():
+    from argmap.pipeline import evaluation
+
+    subject = pipeline.subject(ESSAY)
+    grounded = evaluation.of_subject(subject, "grounded", evaluation.Deadline(60))
+    other = evaluation.compared(grounded)
+    assert grounded.labels and other is not None and other.semantics == "dfquad" and other.strengths
+    assert evaluation.compared(other).semantics == "grounded"
+    assert evaluation.compared(evaluation.of_subject(subject, "preferred", evaluation.Deadline(60))) is None
+
+
+def test_a_time_out_says_what_it_means_under_the_semantics():
+    from argmap.errors import LimitReached
+    from argmap.pipeline import evaluation
+
+    said = r"^no answer within 0.5 s \(--timeout\); preferred semantics is NP-hard"
+    with pytest.raises(LimitReached, match=said), evaluation.bounded(0.5, "preferred") as deadline:
+        deadline.at = 0  # already past
+        deadline.check()
+
+
+def test_textconv_lists_the_argument_or_gives_the_file_back(tmp_path):
+    (tmp_path / "map.yaml").write_text("argmap: 1\nid: m\nstatements:\n  t: {role: thesis, text: T}\n",
+                                       encoding="utf-8")
+    assert "t" in pipeline.textconv(str(tmp_path / "map.yaml"))
+    (tmp_path / "note.yaml").write_text("just: [text\n", encoding="utf-8")
+    assert pipeline.textconv(str(tmp_path / "note.yaml")) == "just: [text\n"
+
+
+def test_render_builds_the_map_graph_once(tmp_path, monkeypatch):
+    """The check's graph is the one drawn and evaluated: render does not build it again."""
+    import argmap.graph
+    from tests.conftest import run_cli
+
+    built = []
+    real = argmap.graph.build
+    monkeypatch.setattr(argmap.graph, "build", lambda amap, *a, **k: built.append(amap.id) or real(amap, *a, **k))
+    code, _, err = run_cli("render", str(ESSAY / "map.yaml"), "-o", str(tmp_path / "map.dot"), "--eval", "grounded",
+                           "--questions", cwd=tmp_path)
+    assert (code, err) == (0, "") and built == ["capital-feast"]
+
+
+def test_the_live_preview_needs_dot_before_it_starts(monkeypatch):
+    from argmap.errors import LimitReached
+    from argmap.pipeline.rendering import require_dot
+
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(LimitReached, match=r"^Graphviz's `dot` is not installed; to install it: "):
+        require_dot()

@@ -58,7 +58,9 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     if options.textconv:
         if options.second is not None:
             raise UsageError("--textconv takes one file")
-        stdout.write(_textconv(options.first))
+        from argmap.pipeline import textconv
+
+        stdout.write(textconv(options.first))
         return CLEAN
     first = Path(options.first)
     if first.exists() and options.second is None:
@@ -76,25 +78,6 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     changes = api.diff(old, new)
     REPORTS[options.format](changes, old, new, stdout)
     return FINDINGS if changes else CLEAN
-
-
-def _textconv(path: str) -> str:
-    """The argument one file states; the file's own text when it is not a valid map file (git shows that), read
-    within the limits of a map file (a device or an endless file is refused, not read)."""
-    from argmap.changes import listing
-    from argmap.errors import UsageError
-    from argmap.model import ArgumentMap
-    from argmap.source import parse, read_bytes
-    from argmap.validation import validate
-
-    raw, why = read_bytes(path)
-    if raw is None:
-        raise UsageError(f"{path}: {why}")
-    doc = parse(raw, path)
-    model = validate(doc) if not doc.fatal else None
-    if model is None:
-        return raw.decode("utf-8", errors="replace")
-    return listing(ArgumentMap.from_parts(model, Path(path).stem))
 
 
 def _text(changes: Changes, old: ArgumentMap, new: ArgumentMap, stdout: IO[str]) -> None:

@@ -8,13 +8,14 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.cli.eval_tasks import DEFAULT_TIMEOUT, TASK_SEMANTICS, TASKS, EvalCommand, EvalOptions, iccma_args, no_such, task
-from argmap.errors import LimitReached, UsageError
-from argmap.formats import names
-from argmap.semantics import GRADUAL_SEMANTICS, SEMANTICS
+from argmap.cli.eval_tasks import DEFAULT_TIMEOUT, TASK_SEMANTICS, TASKS, EvalCommand, EvalOptions, iccma_args
+from argmap.errors import UsageError
+from argmap.pipeline.evaluation import GRADUAL_SEMANTICS, SEMANTICS
+from argmap.pipeline.exchange import names
 
 if TYPE_CHECKING:
-    from argmap.semantics.deadline import Deadline
+    from argmap.pipeline.evaluation import Deadline
+    from argmap.pipeline.exchange import Subject
 
 # EvalOptions, TASKS, TASK_SEMANTICS and iccma_args live in eval_tasks and are named here for callers of this module.
 __all__ = ["EvalOptions", "eval_", "execute_eval", "TASKS", "TASK_SEMANTICS", "iccma_args"]
@@ -89,30 +90,26 @@ def execute_eval(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
 
 
 def _execute(options: EvalOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    from argmap.semantics.deadline import Deadline, Timeout
+    from argmap.pipeline.evaluation import bounded
 
-    deadline = Deadline(options.timeout)
     semantics = _semantics(options)
     if options.problems:
         from argmap.cli import eval_output as output
 
         return output.problems(TASKS, stdout)
-    try:
+    with bounded(options.timeout, semantics) as deadline:
         return _evaluate(options, semantics, deadline, stdout, stderr)
-    except Timeout:
-        from argmap.semantics.registry import timeout_reason
-
-        raise LimitReached(f"no answer within {options.timeout:g} s (--timeout); {timeout_reason(semantics)}") from None
 
 
 def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: IO[str], stderr: IO[str]) -> int:
     from argmap.atomic import refuse_stream
     from argmap.cli import eval_output as output
-    from argmap.errors import UsageError
-    from argmap.semantics.result import evaluate_framework, evaluate_graph
+    from argmap.pipeline import evaluation
+    from argmap.pipeline import subject as read_subject
 
     assert options.path is not None
-    framework, amap, graph = _load(options.path, options.input_format, deadline)
+    subject = read_subject(options.path, options.input_format, "eval", deadline)
+    amap = subject.amap
     try:
         refuse_stream(stdout, amap.files if amap is not None else [options.path])
     except OSError as error:
@@ -120,45 +117,30 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
     if options.lang is not None:
         _verify_lang(options.lang, amap)
     if options.questions:
-        if amap is None:
-            raise UsageError("--questions needs a map (its schemes and critical questions), not a framework file")
-        from argmap.pipeline import configuration
-        from argmap.schemes.evaluation import counting_questions
-        from argmap.semantics.bipolar import framework_from_graph
-
-        graph = counting_questions(graph, amap, configuration().schemes, semantics not in GRADUAL_SEMANTICS)
-        framework = framework_from_graph(graph, deadline)
+        subject = evaluation.with_questions(subject, semantics, deadline)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             raise UsageError(f"{semantics} needs a map (its supports and base scores), not a framework file")
         if options.sensitivity:
-            return _sensitivity(options, semantics, amap, graph, deadline, stdout, stderr)
+            return _sensitivity(options, semantics, subject, deadline, stdout)
     if options.task is not None:
-        if amap is not None and semantics == "stage":
-            from argmap.semantics.bipolar import framework_from_graph
-
-            framework = framework_from_graph(graph, deadline, helpers=False)  # as evaluate_graph does for stage
-        return task(options, framework, semantics, deadline, stdout, stderr)
-    evaluation = (evaluate_graph(graph, semantics, deadline) if amap is not None
-                  else evaluate_framework(framework, semantics, deadline))
-    return output.report(evaluation, options.format, stdout, stderr, amap, options.lang)
+        return output.task(evaluation.answer(subject, options.task, options.argument, deadline), options.format,
+                           stdout)
+    return output.report(evaluation.of_subject(subject, semantics, deadline), options.format, stdout, stderr, amap,
+                         options.lang)
 
 
-def _sensitivity(options: EvalOptions, semantics: str, amap: Any, graph: Any, deadline: Deadline, stdout: IO[str],
-                 stderr: IO[str]) -> int:
+def _sensitivity(options: EvalOptions, semantics: str, subject: Subject, deadline: Deadline, stdout: IO[str]) -> int:
     from argmap.cli import eval_output as output
-    from argmap.semantics.gradual import NAMES, Model, Unsettled
-    from argmap.semantics.sensitivity import sensitivity
+    from argmap.pipeline import evaluation
 
+    amap = subject.amap
+    assert amap is not None  # gradual semantics needs a map
     target = options.argument or _thesis(amap)
     if target is None or target not in amap.statements:
-        return no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)", stderr)
+        raise evaluation.no_such(target, list(amap.statements), "--sensitivity needs a statement (-a ID)")
     threshold = 0.5 if options.threshold is None else options.threshold
-    try:
-        result = sensitivity(Model(graph, deadline), semantics, target, threshold, deadline)
-    except Unsettled:
-        raise LimitReached(f"{NAMES[semantics]} does not settle on this map's cycles, so {target!r} has no"
-                           " strength to analyse") from None
+    result = evaluation.sensitivity(subject, semantics, target, threshold, deadline)
     return output.sensitivity(result, semantics, options.format, options.top or 10, stdout,
                               output.Said(amap, options.lang))
 
@@ -221,12 +203,3 @@ def _thesis(amap: Any) -> str | None:
         return None
     return next((sid for sid, s in amap.statements.items() if s.role == "thesis"), None)
 
-
-def _load(path: str, input_format: str | None,
-          deadline: Deadline | None = None) -> tuple[Any, Any, Any]:
-    """(framework, map, graph) — map and graph None for a framework file. Past ``deadline`` (a map's
-    checking included), Timeout."""
-    from argmap.pipeline import subject as read_subject
-
-    subject = read_subject(path, input_format, "eval", deadline)
-    return subject.framework, subject.amap, subject.graph

@@ -7,11 +7,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from argmap.errors import CLEAN
 from argmap.jsonout import json_text
-from argmap.semantics.result import EXTENSION_LIMIT, NAMES, Evaluation
+from argmap.pipeline.evaluation import EXTENSION_LIMIT, NAMES, Evaluation
 from argmap.texts import shorten, text_in, width
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
+    from argmap.pipeline.evaluation import Answer
 
 __all__ = ["report", "sensitivity", "task", "problems", "json_text", "shorten", "Said", "EXTENSION_LIMIT",
            "ROOTS_SHOWN", "LINE"]
@@ -146,21 +147,20 @@ def _thesis_reason(evaluation: Evaluation, reasons: dict[str, Any], name: Any, s
         why["because"] = "strength"
     if not (evaluation.labels and why["because"] == "unattacked"):  # the grounded verdict already says so
         stdout.write("Why: " + because(why, name, NAMES[evaluation.semantics]) + ".\n")
-    if evaluation.graph is not None and evaluation.semantics in ("grounded", "dfquad"):
-        from argmap.semantics.result import evaluate_graph
+    from argmap.pipeline.evaluation import compared
 
-        other = evaluate_graph(evaluation.graph, "dfquad" if evaluation.semantics == "grounded" else "grounded")
-        if sentence := disagreement(evaluation, other):
-            stdout.write(sentence + "\n")
+    other = compared(evaluation)
+    if other is not None and (sentence := disagreement(evaluation, other)):
+        stdout.write(sentence + "\n")
 
 
 def _thesis_line(evaluation: Evaluation, sentence: str) -> str:
     """The thesis's sentence; a gradual one also says where statements without a base score start."""
     if not evaluation.gradual or evaluation.strengths.get(evaluation.thesis or "") is None:
         return sentence
-    from argmap.semantics.gradual import DEFAULT_BASE
+    from argmap.pipeline.evaluation import default_base
 
-    return sentence.removesuffix(").") + f"; statements without `base:` start at {DEFAULT_BASE})."
+    return sentence.removesuffix(").") + f"; statements without `base:` start at {default_base()})."
 
 
 def _row(evaluation: Evaluation, said: Said, first: str, name: str, widest: int) -> str:
@@ -256,35 +256,37 @@ def problems(tasks: Iterable[str], stdout: IO[str]) -> int:
     return CLEAN
 
 
-def task(name: str, argument: str | None, form: str, framework: Any, answer: bool | None, extension: Any,
-         extensions: Any, stdout: IO[str]) -> int:
+def task(answer: Answer, form: str, stdout: IO[str]) -> int:
     """An ICCMA answer in the ICCMA 2023 form: YES with a witness line `w ...` or NO (DC), YES, or NO with a
     counter-example line (DS), `w ...` or NO (SE); the list of all extensions in ICCMA 2019's bracket
     form (EE), their number (CE)."""
-    kind = name.split("-")[0]
-    if kind in ("DC", "DS") and answer != (kind == "DC"):
+    kind = answer.task.split("-")[0]
+    extension, extensions = answer.extension, answer.extensions
+    if kind in ("DC", "DS") and answer.accepted != (kind == "DC"):
         extension = None  # a witness backs a YES to DC, a counter-example a NO to DS; nothing else
-    members = None if extension is None else framework.members(extension)
+    members = None if extension is None else answer.members(extension)
     if form == "json":
-        document: dict[str, Any] = {"task": name}
+        document: dict[str, Any] = {"task": answer.task}
         if kind in ("DC", "DS"):
-            document.update(argument=argument, accepted=answer)
+            document.update(argument=answer.argument, accepted=answer.accepted)
             document["witness" if kind == "DC" else "counterexample"] = members
         elif kind == "SE":
             document["extension"] = members
         elif kind == "EE":
-            document["extensions"] = [framework.members(e) for e in extensions]
+            assert isinstance(extensions, list)
+            document["extensions"] = [answer.members(e) for e in extensions]
         else:
             document["count"] = extensions
         return _json(document, stdout)
     if kind in ("DC", "DS"):
-        stdout.write("YES\n" if answer else "NO\n")
+        stdout.write("YES\n" if answer.accepted else "NO\n")
         if members is not None:
             stdout.write(("w " + " ".join(members)).rstrip() + "\n")
     elif kind == "SE":
         stdout.write("NO\n" if members is None else ("w " + " ".join(members)).rstrip() + "\n")
     elif kind == "EE":
-        stdout.write("[" + ",".join("[" + ",".join(framework.members(e)) + "]" for e in extensions) + "]\n")
+        assert isinstance(extensions, list)
+        stdout.write("[" + ",".join("[" + ",".join(answer.members(e)) + "]" for e in extensions) + "]\n")
     else:
         stdout.write(f"{extensions}\n")
     return CLEAN

@@ -8,7 +8,7 @@ from argmap.texts import one_line, text_in
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
-    from argmap.semantics.result import Evaluation
+    from argmap.pipeline.evaluation import Evaluation
 
 __all__ = ["Namer", "because", "write_reasons", "disagreement", "NAMED"]
 
@@ -130,7 +130,7 @@ def write_reasons(evaluation: Evaluation, reasons: dict[str, dict[str, Any]], na
     """The section "Why": each row (statement or framework argument) and the reason for its verdict."""
     if not reasons:
         return
-    from argmap.semantics.result import NAMES
+    from argmap.pipeline.evaluation import NAMES
 
     semantics = NAMES[evaluation.semantics]
     stdout.write("\nWhy:\n")

@@ -7,7 +7,7 @@ from typing import IO
 
 import click
 
-from argmap.formats import FORMATS, names
+from argmap.pipeline.exchange import FORMATS, names
 
 __all__ = ["export", "execute_export"]
 
@@ -45,8 +45,8 @@ def _export(map_path: str, form: str, output: str | None, stdout: IO[str], stder
             report: str | None) -> int:
     from argmap import api
     from argmap.errors import CLEAN, UsageError
-    from argmap.formats import lookup
     from argmap.pipeline import subject as read_subject
+    from argmap.pipeline.exchange import lookup
 
     chosen = lookup(form)
     if chosen.write is None:

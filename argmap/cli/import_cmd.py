@@ -11,7 +11,7 @@ from typing import IO, Any
 
 import click
 
-from argmap.formats import FORMATS, names
+from argmap.pipeline.exchange import FORMATS, names
 
 __all__ = ["import_", "execute_import", "Outcome", "import_one"]
 
@@ -180,17 +180,16 @@ def _run(tasks: list[tuple[str, str | None, str, str]], jobs: int, stderr: IO[st
 def _preload() -> None:
     import argmap.api
     import argmap.canonical
-    import argmap.formats._common  # noqa: F401
+    import argmap.pipeline.exchange  # noqa: F401
 
 
 def import_one(source: str, form: str | None, output: str, staged: str | None = None) -> Outcome:
     """Import one file into the map folder ``output``; every problem is in the outcome, never raised. With
     ``staged``, the files are written there instead (a folder whose caller makes it durable and moves it to
     ``output``); else the map folder is written whole or not at all."""
-    from argmap.api import import_map
+    from argmap.api import dump, import_map
     from argmap.atomic import new_folder
     from argmap.errors import ArgmapError, InputError
-    from argmap.formats._common import dump_imported
     from argmap.texts import one_line
 
     outcome = Outcome(source, target=str(Path(output) / "map.yaml"))
@@ -205,7 +204,7 @@ def import_one(source: str, form: str | None, output: str, staged: str | None = 
     outcome.counts = (len(amap.statements), len(amap.arguments))
     outcome.losses = [loss.to_json() for loss in reading.losses]
     outcome.errors = _errors(amap)
-    contents = {**reading.files, "map.yaml": dump_imported(amap)}
+    contents = {**reading.files, "map.yaml": dump(amap)}  # the canonical layout: it passes `argmap fmt --check`
     try:
         if staged is not None:
             _write_plain(Path(staged), contents)

@@ -13,8 +13,8 @@ from typing import IO, Any
 import click
 
 from argmap.cli.common import SECONDS
-from argmap.diagram.dot import RANKDIRS
-from argmap.semantics import SEMANTICS
+from argmap.pipeline.evaluation import SEMANTICS
+from argmap.pipeline.rendering import RANKDIRS, RENDER_FORMATS
 
 __all__ = ["RenderOptions", "render", "execute_render"]
 
@@ -56,7 +56,7 @@ def view_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.command()
 @click.argument("map_path", metavar="MAP", type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The file to write.")
-@click.option("-f", "--format", "format_", type=click.Choice(["svg", "png", "pdf", "dot", "html", "fragment"]),
+@click.option("-f", "--format", "format_", type=click.Choice(RENDER_FORMATS),
               help="Output format (default: from the output's extension); fragment: the interactive view to paste into"
                    " another HTML page.")
 @click.option("--lang", help="Language of the labels (default: the map's first language).")
@@ -97,15 +97,15 @@ def execute_render(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> 
 
 
 def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
-    from argmap import api
-    from argmap.errors import CLEAN, FINDINGS, LIMIT, UsageError
+    from argmap.errors import CLEAN, FINDINGS, LIMIT, GraphvizUnavailable, UsageError
     from argmap.pipeline import checked_map
+    from argmap.pipeline.rendering import render
     from argmap.texts import one_line
 
     output = Path(options.output)
     fmt = options.format or {"htm": "html"}.get(output.suffix.lstrip(".").lower(), output.suffix.lstrip(".").lower())
-    if fmt not in api.RENDER_FORMATS:
-        raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(api.RENDER_FORMATS)}")
+    if fmt not in RENDER_FORMATS:
+        raise UsageError(f"cannot tell the format from {output.name!r}; use -f {'|'.join(RENDER_FORMATS)}")
     if options.dpi is not None and fmt != "png":
         raise UsageError(f"--dpi sets the resolution of a PNG; the output is {fmt}")
     if options.questions and options.evaluation is None:
@@ -115,18 +115,20 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     evaluation: Any = options.evaluation
     if options.questions:
         from argmap.pipeline import configuration
+        from argmap.pipeline.evaluation import of_graph
 
-        evaluation = api.evaluate(checked.amap, options.evaluation or "grounded", options.timeout, questions=True,
-                                  schemes=configuration().schemes)
+        assert checked.graph is not None  # a map that was read has its graph
+        evaluation = of_graph(checked.graph, checked.amap, options.evaluation or "grounded", options.timeout,
+                              questions=True, schemes=configuration().schemes)
     for problem in sorted(checked.errors, key=lambda d: d.sort_key):  # drawn anyway, said anyway
         stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
                      f" [{problem.code} {problem.name}]\n")
     try:
-        data = api.render(checked.amap, fmt, lang=options.lang, evaluation=evaluation, focus=options.focus,
-                          depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
-                          rankdir=options.rankdir, dpi=options.dpi,
-                          findings=checked.diagnostics if options.allow_errors else ())
-    except api.GraphvizUnavailable as missing:
+        data = render(checked.amap, fmt, lang=options.lang, evaluation=evaluation, focus=options.focus,
+                      depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
+                      rankdir=options.rankdir, dpi=options.dpi,
+                      findings=checked.diagnostics if options.allow_errors else (), graph=checked.graph)
+    except GraphvizUnavailable as missing:
         stderr.write(f"argmap render: {missing}\n")
         if not options.check:
             dot_path = output.with_suffix(".dot")

@@ -13,7 +13,7 @@ import click
 
 from argmap.cli.common import SECONDS
 from argmap.cli.render_cmd import view_options
-from argmap.semantics import SEMANTICS
+from argmap.pipeline.evaluation import SEMANTICS
 
 __all__ = ["ServeOptions", "serve", "execute_serve", "DEFAULT_PORT"]
 
@@ -67,15 +67,12 @@ def execute_serve(options: ServeOptions, stdout: IO[str], stderr: IO[str]) -> in
 
 
 def _execute(options: ServeOptions, stdout: IO[str]) -> int:
-    import shutil
-
-    from argmap.diagram.graphviz_run import install_hint
-    from argmap.errors import LimitReached, UsageError
+    from argmap.errors import UsageError
+    from argmap.pipeline.rendering import require_dot
     from argmap.serve.live import Channel, Options, Preview
     from argmap.serve.server import PreviewServer
 
-    if shutil.which("dot") is None:
-        raise LimitReached(f"Graphviz's `dot` is not installed; to install it: {install_hint()}")
+    require_dot()
 
     def say(line: str) -> None:
         stdout.write(f"argmap serve: {line}\n")

@@ -174,9 +174,14 @@ def rows(shown: View, stagger: int = 1, lines: int = 1) -> tuple[tuple[str | Non
 
 def host(shown: View, stagger: int = 1, lines: int = 1) -> str | None:
     """The node the legend is drawn beside: the last one of the narrowest rank outside every group box
-    (the deepest, of equally narrow ones), so that the legend widens the drawing as little as it can."""
+    (the deepest, of equally narrow ones), so that the legend widens the drawing as little as it can.
+    A rank that a line runs across (from a rank below it to one above) is passed over while another is
+    left, so that no line has to bend round the legend."""
     boxed = {member for cluster in shown.clusters for member in cluster.members}
     rank = ranks(shown, stagger, lines)
+    crossed = {level for edge in shown.edges if edge.source in rank and edge.target in rank
+               for level in range(min(rank[edge.source], rank[edge.target]) + 1,
+                                  max(rank[edge.source], rank[edge.target]))}
     width: dict[int, float] = {}
     last: dict[int, str] = {}
     by_id = {node.id: node for node in shown.nodes}
@@ -188,4 +193,4 @@ def host(shown: View, stagger: int = 1, lines: int = 1) -> str | None:
         last[rank[node]] = node
     if not width:
         return None
-    return last[min(width, key=lambda level: (width[level], -level))]
+    return last[min(width, key=lambda level: (level in crossed, width[level], -level))]

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.codes import UNREADABLE
 from argmap.diagnostics import Diagnostic
-from argmap.files import FileSystem
-from argmap.source import Limits, YamlDocument, fail, parse, read_bytes
+from argmap.files import FileSystem, disk_text, text_document
+from argmap.yaml.document import Limits, YamlDocument
 
 __all__ = ["Documents", "EditorFiles", "Stamp"]
 
@@ -38,8 +37,7 @@ class Documents:
         opened = self.texts.get(path)
         if opened is not None:
             return opened[1]
-        raw, _ = read_bytes(str(path))
-        return None if raw is None else raw.decode("utf-8-sig", "replace")
+        return disk_text(path)
 
     def stamp(self, path: Path) -> Stamp:
         opened = self.texts.get(path)
@@ -79,11 +77,7 @@ class EditorFiles:
         opened = self.documents.texts.get(path)
         if opened is None:
             return self.disk.read(path, display, limits)
-        raw = opened[1].encode("utf-8", "surrogatepass")
-        if len(raw) > limits.max_file_bytes:
-            return fail(YamlDocument(display), UNREADABLE, 0, 0,
-                         f"file is {len(raw):,} bytes, over the {limits.max_file_bytes:,}-byte limit")
-        return parse(raw, display, limits)
+        return text_document(opened[1], display, limits)
 
     def yaml_files(self, folder: Path, problems: list[Diagnostic]) -> Iterator[Path]:
         return self.disk.yaml_files(folder, problems)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from argmap.loader import LoadedFile
     from argmap.model import ArgumentMap
+    from argmap.yaml.document import YamlDocument
 
 __all__ = ["Site", "Index", "build_index", "RELATIONS", "SPACES"]
 
@@ -20,6 +20,13 @@ RELATIONS = ("supports", "attacks", "concedes", "premises")
 SPACES = {"statements": "node", "arguments": "node", "sources": "source", "groups": "group"}
 """Each section's id space: statements and arguments share one."""
 _DERIVED = ("--support--", "--attack--")
+
+
+class Read(Protocol):
+    """A file as the loader read it: its YAML document, a position for every key and value."""
+
+    @property
+    def doc(self) -> YamlDocument: ...
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,7 @@ class Index:
                        and any(s.definition for s in sites)})
 
 
-def build_index(files: dict[Path, LoadedFile], texts: dict[Path, str], amap: ArgumentMap | None) -> Index:
+def build_index(files: Mapping[Path, Read], texts: dict[Path, str], amap: ArgumentMap | None) -> Index:
     """The index of the files of one map, read from what each file says (a refused file too)."""
     index = Index()
     for path, loaded in files.items():
@@ -82,7 +89,7 @@ def build_index(files: dict[Path, LoadedFile], texts: dict[Path, str], amap: Arg
     return index
 
 
-def _sites(path: Path, data: dict[str, Any], loaded: LoadedFile, lines: list[str]) -> Iterator[Site]:
+def _sites(path: Path, data: dict[str, Any], loaded: Read, lines: list[str]) -> Iterator[Site]:
     def scalar(data_path: tuple[Any, ...], value: Any, space: str, owner: str | None, key: str,
                definition: bool = False) -> Iterator[Site]:
         if not isinstance(value, str) or not value:

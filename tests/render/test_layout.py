@@ -185,3 +185,24 @@ def test_evidence_added_under_a_statement_that_argues_twice_keeps_every_rank_in_
     after = drawn_ranks(drawn_svg(edited(tmp_path, added, "added")), "BT")
     kept, pairs = order_kept(before, after)
     assert pairs and kept == pairs
+
+
+def test_the_legend_sits_on_a_rank_that_no_line_runs_across(tmp_path):
+    """A question answered from two ranks down: its lines cross the junction's rank, so the legend goes elsewhere."""
+    from argmap.diagram.layout import host
+
+    text = """\
+argmap: 1
+id: asked
+question: {text: Is it so?, answers: [yes, no]}
+statements:
+  verdict: {role: thesis, text: Yes and no}
+  yes: {text: Yes in one place}
+  no: {text: No in the other}
+arguments:
+  both: {premises: [yes, no], supports: verdict}
+"""
+    drawn = view_of(shown(tmp_path, text))
+    rank = ranks(drawn)
+    assert rank["both"] == 1 and rank["yes"] == 2 and rank["--question"] == 0  # the answers' lines cross rank 1
+    assert host(drawn) is not None and rank[host(drawn)] != 1

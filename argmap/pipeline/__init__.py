@@ -25,11 +25,21 @@ if TYPE_CHECKING:
     from argmap.semantics.deadline import Deadline
     from argmap.semantics.framework import Framework
 
-__all__ = ["MAP_SUFFIXES", "configuration", "workspace", "one_map", "checked_map", "subject", "read_framework",
-           "import_file", "translated"]
+__all__ = ["MAP_SUFFIXES", "WEEK", "time_limit", "configuration", "workspace", "one_map", "checked_map", "subject", "read_framework",
+           "import_file", "translated", "textconv"]
 
 MAP_SUFFIXES = (".yaml", ".yml")
 """The suffixes of a map's files (anything else given to eval or export is a framework file)."""
+WEEK = 7 * 24 * 3600
+"""The longest time limit taken, in seconds."""
+
+
+def time_limit(timeout: float | None) -> None:
+    """Refuse a time limit that is not a finite number of seconds above 0 and at most a week (None: no limit)."""
+    if timeout is None:
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= WEEK:  # NaN fails too
+        raise UsageError(f"a time limit must be a number of seconds above 0 and at most a week, not {timeout!r}")
 
 
 def configuration(start: str | os.PathLike[str] | None = None) -> Config:
@@ -154,3 +164,22 @@ def translated(path: str) -> Iterator[None]:
         raise InputError(f"{path}:{error.where}" if error.where else path, error.message) from None
     except OSError as error:
         raise InputError(path, str(error.strerror or error)) from None
+
+
+def textconv(path: str) -> str:
+    """The argument one map file states, as `argmap diff --textconv` shows it to git; the file's own text when
+    it is not a valid map file, read within the limits of a map file (a device or an endless file is refused,
+    not read: UsageError)."""
+    from argmap.changes import listing
+    from argmap.model import ArgumentMap
+    from argmap.source import parse, read_bytes
+    from argmap.validation import validate
+
+    raw, why = read_bytes(path)
+    if raw is None:
+        raise UsageError(f"{path}: {why}")
+    doc = parse(raw, path)
+    model = validate(doc) if not doc.fatal else None
+    if model is None:
+        return raw.decode("utf-8", errors="replace")
+    return listing(ArgumentMap.from_parts(model, Path(path).stem))
