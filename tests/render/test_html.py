@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import html
+import json
 import re
 from html.parser import HTMLParser
 
