@@ -58,37 +58,56 @@ function hiddenIds() {
   return hidden;
 }
 const SVG = "http://www.w3.org/2000/svg";
+let shaping = null; // what shape() last found: {hidden, dim, groups}, or null when nothing is hidden or dimmed
 function shape() {
   // Marks the drawing shown: hidden nodes, the edges and groups left without them, dimmed ones (the filters),
-  // and on each folded node the count of statements folded under it.
+  // and on each folded node the count of statements folded under it. A drawing in pieces marks only those in
+  // its document; the pieces put in later are marked as they come (reshape).
   const svg = canvas.querySelector("svg");
   if (!svg) return;
   const active = collapsed.size || focus.on || filtering();
   $("unfold").hidden = !collapsed.size;
-  if (!active && !svg.dataset.shaped) return;
-  const hidden = hiddenIds(), dim = filtering() ? passing() : null;
-  const off = (id) => hidden.has(id), faint = (id) => dim !== null && !dim.has(id);
-  for (const mark of svg.querySelectorAll(".fold-count")) mark.remove();
-  for (const g of nodeElements()) {
-    const id = g.id.slice(5);
-    g.classList.toggle("hidden", off(id));
-    g.classList.toggle("dimmed", !off(id) && faint(id));
-    if (!data.nodes[id] || g.getAttribute("role") !== "button") continue;
-    const shut = collapsed.has(id) && !off(id);
-    const folded = shut ? [...below(id)].filter((u) => off(u) && data.nodes[u].kind !== "inference").length : 0;
-    g.setAttribute("aria-label", textOf(id, shownLang) + (shut ? " (folded: " + folded + " statements hidden under it)" : ""));
-    if (shut) { g.setAttribute("aria-expanded", "false"); countMark(g, folded); } else g.removeAttribute("aria-expanded");
+  if (!active && !svg.dataset.shaped) { shaping = null; return; }
+  shaping = null;
+  if (active) {
+    const hidden = hiddenIds(), groups = new Set();
+    for (const [id, node] of Object.entries(data.nodes)) if (node.group && !hidden.has(id)) groups.add(node.group);
+    shaping = {hidden, dim: filtering() ? passing() : null, groups};
   }
-  for (const g of svg.querySelectorAll("g.edge[id^='edge-']")) {
-    const ends = (data.edges || {})[g.id];
-    g.classList.toggle("hidden", !!ends && (off(ends[0]) || off(ends[1])));
-    g.classList.toggle("dimmed", !!ends && (faint(ends[0]) || faint(ends[1])));
-  }
-  const members = new Map();
-  for (const [id, node] of Object.entries(data.nodes)) if (node.group && !off(id)) members.set(node.group, true);
-  for (const g of svg.querySelectorAll("g.cluster[id^='group-']")) g.classList.toggle("hidden", !members.has(g.id.slice(6)));
+  for (const g of svg.querySelectorAll("g.node[id^='node-'], g.edge[id^='edge-'], g.cluster[id^='group-']")) reshape(g);
   if (active) svg.dataset.shaped = "1"; else delete svg.dataset.shaped;
   overview.repaint();
+}
+function stateOf(name) {
+  // "hidden", "dimmed" or "" for a drawing's element by its id (node-, edge-, group-), as shape() last found.
+  if (!shaping) return "";
+  const {hidden, dim, groups} = shaping;
+  const off = (id) => hidden.has(id), faint = (id) => dim !== null && !dim.has(id);
+  if (name.startsWith("node-")) {
+    const id = name.slice(5);
+    return off(id) ? "hidden" : faint(id) ? "dimmed" : "";
+  }
+  if (name.startsWith("edge-")) {
+    const ends = (data.edges || {})[name];
+    if (!ends) return "";
+    return off(ends[0]) || off(ends[1]) ? "hidden" : faint(ends[0]) || faint(ends[1]) ? "dimmed" : "";
+  }
+  if (name.startsWith("group-")) return groups.has(name.slice(6)) ? "" : "hidden";
+  return "";
+}
+function reshape(g) {
+  // One element marked as stateOf says; a folded node shown says how many statements it holds folded.
+  const state = stateOf(g.id);
+  g.classList.toggle("hidden", state === "hidden");
+  g.classList.toggle("dimmed", state === "dimmed");
+  if (!g.id.startsWith("node-")) return;
+  const id = g.id.slice(5);
+  for (const mark of g.querySelectorAll(".fold-count")) mark.remove();
+  if (!data.nodes[id] || g.getAttribute("role") !== "button") return;
+  const shut = collapsed.has(id) && state !== "hidden";
+  const folded = shut ? [...below(id)].filter((u) => shaping.hidden.has(u) && data.nodes[u].kind !== "inference").length : 0;
+  g.setAttribute("aria-label", textOf(id, shownLang) + (shut ? " (folded: " + folded + " statements hidden under it)" : ""));
+  if (shut) { g.setAttribute("aria-expanded", "false"); countMark(g, folded); } else g.removeAttribute("aria-expanded");
 }
 function countMark(g, folded) {
   // "+N" on the folded node's corner: a click on it unfolds.

@@ -5,8 +5,9 @@ function exported() {
   const svg = canvas.querySelector("svg");
   if (!svg) return null;
   if (pieces()) { // the whole drawing, not only the pieces in view
-    const whole = pieces().whole(), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
-    const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }</style>";
+    const whole = pieces().whole(stateOf), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
+    const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }"
+      + " .dimmed { opacity: .15; }</style>";
     return {text: whole.slice(0, open) + font + whole.slice(open), w: size().w, h: size().h};
   }
   const copy = svg.cloneNode(true);
