@@ -332,6 +332,9 @@ def test_a_thousand_statements_read_one_branch_at_a_time(page, thousand):
     data = json.loads(page.evaluate("document.getElementById('argmap-data').textContent"))
     thesis = lines[0]
     assert data["nodes"][thesis]["role"] == "thesis"
+    # A named argument without a label is its premises' line; the conclusion above it is not said again.
+    texts = page.evaluate("[...document.querySelectorAll('#outline .text')].map(t => t.textContent)")
+    assert any(t.startswith("together: ") for t in texts) and not [t for t in texts if "→" in t]
     branches = page.evaluate(f"[...document.querySelectorAll('#outline [data-node=\"{thesis}\"] > ul > li')].map(li => li.dataset.node)")
     assert len(branches) >= 2
     page.evaluate(f"location.hash = '#{branches[0]}&fold={','.join(branches[1:])}'")

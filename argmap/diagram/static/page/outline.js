@@ -8,7 +8,9 @@ const outline = (function () {
   let current = null; // the line that takes Tab (roving tabindex)
   function label(id) {
     const node = data.nodes[id];
-    if (node && node.kind === "inference" && !node.explicit && !inLanguage(node.label, lang)) {
+    // An argument the map gives no label: its premises, under the line it stands on (named or not, its
+    // conclusion is the line above it).
+    if (node && node.kind === "inference" && !inLanguage(node.label, lang)) {
       return node.premises.length > 1 ? "together: " + node.premises.map((p) => textOf(p, lang)).join(" + ") : textOf(id, lang);
     }
     return textOf(id, lang);
