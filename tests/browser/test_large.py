@@ -196,3 +196,27 @@ def test_a_folded_drawing_in_pieces_saves_as_shown(page, pages, tmp_path):
     text = saved.read_text(encoding="utf-8")
     statements = set(re.findall(r'<g id="node(?:-|&#45;)(s[0-9]+)" class="node"', text))
     assert statements == {"s0"} and page.problems == []  # all the rest is folded under the thesis
+
+
+def test_the_outline_brings_a_statement_far_out_of_view_into_it(page, pages):
+    big(page)
+    opened(page, pages["pieces"] + "#" + FAR)
+    page.evaluate("location.hash = '#s0'")
+    page.page.wait_for_function("() => document.querySelector('#panel h2').textContent.startsWith('s0')")
+    assert not in_view(page, FAR)
+    line = page.page.locator(f"#outline [role=treeitem][data-node='{FAR}'] > .row").first
+    line.click()  # its line stayed open from the deep link
+    assert in_view(page, FAR) and page.evaluate("document.querySelector('#canvas g.node.selected').id") == f"node-{FAR}"
+    assert 0 < nodes(page) < STATEMENTS / 10 and page.problems == []
+
+
+def test_axe_finds_no_serious_violation_on_a_drawing_in_pieces(page, pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    big(page)
+    opened(page, pages["pieces"] + "#s0&fold=s1&role=evidence")
+    assert page.page.is_visible("#outline [role=tree]") and page.page.is_visible("#panel")
+    results = Axe().run(page.page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [] and page.problems == []
