@@ -84,8 +84,8 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
                     "searchsize": "30"}
     if dpi is not None:
         settings["dpi"] = str(dpi)
-    dot.attr("graph", rankdir=layout.rankdir, compound="true", fontname=FONT, fontsize="12",
-             label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
+    dot.attr("graph", rankdir=layout.rankdir, comment=layout.record(len(shown.nodes)), compound="true",
+             fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
              tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9", penwidth="1.3")
