@@ -119,8 +119,8 @@ def stale(old: ArgumentMap, new: ArgumentMap) -> list[Stale]:
                 if not (isinstance(a, dict) and isinstance(b, dict)) or a == b:
                     continue
                 both = [lang for lang in a if lang in b]
-                changed = tuple(lang for lang in both if a[lang] != b[lang])
-                behind = tuple(lang for lang in both if a[lang] == b[lang])
+                changed = tuple(lang for lang in both if _reworded(a[lang], b[lang]))
+                behind = tuple(lang for lang in both if not _reworded(a[lang], b[lang]))
                 if changed and behind:
                     where = new.locator.node(section, key, (name, changed[0]), False)
                     found.append(Stale(what, key, name, changed, behind, where))
@@ -303,8 +303,20 @@ def _texts(a: Any, b: Any, old: ArgumentMap, new: ArgumentMap) -> Iterable[tuple
     left, right = _per_language(a, old.languages[0]), _per_language(b, new.languages[0])
     several = isinstance(a, dict) or isinstance(b, dict)
     for lang in [*left, *(k for k in right if k not in left)]:
-        if left.get(lang) != right.get(lang):
+        if _reworded(left.get(lang), right.get(lang)):
             yield (lang if several else None), left.get(lang), right.get(lang)
+
+
+def _reworded(before: Any, after: Any) -> bool:
+    """Whether a text says something else: a text only re-spaced or re-wrapped (a folded line moved, a space
+    doubled) is the same text, as the drawing and the page show it.
+
+    >>> _reworded("Tax heavy  cars.", " Tax heavy\\ncars."), _reworded("Tax cars.", "Tax heavy cars.")
+    (False, True)
+    """
+    if isinstance(before, str) and isinstance(after, str):
+        return before.split() != after.split()
+    return bool(before != after)
 
 
 def _per_language(text: Any, default: str) -> dict[str, Any]:

@@ -179,6 +179,17 @@ class GitRevision:
             tree.folders.update("/".join(parts[:i]) for i in range(len(parts)))
         return tree
 
+    @staticmethod
+    def head(path: Path) -> str | None:
+        """The commit id that HEAD names in the repository holding ``path`` (None: no repository, no commit)."""
+        start = Path(path).absolute()
+        while not start.is_dir() and start != start.parent:
+            start = start.parent
+        try:
+            return _git(start, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip() or None
+        except RevisionError:
+            return None
+
     def _relative(self, path: Path) -> str | None:
         try:
             return path.relative_to(self.top).as_posix() if path != self.top else ""

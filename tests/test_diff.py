@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap.changes import compare, listing
+from argmap.changes import compare, listing, stale
 from argmap.cli.diff_cmd import DiffOptions, execute_diff
 from argmap.model import ArgumentMap
 from argmap.schema import BLANK
@@ -107,8 +107,9 @@ def maps(draw):
 @given(maps(), maps())
 def test_no_change_exactly_when_the_maps_are_equal(first, second):
     def meaning(amap: ArgumentMap) -> dict:
-        # the order in which a statement lists its targets says nothing about the argument
-        return {sid: (s.text, s.role, sorted(s.supports), sorted(s.attacks)) for sid, s in amap.statements.items()}
+        # the order in which a statement lists its targets says nothing about the argument, nor does the
+        # spacing of a text (a folded line moved, a space doubled)
+        return {sid: (str(s.text).split(), s.role, sorted(s.supports), sorted(s.attacks)) for sid, s in amap.statements.items()}
 
     assert not compare(first, first, evaluate=False)
     assert bool(compare(first, second, evaluate=False)) == (meaning(first) != meaning(second))
@@ -262,3 +263,18 @@ def test_a_text_changed_in_one_language_says_which_translations_may_be_out_of_da
     both = old.replace("tax cars.", "tax cars by weight.").replace("taxer les voitures.", "taxer les voitures au poids.")
     (tmp_path / "new.yaml").write_text(both.replace("課税すべきだ", "重量で課税すべきだ"), encoding="utf-8")
     assert "?" not in _run("old.yaml", "new.yaml", cwd=tmp_path)[1]
+
+
+def test_a_text_only_re_spaced_or_re_wrapped_is_no_change(tmp_path):
+    old = ArgumentMap.from_data({"argmap": 1, "id": "m", "languages": ["en", "fr"], "statements": {
+        "t": {"role": "thesis", "text": {"en": "Cities should tax cars by weight.", "fr": "Taxer au poids."}}}})
+    new = ArgumentMap.from_data({"argmap": 1, "id": "m", "languages": ["en", "fr"], "statements": {
+        "t": {"role": "thesis", "text": {"en": "Cities should tax  cars\nby weight.", "fr": "Taxer au poids."}}}})
+    assert not compare(old, new, evaluate=False)
+    assert stale(old, new) == []  # re-wrapping the English says nothing of the French translation
+    reworded = ArgumentMap.from_data({"argmap": 1, "id": "m", "languages": ["en", "fr"], "statements": {
+        "t": {"role": "thesis", "text": {"en": "Cities should tax cars by size.", "fr": "Taxer au poids."}}}})
+    assert [c.describe() for c in compare(old, reworded, evaluate=False).changes] == [
+        "statement 't' text (en): 'Cities should tax cars by weight.' -> 'Cities should tax cars by size.'"]
+    assert [s.describe() for s in stale(old, reworded)] == [
+        "statement 't' text: changed in en but not in fr; that translation may be out of date"]

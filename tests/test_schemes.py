@@ -79,6 +79,25 @@ def test_schemes_command_lists_and_shows(tmp_path, monkeypatch):
     assert code == 0 and json.loads(out)["sign"]["questions"]["strength"]["type"] == "assumption"
 
 
+
+def test_schemes_in_a_language_no_scheme_is_written_in_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("schemes", "--lang", "fe") == (2, "", "argmap schemes: no scheme has a text in 'fe'; they are"
+                                                         " written in en, fr, ja; did you mean 'fr'?\n")
+    (tmp_path / ".argmap.yaml").write_text(
+        "schemes:\n  rumour:\n    name: {en: Rumour, de: Gerücht}\n    short: {en: rumour, de: Gerücht}\n"
+        "    roles: {claim: {en: Someone says A}}\n    conclusion: {en: A}\n", encoding="utf-8")
+    code, out, err = run_cli("schemes", "--lang", "de")  # a team's own scheme brings its language
+    assert (code, err) == (0, "") and "Gerücht" in out
+
+
+def test_the_listing_lines_up_japanese_names_by_the_columns_they_take(tmp_path, monkeypatch):
+    from argmap.texts import width
+
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli("schemes", "--lang", "ja")
+    assert code == 0 and len({width(line.split(" roles:")[0]) for line in out.splitlines()}) == 1
+
 SCHEMES_FILE = """\
 references:
   house: Our own guide to market arguments (2026).

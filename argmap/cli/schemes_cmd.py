@@ -23,7 +23,7 @@ def schemes(scheme: str | None, format_: str, lang: str, config_path: str | None
     from argmap import config as configuration
     from argmap.errors import UsageError
     from argmap.schemes import shipped
-    from argmap.schemes.docs import card, catalogue_markdown, listing
+    from argmap.schemes.docs import card, catalogue_markdown, languages, listing
     from argmap.suggest import did_you_mean
 
     try:
@@ -35,6 +35,10 @@ def schemes(scheme: str | None, format_: str, lang: str, config_path: str | None
     if scheme is not None and scheme not in catalogue:
         click.echo(f"argmap schemes: unknown scheme {scheme!r}{did_you_mean(scheme, list(catalogue.schemes))}",
                    err=True)
+        sys.exit(2)
+    if lang not in (known := languages(catalogue)):
+        click.echo(f"argmap schemes: no scheme has a text in {lang!r}; they are written in "
+                   f"{', '.join(sorted(known))}{did_you_mean(lang, sorted(known))}", err=True)
         sys.exit(2)
     chosen = {scheme: catalogue.schemes[scheme]} if scheme else dict(catalogue.schemes)
     if format_ == "json":

@@ -1,11 +1,13 @@
-"""A map as GraphML, for yEd and draw.io: statements and inferences as nodes with their texts (plain GraphML data
-and yEd's shapes), premise and conclusion edges; to look at and lay out, not to read back."""
+"""A map as GraphML, for yEd and draw.io, written from the View the diagram draws (argmap.diagram.view): statements
+and the inferences drawn apart as nodes with their texts (plain GraphML data and yEd's shapes), the lines as edges
+with their part and relation; to look at and lay out, not to read back."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
+from argmap.diagram.view import View, view
 from argmap.formats._common import Written
 from argmap.formats._losses import unheld
 from argmap.texts import pick_text
@@ -13,7 +15,7 @@ from argmap.texts import pick_text
 if TYPE_CHECKING:
     from argmap.formats._common import Subject
 
-__all__ = ["write"]
+__all__ = ["write", "graphml"]
 
 _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml"
@@ -24,10 +26,12 @@ _HEAD = """<?xml version="1.0" encoding="UTF-8"?>
   <key id="role" for="node" attr.name="role" attr.type="string"/>
   <key id="relation" for="node" attr.name="relation" attr.type="string"/>
   <key id="edge-kind" for="edge" attr.name="kind" attr.type="string"/>
+  <key id="edge-relation" for="edge" attr.name="relation" attr.type="string"/>
   <key id="shape" for="node" yfiles.type="nodegraphics"/>
   <key id="line" for="edge" yfiles.type="edgegraphics"/>
 """
-_FILL = {"thesis": "#FFE699", "claim": "#FFFFFF", "evidence": "#DDEBF7", "support": "#70AD47", "attack": "#C00000"}
+_FILL = {"thesis": "#FFE699", "claim": "#FFFFFF", "evidence": "#DDEBF7", "question": "#FFFFFF", "support": "#70AD47",
+         "attack": "#C00000", "undercut": "#7030A0", "concede": "#7F7F7F", "answer": "#7F7F7F"}
 
 
 def _text(words: str) -> str:
@@ -40,31 +44,35 @@ def write(subject: Subject) -> Written:
     amap, graph = subject.amap, subject.graph
     if amap is None or graph is None:
         raise ValueError("GraphML needs a map, not a framework file")
-    lang, default = subject.lang, amap.languages[0]
+    lang = subject.lang or amap.languages[0]
     losses = unheld(amap, lang, {"thesis", "evidence", "labels"}, "GraphML")
-    out = [_HEAD, f"  <graph id={quoteattr(amap.id)} edgedefault=\"directed\">"]
-    for node, data in graph.nodes(data=True):
-        if data["kind"] == "statement":
-            words, role, width = pick_text(data.get("text"), lang, default), data.get("role") or "claim", 220
-            fields = f'<data key="role">{role}</data>'
-            fill, shape = _FILL[role], "roundrectangle"
+    title = pick_text(amap.title, lang, amap.languages[0]) if amap.title is not None else amap.id
+    return Written(graphml(view(graph, amap.groups, lang, title), amap.id), tuple(losses))
+
+
+def graphml(shown: View, name: str) -> str:
+    """The GraphML of a View: its statements and junctions as nodes, its lines as edges with their part
+    (premise, conclusion, direct) and relation."""
+    relations = {edge.inference: edge.relation for edge in shown.edges}
+    out = [_HEAD, f"  <graph id={quoteattr(name)} edgedefault=\"directed\">"]
+    for node in shown.nodes:
+        if node.kind == "statement":
+            role, width, shape = node.role or "claim", 220, "roundrectangle"
+            kind, fields = "statement", f'<data key="role">{role}</data>'
         else:
-            words, role, width = pick_text(data.get("label"), lang, default), data["relation"], 30
-            fields = f'<data key="relation">{role}</data>'
-            fill, shape = _FILL[role], "ellipse"
-        out.append(f"    <node id={quoteattr(node)}><data key=\"label\">{_text(words)}</data>"
-                   f"<data key=\"kind\">{data['kind']}</data>{fields}<data key=\"shape\"><y:ShapeNode>"
+            role, width, shape = relations.get(node.id, "support"), 30, "ellipse"
+            kind, fields = "inference", f'<data key="relation">{role}</data>'
+        out.append(f"    <node id={quoteattr(node.id)}><data key=\"label\">{_text(node.text)}</data>"
+                   f"<data key=\"kind\">{kind}</data>{fields}<data key=\"shape\"><y:ShapeNode>"
                    f"<y:Geometry width=\"{width}\" height=\"{60 if width > 30 else 30}\"/>"
-                   f"<y:Fill color=\"{fill}\"/><y:NodeLabel>{_text(words)}</y:NodeLabel>"
+                   f"<y:Fill color=\"{_FILL[role]}\"/><y:NodeLabel>{_text(node.text)}</y:NodeLabel>"
                    f"<y:Shape type=\"{shape}\"/></y:ShapeNode></data></node>")
-    for number, (source, target) in enumerate(graph.edges):
-        kind = graph.edges[source, target]["kind"]
-        relation = graph.nodes[target if kind == "premise" else source]["relation"]
-        style = "line" if relation == "support" else "dashed"
-        out.append(f"    <edge id=\"e{number}\" source={quoteattr(source)} target={quoteattr(target)}>"
-                   f"<data key=\"edge-kind\">{kind}</data><data key=\"line\"><y:PolyLineEdge>"
-                   f"<y:LineStyle type=\"{style}\" color=\"{_FILL[relation]}\"/>"
-                   f"<y:Arrows source=\"none\" target=\"{'standard' if kind == 'conclusion' else 'none'}\"/>"
+    for number, edge in enumerate(shown.edges):
+        style = "line" if edge.relation == "support" else "dashed"
+        out.append(f"    <edge id=\"e{number}\" source={quoteattr(edge.source)} target={quoteattr(edge.target)}>"
+                   f"<data key=\"edge-kind\">{edge.part}</data><data key=\"edge-relation\">{edge.relation}</data>"
+                   f"<data key=\"line\"><y:PolyLineEdge><y:LineStyle type=\"{style}\" color=\"{_FILL[edge.relation]}\"/>"
+                   f"<y:Arrows source=\"none\" target=\"{'none' if edge.part == 'premise' else 'standard'}\"/>"
                    f"</y:PolyLineEdge></data></edge>")
     out += ["  </graph>", "</graphml>"]
-    return Written("\n".join(out) + "\n", tuple(losses))
+    return "\n".join(out) + "\n"

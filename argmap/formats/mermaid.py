@@ -1,5 +1,6 @@
-"""A map as a Mermaid flowchart (rendered inline by GitHub and many Markdown viewers): statements as boxes,
-supports as solid arrows, attacks as dotted ones, linked and undercut inferences as small junctions."""
+"""A map as a Mermaid flowchart (rendered inline by GitHub and many Markdown viewers), written from the View the
+diagram draws (argmap.diagram.view): statements as boxes, supports as solid arrows, attacks as dotted ones, the
+inferences the diagram draws apart as small junctions, groups as subgraphs, concessions and answers as lines."""
 
 from __future__ import annotations
 
@@ -7,16 +8,15 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from argmap.diagram.view import Node, View, view
 from argmap.formats._common import Written
 from argmap.formats._losses import unheld
-from argmap.graph import conclusion, premises
-from argmap.graph import junctions as drawn_apart
 from argmap.texts import pick_text
 
 if TYPE_CHECKING:
     from argmap.formats._common import Subject
 
-__all__ = ["write", "label"]
+__all__ = ["write", "flowchart", "label"]
 
 
 _CODES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#38;", "\\": "#92;", "`": "#96;", "_": "#95;",
@@ -49,48 +49,43 @@ def write(subject: Subject) -> Written:
     amap, graph = subject.amap, subject.graph
     if amap is None or graph is None:
         raise ValueError("Mermaid needs a map, not a framework file")
-    lang, default = subject.lang, amap.languages[0]
+    lang = subject.lang or amap.languages[0]
     losses = unheld(amap, lang, {"thesis", "evidence", "groups", "labels", "title"}, "Mermaid")
-    names = {node: f"n{number}" for number, node in enumerate(graph.nodes)}
-    out = ["flowchart BT"]
-    if amap.title is not None:
-        out.insert(0, f"---\ntitle: {_title(pick_text(amap.title, lang, default))}\n---")
-    apart = drawn_apart(graph)  # the rule the diagram follows: declared, linked or attacked inferences
-    junctions = [node for node in graph if node in apart]  # in the map's order
-    for group in [None, *amap.groups]:
-        members = [sid for sid, statement in amap.statements.items() if statement.group == group]
-        if not members:
-            continue
-        if group is not None:
-            out.append(f"  subgraph g_{names[members[0]]}[{label(pick_text(amap.groups[group].label, lang, default))}]")
-        for sid in members:
-            statement = amap.statements[sid]
-            shape = ("[[", "]]") if statement.role == "thesis" else ("([", "])") if statement.role == "evidence" else (
-                "[", "]")
-            out.append(f"  {names[sid]}{shape[0]}{label(pick_text(statement.text, lang, default))}{shape[1]}")
-        if group is not None:
-            out.append("  end")
-    styles: list[int] = []
-    edges: list[str] = []
-    for node in junctions:
-        data = graph.nodes[node]
-        words = pick_text(data.get("label"), lang, default)
-        out.append(f"  {names[node]}(({label(words) if words else ' '}))")
-    for node, data in graph.nodes(data=True):
-        if data["kind"] != "inference":
-            continue
-        arrow = "-->" if data["relation"] == "support" else "-.->"
-        target = conclusion(graph, node)
-        if target is None:
-            continue
-        if node in apart:
-            edges += [f"  {names[premise]} --- {names[node]}" for premise in premises(graph, node)]
-            edges.append(f"  {names[node]} {arrow} {names[target]}")
-        else:
-            edges.append(f"  {names[premises(graph, node)[0]]} {arrow} {names[target]}")
-        if data["relation"] == "attack":
-            styles.append(len(edges) - 1)
-    out += edges
-    if styles:
-        out.append(f"  linkStyle {','.join(map(str, styles))} stroke:#c0392b")
-    return Written("\n".join(out) + "\n", tuple(losses))
+    title = pick_text(amap.title, lang, amap.languages[0]) if amap.title is not None else None
+    return Written(flowchart(view(graph, amap.groups, lang, title or amap.id), title), tuple(losses))
+
+
+_SHAPES = {"thesis": ("[[", "]]"), "evidence": ("([", "])"), "question": ("{{", "}}")}
+_ARROWS = {"support": "-->", "attack": "-.->", "undercut": "-.->", "concede": "-.->", "answer": "==>"}
+_COLOURS = {"attack": "#c0392b", "undercut": "#8e44ad", "concede": "#555555", "answer": "#555555"}
+"""The line colour of each relation but support (Mermaid's default), as the diagram tells them apart."""
+
+
+def flowchart(shown: View, title: str | None = None) -> str:
+    """The Mermaid flowchart of a View: its statements as boxes (the thesis, evidence and the question shaped
+    apart), its junctions as small circles, its groups as subgraphs, and each of its lines with its relation."""
+    names = {node.id: f"n{number}" for number, node in enumerate(shown.nodes)}
+    out = [f"---\ntitle: {_title(title)}\n---"] if title is not None else []
+    out.append("flowchart BT")
+    clustered = {member for cluster in shown.clusters for member in cluster.members}
+    by_id = {node.id: node for node in shown.nodes}
+    out += [_node(names[node.id], node) for node in shown.nodes if node.id not in clustered]
+    for cluster in shown.clusters:
+        out.append(f"  subgraph g_{names[cluster.members[0]]}[{label(cluster.label)}]")
+        out += [_node(names[member], by_id[member]) for member in cluster.members]
+        out.append("  end")
+    coloured: dict[str, list[int]] = {}
+    for number, edge in enumerate(shown.edges):
+        line = "---" if edge.part == "premise" else _ARROWS[edge.relation]
+        out.append(f"  {names[edge.source]} {line} {names[edge.target]}")
+        if edge.part != "premise" and edge.relation in _COLOURS:
+            coloured.setdefault(_COLOURS[edge.relation], []).append(number)
+    out += [f"  linkStyle {','.join(map(str, numbers))} stroke:{colour}" for colour, numbers in coloured.items()]
+    return "\n".join(out) + "\n"
+
+
+def _node(name: str, node: Node) -> str:
+    if node.kind == "junction":
+        return f"  {name}(({label(node.text) if node.text else ' '}))"
+    opening, closing = _SHAPES.get(node.role or "", ("[", "]"))
+    return f"  {name}{opening}{label(node.text)}{closing}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
     from argmap.model import ArgumentMap
 
 __all__ = ["Analysis", "Analyzer"]
+
+HEAD_LOOK = 2.0
+"""Seconds between looks at which commit HEAD names (a commit changes no file the editor watches)."""
 
 MAX_CACHED_FILES = 2_000
 """Files kept read between analyses (beyond this, the least recently used are read again when needed)."""
@@ -73,7 +77,8 @@ class Analyzer:
         self.folders = folders
         self._cache: dict[Path, tuple[Stamp, LoadedFile, str]] = {}
         self._configs: dict[Path | None, tuple[Stamp, Config | None, str]] = {}
-        self._committed: dict[Path, ArgumentMap | None] = {}
+        self._committed: dict[Path, tuple[float, str | None, ArgumentMap | None]] = {}
+        """Per root: when HEAD was last looked at, the commit it named, and the map as of that commit."""
 
     def files(self) -> EditorFiles:
         return EditorFiles(self.documents)
@@ -102,20 +107,29 @@ class Analyzer:
         self._committed.clear()  # a commit or a checkout changes files on disk: read the last commit again
 
     def committed(self, root: Path) -> ArgumentMap | None:
-        """The map as of the last commit (git's HEAD), read once until files change on disk; None outside git or
-        when it cannot be read then."""
-        if root not in self._committed:
+        """The map as of the last commit (git's HEAD), read again when files change on disk or HEAD names another
+        commit (looked at every :data:`HEAD_LOOK` seconds at most); None outside git or when it cannot be read."""
+        from argmap.files import GitRevision
+
+        now = time.monotonic()
+        cached = self._committed.get(root)
+        if cached is not None and now - cached[0] < HEAD_LOOK:
+            return cached[2]
+        head = GitRevision.head(root)
+        if cached is not None and cached[1] == head:
+            self._committed[root] = (now, head, cached[2])
+            return cached[2]
+        amap = None
+        if head is not None:
             from argmap.errors import ArgmapError
-            from argmap.files import GitRevision
             from argmap.loader import load_map
 
             try:
-                revision = GitRevision.containing(root, "HEAD")
-                amap, _ = load_map(root, Workspace(cwd=self.cwd, files=revision))
+                amap, _ = load_map(root, Workspace(cwd=self.cwd, files=GitRevision.containing(root, head)))
             except (ArgmapError, OSError, ValueError):
                 amap = None
-            self._committed[root] = amap
-        return self._committed[root]
+        self._committed[root] = (now, head, amap)
+        return amap
 
     def root_of(self, path: Path) -> Path:
         """The root file of the map that ``path`` belongs to: the farthest map file, in ``path``'s folder or

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from argmap.schemes import Catalogue, text_of
+from argmap.texts import width
 
-__all__ = ["catalogue_markdown", "listing", "card", "LANGUAGES"]
+__all__ = ["catalogue_markdown", "listing", "card", "languages", "LANGUAGES"]
 
 LANGUAGES = ("en", "fr", "ja")
 """The languages every scheme argmap ships is written in."""
+
+
+def languages(catalogue: Catalogue) -> set[str]:
+    """The languages some scheme of ``catalogue`` has a text in (a plain string is English)."""
+    found = {"en"}
+    for spec in catalogue.schemes.values():
+        texts = [spec.name, spec.short, spec.about, spec.conclusion, *spec.roles.values(),
+                 *(question.text for question in spec.questions.values())]
+        found.update(code for text in texts if isinstance(text, dict) for code in text)
+    return found
 
 
 def catalogue_markdown(catalogue: Catalogue) -> str:
@@ -58,7 +69,9 @@ def listing(catalogue: Catalogue, lang: str = "en") -> str:
         kinds = [q.type for q in spec.questions.values()]
         assumptions, exceptions = kinds.count("assumption"), kinds.count("exception")
         origin = catalogue.origins.get(sid, "argmap")
-        rows.append(f"{sid:<28} {text_of(spec.short, lang):<26} roles: {', '.join(spec.roles)};"
+        short = text_of(spec.short, lang)
+        short += " " * (26 - width(short))  # padded by the columns it takes: a Japanese name takes two a character
+        rows.append(f"{sid:<28} {short} roles: {', '.join(spec.roles)};"
                     f" {assumptions} assumption{'s' * (assumptions != 1)}, {exceptions} exception{'s' * (exceptions != 1)}"
                     + ("" if origin == "argmap" else f" ({origin})"))
     return "\n".join(rows) + "\n"

@@ -111,9 +111,11 @@ class Evaluation:
         return self.acceptance(node) if node in self.credulous else None
 
     def annotations(self) -> dict[str, str]:
-        """What a diagram shows for every node evaluated (statements, declared and derived inferences)."""
+        """What a diagram shows for every node evaluated (statements, declared and derived inferences); the
+        framework's auxiliary arguments (``p--defeated``, see bipolar.py) are no node of the map and are left out."""
         nodes = self.labels or self.strengths or self.credulous
-        return {node: note for node in nodes if (note := self.annotation(node)) is not None}
+        helpers = set(self.framework.names[self.framework.shown:]) if self.framework is not None else set()
+        return {node: note for node in nodes if node not in helpers and (note := self.annotation(node)) is not None}
 
     def verdict(self) -> str | None:
         """One sentence on the thesis, or None when there is no thesis."""

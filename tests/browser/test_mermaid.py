@@ -40,3 +40,19 @@ def test_mermaid_draws_every_text_as_it_is(page, tmp_path):
     assert sorted(shown) == sorted(" ".join(text.split()) for text in TEXTS)
     assert page.evaluate("document.querySelector('.flowchartTitleText').textContent") == title
     assert page.problems == []
+
+
+def test_mermaid_draws_the_question_groups_junctions_and_every_relation(page, tmp_path):
+    from tests.formats.test_drawing_forms import RICH
+
+    source = argmap.export(argmap.ArgumentMap.from_data(RICH), "mermaid").text
+    (tmp_path / "page.html").write_text(
+        f'<!DOCTYPE html><html><body><pre class="mermaid">{html.escape(source)}</pre>'
+        f'<script src="{MERMAID.as_uri()}"></script></body></html>', encoding="utf-8")
+    page.page.goto((tmp_path / "page.html").as_uri())
+    page.evaluate("async () => { mermaid.initialize({startOnLoad: false}); await mermaid.run(); }")
+    assert page.evaluate("document.querySelectorAll('.error-icon, .error-text').length") == 0, page.problems
+    labels = page.evaluate("[...document.querySelectorAll('.nodeLabel')].map((label) => label.textContent)")
+    assert {"Is it so?", "Thesis", "A reason", "Conceded point", "linked", "Group one"} <= set(labels)
+    assert page.evaluate("document.querySelectorAll('.edgePaths path').length") == source.count("\n  n") - 9
+    assert page.problems == []

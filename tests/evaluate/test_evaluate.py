@@ -209,3 +209,17 @@ def test_a_plain_relation_is_undercut_by_its_derived_id():
         "objection": {"text": "O", "attacks": "thesis"}}})
     labels = argmap.evaluate(amap).labels
     assert (labels["reason"], labels["reason--support--thesis"], labels["doubt"]) == ("IN", "OUT", "IN")
+
+
+@pytest.mark.parametrize("semantics", ["grounded", "preferred", "stable", "dfquad"])
+def test_what_a_drawing_shows_names_only_nodes_of_the_map(semantics):
+    # A linked premise with two attackers gets an auxiliary argument in the framework (`a--defeated`); the
+    # drawing's notes, and so the page's data, must name only the map's own statements and inferences.
+    amap = argmap.ArgumentMap.from_data({"argmap": 1, "statements": {
+        "t": {"role": "thesis", "text": "T"}, "a": {"text": "A"}, "b": {"text": "B"},
+        "x": {"text": "X", "attacks": "a"}, "y": {"text": "Y", "attacks": "a"}},
+        "arguments": {"arg1": {"premises": ["a", "b"], "supports": "t"}}})
+    evaluation = argmap.evaluate(amap, semantics)
+    notes = evaluation.annotations()
+    assert set(notes) == {"t", "a", "b", "x", "y", "arg1", "x--attack--a", "y--attack--a"}
+    assert notes["a"] in {"OUT", "REJECTED", "0.12"}

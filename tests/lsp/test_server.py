@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from argmap.lsp.analysis import HEAD_LOOK
 from tests.lsp.conftest import MAP, MORE, change, diagnostics_for, open_file, position_of, session
 
 
@@ -209,5 +211,12 @@ def test_a_translation_left_behind_since_the_last_commit_is_noted(maps: Path) ->
         assert note.message == ("statement 'heavier-cars-wear-roads' text: changed in en but not in fr; that translation"
                                 " may be out of date (since the last commit)")
         assert note.range.start == position_of(edited, "Heavier cars wear roads much")
+        # Once the edit is committed (no file the editor watches changes), the note goes at the next check.
+        (maps / "maps" / "map.yaml").write_text(edited, encoding="utf-8")
+        git("commit", "-q", "-am", "faster")
+        await asyncio.sleep(HEAD_LOOK + 0.5)
+        change(client, uri, 2, edited)
+        await diagnostics_for(client, uri, lambda d: not any(x.severity == types.DiagnosticSeverity.Information
+                                                             for x in d))
 
     session(maps, body)
