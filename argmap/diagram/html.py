@@ -14,8 +14,10 @@ from importlib.resources import files
 from typing import Any
 
 from argmap.diagram.dot import FONT
+from argmap.diagram.pieces import VIRTUAL, pieces
 
-__all__ = ["page", "fragment", "embeddable", "island", "policy", "script", "styles", "LANGUAGE_NAMES", "SCRIPT"]
+__all__ = ["page", "fragment", "embeddable", "island", "scripted", "large", "policy", "script", "styles",
+           "LANGUAGE_NAMES", "SCRIPT"]
 
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ja": "日本語", "zh": "中文", "de": "Deutsch", "es": "Español"}
 """How the language switch names a language (in that language); others are shown by their code."""
@@ -27,7 +29,7 @@ _FONT = f' font-family="{FONT}"'
 _LENGTH = re.compile(r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?(?:px|rem|em|vh|cm|mm|in)")
 
 
-SCRIPT = ("host", "texts", "drawing", "zoom", "overview", "select", "panel", "verdicts", "findings", "search",
+SCRIPT = ("host", "texts", "pieces", "drawing", "zoom", "overview", "select", "panel", "verdicts", "findings", "search",
           "address", "pointer", "keys", "save", "language", "live", "start")
 """The page's script, module by module (static/page/NAME.js), in the order they run: one function's body, whose
 last module starts the view."""
@@ -135,12 +137,36 @@ def _title(data: Mapping[str, Any]) -> str:
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
 
 
+def scripted(value: Any) -> str:
+    """``value`` as JSON to hold in a ``<script>`` element: :func:`island` for markup, which has a ``<`` in
+    nearly every string, costs six characters each; here only a ``</`` or ``<!--`` is escaped, which is all
+    that could end the element or change how it is read.
+
+    >>> print(scripted(["<g></g>", "<!-- x --></script>"]))
+    ["<g><\\/g>","\\u003c!-- x --><\\/script>"]
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def large(svg: str) -> dict[str, Any] | None:
+    """The pieces of ``svg`` when it has :data:`VIRTUAL` nodes and edges or more, else None."""
+    if svg.count(' class="node"') + svg.count(' class="edge"') < VIRTUAL:
+        return None
+    return pieces(svg)
+
+
 def _drawing(code: str, svg: str, version: int, shown: bool) -> str:
     """One language's drawing: a ``<template>`` for the language the view opens in, parsed with the page; the
     others as text in an inert ``<script>`` the view parses when asked (a large drawing costs a browser as much
     to parse unseen as seen). dot's SVG escapes every ``<`` of a text, so it never holds ``</script``; should
-    one ever, the drawing goes in a template."""
+    one ever, the drawing goes in a template. A drawing of :data:`VIRTUAL` nodes and edges or more comes cut
+    in pieces (:func:`argmap.diagram.pieces.pieces`), which the view puts in its document only near the view."""
     attributes = f'class="drawing" data-lang="{html.escape(code)}" data-version="{version}"'
+    cut = large(svg)
+    if cut is not None:
+        return f'<script type="application/json" {attributes} data-pieces="1">{scripted(cut)}</script>'
     if shown or _UNSAFE_IN_SCRIPT.search(svg):
         return f"<template {attributes}>{svg}</template>"
     return f'<script type="text/x-argmap-svg" {attributes}>{svg}</script>'

@@ -272,6 +272,8 @@ class Preview:
 
     def _commit(self, lang: str, shown: View, version: int, svg: str) -> bool:
         """Make ``svg`` the drawing of ``lang`` that pages hold and patches apply to, and send it."""
+        from argmap.diagram.html import large
+
         with self._lock:
             if self.version != version:
                 return False
@@ -279,7 +281,10 @@ class Preview:
             self.bases[lang] = (version, shown)
             self.touched[lang] = frozenset()
             self.channel.forget(f"patch:{lang}")
-        self.channel.publish("svg", {"version": version, "lang": lang, "svg": svg}, key=f"svg:{lang}")
+        # A large drawing goes out in pieces, as the page holds it (argmap.diagram.pieces).
+        cut = large(svg)
+        drawn = {"pieces": cut} if cut is not None else {"svg": svg}
+        self.channel.publish("svg", {"version": version, "lang": lang, **drawn}, key=f"svg:{lang}")
         return True
 
     def watch(self, stop: threading.Event) -> None:

@@ -23,7 +23,12 @@ def shown(page, version: int) -> None:
     page.page.wait_for_function(f"() => Number(document.body.dataset.version) >= {version}", timeout=UPDATED)
 
 
-def test_a_save_redraws_the_open_page_keeping_zoom_and_selection(page, tmp_path):
+@pytest.mark.parametrize("drawn", ["whole", "pieces"])
+def test_a_save_redraws_the_open_page_keeping_zoom_and_selection(page, tmp_path, drawn, monkeypatch):
+    import argmap.diagram.html as html_module
+
+    if drawn == "pieces":  # this small map drawn as a large one is, near the view only
+        monkeypatch.setattr(html_module, "VIRTUAL", 1)
     path = write_map(tmp_path)
     with serving(path) as server:
         page.page.goto(server.url)
@@ -38,6 +43,11 @@ def test_a_save_redraws_the_open_page_keeping_zoom_and_selection(page, tmp_path)
         assert page.evaluate("document.body.dataset.view") == zoom
         assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-objection"
         assert "A changed objection" in page.page.inner_text("#panel")
+        # A text that needs a larger box: the drawing comes again in full (in pieces, for a large one).
+        path.write_text(SMALL.replace("An objection", "A changed objection " + "that goes on " * 12), encoding="utf-8")
+        shown(page, 3)
+        assert "goes on" in page.page.text_content("#node-objection")
+        assert page.evaluate("document.querySelector('#canvas g.node.selected').id") == "node-objection"
         assert page.problems == []
         assert page.requests == [server.url, server.url + "events"]
 

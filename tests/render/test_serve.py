@@ -139,6 +139,17 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
                     if event != "map" and payload["version"] == version} == drawn
 
 
+def test_a_large_drawing_goes_to_the_pages_in_pieces(tmp_path, monkeypatch):
+    import argmap.diagram.html as html_module
+
+    monkeypatch.setattr(html_module, "VIRTUAL", 1)  # this small map counts as large
+    with serving(write_map(tmp_path)) as server:
+        first = [payload for event, payload in events(server, 1) if event == "svg"]
+        assert len(first) == 2 and all("svg" not in payload for payload in first)
+        assert all("node-thesis" in payload["pieces"]["ids"] for payload in first)
+        assert b'data-pieces="1"' in request(server, "/")[2]
+
+
 def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, monkeypatch):
     from argmap.serve import patch
 

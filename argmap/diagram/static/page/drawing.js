@@ -1,11 +1,13 @@
-// Each language's SVG: parsed once when first shown, made reachable by keyboard, patched in place by a save.
+// Each language's SVG: parsed once when first shown (a large one in pieces, put in near the view), made reachable
+// by keyboard, patched in place by a save.
 function nodeElements() {
   return canvas.querySelectorAll("g.node[id^='node-']");
 }
 function nodeElement(id) {
   // The drawing shown is in the document, whose id index answers at once (a selector would walk it).
   const g = id ? root.getElementById("node-" + id) : null;
-  return g && canvas.contains(g) ? g : null;
+  if (g && canvas.contains(g)) return g;
+  return id && pieces() ? pieces().ensure("node-" + id) : null;
 }
 let drawnSet = null;
 function isDrawn(id) {
@@ -17,39 +19,53 @@ function drawingFor(language) {
   // drawing costs a browser more to copy than to swap).
   const drawing = drawings[language];
   if (!drawing) return null;
-  if (!drawing.svg) {
+  if (!drawing.svg && (drawing.cut || drawing.template.dataset.pieces)) {
+    drawing.cut = drawing.cut || JSON.parse(drawing.template.textContent);
+    drawing.pieces = argmapPieces.drawing(drawing.cut, (g) => decorate(g, language, drawing));
+    dress(drawing.svg = drawing.pieces.svg, language);
+  } else if (!drawing.svg) {
     const svg = contentOf(drawing).querySelector("svg");
     if (!svg) return null;
     drawing.svg = document.adoptNode(svg);
-    const box = svg.viewBox.baseVal;
-    // One SVG unit is one CSS pixel at zoom 1 (apply() sizes the drawing for the zoom).
-    svg.setAttribute("width", String(box.width));
-    svg.setAttribute("height", String(box.height));
-    svg.setAttribute("role", "group");
-    svg.setAttribute("aria-label", (data.title[language] || data.id) + ": argument map");
-    for (const title of svg.querySelectorAll("title")) title.remove();
-    for (const g of svg.querySelectorAll("g.node[id^='node-']")) {
-      const id = g.id.slice(5);
-      if (!data.nodes[id]) continue;
-      g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "button");
-      g.setAttribute("aria-label", textOf(id, language));
-      if (derived(data.nodes[id])) {
-        const a = g.querySelector("a");
-        if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
-      }
-      if (data.problems[id]) g.classList.add("problem");
-    }
-    for (const g of svg.querySelectorAll("g.edge[id^='edge-']")) {
-      // An edge drawn for an inference the map does not name says what it joins, not a derived id.
-      const node = data.nodes[g.id.slice(5)];
-      if (!derived(node)) continue;
-      const a = g.querySelector("a");
-      if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(g.id.slice(5), language));
-    }
+    dress(svg, language);
+    for (const g of svg.querySelectorAll("g.node[id^='node-'], g.edge[id^='edge-']")) decorate(g, language, drawing);
   }
   patchDrawing(drawing, language);
   return drawing.svg;
+}
+function dress(svg, language) {
+  const box = svg.viewBox.baseVal;
+  // One SVG unit is one CSS pixel at zoom 1 (apply() sizes the drawing for the zoom).
+  svg.setAttribute("width", String(box.width));
+  svg.setAttribute("height", String(box.height));
+  svg.setAttribute("role", "group");
+  svg.setAttribute("aria-label", (data.title[language] || data.id) + ": argument map");
+  for (const title of svg.querySelectorAll("title")) title.remove();
+}
+function decorate(g, language, drawing) {
+  // A node made a button named by its text, an edge of an unnamed inference titled by what it joins (never a
+  // derived id); a piece put in later also takes the selection, the matches and the texts patched since.
+  const id = g.id.slice(5);
+  if (g.classList.contains("edge")) {
+    if (!derived(data.nodes[id])) return;
+    const a = g.querySelector("a");
+    if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+    return;
+  }
+  if (!data.nodes[id]) return;
+  g.setAttribute("tabindex", "0");
+  g.setAttribute("role", "button");
+  g.setAttribute("aria-label", textOf(id, language));
+  if (derived(data.nodes[id])) {
+    const a = g.querySelector("a");
+    if (a) a.setAttributeNS(XLINK, "xlink:title", textOf(id, language));
+  }
+  if (data.problems[id]) g.classList.add("problem");
+  if (!drawing.pieces) return;
+  g.classList.toggle("selected", id === selected);
+  g.classList.toggle("match", matches.has(id));
+  const change = drawing.patch && drawing.applied === drawing.patch.version && drawing.patch.nodes[id];
+  if (change) patchNode(g, change);
 }
 function patchDrawing(drawing, language) {
   // A save that changed only texts comes as a patch: the texts and tooltips of the boxes changed since this
@@ -58,14 +74,16 @@ function patchDrawing(drawing, language) {
   if (!patch || !drawing.svg || drawing.applied === patch.version) return;
   for (const [id, change] of Object.entries(patch.nodes)) {
     const g = drawing.svg.querySelector("#" + CSS.escape("node-" + id));
-    if (!g) continue;
-    const texts = g.querySelectorAll("text");
-    change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
-    const a = g.querySelector("a");
-    if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
-    g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
+    if (g) patchNode(g, change); // a drawing in pieces patches the others as they are put in
   }
   drawing.applied = patch.version;
+}
+function patchNode(g, change) {
+  const texts = g.querySelectorAll("text");
+  change.lines.forEach((line, i) => { if (texts[i]) texts[i].textContent = line; });
+  const a = g.querySelector("a");
+  if (a) a.setAttributeNS(XLINK, "xlink:title", change.title);
+  g.setAttribute("aria-label", change.label); // the patch comes before the data with the same texts
 }
 function stamp() {
   frame.dataset.version = String(shown);

@@ -21,6 +21,11 @@ for (const template of root.querySelectorAll(".drawing")) {
   // parsed only when a reader asks for them: a large map's page then parses one drawing, not one per language.
   drawings[template.dataset.lang] = {version: Number(template.dataset.version || 0), template};
 }
+function pieces() {
+  // The drawing shown, when it comes in pieces (a large map: argmapPieces puts in only what is near the view).
+  const drawing = shownLang && drawings[shownLang];
+  return drawing && drawing.pieces && canvas.contains(drawing.svg) ? drawing.pieces : null;
+}
 function contentOf(drawing) {
   let template = drawing.template;
   if (!(template instanceof HTMLTemplateElement)) {

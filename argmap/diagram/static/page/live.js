@@ -16,9 +16,12 @@ function connect() {
     if (!data.languages.includes(update.lang)) return; // a language removed since
     const held = drawings[update.lang];
     if (held && held.version >= update.version) return; // replayed: this page has it, or a newer one
-    const template = document.createElement("template");
-    template.innerHTML = update.svg;
-    drawings[update.lang] = {version: update.version, template};
+    if (update.pieces) drawings[update.lang] = {version: update.version, cut: update.pieces};
+    else {
+      const template = document.createElement("template");
+      template.innerHTML = update.svg;
+      drawings[update.lang] = {version: update.version, template};
+    }
     if (update.lang === lang) {
       const onNode = canvas.contains(root.activeElement);
       show(lang);

@@ -7,6 +7,13 @@ const overview = (function () {
     // Node boxes from the drawing's geometry (getBBox: no CSS layout), in drawing units; once per drawing.
     const svg = canvas.querySelector("svg");
     if (!svg) return;
+    if (pieces()) { // a drawing in pieces knows every node's box without putting it in
+      boxes = pieces().nodes().map(([id, x, y, w, h]) => {
+        const node = data.nodes[id];
+        return [x, y, w, h, node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb"];
+      });
+      return;
+    }
     const graph = svg.querySelector("g.graph");
     const m = graph && graph.transform.baseVal.consolidate() ? graph.transform.baseVal.consolidate().matrix : null;
     boxes = [];

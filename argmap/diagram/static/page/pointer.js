@@ -6,6 +6,7 @@ viewport.addEventListener("scroll", () => {
   if (w * view.k > viewport.clientWidth) view.x = -viewport.scrollLeft;
   if (h * view.k > viewport.clientHeight) view.y = -viewport.scrollTop;
   frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+  near();
   overview.frame();
 }, {passive: true});
 let restoring = false;

@@ -5,6 +5,11 @@ function exported() {
   // The drawing in the language shown, with what is hidden or dimmed as on screen, and its font named.
   const svg = canvas.querySelector("svg");
   if (!svg) return null;
+  if (pieces()) { // the whole drawing, not only the pieces in view
+    const whole = pieces().whole(), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
+    const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }</style>";
+    return {text: whole.slice(0, open) + font + whole.slice(open), w: size().w, h: size().h};
+  }
   const copy = svg.cloneNode(true);
   for (const name of ["role", "aria-label", "style"]) copy.removeAttribute(name);
   for (const g of copy.querySelectorAll("[tabindex]")) { g.removeAttribute("tabindex"); g.removeAttribute("role"); }

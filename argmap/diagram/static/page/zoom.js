@@ -21,7 +21,18 @@ function apply() {
   viewport.scrollTop = Math.max(0, -view.y);
   applying = false;
   frame.dataset.view = [view.x, view.y, view.k].map((v) => +v.toFixed(3)).join(" ");
+  near();
   overview.frame();
+}
+function near() {
+  // A drawing in pieces gets the pieces near the view (in its own units) put in, and those far from it taken out.
+  const drawn = pieces();
+  if (!drawn) return;
+  const vw = viewport.clientWidth, vh = viewport.clientHeight;
+  drawn.update(-view.x / view.k, -view.y / view.k, (vw - view.x) / view.k, (vh - view.y) / view.k, view.k);
+}
+function least() {
+  return pieces() ? argmapPieces.FLOOR : 0.02;
 }
 const READABLE = 1; // one SVG unit per CSS pixel: dot's 11-point texts show at 11 px
 function opening() {
@@ -30,8 +41,14 @@ function opening() {
   const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
   if (Math.min(vw / w, vh / h) * 0.96 >= READABLE) { fit(); return; }
   const thesis = data.drawn.find((id) => data.nodes[id] && data.nodes[id].role === "thesis") || data.drawn[0];
-  const g = nodeElement(thesis);
+  const box = pieces() && pieces().box("node-" + thesis);
   view.k = READABLE; view.x = (vw - w) / 2; view.y = 0;
+  if (box) { // centred from its box: the pieces near the left edge are never put in
+    view.x = vw / 2 - (box[0] + box[2] / 2) * view.k; view.y = vh / 2 - (box[1] + box[3] / 2) * view.k;
+    apply();
+    return;
+  }
+  const g = nodeElement(thesis);
   apply();
   if (g) centre(g);
 }
@@ -41,13 +58,13 @@ function size() {
 }
 function fit() {
   const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
-  view.k = Math.max(0.02, Math.min(vw / w, vh / h, 2) * 0.96);
+  view.k = Math.max(least(), Math.min(vw / w, vh / h, 2) * 0.96);
   view.x = (vw - w * view.k) / 2;
   view.y = (vh - h * view.k) / 2;
   apply();
 }
 function zoom(factor, cx, cy) {
-  const k = Math.max(0.02, Math.min(view.k * factor, 8));
+  const k = Math.max(least(), Math.min(view.k * factor, 8));
   if (cx === undefined) { cx = viewport.clientWidth / 2; cy = viewport.clientHeight / 2; }
   view.x = cx - (cx - view.x) * k / view.k;
   view.y = cy - (cy - view.y) * k / view.k;

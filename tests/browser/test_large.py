@@ -1,0 +1,158 @@
+"""A large map's page, drawn in pieces near the view, behaves as the same page holding its whole drawing: it opens
+readable on its thesis, a click shows a panel, search finds a statement far out of view and brings it in, a deep
+link selects and shows its statement, the language switch redraws the view, the overview moves it, and the
+drawing saves whole; the document holds only a small part of the drawing meanwhile."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+import argmap.diagram.html as html_module
+from tests.browser.test_view import opened
+from tests.conftest import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import write_map
+
+pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
+STATEMENTS = 1500
+FAR = "s1234"  # far from the thesis (s0) in the drawing
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    """{"pieces": the page as `render` writes it, "whole": the same page holding its whole drawing}."""
+    folder = tmp_path_factory.mktemp("large")
+    write_map(folder / "map.yaml", STATEMENTS)
+    made = {}
+    for kind, threshold in (("pieces", html_module.VIRTUAL), ("whole", 10**9)):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(html_module, "VIRTUAL", threshold)
+            code, _, err = run_cli("render", "map.yaml", "-o", f"{kind}.html", cwd=folder)
+        assert (code, err) == (0, "")
+        made[kind] = (folder / f"{kind}.html").as_uri()
+    return made
+
+
+def big(page) -> None:
+    page.page.set_viewport_size({"width": 1440, "height": 900})
+
+
+def nodes(page) -> int:
+    return page.evaluate("document.querySelectorAll('#canvas g.node').length")
+
+
+def in_view(page, node: str) -> bool:
+    return page.evaluate("""(id) => {
+        const g = document.getElementById('node-' + id);
+        if (!g) return false;
+        const box = g.getBoundingClientRect(), port = document.getElementById('viewport').getBoundingClientRect();
+        return box.left >= port.left && box.right <= port.right && box.top >= port.top && box.bottom <= port.bottom;
+    }""", node)
+
+
+def test_the_page_holds_only_what_is_near_the_view(page, pages):
+    big(page)
+    opened(page, pages["pieces"])
+    assert 0 < nodes(page) < STATEMENTS / 10
+    opened(page, pages["whole"])
+    assert nodes(page) > STATEMENTS and page.problems == []
+
+
+@pytest.mark.parametrize("kind", ["pieces", "whole"])
+def test_it_opens_readable_on_the_thesis(page, pages, kind):
+    big(page)
+    opened(page, pages[kind])
+    sizes = page.evaluate("""() => [...document.querySelectorAll('#canvas g.node[role=button] text')]
+        .filter(t => t.getAttribute('font-size') === '11.00').map(t => t.getBoundingClientRect().height)""")
+    assert sizes and min(sizes) >= 11 and in_view(page, "s0") and page.problems == []
+
+
+@pytest.mark.parametrize("kind", ["pieces", "whole"])
+def test_a_click_shows_the_panel(page, pages, kind):
+    big(page)
+    opened(page, pages[kind])
+    box = page.page.locator("#node-s0").bounding_box()
+    page.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.page.is_visible("#panel") and page.page.inner_text("#panel h2").startswith("s0")
+    assert "Statement 0:" in page.page.inner_text("#panel") and page.evaluate("location.hash") == "#s0"
+
+
+def test_search_finds_a_statement_out_of_view_and_brings_it_in(page, pages):
+    seen = {}
+    for kind in ("pieces", "whole"):
+        big(page)
+        opened(page, pages[kind])
+        assert not in_view(page, FAR)
+        page.page.fill("#search", "Statement 1234:")
+        seen[kind] = page.page.inner_text("#results")
+        page.page.press("#search", "Enter")
+        page.page.wait_for_function("(id) => document.querySelector('#canvas g.node.selected')?.id === 'node-' + id",
+                                    arg=FAR)
+        assert in_view(page, FAR) and page.evaluate("document.querySelector('#node-s1234.match') !== null")
+        assert page.page.inner_text("#panel h2").startswith(FAR)
+    assert seen["pieces"] == seen["whole"] and "Statement 1234:" in seen["pieces"]
+
+
+def test_a_deep_link_selects_and_shows_its_statement(page, pages):
+    big(page)
+    for kind in ("pieces", "whole"):
+        opened(page, pages[kind] + "#" + FAR)
+        assert in_view(page, FAR) and page.page.inner_text("#panel h2").startswith(FAR)
+        page.evaluate("location.hash = '#s77'")
+        page.page.wait_for_function("() => document.querySelector('#panel h2').textContent.startsWith('s77')")
+        assert in_view(page, "s77") and page.problems == []
+
+
+def test_the_language_switch_redraws_the_view_in_pieces(page, pages):
+    big(page)
+    opened(page, pages["pieces"] + "#s0")
+    page.page.select_option("#lang", "fr")
+    texts = page.evaluate("[...document.querySelectorAll('#canvas g.node text')].map(t => t.textContent).join(' ')")
+    assert "Énoncé" in texts and "Statement" not in texts
+    assert 0 < nodes(page) < STATEMENTS / 10 and page.page.title() == "Carte synthétique"
+    page.evaluate(f"location.hash = '#{FAR}'")
+    page.page.wait_for_function(f"() => document.querySelector('#panel h2').textContent.startsWith('{FAR}')")
+    assert in_view(page, FAR) and page.problems == []
+
+
+def test_the_overview_and_panning_bring_the_pieces_of_the_new_view(page, pages):
+    big(page)
+    opened(page, pages["pieces"])
+    page.page.wait_for_selector("#overview", state="visible")
+    before = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
+    box = page.page.locator("#overview").bounding_box()
+    page.page.mouse.click(box["x"] + box["width"] * 0.05, box["y"] + box["height"] / 2)
+    after = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
+    assert after and not after & before and 0 < len(after) < STATEMENTS / 10
+    # Every node in view is in the document: what the reader sees is the drawing, not a part of it.
+    shown = page.evaluate("""() => { const port = document.getElementById('viewport').getBoundingClientRect();
+        return [...document.querySelectorAll('#canvas g.node')].filter(g => { const b = g.getBoundingClientRect();
+            return b.right > port.left && b.left < port.right && b.bottom > port.top && b.top < port.bottom; }).length; }""")
+    assert shown > 0 and page.problems == []
+
+
+def test_a_key_or_a_drag_moves_the_view_and_the_pieces_follow(page, pages):
+    big(page)
+    opened(page, pages["pieces"])
+    page.page.focus("#viewport")
+    before = page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id).sort().join()")
+    for _ in range(40):
+        page.page.keyboard.press("ArrowRight")
+    after = page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id).sort().join()")
+    assert after != before
+    page.page.keyboard.press("0")  # as far out as a drawing in pieces goes
+    assert float(page.evaluate("document.body.dataset.view.split(' ')[2]")) >= 0.1 and page.problems == []
+
+
+def test_the_drawing_saves_whole(page, pages, tmp_path):
+    opened(page, pages["pieces"])
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "saved.svg"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert text.startswith("<svg") and len(re.findall(r'class="node"', text)) > STATEMENTS
