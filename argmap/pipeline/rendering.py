@@ -32,8 +32,8 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            dpi: int | None = None, findings: Iterable[Diagnostic] = (), graph: Graph | None = None,
            previous: bytes | None = None) -> bytes:
     """The diagram of ``amap`` (see :func:`argmap.api.render`); ``graph`` is the map's graph when a check has
-    built it already; ``previous``: the drawing this one replaces, whose layout is kept. UsageError for options that cannot be honoured, LimitReached when Graphviz is missing,
-    fails or runs out of time."""
+    built it already; ``previous``: the drawing this one replaces, whose layout is kept. UsageError for options
+    that cannot be honoured, LimitReached when Graphviz is missing, fails or runs out of time."""
     from argmap.diagram.drawing import prepare
     from argmap.pipeline import time_limit
 
