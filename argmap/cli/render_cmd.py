@@ -153,9 +153,11 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
 
 def _previous(output: Path, fmt: str) -> bytes | None:
     """The start of the drawing the output replaces (an SVG or DOT file records its layout there, which is kept)."""
-    if fmt not in ("svg", "dot") or not output.is_file():
+    if fmt not in ("svg", "dot"):
         return None
     try:
+        if not output.is_file():
+            return None
         with output.open("rb") as drawn:
             return drawn.read(1 << 16)
     except OSError:
