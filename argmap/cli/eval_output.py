@@ -111,12 +111,30 @@ def concessions(amap: ArgumentMap | None) -> dict[str, list[str]]:
     return {sid: list(s.concedes) for sid, s in amap.statements.items() if s.concedes}
 
 
+def _no_stable_choice(evaluation: Evaluation) -> str:
+    """Why no stable extension exists, in words: open critical questions (``--questions`` makes each open
+    assumption attack itself), else an odd cycle of attacks."""
+    graph = evaluation.graph
+    asked = [n for n in graph if graph.nodes[n].get("kind") == "question"] if graph is not None else []
+    if graph is not None and evaluation.framework is not None and asked:
+        out_of = set(evaluation.framework.names)
+        open_questions = [n for n in asked if n in out_of and not any(
+            graph.nodes[i].get("kind") == "inference" and next(iter(graph.predecessors(i)), n) != n
+            for i in graph.predecessors(n))]
+        if open_questions:
+            count = len(open_questions)
+            return (f"with --questions, an open assumption is an argument that attacks itself, and {count} "
+                    f"{'is' if count == 1 else 'are'} open: answer {'it' if count == 1 else 'them'}, or use preferred"
+                    " or grounded semantics")
+    return "an odd cycle of attacks leaves no stable choice"
+
+
 def _verdicts(evaluation: Evaluation, stdout: IO[str], reasons: dict[str, Any] | None = None,
               name: Any = None) -> None:
     if not evaluation.exists:
-        stdout.write(f"There is no {evaluation.semantics} extension (an odd cycle of attacks leaves no stable choice),"
-                     " so no statement is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts"
-                     " it: DS tasks answer YES.)\n\n")
+        stdout.write(f"There is no {evaluation.semantics} extension ({_no_stable_choice(evaluation)}), so no statement"
+                     " is credulously accepted. (Sceptical acceptance holds vacuously, as ICCMA counts it: DS tasks"
+                     " answer YES.)\n\n")
         return
     sentences = evaluation.verdicts()
     if not sentences:

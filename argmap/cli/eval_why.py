@@ -29,6 +29,11 @@ class Namer:
         if "--asks--" in sid:  # a critical question counted by `eval --questions` (argmap.schemes.evaluation)
             inference, _, question = sid.partition("--asks--")
             return f"the open question {question!r} of {inference!r}"
+        if amap is not None and sid not in amap.statements and sid not in amap.arguments:
+            for relation, words in (("--attack--", "the attack of {} on {}"), ("--support--", "the support {} gives {}")):
+                source, found, target = sid.partition(relation)  # a one-premise inference, by its derived id
+                if found and source in amap.statements:
+                    return words.format(self(source), self(target))
         if amap is None or sid not in amap.statements:
             item = amap.arguments.get(sid) if amap is not None else None
             label = getattr(item, "label", None)

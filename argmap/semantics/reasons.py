@@ -130,9 +130,12 @@ def _grounded(why: Why, labels: list[str], names: _Names, a: int) -> dict[str, A
     elif why.kind == "cycle":
         entry["by"] = _attacks(why.attackers, labels, names)
         cycle: list[str] = []
-        for member in why.cycle:
-            # a linked inference is on the cycle through its undecided premises, not those that stand
+        for k, member in enumerate(why.cycle):
+            # a linked inference is on the cycle through its undecided premises, not those that stand; an
+            # undercut one is on it as itself (what is attacked is the inference, not its premises)
             origin = names.origin(member)
+            if names.target(why.cycle[k - 1]) == names.names[member]:
+                origin = [names.names[member]]
             for name in [o for o in origin if labels[names.framework.index(o)] == "UNDEC"] or origin:
                 if not cycle or cycle[-1] != name:
                     cycle.append(name)

@@ -104,3 +104,21 @@ def test_eval_command_takes_questions(tmp_path):
     assert code == 0 and json.loads(out)["labels"]["c"] == "UNDEC"
     code, out, _ = run_cli("eval", "map.yaml", "--questions", cwd=tmp_path)
     assert "the open question 'premise-supported' of 'o'" in out or "the open question 'relevant' of 'o'" in out
+
+
+def test_no_stable_extension_because_of_open_questions_is_said_so(tmp_path):
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  c: {text: C, supports: t}\n"
+        "  liar: {text: The author lies}\n  record: {text: Court records, answers: {o: relevant}}\n"
+        "arguments:\n  o: {premises: liar, attacks: c, scheme: ad-hominem}\n", encoding="utf-8")
+    code, out, _ = run_cli("eval", "map.yaml", "-s", "stable", "--questions", cwd=tmp_path)
+    assert code == 0 and out.startswith(
+        "There is no stable extension (with --questions, an open assumption is an argument that attacks itself, and 1"
+        " is open: answer it, or use preferred or grounded semantics), so no statement is credulously accepted.")
+    code, out, _ = run_cli("eval", "map.yaml", "-s", "stable", cwd=tmp_path)  # without: extensions exist
+    assert code == 0 and not out.startswith("There is no stable extension")
+    (tmp_path / "odd.yaml").write_text(
+        "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n  a: {text: A, attacks: b}\n  b: {text: B, attacks: c}\n"
+        "  c: {text: C, attacks: [a, t]}\n", encoding="utf-8")
+    code, out, _ = run_cli("eval", "odd.yaml", "-s", "stable", "--questions", cwd=tmp_path)
+    assert out.startswith("There is no stable extension (an odd cycle of attacks leaves no stable choice)")

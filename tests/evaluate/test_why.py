@@ -226,3 +226,16 @@ def test_a_cycle_names_only_the_undecided_premises_of_a_linked_objection(tree):
     assert code == 0 and why["t"]["cycle"] == ["t", "p"] and why["p"]["cycle"] == ["p", "t"]
     code, out, _ = run_cli("eval", "map.yaml", cwd=folder)
     assert "  t  undecided: “T” and “P” attack each other, and nothing outside breaks the tie\n" in out
+
+
+def test_a_cycle_through_an_undercut_names_the_inference_it_strikes(tree):
+    # Z attacks Y, Y undercuts X's attack on Z: Y strikes the inference, not X, which stands.
+    folder = tree({"map.yaml": "argmap: 1\nstatements:\n  t: {role: thesis, text: T}\n"
+                               "  z: {text: Claim Z, supports: t, attacks: y}\n  x: {text: Objection X, attacks: z}\n"
+                               "  y: {text: Undercutter Y, attacks: x--attack--z}\n"})
+    code, out, _ = run_cli("eval", "-f", "json", "map.yaml", cwd=folder)
+    why = json.loads(out)["why"]
+    assert code == 0 and why["z"]["cycle"] == ["z", "y", "x--attack--z"] and why["x"]["because"] == "unattacked"
+    code, out, _ = run_cli("eval", "map.yaml", cwd=folder)
+    assert ("  z  undecided: a cycle of attacks: “Claim Z” → “Undercutter Y” → the attack of “Objection X” on"
+            " “Claim Z” → “Claim Z”, and nothing outside breaks the tie\n") in out

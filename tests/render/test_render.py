@@ -271,3 +271,16 @@ def test_render_shows_the_evaluation(tmp_path, method, rejected, accepted):
               re.findall(r'PORT="legend_eval_([a-z]+)"[^>]*><TABLE(?: STYLE="(\w+)")? BORDER="(\d)"', table)}
     assert set(legend) == {accepted[1:-1], rejected[1:-1]}
     assert legend[accepted[1:-1]] == ("", "3") and legend[rejected[1:-1]] == ("dashed", "1")
+
+
+@needs_dot
+def test_lines_are_drawn_under_the_boxes(tmp_path):
+    # A long line that crosses a statement on its way must neither hide its text nor take the click meant for it:
+    # in the SVG every line comes before every box (the page's drawing in pieces keeps the same order).
+    out = tmp_path / "essay.svg"
+    code, _, err = run_cli("render", str(ROOT / "models/capital-feast/map.yaml"), "-o", str(out), cwd=tmp_path)
+    assert (code, err) == (0, "")
+    groups = [g.get("class") for g in ET.parse(out).iter("{http://www.w3.org/2000/svg}g")]
+    nodes = [i for i, kind in enumerate(groups) if kind == "node"]
+    edges = [i for i, kind in enumerate(groups) if kind == "edge"]
+    assert nodes and edges and max(edges) < min(nodes)
