@@ -89,9 +89,19 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
             message = f"unknown field {loc[-1]!r}" + did_you_mean(str(loc[-1]), allowed)
             if allowed and not did_you_mean(str(loc[-1]), allowed):
                 message += f"; allowed: {', '.join(allowed)}"
+        elif kind == "missing" and isinstance(item["loc"][-1], int):  # a fixed-length list such as `body: [3]`
+            loc = _data_path(doc.data, item["loc"][:-1])
+            needed = 1 + max(int(other["loc"][-1]) for other in items
+                             if other["type"] == "missing" and other["loc"][:-1] == item["loc"][:-1])
+            held: Any = doc.data
+            for step in loc:
+                held = held[step]
+            message = f"needs {needed} items, not {len(held) if isinstance(held, list) else 0}"
         elif kind == "missing":
             message = f"missing required field {item['loc'][-1]!r}"
             loc = loc[:-1]
+        elif value is None and kind in _TYPES:  # `supports:` with nothing after it: one message, not one per branch
+            message = "has no value: give one, or leave the key out"
         elif kind == "literal_error" and loc == ("argmap",):
             message = "`argmap:` must be 1 (the file-format version)"
         else:
@@ -112,6 +122,11 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
         text = " or ".join(messages)
         problems.append(doc.problem(SCHEMA, loc, f"{dotted}: {text}" if dotted else text, key=key))
     return problems
+
+
+_TYPES = frozenset({"string_type", "tuple_type", "list_type", "dict_type", "model_type", "model_attributes_type",
+                    "int_type", "float_type", "bool_type", "union_tag_invalid"})
+"""The errors of a value of the wrong kind: for a null, one message says what is wrong, whatever was expected."""
 
 
 def _wording(item: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,8 +39,10 @@ def _help() -> str:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Files imported at once, for a folder of many files.")
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write what was lost, as JSON, to this file.")
-def import_(source: str, output: str, format_: str | None, jobs: int, report: str | None) -> None:
-    sys.exit(execute_import(source, output, format_, jobs, report, sys.stdout, sys.stderr))
+@click.option("--force", is_flag=True,
+              help="Replace files of an earlier import (a map.yaml you may have edited since) with the new ones.")
+def import_(source: str, output: str, format_: str | None, jobs: int, report: str | None, force: bool) -> None:
+    sys.exit(execute_import(source, output, format_, jobs, report, sys.stdout, sys.stderr, force=force))
 
 
 @dataclass
@@ -58,14 +61,14 @@ class Outcome:
 
 
 def execute_import(source: str, output: str, form: str | None, jobs: int, report: str | None, stdout: IO[str],
-                   stderr: IO[str]) -> int:
+                   stderr: IO[str], *, force: bool = False) -> int:
     from argmap.cli.common import run
 
-    return run("import", lambda: _import(source, output, form, jobs, report, stdout, stderr), stderr)
+    return run("import", lambda: _import(source, output, form, jobs, report, stdout, stderr, force), stderr)
 
 
 def _import(source: str, output: str, form: str | None, jobs: int, report: str | None, stdout: IO[str],
-            stderr: IO[str]) -> int:
+            stderr: IO[str], force: bool) -> int:
     from argmap.errors import CLEAN, FINDINGS, USAGE, UsageError
 
     root = Path(source)
@@ -79,9 +82,9 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         files = _files(root)
         if not files:
             raise UsageError(f"{source}: no files to import in this folder (.json, .argdown, .ad, .txt)")
-        outcomes = _import_folder(root, files, output, form, jobs, stderr)
+        outcomes = _import_folder(root, files, output, form, jobs, stderr, force)
     else:
-        outcomes = [import_one(source, form, output)]
+        outcomes = [import_one(source, form, output, force=force)]
     for outcome in outcomes:
         _tell(outcome, stdout, stderr)
     if len(outcomes) > 1:
@@ -95,7 +98,7 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
 
 
 def _import_folder(root: Path, files: list[Path], output: str, form: str | None, jobs: int,
-                   stderr: IO[str]) -> list[Outcome]:
+                   stderr: IO[str], force: bool) -> list[Outcome]:
     """Import each file into its map folder inside ``output``. The maps are written into a hidden folder and made
     durable together at the end, then put in place: one round trip to the disk for the corpus, not one per map,
     and a corpus import that fails or is interrupted leaves nothing half-written behind."""
@@ -106,7 +109,7 @@ def _import_folder(root: Path, files: list[Path], output: str, form: str | None,
     try:
         with new_folder(output, protect=protect) as staging:
             folders = _folders(files, root)
-            tasks = [(str(path), form, str(Path(output) / folders[path]), str(staging / folders[path]))
+            tasks = [(str(path), form, str(Path(output) / folders[path]), str(staging / folders[path]), force)
                      for path in files]
             return _run(tasks, jobs, stderr)
     except OSError as error:
@@ -149,7 +152,7 @@ def _folders(files: list[Path], root: Path) -> dict[Path, str]:
     return chosen
 
 
-def _run(tasks: list[tuple[str, str | None, str, str]], jobs: int, stderr: IO[str]) -> list[Outcome]:
+def _run(tasks: list[tuple[str, str | None, str, str, bool]], jobs: int, stderr: IO[str]) -> list[Outcome]:
     show = len(tasks) > 1 and stderr.isatty()
     outcomes: list[Outcome] = []
 
@@ -183,10 +186,11 @@ def _preload() -> None:
     import argmap.pipeline.exchange  # noqa: F401
 
 
-def import_one(source: str, form: str | None, output: str, staged: str | None = None) -> Outcome:
+def import_one(source: str, form: str | None, output: str, staged: str | None = None, force: bool = False) -> Outcome:
     """Import one file into the map folder ``output``; every problem is in the outcome, never raised. With
     ``staged``, the files are written there instead (a folder whose caller makes it durable and moves it to
-    ``output``); else the map folder is written whole or not at all."""
+    ``output``); else the map folder is written whole or not at all. A file of ``output`` that the import would
+    change (a map edited since an earlier import) is replaced only with ``force``: else the file is refused."""
     from argmap.api import dump, import_map
     from argmap.atomic import new_folder
     from argmap.errors import ArgmapError, InputError
@@ -205,6 +209,12 @@ def import_one(source: str, form: str | None, output: str, staged: str | None = 
     outcome.losses = [loss.to_json() for loss in reading.losses]
     outcome.errors = _errors(amap)
     contents = {**reading.files, "map.yaml": dump(amap)}  # the canonical layout: it passes `argmap fmt --check`
+    changed = [] if force else [name for name, text in contents.items() if _would_change(Path(output) / name, text)]
+    if changed:
+        outcome.refused = (f"{one_line(str(Path(output) / changed[0]))}: error: already exists, and this import would"
+                           " change it (a map edited since an earlier import?); nothing written: import elsewhere, or"
+                           " replace it with --force")
+        return outcome
     try:
         if staged is not None:
             _write_plain(Path(staged), contents)
@@ -214,6 +224,23 @@ def import_one(source: str, form: str | None, output: str, staged: str | None = 
     except OSError as error:
         outcome.refused = f"{one_line(output)}: error: cannot write: {one_line(str(error.strerror or error))}"
     return outcome
+
+
+def _would_change(path: Path, text: str) -> bool:
+    """Whether writing ``text`` at ``path`` would replace something else (read only when the sizes agree)."""
+    data = text.encode("utf-8")
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+        return True
+    try:
+        return path.read_bytes() != data
+    except OSError:
+        return True
 
 
 def _write_plain(folder: Path, contents: dict[str, str]) -> None:

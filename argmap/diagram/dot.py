@@ -152,11 +152,11 @@ def _edge_line(edge: Edge, source: str, target: str, ranked: bool = True) -> str
     colour, style = LINES[edge.relation]
     free = {} if ranked else {"constraint": "false"}
     if edge.part == "direct":
-        scratch.edge(source, target, id=text(f"edge-{edge.inference}"), color=colour, style=style,
+        scratch.edge(source, target, id=text(edge.id), color=colour, style=style,
                      tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}),
                      **free)
     else:
-        scratch.edge(source, target, id=text(f"edge-{edge.source}-{edge.target}"), color=colour, style=style,
+        scratch.edge(source, target, id=text(edge.id), color=colour, style=style,
                      **({"arrowhead": "none"} if edge.part == "premise" else {}), **free)
     line: str = scratch.body[-1]
     return line

@@ -77,13 +77,17 @@ class Drawing:
         from argmap.schemes import text_of
 
         said = words(lang)["open"]
-        captions = {}
+        captions, answers = {}, self.answers()
         for iid, use in self.schemes.items():
             short = text_of(use.spec.short, lang) if use.spec is not None else use.scheme
             count = len(use.open_questions())
-            answers = tuple(dict.fromkeys(a for q in use.questions for a in q.answered_by))
-            captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers)
+            captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers[iid])
         return captions
+
+    def answers(self) -> dict[str, tuple[str, ...]]:
+        """Inference id (with a scheme) -> the statements that answer its critical questions."""
+        return {iid: tuple(dict.fromkeys(a for q in use.questions for a in q.answered_by))
+                for iid, use in self.schemes.items()}
 
     def settled(self, shown: View | None = None, timeout: float = 120.0) -> Drawing:
         """This drawing with its layout decided: the one asked for, the one kept, else the one that suits

@@ -138,6 +138,8 @@ def test_a_folder_with_a_bad_file_imports_the_others_and_exits_2(tmp_path):
 def test_import_never_writes_over_its_source(tmp_path):
     (tmp_path / "map.yaml").write_text("[A]: a\n", encoding="utf-8")
     code, _, err = run_cli("import", "map.yaml", "-f", "argdown", "-o", ".", cwd=tmp_path)
+    assert code == 2 and "already exists" in err and (tmp_path / "map.yaml").read_text() == "[A]: a\n"
+    code, _, err = run_cli("import", "map.yaml", "-f", "argdown", "-o", ".", "--force", cwd=tmp_path)
     assert code == 2 and "choose another output" in err and (tmp_path / "map.yaml").read_text() == "[A]: a\n"
 
 

@@ -64,10 +64,32 @@ def test_a_corpus_imports_into_an_existing_folder_beside_what_is_there(tmp_path)
     (tmp_path / "out/one").mkdir(parents=True)
     (tmp_path / "out/one/map.yaml").write_text("old\n", encoding="utf-8")
     (tmp_path / "out/notes.txt").write_text("mine\n", encoding="utf-8")
-    code, _, err = run_cli("import", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    code, out, err = run_cli("import", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    # A map there already is not replaced by a different one (it may have been edited since an earlier import).
+    assert (code, out) == (2, "") and err.startswith(f"{os.path.join('out', 'one', 'map.yaml')}:")
+    assert "--force" in err and (tmp_path / "out/one/map.yaml").read_text(encoding="utf-8") == "old\n"
+    code, _, err = run_cli("import", "in", "-o", "out", "-j", "2", "--force", cwd=tmp_path)
     assert code == 0, err
     assert (tmp_path / "out/one/map.yaml").read_text(encoding="utf-8").startswith("argmap: 1\n")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["notes.txt", "one"]  # no staging folder left
+
+
+def test_an_import_never_replaces_a_map_edited_since_unless_forced(tmp_path):
+    (tmp_path / "a.argdown").write_text(ARGDOWN, encoding="utf-8")
+    assert run_cli("import", "a.argdown", "-o", "m", cwd=tmp_path)[0] == 0
+    first = (tmp_path / "m/map.yaml").read_bytes()
+    assert run_cli("import", "a.argdown", "-o", "m", cwd=tmp_path)[:2] == (0, f"{os.path.join('m', 'map.yaml')}: 2"
+                                                                          " statements, 0 inferences from a.argdown"
+                                                                          " (argdown)\n")  # the same again: no harm
+    edited = first.replace(b"text: a", b"text: a, as I now put it")
+    assert edited != first
+    (tmp_path / "m/map.yaml").write_bytes(edited)
+    code, out, err = run_cli("import", "a.argdown", "-o", "m", cwd=tmp_path)
+    assert (code, out) == (2, "") and err.startswith(os.path.join("m", "map.yaml") + ": error: already exists")
+    assert (tmp_path / "m/map.yaml").read_bytes() == edited and sorted(p.name for p in (tmp_path / "m").iterdir()) == [
+        "map.yaml"]
+    assert run_cli("import", "a.argdown", "-o", "m", "--force", cwd=tmp_path)[0] == 0
+    assert (tmp_path / "m/map.yaml").read_bytes() == first
 
 
 def test_write_files_replaces_none_when_one_is_refused(tmp_path):

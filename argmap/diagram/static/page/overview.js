@@ -10,7 +10,7 @@ const overview = (function () {
     if (pieces()) { // a drawing in pieces knows every node's box without putting it in
       boxes = pieces().nodes().map(([id, x, y, w, h]) => {
         const node = data.nodes[id];
-        return [x, y, w, h, node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb"];
+        return [x, y, w, h, node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb", "node-" + id];
       });
       return;
     }
@@ -21,7 +21,7 @@ const overview = (function () {
       const b = g.getBBox(), node = data.nodes[g.id.slice(5)];
       const x = m ? m.a * b.x + m.e : b.x, y = m ? m.d * b.y + m.f : b.y;
       boxes.push([x, y, b.width * (m ? m.a : 1), b.height * (m ? m.d : 1),
-        node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb"]);
+        node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb", g.id]);
     }
   }
   function paint() {
@@ -34,8 +34,10 @@ const overview = (function () {
     base.width = box.width; base.height = box.height;
     const ctx = base.getContext("2d");
     ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, base.width, base.height);
-    for (const [x, y, bw, bh, colour] of boxes) {
-      ctx.fillStyle = colour;
+    for (const [x, y, bw, bh, colour, name] of boxes) {
+      const state = stateOf(name);
+      if (state === "hidden") continue; // folded away, or outside the focus
+      ctx.fillStyle = state === "dimmed" ? "#eee" : colour;
       ctx.fillRect(x * scale, y * scale, Math.max(1, bw * scale), Math.max(1, bh * scale));
     }
   }
