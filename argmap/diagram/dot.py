@@ -86,8 +86,9 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
         settings["dpi"] = str(dpi)
     # Lines are drawn under the boxes: a long line that crosses a statement neither hides its text nor takes
     # the click meant for it (the page's drawing in pieces keeps the same order).
-    dot.attr("graph", rankdir=layout.rankdir, compound="true", fontname=FONT, fontsize="12",
-             label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3", outputorder="edgesfirst",
+    dot.attr("graph", rankdir=layout.rankdir, comment=layout.record(len(shown.nodes)), compound="true",
+             fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
+             outputorder="edgesfirst",
              tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9", penwidth="1.3")

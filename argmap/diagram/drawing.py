@@ -47,6 +47,9 @@ class Drawing:
     from dot's measure of their texts, so that an edit that keeps the size keeps the layout (`serve`)."""
     layout: Layout | None = None
     """The layout chosen already (`serve` keeps one across saves), when ``rankdir`` is ``auto``."""
+    previous: tuple[Layout, int] | None = None
+    """The layout of the drawing this one replaces, and its number of nodes (:func:`argmap.diagram.layout.recorded`):
+    kept, when ``rankdir`` is ``auto``, while the map has not grown or shrunk by half since."""
     schemes: Mapping[str, SchemeUse] = field(default_factory=dict)
     """Inference id -> its scheme, roles and critical questions (argmap.schemes.uses)."""
 
@@ -95,9 +98,10 @@ class Drawing:
             return replace(self, layout=Layout(self.rankdir))
         if self.layout is not None:
             return self
-        from argmap.diagram.choose import choose
+        from argmap.diagram.choose import choose, kept
 
-        return replace(self, layout=choose(shown or self.view(), self.legend, timeout))
+        drawn = shown or self.view()
+        return replace(self, layout=kept(self.previous, len(drawn.nodes)) or choose(drawn, self.legend, timeout))
 
     def source(self, lang: str | None = None, shown: View | None = None) -> str:
         """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""
