@@ -178,7 +178,7 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
            group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "auto",
-           dpi: int | None = None, findings: Iterable[Diagnostic] = ()) -> bytes:
+           dpi: int | None = None, findings: Iterable[Diagnostic] = (), previous: bytes | None = None) -> bytes:
     """The diagram of ``amap`` as SVG, PNG or PDF (drawn by Graphviz's ``dot``), as DOT source, or as a
     self-contained interactive HTML page (the SVG of every language of the map, and its texts, quotes and
     relations; ``lang`` is the language it opens in), or as that view in a ``fragment`` to put in another
@@ -191,13 +191,17 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     arrows pointing right), ``bottom-up`` (the thesis on top), ``top-down``, ``left-right`` or
     ``right-left``; ``dpi`` sets a PNG's resolution. ``findings`` (those of
     :func:`check`) mark the nodes whose definition has an error, so that a draft can be drawn; an HTML page
-    also lists them. Raises :class:`argmap.errors.UsageError` for an unknown language, node or group, and
+    also lists them. ``previous`` is the drawing this one replaces (the bytes of an SVG or DOT file argmap
+    drew): with ``rankdir`` ``auto``, its layout is kept while the map has not grown or shrunk by
+    half, so that an edit does not flip the drawing from one layout to another. Raises
+    :class:`argmap.errors.UsageError` for an unknown language, node or group, and
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
     _need_map(amap, "render")
     from argmap.pipeline.rendering import render as drawn
 
-    return drawn(amap, format, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings)
+    return drawn(amap, format, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings,
+                 previous=previous)
 
 
 def dump(amap: ArgumentMap) -> str:

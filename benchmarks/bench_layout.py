@@ -6,7 +6,7 @@ how much of the drawing's order survives one edit (an added statement, a removed
 The maps: each file of tests/formats/corpus imported with `argmap import`, and the essay's map. For each,
 the drawing with render's defaults; its width ÷ height; the body text's height in pixels when the whole
 drawing is fitted into 1600×900; then, for each edit kind, a few edits spread through the map, each
-drawn again: the share of node pairs on one rank in both drawings that keep their order along it.
+drawn again over the first drawing (as `argmap render -o` draws over the file it replaces): the share of node pairs on one rank in both drawings that keep their order along it.
 ``--argdown`` adds Argdown's own `argdown map` drawing of each Argdown file (shape and text at fit).
 """
 
@@ -49,13 +49,15 @@ def maps(work: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def drawn(path: Path) -> tuple[str, str]:
-    """The SVG and the DOT source of `argmap render`'s drawing of the map at ``path``, with its defaults."""
+def drawn(path: Path, previous: str | None = None) -> tuple[str, str]:
+    """The SVG and the DOT source of `argmap render`'s drawing of the map at ``path``, with its defaults;
+    ``previous``: the SVG it is drawn over (`argmap render -o` keeps the layout of the file it replaces)."""
     import argmap
 
     amap = argmap.load(path)
-    source = argmap.render(amap, "dot").decode("utf-8")
-    svg = argmap.render(amap, "svg").decode("utf-8")
+    before = previous.encode("utf-8") if previous is not None else None
+    source = argmap.render(amap, "dot", previous=before).decode("utf-8")
+    svg = argmap.render(amap, "svg", previous=before).decode("utf-8")
     return svg, source
 
 
@@ -129,7 +131,7 @@ def kept(path: Path, work: Path) -> dict[str, tuple[float, float, int]]:
             edited = work / f"{kind}-{index}.yaml"
             edited.write_text(yaml.safe_dump(copy, allow_unicode=True, sort_keys=False), encoding="utf-8")
             try:
-                after_svg, after_source = drawn(edited)
+                after_svg, after_source = drawn(edited, svg)
             except Exception:  # an edit the map refuses (say, a relation that makes a cycle) is not counted
                 continue
             same, pairs = order_kept(before, ranks(after_svg, direction(after_source)))

@@ -14,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import config
+from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA
 from argmap.linter import lint
 from argmap.loader import Workspace, discover, load_map
 from argmap.source import C_LOADER, Limits, parse, read
@@ -38,6 +39,40 @@ def test_same_data_as_pyyaml(value, flow):
     doc = parse(text.encode("utf-8"), "x.yaml")
     assert not doc.problems
     assert doc.data == expected
+
+
+@settings(deadline=None)
+@given(documents.filter(lambda value: isinstance(value, dict | list)), st.sampled_from([None, True, False]))
+def test_same_data_as_pyyaml_through_anchors_and_aliases(value, flow):
+    """A container written twice is dumped once with an anchor, then as aliases: read back as PyYAML does."""
+    text = yaml.safe_dump({"a": value, "b": [value, {"c": value}]}, default_flow_style=flow, allow_unicode=True)
+    assert "*id001" in text
+    doc = parse(text.encode("utf-8"), "x.yaml")
+    assert not doc.problems
+    assert doc.data == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("text", [
+    "plain", "&s 12", "!!str 12", "[a, &x b, *x, &y {k: v}, *y]", "k: &v yes\nl: *v\n", "- !!str 1\n- !!int '2'\n",
+    "? &k key\n: *k\n",
+])
+def test_roots_tags_and_anchored_scalars_read_as_pyyaml_reads_them(text):
+    doc = parse(text.encode("utf-8"), "x.yaml")
+    assert not doc.problems
+    assert doc.data == yaml.safe_load(text)
+
+
+def test_a_key_that_is_not_a_scalar_and_a_duplicate_key_are_reported_and_left_out():
+    doc = parse(b"a: 1\n? [x]\n: 2\n? {y: 1}\n: 3\na: 4\nb: [&l [1], *l]\n", "x.yaml")
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [(2, 3, SCHEMA), (4, 3, SCHEMA), (6, 1, DUPLICATE_KEY)]
+    assert doc.data == {"a": 1, "b": [[1], [1]]}
+    assert "first defined at line 1" in doc.problems[2].message
+
+
+def test_reading_stops_at_a_second_document():
+    doc = parse(b"a: 1\n---\nb: 2\n", "x.yaml")
+    assert [(p.line, p.column, p.code) for p in doc.problems] == [(2, 1, MULTIPLE_DOCUMENTS)]
+    assert doc.data == {"a": 1} and doc.nodes == 3
 
 
 @settings(deadline=None)

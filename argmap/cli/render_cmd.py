@@ -127,7 +127,8 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
         data = render(checked.amap, fmt, lang=options.lang, evaluation=evaluation, focus=options.focus,
                       depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
                       rankdir=options.rankdir, dpi=options.dpi,
-                      findings=checked.diagnostics if options.allow_errors else (), graph=checked.graph)
+                      findings=checked.diagnostics if options.allow_errors else (), graph=checked.graph,
+                      previous=_previous(output, fmt))
     except GraphvizUnavailable as missing:
         stderr.write(f"argmap render: {missing}\n")
         if not options.check:
@@ -148,6 +149,19 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     marked = f" (with {errors} error{'s' if errors > 1 else ''}, marked)" if errors else ""
     stdout.write(f"wrote {_shown(options.output)}{marked}\n")
     return CLEAN
+
+
+def _previous(output: Path, fmt: str) -> bytes | None:
+    """The start of the drawing the output replaces (an SVG or DOT file records its layout there, which is kept)."""
+    if fmt not in ("svg", "dot"):
+        return None
+    try:
+        if not output.is_file():
+            return None
+        with output.open("rb") as drawn:
+            return drawn.read(1 << 16)
+    except OSError:
+        return None
 
 
 def _shown(path: str) -> str:

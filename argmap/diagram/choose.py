@@ -13,7 +13,7 @@ from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 from argmap.diagram.layout import DEFAULT, Layout
 from argmap.diagram.view import View
 
-__all__ = ["CANDIDATES", "SCREEN", "choose", "fitted", "scale"]
+__all__ = ["CANDIDATES", "SCREEN", "choose", "fitted", "scale", "kept"]
 
 CANDIDATES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3),
               Layout("LR"), Layout("LR", 1, 2))
@@ -24,6 +24,19 @@ SCREEN = (1600.0, 900.0)
 BETTER = 1.1
 """How much larger a candidate's text must read to be chosen over the default: a near tie keeps the
 default, so that a small edit does not flip the drawing from one layout to another."""
+
+
+def kept(before: tuple[Layout, int] | None, nodes: int) -> Layout | None:
+    """The layout a map of ``nodes`` nodes keeps from the drawing before it (its layout, and the nodes it was
+    chosen for): kept while the map has not grown or shrunk by half since, so that an edit never flips the
+    drawing from one layout to another; a layout that is no candidate (a direction asked for) is not kept.
+
+    >>> kept((CANDIDATES[5], 40), 44) == CANDIDATES[5], kept((CANDIDATES[5], 40), 61), kept((Layout("TB"), 40), 40)
+    (True, None, None)
+    """
+    if before is None or before[0] not in CANDIDATES or abs(nodes - before[1]) * 2 > before[1]:
+        return None
+    return before[0]
 
 
 def scale(width: float, height: float) -> float:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from argmap.diagnostics import Diagnostic
 from argmap.diagram.drawing import Drawing
 from argmap.diagram.problems import owners
-from argmap.diagram.view import QUESTION, drawable
+from argmap.diagram.view import QUESTION, drawable, edges
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -93,6 +93,7 @@ def page_data(drawing: Drawing) -> dict[str, Any]:
         "lang": drawing.lang,
         "nodes": nodes,
         "drawn": drawn,
+        "edges": {edge.id: [edge.source, edge.target] for edge in edges(drawing.graph, drawing.answers())},
         "excerpt": drawing.excerpt,
         "sources": {sid: {"title": drawable(s.title or sid), "language": s.language, "url": s.url}
                     for sid, s in amap.sources.items()},
@@ -184,5 +185,5 @@ def blank(name: str, found: list[dict[str, Any]]) -> dict[str, Any]:
     """The data of a page with nothing drawn yet (a map that could not be read), listing ``found``."""
     return {"version": VERSION, "id": name, "title": {"en": name}, "languages": ["en"], "names": names(["en"]),
             "lang": "en", "nodes": {},
-            "drawn": [], "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "question": None,
+            "drawn": [], "edges": {}, "excerpt": False, "sources": {}, "groups": {}, "evaluation": None, "question": None,
             "incomplete": [], "findings": found, "problems": {}, "stale": True}

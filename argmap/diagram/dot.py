@@ -86,8 +86,9 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
         settings["dpi"] = str(dpi)
     # Lines are drawn under the boxes: a long line that crosses a statement neither hides its text nor takes
     # the click meant for it (the page's drawing in pieces keeps the same order).
-    dot.attr("graph", rankdir=layout.rankdir, compound="true", fontname=FONT, fontsize="12",
-             label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3", outputorder="edgesfirst",
+    dot.attr("graph", rankdir=layout.rankdir, comment=layout.record(len(shown.nodes)), compound="true",
+             fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
+             outputorder="edgesfirst",
              tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")
     dot.attr("edge", fontname=FONT, fontsize="9", penwidth="1.3")
@@ -151,11 +152,11 @@ def _edge_line(edge: Edge, source: str, target: str, ranked: bool = True) -> str
     colour, style = LINES[edge.relation]
     free = {} if ranked else {"constraint": "false"}
     if edge.part == "direct":
-        scratch.edge(source, target, id=text(f"edge-{edge.inference}"), color=colour, style=style,
+        scratch.edge(source, target, id=text(edge.id), color=colour, style=style,
                      tooltip=tip(edge.inference), **({"arrowhead": "odiamond"} if edge.relation == "concede" else {}),
                      **free)
     else:
-        scratch.edge(source, target, id=text(f"edge-{edge.source}-{edge.target}"), color=colour, style=style,
+        scratch.edge(source, target, id=text(edge.id), color=colour, style=style,
                      **({"arrowhead": "none"} if edge.part == "premise" else {}), **free)
     line: str = scratch.body[-1]
     return line

@@ -47,6 +47,9 @@ class Drawing:
     from dot's measure of their texts, so that an edit that keeps the size keeps the layout (`serve`)."""
     layout: Layout | None = None
     """The layout chosen already (`serve` keeps one across saves), when ``rankdir`` is ``auto``."""
+    previous: tuple[Layout, int] | None = None
+    """The layout of the drawing this one replaces, and its number of nodes (:func:`argmap.diagram.layout.recorded`):
+    kept, when ``rankdir`` is ``auto``, while the map has not grown or shrunk by half since."""
     schemes: Mapping[str, SchemeUse] = field(default_factory=dict)
     """Inference id -> its scheme, roles and critical questions (argmap.schemes.uses)."""
 
@@ -74,13 +77,17 @@ class Drawing:
         from argmap.schemes import text_of
 
         said = words(lang)["open"]
-        captions = {}
+        captions, answers = {}, self.answers()
         for iid, use in self.schemes.items():
             short = text_of(use.spec.short, lang) if use.spec is not None else use.scheme
             count = len(use.open_questions())
-            answers = tuple(dict.fromkeys(a for q in use.questions for a in q.answered_by))
-            captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers)
+            captions[iid] = (f"‹{short}›" + (f"\n{said.format(n=count)}" if count else ""), answers[iid])
         return captions
+
+    def answers(self) -> dict[str, tuple[str, ...]]:
+        """Inference id (with a scheme) -> the statements that answer its critical questions."""
+        return {iid: tuple(dict.fromkeys(a for q in use.questions for a in q.answered_by))
+                for iid, use in self.schemes.items()}
 
     def settled(self, shown: View | None = None, timeout: float = 120.0) -> Drawing:
         """This drawing with its layout decided: the one asked for, the one kept, else the one that suits
@@ -91,9 +98,10 @@ class Drawing:
             return replace(self, layout=Layout(self.rankdir))
         if self.layout is not None:
             return self
-        from argmap.diagram.choose import choose
+        from argmap.diagram.choose import choose, kept
 
-        return replace(self, layout=choose(shown or self.view(), self.legend, timeout))
+        drawn = shown or self.view()
+        return replace(self, layout=kept(self.previous, len(drawn.nodes)) or choose(drawn, self.legend, timeout))
 
     def source(self, lang: str | None = None, shown: View | None = None) -> str:
         """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""

@@ -29,8 +29,8 @@ _FONT = f' font-family="{FONT}"'
 _LENGTH = re.compile(r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?(?:px|rem|em|vh|cm|mm|in)")
 
 
-SCRIPT = ("host", "texts", "pieces", "drawing", "zoom", "overview", "select", "panel", "verdicts", "findings", "search",
-          "address", "pointer", "keys", "save", "language", "live", "start")
+SCRIPT = ("host", "texts", "pieces", "drawing", "zoom", "overview", "tree", "folds", "filters", "select", "panel",
+          "verdicts", "findings", "search", "outline", "address", "pointer", "keys", "save", "language", "live", "start")
 """The page's script, module by module (static/page/NAME.js), in the order they run: one function's body, whose
 last module starts the view."""
 
@@ -192,6 +192,16 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
 <button type="button" id="zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
 <button type="button" id="zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
 <button type="button" id="fit" title="Fit to window (0)">Fit</button>
+<button type="button" id="outline-toggle" aria-pressed="false" aria-controls="outline"
+ title="The thesis, its reasons and objections as a list">Outline</button>
+<button type="button" id="focus" aria-pressed="false" aria-controls="viewport"
+ title="Show only the selected statement and its neighbours">Focus</button>
+<label class="steps">steps <input id="focus-steps" type="number" min="1" max="9" value="2"></label>
+<button type="button" id="unfold" hidden>Unfold all</button>
+<details id="filters"><summary>Filters <span id="filter-count"></span></summary><div class="filter-box">
+<label>Group <select id="filter-group"></select></label> <label>Tag <select id="filter-tag"></select></label>
+<label>Role <select id="filter-role"></select></label> <label>Evaluation <select id="filter-label"></select></label>
+<button type="button" id="filter-clear">Clear</button></div></details>
 <button type="button" id="save-svg" title="Save the drawing as shown, as SVG">Save SVG</button>
 <button type="button" id="save-png" title="Save the drawing as shown, as PNG">Save PNG</button>
 <span id="status" role="status"></span>
@@ -200,9 +210,12 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
 </header>
 <section id="findings" aria-label="Findings" hidden><h2>Findings</h2><ul></ul></section>
 <main>
+<nav id="outline" aria-label="Outline" hidden>
+<ul id="outline-tree" role="tree" aria-label="Outline: the thesis, its reasons and objections"></ul>
+</nav>
 <div class="stage">
 <div id="viewport" tabindex="0" role="application" aria-roledescription="diagram"
- aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement">
+ aria-label="Argument map: arrow keys move, + and − zoom, 0 fits, Tab reaches each statement, C folds what lies under it">
 <div id="canvas"></div>
 </div>
 <canvas id="overview" role="img" aria-label="Overview of the whole map; the frame is the part in view (click to move it)" hidden></canvas>

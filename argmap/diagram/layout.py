@@ -3,12 +3,13 @@ under it, a long row wrapped), and the order along each rank that keeps a drawin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import View
 
-__all__ = ["Layout", "DEFAULT", "tree_order", "ranks", "rows", "host"]
+__all__ = ["Layout", "DEFAULT", "tree_order", "ranks", "rows", "host", "recorded"]
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,32 @@ class Layout:
         lines = f", parts on {self.lines} lines" if self.lines > 1 else ""
         return f"{self.rankdir}{rows}{lines}"
 
+    def record(self, nodes: int) -> str:
+        """The layout as a drawing records it (a comment of its SVG or DOT), with the number of nodes it was
+        chosen for: what :func:`recorded` reads back, so that the next drawing can keep it."""
+        return f"argmap layout: {self.rankdir} {self.stagger} {self.lines}; {nodes} nodes"
+
 
 DEFAULT = Layout()
+_RECORD = re.compile(rb"argmap layout: (BT|TB|LR|RL) ([1-9]) ([1-9]); ([0-9]{1,9}) nodes")
+_HEAD = 1 << 16
+"""Bytes of a drawing searched for its record (an SVG's comment comes before the drawing, a DOT's on its
+first line)."""
+
+
+def recorded(drawing: bytes) -> tuple[Layout, int] | None:
+    """The layout a drawing of argmap's records, and the number of nodes it was chosen for (None: another
+    program's file, or a drawing made before layouts were recorded).
+
+    >>> recorded(Layout("LR", 1, 2).record(40).encode())
+    (Layout(rankdir='LR', stagger=1, lines=2), 40)
+    >>> recorded(b"<svg/>") is None
+    True
+    """
+    found = _RECORD.search(drawing[:_HEAD])
+    if found is None:
+        return None
+    return Layout(found[1].decode(), int(found[2]), int(found[3])), int(found[4])
 STAGGERED = 3
 """A statement's leaves are spread over several ranks only when it has at least this many."""
 

@@ -15,7 +15,7 @@ from argmap.graph import junctions as drawn_apart
 from argmap.schema import UNSHOWABLE
 from argmap.texts import pick_text, text_in
 
-__all__ = ["Node", "Edge", "Cluster", "View", "view", "drawable", "text_in", "BORDERS", "LARGE", "LEGEND"]
+__all__ = ["Node", "Edge", "Cluster", "View", "view", "edges", "drawable", "text_in", "BORDERS", "LARGE", "LEGEND"]
 
 LARGE = 500
 """Above this many nodes, layout settings that keep dot near-linear are applied (docs/diagrams.md)."""
@@ -67,6 +67,12 @@ class Edge:
     inference: str
     """The inference the line belongs to (its id names the relation in tooltips)."""
     part: Literal["premise", "conclusion", "direct"]
+
+    @property
+    def id(self) -> str:
+        """Its id in a drawing: the inference's for a line straight from premise to conclusion, else its ends'
+        (the page finds an edge's ends in its data, never by reading this id back)."""
+        return f"edge-{self.inference}" if self.part == "direct" else f"edge-{self.source}-{self.target}"
 
 
 @dataclass(frozen=True)
@@ -140,7 +146,25 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
             caption = ([*wrap(label, 18)] if label else []) + scheme + marks
             drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None,
                               None, cut, flawed))
-    edges: list[Edge] = []
+    drawn_edges = edges(graph, {node: answers for node, (_, answers) in named.items()}, junctions)
+    asked = graph.graph.get("question")
+    if asked is not None and any(edge.target == QUESTION for edge in drawn_edges):
+        # the question, drawn above its answers, each answer's line pointing up to it
+        question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
+        drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
+    shown_words = set(notes.get(item.id) for item in drawn)
+    return View(title, lang, tuple(drawn), tuple(drawn_edges), _clusters(drawn, groups, lang, default),
+                tuple(w for w in BORDERS if w in shown_words), graph.number_of_nodes() > LARGE,
+                legend=_legend(drawn, drawn_edges, shown_words))
+
+
+def edges(graph: Graph, answers: Mapping[str, tuple[str, ...]], junctions: set[str] | None = None) -> list[Edge]:
+    """Every line a drawing of ``graph`` holds, whatever its language: ``answers`` gives, per inference with a
+    scheme, the statements that answer its critical questions; ``junctions`` the inferences drawn as nodes."""
+    nodes = graph.nodes
+    if junctions is None:
+        junctions = drawn_apart(graph, answers)
+    lines: list[Edge] = []
     for node, data in nodes(data=True):
         if data["kind"] != "inference":
             continue
@@ -148,26 +172,20 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
         before = premises(graph, node)
         for target in graph.successors(node):
             if node in junctions:
-                edges += [Edge(premise, node, relation, node, "premise") for premise in before]
-                edges.append(Edge(node, target, relation, node, "conclusion"))
+                lines += [Edge(premise, node, relation, node, "premise") for premise in before]
+                lines.append(Edge(node, target, relation, node, "conclusion"))
             else:
-                edges += [Edge(premise, target, relation, node, "direct") for premise in before]
+                lines += [Edge(premise, target, relation, node, "direct") for premise in before]
     # A concession counts for nothing in the evaluation, so it is no inference: a line of its own.
-    edges += [Edge(node, target, "concede", f"{node}--concedes--{target}", "direct")
+    lines += [Edge(node, target, "concede", f"{node}--concedes--{target}", "direct")
               for node, data in nodes(data=True) if data["kind"] == "statement"
               for target in data.get("concedes", ()) if target in nodes and target != node]
-    edges += [Edge(answer, node, "answer", f"{answer}--answers--{node}", "direct")
-              for node, (_, answers) in named.items() if node in junctions for answer in answers if answer in nodes]
+    lines += [Edge(answer, node, "answer", f"{answer}--answers--{node}", "direct")
+              for node, answered in answers.items() if node in junctions for answer in answered if answer in nodes]
     asked = graph.graph.get("question")
     answered = [a for a in asked.answers if nodes.get(a, {}).get("kind") == "statement"] if asked else []
-    if answered and asked is not None:  # the question, drawn above its answers, each answer's line pointing up to it
-        question = drawable(pick_text(asked.text, lang, default)) if asked.text is not None else title
-        drawn.insert(0, Node(QUESTION, "statement", tuple(wrap(question, columns)), "question", question))
-        edges += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
-    shown_words = set(notes.get(item.id) for item in drawn)
-    return View(title, lang, tuple(drawn), tuple(edges), _clusters(drawn, groups, lang, default),
-                tuple(w for w in BORDERS if w in shown_words), graph.number_of_nodes() > LARGE,
-                legend=_legend(drawn, edges, shown_words))
+    lines += [Edge(answer, QUESTION, "answer", f"{answer}--answers", "direct") for answer in answered]
+    return lines
 
 
 def _clusters(drawn: list[Node], groups: Mapping[str, Any], lang: str, default: str) -> tuple[Cluster, ...]:

@@ -29,10 +29,11 @@ RENDER_FORMATS = ("svg", "png", "pdf", "dot", "html", "fragment")
 def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
            group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "auto",
-           dpi: int | None = None, findings: Iterable[Diagnostic] = (), graph: Graph | None = None) -> bytes:
+           dpi: int | None = None, findings: Iterable[Diagnostic] = (), graph: Graph | None = None,
+           previous: bytes | None = None) -> bytes:
     """The diagram of ``amap`` (see :func:`argmap.api.render`); ``graph`` is the map's graph when a check has
-    built it already. UsageError for options that cannot be honoured, LimitReached when Graphviz is missing,
-    fails or runs out of time."""
+    built it already; ``previous``: the drawing this one replaces, whose layout is kept. UsageError for options
+    that cannot be honoured, LimitReached when Graphviz is missing, fails or runs out of time."""
     from argmap.diagram.drawing import prepare
     from argmap.pipeline import time_limit
 
@@ -49,8 +50,14 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
         if evaluation not in SEMANTICS:
             raise UsageError(f"unknown semantics {evaluation!r}; available: {', '.join(SEMANTICS)}")
     # The layout is chosen once, on the first language's view: every language is drawn alike.
-    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi,
-                      findings, graph=graph).settled(timeout=timeout)
+    from dataclasses import replace
+
+    from argmap.diagram.layout import recorded
+
+    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings, graph=graph)
+    if previous is not None:
+        drawing = replace(drawing, previous=recorded(previous))
+    drawing = drawing.settled(timeout=timeout)
     if format == "dot":
         return drawing.source().encode("utf-8")
     if format in ("html", "fragment"):

@@ -187,9 +187,11 @@ class Preview:
     def _settled(self, drawing: Drawing) -> Drawing:
         """``drawing`` with the layout the previous saves were drawn in, so that a save never flips it; it is
         chosen again only once the map has grown or shrunk by half since."""
+        from argmap.diagram.choose import kept
+
         nodes = drawing.graph.number_of_nodes()
-        if self.kept is not None and abs(nodes - self.kept[1]) * 2 <= self.kept[1]:
-            drawing = replace(drawing, layout=self.kept[0])
+        if (layout := kept(self.kept, nodes)) is not None:
+            drawing = replace(drawing, layout=layout)
         drawing = drawing.settled(timeout=self.options.timeout)
         if drawing.layout is not None and (self.kept is None or drawing.layout != self.kept[0]):
             self.kept = (drawing.layout, nodes)

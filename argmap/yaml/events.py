@@ -57,212 +57,227 @@ C_LOADER = Loader.__name__ == "CSafeLoader"
 
 def build(doc: YamlDocument, text: str, limits: Limits) -> None:
     """Turn the event stream into dicts, lists and scalars, iteratively (no recursion on nesting)."""
-    # Longer than 80 lines on purpose: the hot path (a scalar put into its container, a container closed) is
-    # inline, so that most events cost no call; benchmarks/bench_check.py measures what that keeps (argmap
-    # check at about half PyYAML's C loader's time on the 10,000-statement map).
-    loader = Loader(text)
-    problems = doc.problems
-    name = doc.path
-    index = doc._positions
-    spellings = doc._spellings
-    anchors: dict[str, tuple[Any, int]] = {}
-    aliases = expansion = 0
-    documents = 0
-    # A frame: [container, is_mapping, pending key (or _NO_KEY), its position, node count, anchor,
-    #           container position, container mark, the container's positions]
-    stack: list[list[Any]] = []
-    root_set = False
-    ScalarEvent, MappingStartEvent, SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
-    MappingEndEvent, SequenceEndEvent, AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
-    DocumentStartEvent = yaml.DocumentStartEvent
+    reader = _Reader(doc, limits)
+    doc.nodes = reader.read(Loader(text).get_event)
+    if not reader.root_set:
+        doc.data = None
 
-    def add(value: Any, packed: int, size: int, mark: Any) -> None:
-        nonlocal root_set
-        if not stack:
-            doc.data = value
-            doc._root = packed
-            root_set = True
-            return
-        frame = stack[-1]
-        frame[4] += size
-        container = frame[0]
-        if frame[1]:
-            key = frame[2]
-            if key is _NO_KEY:
-                if isinstance(value, (dict, list)):
-                    problems.append(
-                        Diagnostic(name, mark.line + 1, mark.column + 1, "a mapping key must be a plain scalar", SCHEMA)
-                    )
-                    frame[2] = _BAD_KEY
-                else:
-                    frame[2] = value
-                    frame[3] = packed
-                return
-            frame[2] = _NO_KEY
-            if key is _BAD_KEY:
-                return
-            positions = index[id(container)]
-            if key in container:
-                line, column = unpack(frame[3])
-                first_line, _ = unpack(positions[key] >> 64)
-                problems.append(
-                    Diagnostic(name, line, column, f"duplicate key {key!r} (first defined at line {first_line})", DUPLICATE_KEY)
-                )
-                return
-            container[key] = value
-            positions[key] = (frame[3] << 64) | packed
-        else:
-            container.append(value)
-            index[id(container)].append(packed)
 
-    def check_tag(event: Any) -> None:
-        tag = event.tag
-        if tag is not None and tag not in STANDARD_TAGS:
-            mark = event.start_mark
-            problems.append(
-                Diagnostic(name, mark.line + 1, mark.column + 1, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
-            )
+_ScalarEvent, _MappingStartEvent, _SequenceStartEvent = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEndEvent, _SequenceEndEvent, _AliasEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+_DocumentStartEvent = yaml.DocumentStartEvent
 
-    get_event: Callable[[], Any] = loader.get_event  # events are told apart by class below
-    max_chars = limits.max_scalar_chars
-    # Counted as the events arrive, so that a file over the limit costs no more than the limit.
-    nodes, max_nodes = 0, limits.max_nodes
-    while (event := get_event()) is not None:
-        cls = event.__class__
-        if cls is ScalarEvent and stack and event.tag is None and event.anchor is None and len(event.value) <= max_chars:
-            # The hot path: a plain or quoted scalar inside a container (most events of a map).
-            nodes += 1
-            if nodes > max_nodes:
-                raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
-            mark = event.start_mark
-            value = event.value
-            frame = stack[-1]
-            # Keys stay text: every key of the format is an id or a field name, and YAML 1.1 would
-            # otherwise read a statement called `no` or `on` as a boolean.
-            packed = ((mark.line + 1) << 32) | (mark.column + 1)
-            if event.implicit[0] and value[:1] in MAY_RESOLVE and not (frame[1] and frame[2] is _NO_KEY):
-                value = scalar(event)
-                if value.__class__ is not str and value is not None:
-                    spellings[packed] = event.value  # where the schema wants text, it is put back
-            if frame[1]:
+
+class _Reader:
+    """One file's events read into its document: the containers open (a stack of frames), the anchors seen,
+    the counts the limits bound.
+
+    A frame: [container, is_mapping, pending key (or _NO_KEY), its position, node count, anchor, container
+    position, container mark, the container's positions]."""
+
+    __slots__ = ("aliases", "anchors", "doc", "documents", "expansion", "index", "limits", "name", "problems",
+                 "root_set", "stack")
+
+    def __init__(self, doc: YamlDocument, limits: Limits) -> None:
+        self.doc, self.limits = doc, limits
+        self.problems, self.name, self.index = doc.problems, doc.path, doc._positions
+        self.stack: list[list[Any]] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.aliases = self.expansion = self.documents = 0
+        self.root_set = False
+
+    def read(self, get_event: Callable[[], Any]) -> int:
+        """Read every event (up to a second document); the number of YAML nodes read."""
+        # The two commonest events (a scalar put into its container, a container closed) are handled inline
+        # here, so that most events cost no call: benchmarks/bench_check.py measures what that keeps (argmap
+        # check at about half PyYAML's C loader's time on the 10,000-statement map). The others call a method.
+        stack, spellings = self.stack, self.doc._spellings
+        max_chars, max_nodes = self.limits.max_scalar_chars, self.limits.max_nodes
+        nodes = 0  # counted as the events arrive, so that a file over the limit costs no more than the limit
+        while (event := get_event()) is not None:
+            cls = event.__class__
+            if cls is _ScalarEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
+                if not stack or event.tag is not None or event.anchor is not None or len(event.value) > max_chars:
+                    self.scalar(event)
+                    continue
+                mark = event.start_mark
+                value = event.value
+                frame = stack[-1]
+                # Keys stay text: every key of the format is an id or a field name, and YAML 1.1 would
+                # otherwise read a statement called `no` or `on` as a boolean.
+                packed = ((mark.line + 1) << 32) | (mark.column + 1)
+                if event.implicit[0] and value[:1] in MAY_RESOLVE and not (frame[1] and frame[2] is _NO_KEY):
+                    value = scalar(event)
+                    if value.__class__ is not str and value is not None:
+                        spellings[packed] = event.value  # where the schema wants text, it is put back
+                if not frame[1]:
+                    frame[0].append(value)
+                    frame[8].append(packed)
+                    frame[4] += 1
+                    continue
                 key = frame[2]
                 if key is _NO_KEY:
                     frame[2], frame[3] = value, packed
                     frame[4] += 1
                     continue
-                container = frame[0]
-                if key is not _BAD_KEY and key not in container:
+                if key is not _BAD_KEY and key not in frame[0]:
                     frame[2] = _NO_KEY
                     frame[4] += 1
-                    container[key] = value
+                    frame[0][key] = value
                     frame[8][key] = (frame[3] << 64) | packed
                     continue
+                self.add(value, packed, 1, mark)  # a duplicate or unusable key: reported there
+            elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
+                container, _, _, _, size, anchor, packed, mark, _ = stack.pop()
+                if anchor is not None:
+                    self.anchors[anchor] = (container, size)
+                if stack:
+                    frame = stack[-1]
+                    if not frame[1]:
+                        frame[0].append(container)
+                        frame[8].append(packed)
+                        frame[4] += size
+                        continue
+                    key = frame[2]
+                    if key is not _NO_KEY and key is not _BAD_KEY and key not in frame[0]:
+                        frame[2] = _NO_KEY
+                        frame[4] += size
+                        frame[0][key] = container
+                        frame[8][key] = (frame[3] << 64) | packed
+                        continue
+                self.add(container, packed, size, mark)
+            elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
+                self.start(event, cls is _MappingStartEvent)
+            elif cls is _AliasEvent:
+                nodes = self.alias(event, nodes)
+            elif cls is _DocumentStartEvent and self.next_document(event):
+                break
+        return nodes
+
+    def add(self, value: Any, packed: int, size: int, mark: Any) -> None:
+        """Put ``value`` (``size`` nodes, at ``packed``) into the open container, or make it the document; a
+        mapping key that is not a scalar, or a duplicate key, is a problem and the entry is left out."""
+        stack = self.stack
+        if not stack:
+            self.doc.data = value
+            self.doc._root = packed
+            self.root_set = True
+            return
+        frame = stack[-1]
+        frame[4] += size
+        container = frame[0]
+        if not frame[1]:
+            container.append(value)
+            self.index[id(container)].append(packed)
+            return
+        key = frame[2]
+        if key is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                self.problem(mark, "a mapping key must be a plain scalar", SCHEMA)
+                frame[2] = _BAD_KEY
             else:
-                frame[0].append(value)
-                frame[8].append(packed)
-                frame[4] += 1
-                continue
-            add(value, packed, 1, mark)  # a duplicate or unusable key: reported there
-        elif cls is ScalarEvent:
-            nodes += 1
-            if nodes > max_nodes:
-                raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
-            mark = event.start_mark
-            if event.tag is not None:
-                check_tag(event)
-            if len(event.value) > limits.max_scalar_chars:
-                problems.append(
-                    Diagnostic(
-                        name, mark.line + 1, mark.column + 1,
-                        f"a value of {len(event.value):,} characters is over the {limits.max_scalar_chars:,}-character limit",
-                        UNSAFE_YAML,
-                    )
-                )
-                value = ""
-                doc.fatal = True  # the value is gone: the schema would report it again, as empty
-            elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
-                value = event.value  # a key: text, as on the hot path
-            else:
-                value = scalar(event)
-                if event.implicit[0] and value.__class__ is not str and value is not None:
-                    spellings[pack(mark.line + 1, mark.column + 1)] = event.value
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-            add(value, pack(mark.line + 1, mark.column + 1), 1, mark)
-        elif cls is MappingStartEvent or cls is SequenceStartEvent:
-            nodes += 1
-            if nodes > max_nodes:
-                raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
-            mark = event.start_mark
-            if event.tag is not None:
-                check_tag(event)
-            if len(stack) >= limits.max_depth:
-                raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {limits.max_depth} levels")
-            is_mapping = cls is MappingStartEvent
-            container = {} if is_mapping else []
-            positions: Any = {} if is_mapping else []
-            index[id(container)] = positions
-            stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor, ((mark.line + 1) << 32) | (mark.column + 1),
-                          mark, positions])
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            container, _, _, _, size, anchor, packed, mark, _ = stack.pop()
-            if anchor is not None:
-                anchors[anchor] = (container, size)
-            if stack:  # the common case inline, as for scalars; add() handles the rest
-                frame = stack[-1]
-                if not frame[1]:
-                    frame[0].append(container)
-                    frame[8].append(packed)
-                    frame[4] += size
-                    continue
-                key = frame[2]
-                if key is not _NO_KEY and key is not _BAD_KEY and key not in frame[0]:
-                    frame[2] = _NO_KEY
-                    frame[4] += size
-                    frame[0][key] = container
-                    frame[8][key] = (frame[3] << 64) | packed
-                    continue
-            add(container, packed, size, mark)
-        elif cls is AliasEvent:
-            mark = event.start_mark
-            aliases += 1
-            if event.anchor not in anchors:
-                raise Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
-            value, size = anchors[event.anchor]
-            expansion += size
-            nodes += size
-            if aliases > limits.max_aliases:
-                raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"more than {limits.max_aliases} aliases")
-            if expansion > limits.max_alias_expansion:
-                raise Stop(
-                    UNSAFE_YAML, mark.line + 1, mark.column + 1,
-                    f"aliases expand to more than {limits.max_alias_expansion:,} nodes (an alias bomb?)",
-                )
-            if nodes > max_nodes:
-                raise Stop(UNSAFE_YAML, *too_many(event, max_nodes))
-            add(value, pack(mark.line + 1, mark.column + 1), size, mark)
-        elif cls is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                mark = event.start_mark
-                problems.append(
-                    Diagnostic(
-                        name, mark.line + 1, mark.column + 1,
-                        "a second YAML document; an argmap file holds one (split it into files joined by include:)",
-                        MULTIPLE_DOCUMENTS,
-                    )
-                )
-                doc.nodes = nodes
-                return
-    doc.nodes = nodes
-    if not root_set:
-        doc.data = None
+                frame[2] = value
+                frame[3] = packed
+            return
+        frame[2] = _NO_KEY
+        if key is _BAD_KEY:
+            return
+        positions = self.index[id(container)]
+        if key in container:
+            line, column = unpack(frame[3])
+            first_line, _ = unpack(positions[key] >> 64)
+            self.problems.append(Diagnostic(self.name, line, column, f"duplicate key {key!r} (first defined at line"
+                                            f" {first_line})", DUPLICATE_KEY))
+            return
+        container[key] = value
+        positions[key] = (frame[3] << 64) | packed
+
+    def problem(self, mark: Any, message: str, code: str) -> None:
+        """A problem found at ``mark``."""
+        self.problems.append(Diagnostic(self.name, mark.line + 1, mark.column + 1, message, code))
+
+    def check_tag(self, event: Any) -> None:
+        """A tag outside YAML's standard ones is a problem: argmap reads plain data only."""
+        tag = event.tag
+        if tag is not None and tag not in STANDARD_TAGS:
+            self.problem(event.start_mark, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
+
+    def scalar(self, event: Any) -> None:
+        """A scalar off the hot path: the document's root, tagged, anchored, or over the length limit."""
+        mark = event.start_mark
+        limit = self.limits.max_scalar_chars
+        stack = self.stack
+        if event.tag is not None:
+            self.check_tag(event)
+        if len(event.value) > limit:
+            self.problem(mark, f"a value of {len(event.value):,} characters is over the {limit:,}-character limit",
+                         UNSAFE_YAML)
+            value = ""
+            self.doc.fatal = True  # the value is gone: the schema would report it again, as empty
+        elif stack and stack[-1][1] and stack[-1][2] is _NO_KEY and event.tag in (None, "!"):
+            value = event.value  # a key: text, as on the hot path
+        else:
+            value = scalar(event)
+            if event.implicit[0] and value.__class__ is not str and value is not None:
+                self.doc._spellings[pack(mark.line + 1, mark.column + 1)] = event.value
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        self.add(value, pack(mark.line + 1, mark.column + 1), 1, mark)
+
+    def start(self, event: Any, is_mapping: bool) -> None:
+        """A mapping or a sequence opens: a new frame, within the depth limit."""
+        mark = event.start_mark
+        if event.tag is not None:
+            self.check_tag(event)
+        if len(self.stack) >= self.limits.max_depth:
+            raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {self.limits.max_depth} levels")
+        container: Any = {} if is_mapping else []
+        positions: Any = {} if is_mapping else []
+        self.index[id(container)] = positions
+        self.stack.append([container, is_mapping, _NO_KEY, 0, 1, event.anchor,
+                           ((mark.line + 1) << 32) | (mark.column + 1), mark, positions])
+
+    def alias(self, event: Any, nodes: int) -> int:
+        """An alias repeats its anchor's value: counted as the nodes it repeats, within the alias limits; the
+        node count after it."""
+        mark = event.start_mark
+        limits = self.limits
+        self.aliases += 1
+        if event.anchor not in self.anchors:
+            raise Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
+        value, size = self.anchors[event.anchor]
+        self.expansion += size
+        nodes += size
+        if self.aliases > limits.max_aliases:
+            raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"more than {limits.max_aliases} aliases")
+        if self.expansion > limits.max_alias_expansion:
+            raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1,
+                       f"aliases expand to more than {limits.max_alias_expansion:,} nodes (an alias bomb?)")
+        if nodes > limits.max_nodes:
+            raise Stop(UNSAFE_YAML, *too_many(event, limits.max_nodes))
+        self.add(value, pack(mark.line + 1, mark.column + 1), size, mark)
+        return nodes
+
+    def next_document(self, event: Any) -> bool:
+        """Whether a document starts after the first: a problem, and the reading stops there."""
+        self.documents += 1
+        if self.documents == 1:
+            return False
+        self.problem(event.start_mark, "a second YAML document; an argmap file holds one (split it into files"
+                     " joined by include:)", MULTIPLE_DOCUMENTS)
+        return True
 
 
 def too_many(event: Any, max_nodes: int) -> tuple[int, int, str]:
+    """Where and how the node limit is crossed, for a ``Stop``."""
     mark = event.start_mark
     return mark.line + 1, mark.column + 1, f"more than {max_nodes:,} YAML nodes (keys, values, lists and mappings)"
-
 
 
 class _Marker:

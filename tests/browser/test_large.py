@@ -125,6 +125,14 @@ def test_the_overview_and_panning_bring_the_pieces_of_the_new_view(page, pages):
     page.page.wait_for_selector("#overview", state="visible")
     before = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
     box = page.page.locator("#overview").bounding_box()
+    # The drawing is hundreds of times wider than high: its overview is wider, and high enough to show the view's
+    # frame (drawn to scale it would be a line).
+    assert 200 < box["width"] <= 402 and 40 <= box["height"] <= 60
+    frame = page.evaluate("""() => { const c = document.getElementById('overview');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 130 && d[i + 2] < 60) n++;
+        return n; }""")
+    assert frame >= 40  # the orange frame, at least its two sides
     page.page.mouse.click(box["x"] + box["width"] * 0.05, box["y"] + box["height"] / 2)
     after = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
     assert after and not after & before and 0 < len(after) < STATEMENTS / 10
@@ -156,3 +164,67 @@ def test_the_drawing_saves_whole(page, pages, tmp_path):
     download.value.save_as(saved)
     text = saved.read_text(encoding="utf-8")
     assert text.startswith("<svg") and len(re.findall(r'class="node"', text)) > STATEMENTS
+
+
+STATES = """[...document.querySelectorAll('#canvas g.node[id^="node-"], #canvas g.edge[id^="edge-"], #canvas g.cluster')]
+    .map(g => [g.id, g.classList.contains('hidden') ? 'hidden' : g.classList.contains('dimmed') ? 'dimmed' : '',
+               (g.querySelector(':scope > .fold-count') || {}).textContent || null])"""
+
+
+def states(page) -> dict[str, tuple[str, str | None]]:
+    return {name: (state, count) for name, state, count in page.evaluate(STATES)}
+
+
+@pytest.mark.parametrize("state", ["s0&fold=s1,s2,s3", f"{FAR}&focus=2", "group=g2", "fold=s1&role=evidence"])
+def test_folds_focus_and_filters_mark_the_pieces_as_the_whole_drawing(page, pages, state):
+    big(page)
+    opened(page, pages["whole"] + "#" + state)
+    whole = states(page)
+    assert any(s == "hidden" for s, _ in whole.values()) or any(s == "dimmed" for s, _ in whole.values())
+    opened(page, pages["pieces"] + "#" + state)
+    page.page.wait_for_selector("#overview", state="visible")  # drawn from the pieces' boxes, the hidden left out
+    first = states(page)
+    page.page.focus("#viewport")
+    page.page.keyboard.press("0")  # far out: the pieces put in meanwhile are marked as they come
+    for _ in range(30):
+        page.page.keyboard.press("ArrowRight")
+    later = states(page)
+    assert set(later) - set(first) and len(first) < len(whole)
+    for seen in (first, later):
+        assert {name: whole[name] for name in seen} == seen
+    assert page.problems == []
+
+
+def test_a_folded_drawing_in_pieces_saves_as_shown(page, pages, tmp_path):
+    opened(page, pages["pieces"] + "#fold=s0")
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "folded.svg"
+    download.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    statements = set(re.findall(r'<g id="node(?:-|&#45;)(s[0-9]+)" class="node"', text))
+    assert statements == {"s0"} and page.problems == []  # all the rest is folded under the thesis
+
+
+def test_the_outline_brings_a_statement_far_out_of_view_into_it(page, pages):
+    big(page)
+    opened(page, pages["pieces"] + "#" + FAR)
+    page.evaluate("location.hash = '#s0'")
+    page.page.wait_for_function("() => document.querySelector('#panel h2').textContent.startsWith('s0')")
+    assert not in_view(page, FAR)
+    line = page.page.locator(f"#outline [role=treeitem][data-node='{FAR}'] > .row").first
+    line.click()  # its line stayed open from the deep link
+    assert in_view(page, FAR) and page.evaluate("document.querySelector('#canvas g.node.selected').id") == f"node-{FAR}"
+    assert 0 < nodes(page) < STATEMENTS / 10 and page.problems == []
+
+
+def test_axe_finds_no_serious_violation_on_a_drawing_in_pieces(page, pages):
+    from axe_playwright_python.sync_playwright import Axe
+
+    big(page)
+    opened(page, pages["pieces"] + "#s0&fold=s1&role=evidence")
+    assert page.page.is_visible("#outline [role=tree]") and page.page.is_visible("#panel")
+    results = Axe().run(page.page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [] and page.problems == []

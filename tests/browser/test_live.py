@@ -163,3 +163,35 @@ def test_focus_and_selection_follow_saves(page, tmp_path):
         shown(page, 5)
         assert page.evaluate("document.getElementById('panel').hidden") and page.evaluate("location.hash") == ""
         assert page.problems == []
+
+
+OUTLINE = "[...document.querySelectorAll('#outline [role=treeitem] > .row .text')].map(t => t.textContent)"
+
+
+def test_the_outline_folds_and_filters_follow_saves(page, tmp_path):
+    path = write_map(tmp_path)
+    with serving(path) as server:
+        page.page.goto(server.url + "#reason&fold=reason&group=causes")
+        shown(page, 1)
+        # What passes the filter, and the lines above it for context.
+        assert set(page.evaluate(OUTLINE)) == {"The thesis holds", "A reason", "jointly", "A co-premise"}
+        assert page.page.text_content("#node-reason .fold-count") == "+1"
+        path.write_text(SMALL.replace("A rebuttal", "The rebuttal"), encoding="utf-8")  # a text: patched in place
+        shown(page, 2)
+        page.page.click("#filters summary")
+        page.page.click("#filter-clear")
+        page.page.wait_for_function("() => [...document.querySelectorAll('#outline .text')].some(t => t.textContent === 'The rebuttal')",
+                                    timeout=UPDATED)
+        assert page.page.text_content("#node-reason .fold-count") == "+1"  # the fold stays on the patched drawing
+        path.write_text(SMALL.replace("A rebuttal", "The rebuttal").replace(
+            "  not-relevant:", "  new-reason: {text: {en: A new reason, fr: Une raison nouvelle}, supports: thesis}\n"
+            "  not-relevant:"), encoding="utf-8")  # a new statement: drawn anew
+        shown(page, 3)
+        page.page.wait_for_function("() => [...document.querySelectorAll('#outline .text')].some(t => t.textContent === 'A new reason')",
+                                    timeout=UPDATED)
+        assert page.page.get_attribute("#outline [data-node=new-reason]", "class").split()[1] == "pro"
+        assert page.page.text_content("#node-reason .fold-count") == "+1"  # and on the new drawing
+        assert not page.page.is_visible("#node-fact") and page.page.is_visible("#node-new-reason")
+        assert page.evaluate("document.querySelector('#outline [aria-selected=true]').dataset.node") == "reason"
+        assert page.evaluate("location.hash") == "#reason&fold=reason"
+        assert page.problems == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -97,6 +98,11 @@ def test_the_page_is_self_contained_and_allows_nothing_but_itself(tmp_path):
     assert thesis["role"] == "thesis" and set(thesis["text"]) == {"en", "fr", "ja"}
     assert {r["relation"] for r in thesis["in"]} == {"support"}
     assert {r["relation"] for r in document["nodes"]["no-feast-elsewhere"]["in"]} == {"support", "attack"}
+    # Every line drawn, in every language, has its two ends in the data: a script never reads them from its id.
+    drawn = {html.unescape(m) for m in re.findall(r'<g id="(edge[^"]+)" class="edge"', page)}
+    assert drawn and drawn == set(document["edges"])
+    assert all(len(ends) == 2 and set(ends) <= set(document["nodes"]) for ends in document["edges"].values())
+    assert document["edges"]["edge-popular-view--attack--no-feast-elsewhere"] == ["popular-view", "no-feast-elsewhere"]
     forecast = document["nodes"]["optimists-forecast"]
     assert {q["source"] for q in forecast["quotes"]} == {"essay-fr", "essay-ja"}
     assert document["evaluation"]["notes"]["optimists-forecast"] == "OUT"

@@ -206,3 +206,37 @@ arguments:
     rank = ranks(drawn)
     assert rank["both"] == 1 and rank["yes"] == 2 and rank["--question"] == 0  # the answers' lines cross rank 1
     assert host(drawn) is not None and rank[host(drawn)] != 1
+
+
+@needs_dot
+def test_a_drawing_keeps_the_layout_of_the_one_it_replaces(tmp_path):
+    """`argmap render -o` over its earlier drawing keeps that drawing's layout, so an edit does not flip it."""
+    from argmap.diagram.layout import Layout, recorded
+    from tests.conftest import run_cli
+
+    (tmp_path / "map.yaml").write_text(pairs_map(12), encoding="utf-8")
+    assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)[0] == 0
+    first = recorded((tmp_path / "map.svg").read_bytes())
+    assert first is not None and first[0] != Layout()  # wrapped, or turned: the choice for this map
+    # The same file, as if an earlier map had been drawn bottom-up: the next render keeps it...
+    svg = (tmp_path / "map.svg").read_bytes().replace(first[0].record(first[1]).encode(), Layout().record(first[1]).encode())
+    (tmp_path / "map.svg").write_bytes(svg)
+    (tmp_path / "map.yaml").write_text(pairs_map(12) + "  extra: {text: One more, supports: claim-0}\n", encoding="utf-8")
+    assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)[0] == 0
+    assert recorded((tmp_path / "map.svg").read_bytes()) == (Layout(), first[1] + 1)
+    # ... and so does --check, which compares with what render would write.
+    assert run_cli("render", "map.yaml", "-o", "map.svg", "--check", cwd=tmp_path)[0] == 0
+    # A map grown by more than half is laid out afresh; a direction asked for is followed.
+    (tmp_path / "map.yaml").write_text(pairs_map(20), encoding="utf-8")
+    assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)[0] == 0
+    assert recorded((tmp_path / "map.svg").read_bytes())[0] != Layout()
+    assert run_cli("render", "map.yaml", "-o", "map.svg", "--rankdir", "left-right", cwd=tmp_path)[0] == 0
+    assert recorded((tmp_path / "map.svg").read_bytes())[0] == Layout("LR")
+
+
+def test_a_recorded_layout_is_read_back_and_anything_else_ignored():
+    from argmap.diagram.layout import Layout, recorded
+
+    assert recorded(b"<!-- " + Layout("BT", 2, 3).record(7).encode() + b" -->") == (Layout("BT", 2, 3), 7)
+    for other in (b"", b"argmap layout: XX 1 1; 3 nodes", b"argmap layout: BT 0 1; 3 nodes", b"\xff" * 100):
+        assert recorded(other) is None

@@ -21,7 +21,10 @@ function drawingFor(language) {
   if (!drawing) return null;
   if (!drawing.svg && (drawing.cut || drawing.template.dataset.pieces)) {
     drawing.cut = drawing.cut || JSON.parse(drawing.template.textContent);
-    drawing.pieces = argmapPieces.drawing(drawing.cut, (g) => decorate(g, language, drawing));
+    drawing.pieces = argmapPieces.drawing(drawing.cut, (g) => {
+      decorate(g, language, drawing);
+      if (shaping) reshape(g); // folded away, out of focus or filtered out, as the rest of the drawing
+    });
     dress(drawing.svg = drawing.pieces.svg, language);
   } else if (!drawing.svg) {
     const svg = contentOf(drawing).querySelector("svg");
@@ -99,6 +102,7 @@ function show(language) {
   shownLang = language;
   (host ? frame : document.documentElement).lang = language;
   mark();
+  shape();
   highlight(selected);
   if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
   else apply(); // a new drawing (a language, a save) takes the view where the reader left it

@@ -4,6 +4,8 @@ document.addEventListener("pointerdown", (event) => {
   // embedded view, a click anywhere on the host page counts as elsewhere.
   const target = event.composedPath()[0];
   if (!results.hidden && !results.contains(target) && target !== search) results.hidden = true;
+  const filters = $("filters");
+  if (filters.open && !filters.contains(target)) filters.open = false;
 });
 root.addEventListener("keydown", (event) => {
   if (event.key === "Escape") {
@@ -12,6 +14,7 @@ root.addEventListener("keydown", (event) => {
       results.hidden = true;
       if (results.contains(root.activeElement)) search.focus();
     }
+    else if ($("filters").open) { $("filters").open = false; $("filters").querySelector("summary").focus(); }
     else if (root.activeElement === search && search.value) { search.value = ""; find(); }
     else if (selected) unselect();
   } else if (event.key === "/" && root.activeElement !== search && !(event.target instanceof HTMLInputElement)) {

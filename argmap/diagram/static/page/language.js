@@ -11,6 +11,8 @@ picker.addEventListener("change", () => {
   // A language just added to the map may not be drawn yet: its drawing is shown when it arrives.
   if (drawings[lang]) { show(lang); render(); if (results.childNodes.length) find(); }
   else status.textContent = "drawing " + (data.names[lang] || lang) + "…";
+  filterBox();
+  outline.sync();
 });
 function languages() {
   // The switch follows the map's languages as they are saved: a new one appears, a removed one goes.

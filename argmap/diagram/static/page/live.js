@@ -1,12 +1,14 @@
 // Live updates from argmap serve: new data, new drawings, and patches of texts.
-// ---- live updates (argmap serve) ---------------------------------------------------------------
 function connect() {
   const events = new EventSource("/events");
   events.addEventListener("map", (event) => {
     data = JSON.parse(event.data).data;
     languages();
     findings();
+    filterBox();
     refresh();
+    shape();
+    outline.sync();
     if (search.value) find();
     status.textContent = data.stale ? "the map has errors that stop it being drawn" : "checked";
     retitle();

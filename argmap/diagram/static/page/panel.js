@@ -56,6 +56,7 @@ function render(onlyIfChanged) {
   }
   if (facts.childNodes.length) parts.push(facts);
   if (reason && node.role !== "thesis") parts.push(reason);
+  parts.push(foldButton(id));
   const incoming = node.in.map((r) => {
     const item = el("li", {}, VERBS[r.relation][1] + " ");
     r.from.forEach((p, i) => { if (i) item.append(" + "); item.append(link(p)); });
@@ -136,4 +137,18 @@ function schemeSection(node) {
   });
   section.append(el("h4", {}, "Critical questions"), el("ul", {class: "questions"}, ...items));
   return section;
+}
+function foldButton(id) {
+  // Folds (or unfolds) the statements under the node in the drawing: a branch read at a time.
+  const under = isDrawn(id) && childrenOf(id).length ? [...below(id)].filter((u) => data.nodes[u].kind !== "inference").length : 0;
+  if (!under) return null;
+  const shut = collapsed.has(id), what = under === 1 ? "the statement" : "the " + under + " statements";
+  const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)},
+    (shut ? "Unfold " : "Fold ") + what + " under it");
+  button.addEventListener("click", () => {
+    foldUnder(id, !shut);
+    const again = panel.querySelector("button.fold");
+    if (again) again.focus({preventScroll: true});
+  });
+  return button;
 }

@@ -155,9 +155,14 @@ const argmapPieces = (function () {
       cut.ids.forEach((id, i) => { if (id.startsWith("node-")) all.push([id.slice(5), ...boxes.slice(4 * i, 4 * i + 4)]); });
       return all;
     }
-    function whole() {
-      // The whole drawing as SVG text, as dot drew it.
-      return cut.head + cut.parts.join("") + cut.tail;
+    function whole(state) {
+      // The whole drawing as SVG text, as dot drew it; state(id) ("hidden", "dimmed" or "") leaves a piece out or
+      // marks it by that class.
+      const parts = !state ? cut.parts : cut.parts.flatMap((part, i) => {
+        const mark = state(cut.ids[i]);
+        return mark === "hidden" ? [] : [mark ? part.replace(/\bclass="/, 'class="' + mark + " ") : part];
+      });
+      return cut.head + parts.join("") + cut.tail;
     }
     return {svg, update, ensure, box, nodes, whole, pieces: () => order.length};
   }

@@ -36,6 +36,7 @@ window.addEventListener("pointerup", (event) => {
   if (moved) return;
   const target = event.composedPath()[0]; // inside a shadow root, not the host the window sees
   const g = target.closest && target.closest("g.node[id^='node-']");
+  if (g && target.closest(".fold-count")) { foldUnder(g.id.slice(5), false); return; } // its "+N" unfolds it
   if (g && viewport.contains(g) && data.nodes[g.id.slice(5)]) select(g.id.slice(5), {focus: true});
 });
 viewport.addEventListener("wheel", (event) => {
@@ -48,6 +49,11 @@ viewport.addEventListener("keydown", (event) => {
   if (g && (event.key === "Enter" || event.key === " ")) {
     event.preventDefault();
     select(g.id.slice(5), {});
+    return;
+  }
+  if (g && (event.key === "c" || event.key === "C")) { // folds or unfolds what lies under the node
+    event.preventDefault();
+    foldUnder(g.id.slice(5), !collapsed.has(g.id.slice(5)));
     return;
   }
   const step = 60, moves = {ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step]};

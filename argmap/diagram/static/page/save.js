@@ -1,13 +1,13 @@
 // Saving the drawing as it is shown, as SVG or PNG.
-// ---- saving the drawing as it is shown -----------------------------------------------------------
 const SVGNS = "http://www.w3.org/2000/svg";
 function exported() {
   // The drawing in the language shown, with what is hidden or dimmed as on screen, and its font named.
   const svg = canvas.querySelector("svg");
   if (!svg) return null;
   if (pieces()) { // the whole drawing, not only the pieces in view
-    const whole = pieces().whole(), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
-    const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }</style>";
+    const whole = pieces().whole(stateOf), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
+    const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }"
+      + " .dimmed { opacity: .15; }</style>";
     return {text: whole.slice(0, open) + font + whole.slice(open), w: size().w, h: size().h};
   }
   const copy = svg.cloneNode(true);

@@ -8,12 +8,13 @@ function highlight(id) {
 function select(id, options) {
   if (!data.nodes[id]) return;
   selected = id;
+  if (unhide(id) || focus.on) shape(); // a node asked for is shown; the focus follows the selection
   const g = highlight(id);
   render();
+  outline.reveal(id);
   if (g && options && options.centre) centre(g);
   if (g && options && options.focus) g.focus({preventScroll: true});
-  const hash = "#" + encodeURIComponent(id);
-  if (!host && location.hash !== hash) history.replaceState(null, "", hash);  // an embedded map leaves the address alone
+  remember();
 }
 function relationList(title, items) {
   if (!items.length) return null;
@@ -37,5 +38,7 @@ function unselect() {
   selected = null;
   highlight(null);
   render();
-  if (!host) history.replaceState(null, "", location.pathname + location.search);
+  outline.reveal(null);
+  if (focus.on) shape();
+  remember();
 }
