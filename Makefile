@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
@@ -17,7 +18,8 @@ OUT    := docs/img
 
 .PHONY: run test lint fuzz package setup system-deps docs bench clean
 
-run: setup
+# Running needs argmap, Graphviz and a CJK font only: the tools of the tests and of development come with `make setup`.
+run: $(STAMP) $(SYSTEM)
 	$(BIN)/argmap check models/
 	@for lang in en fr ja; do $(BIN)/argmap render $(MAP) --lang $$lang -o $(OUT)/capital-feast.$$lang.svg || exit $$?; done
 
@@ -54,14 +56,19 @@ fuzz: setup
 	ARGMAP_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) ARGMAP_FUZZ_DEADLINE=10 $(BIN)/python -m pytest -q tests/fuzz
 	ARGMAP_HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest -q -n auto --dist worksteal tests --ignore=tests/fuzz
 
-setup: $(STAMP) $(SYSTEM)
+# Everything a developer runs (tests, lint, the package's build): argmap with its pinned dev tools.
+setup: $(STAMP) $(DEV) $(SYSTEM)
 
+# The editable install warns about the package folder at the top level, where the project keeps it.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 		echo "argmap: could not create a virtual environment with $(PYTHON)."; \
 		echo "  On Debian/Ubuntu: sudo apt-get install python3-venv  (Python 3.11 or newer is needed)"; exit 2; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	@# The editable install warns about the package folder at the top level, where the project keeps it.
+	PYTHONWARNINGS="ignore:Editable installation:UserWarning" $(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(DEV): $(STAMP)
 	PYTHONWARNINGS="ignore:Editable installation:UserWarning" $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $@
 
@@ -135,7 +142,7 @@ $(ARGDOWN):
 $(MERMAID):
 	$(call test_package,mermaid@11.4.1,that draw argmap's Mermaid with Mermaid's own renderer)
 
-docs: setup
+docs: $(STAMP)
 	$(BIN)/argmap rules --format markdown > docs/rules.md
 	$(BIN)/argmap schemes --format markdown --no-config > docs/schemes.md
 

@@ -14,7 +14,7 @@ from argmap.schema import ID_PATTERN, LANG_PATTERN, REF_PATTERN, SECTIONS, MapFi
 from argmap.source import YamlDocument, printable
 from argmap.suggest import did_you_mean
 
-__all__ = ["validate", "salvage"]
+__all__ = ["validate", "salvage", "first_mistake"]
 
 
 def validate(doc: YamlDocument) -> MapFile | None:
@@ -61,6 +61,18 @@ def salvage(doc: YamlDocument) -> tuple[MapFile | None, frozenset[str]]:
                 else:  # a top-level field, or an expectation (their positions are by index: all go)
                     kept.pop(str(loc[0]), None)
     return None, frozenset()
+
+
+def first_mistake(error: pydantic.ValidationError, data: Any) -> tuple[tuple[Any, ...], str]:
+    """The place (a path in ``data``) and the wording of the first mistake, as map files word them (for the other
+    files read against a model: a configuration's schemes)."""
+    first = error.errors(include_url=False)[0]
+    loc = _data_path(data, tuple(first["loc"]))
+    if first["type"] == "extra_forbidden":
+        return loc, "unknown field"
+    if first["type"] == "missing":
+        return loc[:-1], f"missing required field {first['loc'][-1]!r}"
+    return loc, _wording(first)
 
 
 def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list[Diagnostic]:

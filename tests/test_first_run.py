@@ -50,3 +50,18 @@ def test_ci_fails_a_test_skipped_for_a_missing_tool(tmp_path):
     assert status == 1, out
     assert out.count("ARGMAP_REQUIRE_TOOLS=1 (CI) runs every test") >= 2, out
     assert out.rstrip().splitlines()[-1].startswith("1 failed, 1 passed, 1 error")  # none passes by being skipped
+
+
+def _planned(target: str, tmp_path) -> str:
+    """What `make TARGET` would run on a machine with nothing installed yet (make's dry run, a new environment)."""
+    done = subprocess.run(["make", "-n", "-C", str(ROOT), f"VENV={tmp_path / 'venv'}", target], capture_output=True,
+                          text=True, timeout=60, check=True)
+    return done.stdout
+
+
+def test_make_run_installs_what_running_needs_and_make_test_the_tools_of_the_tests(tmp_path):
+    run_plan, test_plan = _planned("run", tmp_path), _planned("test", tmp_path)
+    assert "pip install --quiet -e .\n" in run_plan and "graphviz fonts-noto-cjk" in run_plan
+    for test_only in ("[dev]", "npm install", "chromium", "neovim", "pandoc", "mermaid"):
+        assert test_only not in run_plan, test_only
+        assert test_only in test_plan, test_only

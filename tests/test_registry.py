@@ -93,3 +93,19 @@ def test_tests_that_need_dot_are_skipped_with_the_reason_where_graphviz_is_missi
                           timeout=120, check=False)
     assert done.returncode == 0 and "skipped" in done.stdout, done.stdout[-800:]
     assert "Graphviz's dot is not installed" in done.stdout
+
+
+def test_a_test_skipped_for_a_missing_package_says_it_is_a_missing_tool():
+    """`importorskip` in the tests gives a reason that starts with TOOL, so that CI fails such a skip instead of
+    passing it (ARGMAP_REQUIRE_TOOLS=1); programs are found with needs_tool and skip_tool, which say it themselves."""
+    import ast
+
+    unmarked = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "importorskip":
+                reason = next((keyword.value for keyword in node.keywords if keyword.arg == "reason"), None)
+                if not (isinstance(reason, ast.BinOp) and getattr(reason.left, "id", None) == "TOOL"):
+                    unmarked.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert unmarked == []
+

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from argmap.semantics.framework import Framework
 
 __all__ = ["Loss", "Written", "Subject", "Reading", "FormatError", "SourceLocator", "Ids", "slug", "MapBuilder",
-           "MAX_TEXT", "clean_text", "dump_imported"]
+           "MAX_TEXT", "clean_text"]
 
 MAX_TEXT = 100_000
 """The longest text a map file may hold (the YAML reader's limit on one scalar)."""
@@ -245,10 +245,3 @@ class MapBuilder:
 def _shown(place: tuple[int, int] | str) -> str:
     return f"{place[0]}:{place[1]}" if isinstance(place, tuple) else place
 
-
-def dump_imported(amap: ArgumentMap) -> str:
-    """``argmap.dump`` of an imported map: the canonical layout, ``imported:`` block included, so that the file
-    `argmap import` writes passes ``argmap fmt --check`` as it is."""
-    from argmap.canonical import dump
-
-    return dump(amap)

@@ -111,12 +111,6 @@ def plain_text(html: str) -> tuple[str, dict[str, str]]:
     return "".join(parser.parts), parser.spans
 
 
-def _html(text: str) -> str:
-    from html import escape
-
-    return escape(text, quote=False).replace("\n", "<br>")
-
-
 def _wrapped(subject: Subject, form: str) -> tuple[dict[str, Any], list[Loss]]:
     aif, losses = aif_document(subject, form)
     amap = subject.amap

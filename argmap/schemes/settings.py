@@ -9,23 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import pydantic
 
+from argmap.validation import first_mistake
+
 if TYPE_CHECKING:
     from argmap.schemes import Catalogue
 
 __all__ = ["apply_schemes", "read_schemes_file"]
-
-
-def _reason(error: pydantic.ValidationError, data: Any) -> tuple[tuple[Any, ...], str]:
-    """The place (a path in ``data``) and the wording of the first mistake, as map files word them."""
-    from argmap.validation import _data_path, _wording
-
-    first = error.errors(include_url=False)[0]
-    loc = _data_path(data, tuple(first["loc"]))
-    if first["type"] == "extra_forbidden":
-        return loc, "unknown field"
-    if first["type"] == "missing":
-        return loc[:-1], f"missing required field {first['loc'][-1]!r}"
-    return loc, _wording(first)
 
 
 def apply_schemes(catalogue: Catalogue, value: Any, where: Callable[[tuple[Any, ...]], str], config_path: Path,
@@ -39,7 +28,7 @@ def apply_schemes(catalogue: Catalogue, value: Any, where: Callable[[tuple[Any, 
         try:
             extra = read_file({"schemes": value})
         except pydantic.ValidationError as problem:
-            loc, message = _reason(problem, {"schemes": value})
+            loc, message = first_mistake(problem, {"schemes": value})
             raise error(f"{where(loc)}: {message}") from None
         return catalogue.merged(extra, config_path.name)
     files = [value] if isinstance(value, str) else value
@@ -70,6 +59,6 @@ def read_schemes_file(path: Path, error: type[Exception], listed: str | None = N
     try:
         return read_file(doc.data)
     except pydantic.ValidationError as problem:
-        loc, message = _reason(problem, doc.data)
+        loc, message = first_mistake(problem, doc.data)
         line, column = doc.locate(loc, key=True)
         raise error(f"{shown}:{line}:{column}: {'.'.join(map(str, loc))}: {message}") from None

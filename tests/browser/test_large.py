@@ -125,6 +125,14 @@ def test_the_overview_and_panning_bring_the_pieces_of_the_new_view(page, pages):
     page.page.wait_for_selector("#overview", state="visible")
     before = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
     box = page.page.locator("#overview").bounding_box()
+    # The drawing is hundreds of times wider than high: its overview is wider, and high enough to show the view's
+    # frame (drawn to scale it would be a line).
+    assert 200 < box["width"] <= 402 and 40 <= box["height"] <= 60
+    frame = page.evaluate("""() => { const c = document.getElementById('overview');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 130 && d[i + 2] < 60) n++;
+        return n; }""")
+    assert frame >= 40  # the orange frame, at least its two sides
     page.page.mouse.click(box["x"] + box["width"] * 0.05, box["y"] + box["height"] / 2)
     after = set(page.evaluate("[...document.querySelectorAll('#canvas g.node')].map(g => g.id)"))
     assert after and not after & before and 0 < len(after) < STATEMENTS / 10

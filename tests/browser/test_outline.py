@@ -182,6 +182,9 @@ def test_a_subtree_folds_and_unfolds_in_the_drawing(page, policy):
     page.page.click("#panel button.fold")
     assert "stockholm" not in page.evaluate(VISIBLE)
     assert page.page.text_content("#node-less-traffic .fold-count") == "+1"
+    # Its line in the outline closes with it (and opens again when it unfolds).
+    assert page.page.get_attribute("#outline [data-node=less-traffic]", "aria-expanded") == "false"
+    assert "stockholm" not in page.evaluate(LINES)
     assert page.page.get_attribute("#node-less-traffic", "aria-expanded") == "false"
     page.evaluate("location.hash = '#thesis'")
     page.page.click("#panel button.fold")
@@ -195,6 +198,7 @@ def test_a_subtree_folds_and_unfolds_in_the_drawing(page, policy):
     shot(page, "folded-thesis")
     page.page.click("#unfold")
     assert set(page.evaluate(VISIBLE)) == everything and page.page.is_hidden("#unfold")
+    assert {"stockholm", "less-traffic", "unfair"} <= set(page.evaluate(LINES))
     # From the keyboard: C on a node folds it, and again unfolds it; a click on its count unfolds too.
     page.page.focus("#node-less-traffic")
     page.page.keyboard.press("c")
@@ -287,6 +291,12 @@ def test_the_address_keeps_selection_folds_focus_and_filters(page, policy):
         page.page.goto("about:blank")
         opened(page, policy + hostile)
         assert page.evaluate(VISIBLE) and selected(page) is None
+    page.page.goto("about:blank")
+    opened(page, policy + "#fold=unfair")  # a node folded as the page opens has its line closed
+    assert page.page.get_attribute("#outline [data-node=unfair]", "aria-expanded") == "false"
+    page.evaluate("location.hash = '#fold=less-traffic'")
+    assert page.page.get_attribute("#outline [data-node=unfair]", "aria-expanded") == "true"
+    assert page.page.get_attribute("#outline [data-node=less-traffic]", "aria-expanded") == "false"
     assert page.problems == []
 
 

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import MapError
 from argmap.formats import FORMATS, FormatError, Reading, Subject, names, parse_map
-from argmap.formats._common import dump_imported
 from argmap.graph import build
 from argmap.semantics.bipolar import framework_from_graph
 from argmap.source import parse
@@ -163,7 +162,7 @@ def imported_cleanly(raw: bytes, name: str, form: str | None) -> None:
         assert error.message and "\n" not in error.message and "\n" not in error.where, error.message
         return
     assert isinstance(reading, Reading)
-    written = dump_imported(reading.amap)
+    written = argmap.dump(reading.amap)  # what `argmap import` writes
     doc = parse(written.encode("utf-8"), "map.yaml")  # the map file `argmap import` writes reads back clean
     assert not doc.problems, (doc.problems, written[:500])
     assert validate(doc) is not None, doc.problems

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.embed.conftest import BROKEN, INLINE, build, hide, opened, tool, write_maps
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TOOL
 
 pytestmark = pytest.mark.needs_dot
 
@@ -220,7 +220,7 @@ def test_the_essays_walk_through_shows_its_map_beside_the_text(page, tmp_path):
 def test_material_for_mkdocs_draws_maps_in_its_language_after_an_instant_page_change(page, tmp_path):
     """Material's theme.language chooses the map's language, and a map on a page reached by its instant navigation
     (the page's content swapped in without a reload) is drawn and works."""
-    pytest.importorskip("material", reason="Material for MkDocs is not installed (pip install -e '.[dev]')")
+    pytest.importorskip("material", reason=TOOL + "Material for MkDocs is not installed (pip install -e '.[dev]')")
     write_maps(tmp_path / "maps")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Un essai\n\n[La carte](map.md)\n", encoding="utf-8")

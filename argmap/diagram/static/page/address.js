@@ -24,8 +24,11 @@ function go() {
     } catch { continue; }
   }
   const known = (name) => Object.hasOwn(data.nodes, name);
+  const before = new Set(collapsed);
   collapsed.clear();
   for (const name of (state.get("fold") || "").split(",")) if (known(name) && childrenOf(name).length) collapsed.add(name);
+  for (const name of before) if (!collapsed.has(name)) outline.fold(name, false);
+  for (const name of collapsed) if (!before.has(name)) outline.fold(name, true);
   for (const name of Object.keys(filter)) filter[name] = state.get(name) || "";
   const steps = Number(state.get("focus"));
   focus.on = steps >= 1;

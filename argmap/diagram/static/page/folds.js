@@ -127,6 +127,7 @@ function foldUnder(id, shut) {
   // Folds (or unfolds) what lies under ``id``; the view stays on it.
   if (!data.nodes[id] || !childrenOf(id).length) return;
   if (shut) collapsed.add(id); else collapsed.delete(id);
+  outline.fold(id, shut);
   shape();
   outline.sync();
   remember();
@@ -157,6 +158,9 @@ function focusOn(on, steps) {
   const g = nodeElement(selected);
   if (g) centre(g);
 }
-$("unfold").addEventListener("click", () => { collapsed.clear(); shape(); outline.sync(); remember(); if (selected) render(); });
+$("unfold").addEventListener("click", () => {
+  for (const id of collapsed) outline.fold(id, false);
+  collapsed.clear(); shape(); outline.sync(); remember(); if (selected) render();
+});
 $("focus").addEventListener("click", () => focusOn(!focus.on));
 $("focus-steps").addEventListener("change", () => focusOn(focus.on, Number($("focus-steps").value) || focus.steps));

@@ -181,6 +181,12 @@ const outline = (function () {
     if (box.hidden) return;
     if (force === true || !made || made.data !== data || made.lang !== lang || made.key !== JSON.stringify(filter)) build();
   }
+  function fold(id, shut) {
+    // A node folded in the drawing closes its lines here too, and unfolded opens them (the reader may still
+    // open or close a line of the outline alone).
+    if (shut) opened.delete(id); else opened.add(id);
+    for (const item of list.querySelectorAll("[role=treeitem][aria-expanded]")) if (item.dataset.node === id) open(item, !shut);
+  }
   toggle.addEventListener("click", () => show(box.hidden));
-  return {show, sync, reveal: (id) => { if (!box.hidden) reveal(id, true); }, get open() { return !box.hidden; }};
+  return {show, sync, fold, reveal: (id) => { if (!box.hidden) reveal(id, true); }, get open() { return !box.hidden; }};
 })();

@@ -2,7 +2,7 @@
 const overview = (function () {
   const box = $("overview");
   const COLOURS = {thesis: "#f5d76e", claim: "#a9cce3", evidence: "#a3e4c1", question: "#ddd"};
-  let boxes = null, base = null, scale = 1, pending = false, svgShown = null;
+  let boxes = null, base = null, sx = 1, sy = 1, pending = false, svgShown = null;
   function measure() {
     // Node boxes from the drawing's geometry (getBBox: no CSS layout), in drawing units; once per drawing.
     const svg = canvas.querySelector("svg");
@@ -27,9 +27,15 @@ const overview = (function () {
   function paint() {
     const {w, h} = size();
     const room = window.innerWidth < 600 ? 110 : 200;
-    scale = Math.min(room / w, room / h);
-    box.width = Math.max(1, Math.round(w * scale));
-    box.height = Math.max(1, Math.round(h * scale));
+    sx = sy = Math.min(room / w, room / h);
+    if (h * sy < room / 4) {
+      // A drawing far wider than high (a large map in one level) gets a wider overview, its height stretched to
+      // a quarter of the usual: drawn to scale it would be a line, where the view's frame could not be seen.
+      sx = Math.max(sx, Math.min(room * 2, viewport.clientWidth / 2) / w);
+      sy = room / 4 / h;
+    }
+    box.width = Math.max(1, Math.round(w * sx));
+    box.height = Math.max(1, Math.round(h * sy));
     base = document.createElement("canvas");
     base.width = box.width; base.height = box.height;
     const ctx = base.getContext("2d");
@@ -38,7 +44,7 @@ const overview = (function () {
       const state = stateOf(name);
       if (state === "hidden") continue; // folded away, or outside the focus
       ctx.fillStyle = state === "dimmed" ? "#eee" : colour;
-      ctx.fillRect(x * scale, y * scale, Math.max(1, bw * scale), Math.max(1, bh * scale));
+      ctx.fillRect(x * sx, y * sy, Math.max(1, bw * sx), Math.max(1, bh * sy));
     }
   }
   function draw() {
@@ -47,8 +53,9 @@ const overview = (function () {
     const ctx = box.getContext("2d");
     ctx.drawImage(base, 0, 0);
     ctx.strokeStyle = "#D55E00"; ctx.lineWidth = 2;
-    ctx.strokeRect(-view.x / view.k * scale, -view.y / view.k * scale,
-      viewport.clientWidth / view.k * scale, viewport.clientHeight / view.k * scale);
+    // The view's frame, at least 4 px wide so that it shows on the overview of a very large map.
+    const fw = viewport.clientWidth / view.k * sx, fh = viewport.clientHeight / view.k * sy;
+    ctx.strokeRect(-view.x / view.k * sx - Math.max(0, 4 - fw) / 2, -view.y / view.k * sy, Math.max(4, fw), fh);
   }
   function frame() {
     if (!pending && base) { pending = true; requestAnimationFrame(draw); }
@@ -67,7 +74,7 @@ const overview = (function () {
   }
   function move(event) {
     const rect = box.getBoundingClientRect();
-    const x = (event.clientX - rect.left) / scale, y = (event.clientY - rect.top) / scale;
+    const x = (event.clientX - rect.left) / sx, y = (event.clientY - rect.top) / sy;
     view.x = viewport.clientWidth / 2 - x * view.k;
     view.y = viewport.clientHeight / 2 - y * view.k;
     apply();
