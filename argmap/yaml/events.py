@@ -90,7 +90,7 @@ class _Reader:
         """Read every event (up to a second document); the number of YAML nodes read."""
         # The two commonest events (a scalar put into its container, a container closed) are handled inline
         # here, so that most events cost no call: benchmarks/bench_check.py measures what that keeps (argmap
-        # check at about half PyYAML's C loader's time on the 10,000-statement map). The others call a method.
+        # check below 0.65x PyYAML's C loader's time on the 10,000-statement map). The others call a method.
         stack, spellings = self.stack, self.doc._spellings
         max_chars, max_nodes = self.limits.max_scalar_chars, self.limits.max_nodes
         nodes = 0  # counted as the events arrive, so that a file over the limit costs no more than the limit
