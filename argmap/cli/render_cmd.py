@@ -152,14 +152,15 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
 
 
 def _previous(output: Path, fmt: str) -> bytes | None:
-    """The start of the drawing the output replaces (an SVG or DOT file records its layout there, which is kept)."""
+    """The drawing the output replaces (up to 32 MiB): an SVG or DOT file records its layout, which is kept, and an
+    SVG shows where its statements are, whose order is kept."""
     if fmt not in ("svg", "dot"):
         return None
     try:
         if not output.is_file():
             return None
         with output.open("rb") as drawn:
-            return drawn.read(1 << 16)
+            return drawn.read(1 << 25)  # the layout it records, and where its statements are
     except OSError:
         return None
 

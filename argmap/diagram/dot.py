@@ -69,9 +69,10 @@ def _lines(lines: tuple[str, ...] | list[str]) -> graphviz.quoting.NoHtml:
 
 
 def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int | None = None,
-          sized: bool = False) -> str:
+          sized: bool = False, start: int = 0) -> str:
     """The DOT source that draws ``shown`` as ``layout`` says (arrows point towards conclusions in its
-    direction); ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`."""
+    direction); ``sized``: statement boxes sized by :func:`argmap.diagram.measure.node_size`; ``start``: how
+    dot is led into the group boxes (one of :data:`STARTS`, see :func:`_started`)."""
     names = {node.id: f"n{index}" for index, node in enumerate(shown.nodes)}
     dot = graphviz.Digraph("argmap")
     # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
@@ -86,7 +87,8 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
         settings["dpi"] = str(dpi)
     # Lines are drawn under the boxes: a long line that crosses a statement neither hides its text nor takes
     # the click meant for it (the page's drawing in pieces keeps the same order).
-    dot.attr("graph", rankdir=layout.rankdir, comment=layout.record(len(shown.nodes)), compound="true",
+    recorded = layout.record(len(shown.nodes)) + (f"; start {start}" if start else "")
+    dot.attr("graph", rankdir=layout.rankdir, comment=recorded, compound="true",
              fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
              outputorder="edgesfirst",
              tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
@@ -96,6 +98,8 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     by_id = {node.id: node for node in shown.nodes}
     order = tree_order(shown)
     place = {node: index for index, node in enumerate(order)}
+    if start and shown.clusters and not shown.large:
+        dot.body += _started(shown, names, place, start)
     # Large maps are not pinned: dot's passes over hundreds of chained rows cost it ten times its time.
     lined = rows(shown, layout.stagger, layout.lines) if not shown.large else ()
     # Nodes are declared in the order that holds the drawing still (dot's first ordering of each rank
@@ -118,6 +122,26 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
         _legend(dot, shown, names, layout)
     source: str = dot.source
     return source
+
+
+STARTS = 4
+"""The ways dot can be led into the group boxes (0: as it goes), among which a drawing over an earlier one
+takes the one that keeps most of its order (:mod:`argmap.diagram.steady`)."""
+
+
+def _started(shown: View, names: Mapping[str, str], place: Mapping[str, int], start: int) -> list[str]:
+    """Invisible lines from one hidden point to each group box's first statement, in the map's order of
+    groups (1: lines that do not rank; 2: lines that do; 3: and from each box to a second hidden point):
+    dot meets the boxes in that order when it first orders each rank, which an edit elsewhere does not
+    change; where a box sits is still dot's to decide."""
+    ranked = "" if start >= 2 else " constraint=false"
+    firsts = [names[min(cluster.members, key=place.__getitem__)] for cluster in shown.clusters if cluster.members]
+    lines = ['\tstart [id="start" label="" shape=point style=invis width=0 height=0]\n']
+    lines += [f"\tstart -> {first} [style=invis{ranked}]\n" for first in firsts]
+    if start == 3:
+        lines.append('\tend [id="end" label="" shape=point style=invis width=0 height=0]\n')
+        lines += [f"\t{first} -> end [style=invis]\n" for first in firsts]
+    return lines
 
 
 def _row(names: Mapping[str, str], members: tuple[str, ...]) -> str:

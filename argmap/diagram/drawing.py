@@ -50,6 +50,13 @@ class Drawing:
     previous: tuple[Layout, int] | None = None
     """The layout of the drawing this one replaces, and its number of nodes (:func:`argmap.diagram.layout.recorded`):
     kept, when ``rankdir`` is ``auto``, while the map has not grown or shrunk by half since."""
+    places: Mapping[str, tuple[float, float]] | None = None
+    """The places of the statements in the drawing this one replaces (:func:`argmap.diagram.steady.placed`):
+    of the ways into the group boxes, the one that keeps most of its order is taken."""
+    started: int = 0
+    """The way into the group boxes the drawing it replaces took (kept on a tie)."""
+    start: int | None = None
+    """The way dot is led into the group boxes (:func:`argmap.diagram.dot.write`), once decided."""
     schemes: Mapping[str, SchemeUse] = field(default_factory=dict)
     """Inference id -> its scheme, roles and critical questions (argmap.schemes.uses)."""
 
@@ -94,21 +101,31 @@ class Drawing:
         the map's view ``shown`` (in the first language) best."""
         from dataclasses import replace
 
+        settled = self
         if self.rankdir != "auto":
-            return replace(self, layout=Layout(self.rankdir))
-        if self.layout is not None:
-            return self
-        from argmap.diagram.choose import choose, kept
+            settled = replace(self, layout=Layout(self.rankdir))
+        elif self.layout is None:
+            from argmap.diagram.choose import choose, kept
 
-        drawn = shown or self.view()
-        return replace(self, layout=kept(self.previous, len(drawn.nodes)) or choose(drawn, self.legend, timeout))
+            shown = shown or self.view()
+            layout = kept(self.previous, len(shown.nodes)) or choose(shown, self.legend, timeout)
+            settled = replace(self, layout=layout)
+        if settled.start is not None:
+            return settled
+        if not self.places:
+            return replace(settled, start=0)
+        from argmap.diagram.steady import steadiest
+
+        assert settled.layout is not None
+        return replace(settled, start=steadiest(shown or self.view(), settled.layout, self.places, self.legend, timeout,
+                                                       self.started))
 
     def source(self, lang: str | None = None, shown: View | None = None) -> str:
         """The DOT source of the diagram in ``lang`` (default: :attr:`lang`); ``shown``: its view, if made."""
         drawn = shown or self.view(lang)
-        layout = self.settled(drawn).layout
-        assert layout is not None
-        return write(drawn, layout, legend=self.legend, dpi=self.dpi, sized=self.sized)
+        settled = self.settled(drawn)
+        assert settled.layout is not None
+        return write(drawn, settled.layout, legend=self.legend, dpi=self.dpi, sized=self.sized, start=settled.start or 0)
 
     def draw(self, format: str, lang: str | None = None, timeout: float = 120.0, shown: View | None = None,
              cancel: threading.Event | None = None) -> bytes:

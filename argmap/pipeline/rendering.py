@@ -56,7 +56,9 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
     drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings, graph=graph)
     if previous is not None:
-        drawing = replace(drawing, previous=recorded(previous))
+        from argmap.diagram.steady import placed, started
+
+        drawing = replace(drawing, previous=recorded(previous), places=placed(previous), started=started(previous))
     drawing = drawing.settled(timeout=timeout)
     if format == "dot":
         return drawing.source().encode("utf-8")
