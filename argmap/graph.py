@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 else:
     Graph = nx.DiGraph
 
-__all__ = ["Graph", "build", "implicit_id", "statements", "inferences", "premises", "conclusion", "relation", "junctions",
+__all__ = ["Graph", "build", "implicit_id", "statements", "premises", "conclusion", "relation", "junctions",
            "neighbourhood", "group_subgraph", "leading_to", "answering"]
 
 
@@ -95,10 +95,6 @@ def _relation(node: dict[str, Any], edges: list[tuple[str, str, str]], premise: 
 
 def statements(graph: Graph) -> list[str]:
     return [n for n, kind in graph.nodes(data="kind") if kind == "statement"]
-
-
-def inferences(graph: Graph) -> list[str]:
-    return [n for n, kind in graph.nodes(data="kind") if kind == "inference"]
 
 
 def premises(graph: Graph, inference: str) -> list[str]:
