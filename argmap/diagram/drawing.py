@@ -110,10 +110,8 @@ class Drawing:
             shown = shown or self.view()
             layout = kept(self.previous, len(shown.nodes)) or choose(shown, self.legend, timeout)
             settled = replace(self, layout=layout)
-        if settled.start is not None:
-            return settled
-        if not self.places:
-            return replace(settled, start=0)
+        if settled.start is not None or self.places is None:
+            return settled  # without an earlier drawing, dot leads itself into the boxes (start 0)
         from argmap.diagram.steady import steadiest
 
         assert settled.layout is not None

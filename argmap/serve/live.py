@@ -74,6 +74,8 @@ class Preview:
         self.data: dict[str, Any] | None = None
         self.svgs: dict[str, str] = {}
         """Each language's drawing as the pages hold it (before any patch)."""
+        self.starts: dict[str, int] = {}
+        """The way into the group boxes each language's drawing took (argmap.diagram.steady)."""
         self.bases: dict[str, tuple[int, View]] = {}
         """Each language's drawing's version and view: what patches apply to."""
         self.touched: dict[str, frozenset[str]] = {}
@@ -168,6 +170,7 @@ class Preview:
             # switch when the data below reaches them (and a new one appears there, its drawing following).
             for code in [code for code in self.svgs if code not in data["languages"]]:
                 del self.svgs[code]
+                self.starts.pop(code, None)
                 self.bases.pop(code, None)
                 self.touched.pop(code, None)
                 self.channel.forget(f"svg:{code}")
@@ -258,7 +261,11 @@ class Preview:
             return None
         try:
             with paused_gc():
-                return embeddable(drawing.draw("svg", lang, self.options.timeout, shown, cancel))
+                drawing = self._steadied(drawing, lang, shown)
+                svg = embeddable(drawing.draw("svg", lang, self.options.timeout, shown, cancel))
+            with self._lock:
+                self.starts[lang] = drawing.start or 0
+            return svg
         except Cancelled:
             return None
         except ArgmapError as error:
@@ -269,6 +276,17 @@ class Preview:
                                               "message": str(error), "node": None}]
                 self.channel.publish("map", {"version": version, "data": dict(data, findings=failed)})
             return None
+
+    def _steadied(self, drawing: Drawing, lang: str, shown: View) -> Drawing:
+        """``drawing`` in ``lang`` led into its group boxes the way that keeps most of the order of the drawing
+        the pages hold (on a tie, the way that drawing took), so that a save does not mirror the boxes."""
+        from argmap.diagram.steady import placed
+
+        with self._lock:
+            held, earlier = self.svgs.get(lang), self.starts.get(lang, 0)
+        if held is not None and drawing.start is None:
+            drawing = replace(drawing, places=placed(held.encode("utf-8")), started=earlier)
+        return drawing.settled(shown, timeout=self.options.timeout)
 
     def _commit(self, lang: str, shown: View, version: int, svg: str) -> bool:
         """Make ``svg`` the drawing of ``lang`` that pages hold and patches apply to, and send it."""

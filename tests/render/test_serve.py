@@ -353,3 +353,26 @@ def test_a_save_keeps_the_layout_chosen_until_the_map_grows_by_half(tmp_path, mo
         assert len(chosen) == 2  # twice as many statements: chosen again
     finally:
         preview.close()
+
+
+def test_a_save_keeps_the_order_of_the_group_boxes(tmp_path):
+    """A save that removes one statement of a debate in 13 groups: dot alone would draw the boxes mirrored;
+    serve leads it into them the way that keeps the order of the drawing the pages hold."""
+    import yaml
+
+    from tests.render.test_steady import DEBATE, REMOVED, share
+
+    assert run_cli("import", str(DEBATE), "-o", "debate", cwd=tmp_path)[0] == 0
+    path = tmp_path / "debate" / "map.yaml"
+    preview = Preview(str(path), Options(), Channel())
+    try:
+        preview.build()
+        (lang, first), = preview.svgs.items()
+        assert preview.starts[lang] == 0  # a first drawing: dot's own way
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        del document["statements"][REMOVED]
+        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        preview.build()
+        assert share(first, preview.svgs[lang]) >= 0.9 and preview.starts[lang] > 0
+    finally:
+        preview.close()
