@@ -138,9 +138,18 @@ function schemeSection(node) {
   section.append(el("h4", {}, "Critical questions"), el("ul", {class: "questions"}, ...items));
   return section;
 }
+function foldedBy(id) {
+  // How many statements folding ``id`` hides (or hides now it is folded): as its "+N" mark counts them, not those
+  // another way from the top still reaches.
+  const had = collapsed.has(id);
+  collapsed.add(id);
+  const hidden = hiddenIds();
+  if (!had) collapsed.delete(id);
+  return [...below(id)].filter((u) => hidden.has(u) && data.nodes[u].kind !== "inference").length;
+}
 function foldButton(id) {
   // Folds (or unfolds) the statements under the node in the drawing: a branch read at a time.
-  const under = isDrawn(id) && childrenOf(id).length ? [...below(id)].filter((u) => data.nodes[u].kind !== "inference").length : 0;
+  const under = isDrawn(id) && childrenOf(id).length ? foldedBy(id) : 0;
   if (!under) return null;
   const shut = collapsed.has(id), what = under === 1 ? "the statement" : "the " + under + " statements";
   const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)},
