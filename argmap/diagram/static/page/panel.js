@@ -149,11 +149,11 @@ function foldedBy(id) {
 }
 function foldButton(id) {
   // Folds (or unfolds) the statements under the node in the drawing: a branch read at a time.
-  const under = isDrawn(id) && childrenOf(id).length ? foldedBy(id) : 0;
-  if (!under) return null;
-  const shut = collapsed.has(id), what = under === 1 ? "the statement" : "the " + under + " statements";
-  const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)},
-    (shut ? "Unfold " : "Fold ") + what + " under it");
+  if (!isDrawn(id) || ![...below(id)].some((u) => data.nodes[u].kind !== "inference")) return null;
+  const under = foldedBy(id), shut = collapsed.has(id);
+  const what = under === 0 ? "what lies under it (another way reaches each of its statements)"
+    : (under === 1 ? "the statement" : "the " + under + " statements") + " under it";
+  const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)}, (shut ? "Unfold " : "Fold ") + what);
   button.addEventListener("click", () => {
     foldUnder(id, !shut);
     const again = panel.querySelector("button.fold");
