@@ -228,3 +228,14 @@ def test_axe_finds_no_serious_violation_on_a_drawing_in_pieces(page, pages):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [] and page.problems == []
+
+
+def test_the_language_switch_keeps_the_selected_statement_in_view(page, pages):
+    big(page)
+    last = f"s{STATEMENTS - 1}"
+    opened(page, pages["pieces"] + "#" + last)
+    assert in_view(page, last)
+    page.page.select_option("#lang", "fr")
+    page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+    assert in_view(page, last) and page.evaluate("document.querySelector('#canvas g.node.selected').id") == f"node-{last}"
+    assert page.problems == []

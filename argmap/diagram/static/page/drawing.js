@@ -93,9 +93,18 @@ function stamp() {
   canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
   frame.dataset.shownAt = String(Date.now());
 }
+function placeOf(id) {
+  // Where a node's centre is in the viewport, when it is drawn and in view (else null).
+  const g = id && canvas.firstChild ? nodeElement(id) : null;
+  if (!g || g.classList.contains("hidden")) return null;
+  const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+  const x = box.left + box.width / 2 - port.left, y = box.top + box.height / 2 - port.top;
+  return x >= 0 && y >= 0 && x <= port.width && y <= port.height && box.width ? {x, y} : null;
+}
 function show(language) {
   const svg = drawingFor(language);
   if (!svg) return false;
+  const place = fitted ? placeOf(selected) : null; // the selected node stays where the reader sees it
   canvas.replaceChildren(svg);
   const drawing = drawings[language];
   shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
@@ -106,6 +115,9 @@ function show(language) {
   highlight(selected);
   if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
   else apply(); // a new drawing (a language, a save) takes the view where the reader left it
+  const now = place && placeOf(selected);
+  if (now) { view.x += place.x - now.x; view.y += place.y - now.y; apply(); }
+  else if (place && nodeElement(selected)) centre(nodeElement(selected));
   overview.reset();
   frame.dataset.lang = language;
   stamp();
