@@ -239,3 +239,23 @@ def test_the_language_switch_keeps_the_selected_statement_in_view(page, pages):
     page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
     assert in_view(page, last) and page.evaluate("document.querySelector('#canvas g.node.selected').id") == f"node-{last}"
     assert page.problems == []
+
+
+def tab_order(page, url: str, count: int) -> list[str]:
+    opened(page, url)
+    page.page.focus("#viewport")
+    reached = []
+    for _ in range(count):
+        page.page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id"))
+    return reached
+
+
+def test_tab_reaches_each_statement_of_a_drawing_in_pieces_in_order(page, pages):
+    big(page)
+    whole = tab_order(page, pages["whole"], 80)
+    assert len(set(whole)) == 80 and all(name.startswith("node-") for name in whole)
+    assert tab_order(page, pages["pieces"], 80) == whole
+    assert in_view(page, whole[-1][5:]) and 0 < nodes(page) < STATEMENTS / 10
+    page.page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == whole[-2] and page.problems == []
