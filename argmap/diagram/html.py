@@ -182,7 +182,7 @@ def _view(data: Mapping[str, Any], svgs: Mapping[str, str], version: int | Mappi
                       f"{html.escape(LANGUAGE_NAMES.get(code, code))}</option>" for code in data["languages"])
     templates = "".join(_drawing(code, svg, versions.get(code, 0), code == lang) for code, svg in svgs.items())
     return f"""<header class="bar">
-<h1 id="title">{title}</h1>
+<h1 id="title" dir="auto">{title}</h1>
 <button type="button" id="tools-toggle" aria-expanded="false" aria-controls="tools">Tools</button>
 <div class="tools" id="tools" role="toolbar" aria-label="Diagram tools">
 <label class="search">Search <input id="search" type="search" autocomplete="off" spellcheck="false"

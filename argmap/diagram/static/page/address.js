@@ -39,6 +39,7 @@ function go() {
   shape();
   outline.sync();
   if (id && known(id)) select(id, {centre: true, focus: true});
+  else if (selected) unselect(); // an address naming no statement selects none
   else remember();
 }
 root.addEventListener("click", (event) => {

@@ -8,7 +8,13 @@ const $ = (id) => root.getElementById(id);
 const viewport = $("viewport"), canvas = $("canvas"), panel = $("panel"), search = $("search");
 const results = $("results"), count = $("count"), status = $("status"), picker = $("lang");
 const live = frame.dataset.live === "1";
-let data = JSON.parse($("argmap-data").textContent);
+function fromJSON(text) {
+  // The map's data with no inherited keys: a statement called "constructor" or "toString" is found as itself, and
+  // an id the map lacks is found as nothing (every object the data holds is looked up by the map's own names).
+  return JSON.parse(text, (key, value) =>
+    value && typeof value === "object" && !Array.isArray(value) ? Object.assign(Object.create(null), value) : value);
+}
+let data = fromJSON($("argmap-data").textContent);
 let lang = data.lang;
 const drawings = {}; // lang -> {version (of its layout), template, svg once parsed, patch (newest texts), applied}
 const XLINK = "http://www.w3.org/1999/xlink";

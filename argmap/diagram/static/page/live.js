@@ -2,7 +2,7 @@
 function connect() {
   const events = new EventSource("/events");
   events.addEventListener("map", (event) => {
-    data = JSON.parse(event.data).data;
+    data = fromJSON(event.data).data;
     languages();
     findings();
     filterBox();
@@ -14,7 +14,7 @@ function connect() {
     retitle();
   });
   events.addEventListener("svg", (event) => {
-    const update = JSON.parse(event.data);
+    const update = fromJSON(event.data);
     if (!data.languages.includes(update.lang)) return; // a language removed since
     const held = drawings[update.lang];
     if (held && held.version >= update.version) return; // replayed: this page has it, or a newer one
@@ -37,7 +37,7 @@ function connect() {
     }
   });
   events.addEventListener("patch", (event) => {
-    const update = JSON.parse(event.data);
+    const update = fromJSON(event.data);
     const drawing = drawings[update.lang];
     if (!drawing || drawing.version !== update.base) return; // made for another drawing: a new one follows
     if (drawing.patch && drawing.patch.version >= update.version) return;

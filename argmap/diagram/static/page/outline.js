@@ -3,6 +3,7 @@ const outline = (function () {
   const box = $("outline"), list = $("outline-tree"), toggle = $("outline-toggle");
   const KINDS = {support: ["pro", "Pro"], attack: ["con", "Con"], undercut: ["con", "Undercut"],
                  premise: ["premise", "Premise"], answer: ["answer", "Answer"], concede: ["concede", "Concedes"]};
+  const DEEP = 5; // past this level a line indents no further and shows its level (page.css)
   const opened = new Set(); // the nodes whose lines are open (a node open anywhere in the tree is open everywhere)
   let made = null; // the data, language and filters the tree was built for
   let current = null; // the line that takes Tab (roving tabindex)
@@ -27,8 +28,9 @@ const outline = (function () {
     item.setAttribute("aria-label", (kind[1] ? kind[1] + ": " : "") + text + (words ? " — " + words : "")
       + (loop ? " (above: a cycle)" : ""));
     const row = el("div", {class: "row"}, el("span", {class: kids.length ? "twisty" : "twisty none", "aria-hidden": "true"}));
+    if (level > DEEP) row.append(el("span", {class: "depth", "aria-hidden": "true", title: "level " + level}, String(level)));
     if (kind[1]) row.append(el("span", {class: "kind", "aria-hidden": "true"}, kind[1]));
-    row.append(el("span", {class: "text", lang: textLanguage(id)}, text));
+    row.append(el("span", {class: "text", lang: textLanguage(id), dir: "auto"}, text));
     if (words) row.append(el("span", {class: "status status-" + (WORDS[note] ? note : "strength"), "aria-hidden": "true"}, words));
     if (loop) row.append(el("span", {class: "hint", "aria-hidden": "true"}, " (see above: a cycle)"));
     item.append(row);

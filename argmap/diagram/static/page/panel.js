@@ -17,12 +17,12 @@ function render(onlyIfChanged) {
   for (const language of data.languages) {
     list.append(el("dt", {}, language));
     const text = texts && texts[language];
-    list.append(text ? el("dd", {lang: language}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
+    list.append(text ? el("dd", {lang: language, dir: "auto"}, text) : el("dd", {class: "missing"}, "(no text in " + language + ")"));
   }
   if (node.kind !== "inference" || Object.keys(texts || {}).length) parts.push(list);
   parts.push(question(id, node), schemeSection(node));
   const note = inLanguage(node.note, lang);
-  if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {}, note)));
+  if (note) parts.push(el("section", {class: "note"}, el("h3", {}, "Analyst's note"), el("p", {dir: "auto"}, note)));
   if (node.quotes && node.quotes.length) {
     const quotes = el("section", {}, el("h3", {}, "Quotes"));
     for (const quote of node.quotes) {
@@ -32,7 +32,7 @@ function render(onlyIfChanged) {
       if (source.url && /^https?:\/\//i.test(source.url)) {
         cite.append(" ", el("a", {href: source.url, rel: "noopener noreferrer", target: "_blank"}, source.url));
       }
-      quotes.append(el("figure", {}, el("blockquote", {lang: source.language}, quote.text), el("figcaption", {}, cite)));
+      quotes.append(el("figure", {}, el("blockquote", {lang: source.language, dir: "auto"}, quote.text), el("figcaption", {}, cite)));
     }
     parts.push(quotes);
   }

@@ -45,6 +45,8 @@ viewport.addEventListener("wheel", (event) => {
   zoom(Math.exp(-event.deltaY * 0.0015), event.clientX - port.left, event.clientY - port.top);
 }, {passive: false});
 viewport.addEventListener("keydown", (event) => {
+  // A chord with Ctrl, Cmd or Alt is the browser's (copy, its zoom, its history), never a shortcut of the page.
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
   const g = event.target.closest && event.target.closest("g.node[id^='node-']");
   if (g && (event.key === "Enter" || event.key === " ")) {
     event.preventDefault();

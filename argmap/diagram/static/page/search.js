@@ -27,5 +27,18 @@ search.addEventListener("keydown", (event) => {
     event.preventDefault();
     const first = [...matches].find((id) => isDrawn(id)) || [...matches][0];
     select(first, {centre: true, focus: true});
+  } else if (event.key === "ArrowDown" && search.value) { // down into the results, the list opened again if closed
+    event.preventDefault();
+    if (results.hidden) find();
+    const first = results.querySelector("a");
+    if (first && !results.hidden) first.focus();
   }
+});
+results.addEventListener("keydown", (event) => {
+  // Up and down the results; up from the first goes back to the search box.
+  if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+  const links = [...results.querySelectorAll("a")], at = links.indexOf(root.activeElement);
+  event.preventDefault();
+  if (event.key === "ArrowUp" && at <= 0) search.focus();
+  else links[Math.max(0, Math.min(links.length - 1, at + (event.key === "ArrowDown" ? 1 : -1)))].focus();
 });

@@ -35,10 +35,15 @@ function refresh() {
   }
 }
 function unselect() {
+  // Closing the panel from within it gives the keyboard's focus back to the node it was about.
+  const was = selected, inside = panel.contains(root.activeElement);
   selected = null;
   highlight(null);
   render();
   outline.reveal(null);
   if (focus.on) shape();
   remember();
+  if (!inside) return;
+  const g = nodeElement(was);
+  (g && !g.classList.contains("hidden") ? g : viewport).focus({preventScroll: true});
 }

@@ -34,7 +34,7 @@ function el(tag, attributes, ...children) {
 }
 function link(id) {
   const shownText = textOf(id, lang);
-  const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id},
+  const a = el("a", {href: "#" + encodeURIComponent(id), class: "node-link", "data-node": id, dir: "auto"},
     shownText.length > 80 ? shownText.slice(0, 79) + "…" : shownText);
   if (!isDrawn(id)) a.append(el("span", {class: "outside"}, " (not in this drawing)"));
   return a;
