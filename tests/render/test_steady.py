@@ -9,11 +9,15 @@ import sys
 import pytest
 import yaml
 
+import argmap
+from argmap.diagram.layout import ranks as layout_ranks
 from argmap.diagram.steady import kept_pairs, placed, started
+from argmap.diagram.view import view
+from argmap.graph import build
 from tests.conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from layout_measure import order_kept, ranks
+from layout_measure import order_kept, positions, ranks
 
 DEBATE = ROOT / "tests/formats/corpus/argdown/veggie-debate.argdown"
 REMOVED = "kulinarische-erwagungen"
@@ -50,6 +54,12 @@ def test_a_removed_statement_does_not_mirror_the_group_boxes(debate):
     assert run_cli("render", "edited.yaml", "-o", "kept.svg", cwd=debate)[0] == 0
     kept = (debate / "kept.svg").read_bytes()
     assert share(first, kept.decode("utf-8")) >= 0.9
+    # No line runs backwards in it: each ends nearer the thesis than it starts (but a line closing a cycle).
+    amap = argmap.load(debate / "edited.yaml")
+    drawn = view(build(amap), amap.groups, amap.language(None))
+    rank, where = layout_ranks(drawn), positions(kept.decode("utf-8"))
+    upward = [where[e.source][1] > where[e.target][1] for e in drawn.edges if rank[e.source] > rank[e.target]]
+    assert len(upward) > 40 and all(upward)
     # The drawing records the way it took, so that drawing it again over itself changes nothing.
     assert started(kept) > 0
     assert run_cli("render", "edited.yaml", "-o", "kept.svg", "--check", cwd=debate)[0] == 0
