@@ -144,6 +144,11 @@ function unhide(id) {
   }
   return changed;
 }
+function shownIds() {
+  // The statements and junctions drawn and not hidden (with the focus on: the selected node's neighbourhood).
+  const hidden = hiddenIds();
+  return data.drawn.filter((id) => data.nodes[id] && !hidden.has(id));
+}
 function focusOn(on, steps) {
   focus.on = on;
   if (steps) focus.steps = Math.max(1, Math.min(9, steps));
@@ -155,6 +160,8 @@ function focusOn(on, steps) {
   }
   shape();
   remember();
+  if (on && frameNodes(shownIds())) return; // the statement and its neighbours, however far apart they are drawn
+  if (!on && status.dataset.framing) { status.textContent = ""; delete status.dataset.framing; }
   const g = nodeElement(selected);
   if (g) centre(g);
 }
