@@ -294,3 +294,28 @@ def test_the_focus_brings_a_statements_far_neighbours_as_near_as_the_drawing_all
     assert set(shown) - {start} <= reached
     page.page.click("#focus")  # off: the status says nothing more
     assert page.page.text_content("#status") == "" and page.problems == []
+
+
+def test_a_folded_drawing_in_pieces_saves_with_its_fold_marks(page, pages, tmp_path):
+    big(page)
+    opened(page, pages["pieces"] + "#s1&fold=s1")
+    shown = {"s1": page.page.text_content("#node-s1 .fold-count")}
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "folded.svg"
+    download.value.save_as(saved)
+    page.page.goto(saved.as_uri())
+    marks = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.fold-count')].map(m =>
+        [m.parentElement.id.slice(5), [m.textContent, getComputedStyle(m.querySelector('rect')).fill]]))""")
+    assert marks == {name: [label, "rgb(34, 34, 34)"] for name, label in shown.items()} and page.problems == []
+
+
+def test_a_drawing_too_large_for_a_readable_png_says_so(page, pages):
+    big(page)
+    opened(page, pages["pieces"])
+    downloads = []
+    page.page.on("download", lambda download: downloads.append(download))
+    page.page.click("#save-png")
+    page.page.wait_for_function("() => document.getElementById('status').textContent.includes('SVG')")
+    assert "too large for a readable PNG" in page.page.text_content("#status")
+    assert downloads == [] and page.problems == []

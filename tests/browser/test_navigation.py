@@ -147,3 +147,19 @@ def test_the_focus_frames_the_statement_and_its_neighbours(page, plain):  # noqa
     page.page.locator("#outline [role=treeitem][data-node='feast-only-in-a-shares'] > .row").first.click()
     shown = page.evaluate(VISIBLE)  # the focus follows the selection, and the view with it
     assert page.evaluate(OUTSIDE, shown) == [] and page.problems == []
+
+
+def test_a_saved_svg_shows_the_fold_mark_as_the_page_does(page, plain, tmp_path):  # noqa: F811
+    large(page)
+    opened(page, plain + "#fold=no-feast-elsewhere")
+    label = page.page.text_content("#node-no-feast-elsewhere .fold-count")
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "folded.svg"
+    download.value.save_as(saved)
+    # The saved file alone, opened as an image is: the mark is a dark pill with its count in white.
+    page.page.goto(saved.as_uri())
+    colours = page.evaluate("""() => [...document.querySelectorAll('.fold-count rect, .fold-count text')]
+        .map(e => [e.tagName, getComputedStyle(e).fill, e.textContent])""")
+    assert colours == [["rect", "rgb(34, 34, 34)", ""], ["text", "rgb(255, 255, 255)", label]]
+    page.page.locator(".fold-count").first.screenshot(path=str(tmp_path / "mark.png"))
