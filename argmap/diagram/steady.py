@@ -22,7 +22,7 @@ __all__ = ["placed", "started", "kept_pairs", "steadiest"]
 Places = Mapping[str, tuple[float, float]]
 """Node id -> the centre of its box (x to the right, y down)."""
 
-_NODE = re.compile(r'<g id="node(?:-|&#45;)([^"]*)" class="node">(.*?)(?=<g id="[^"]*" class="|</svg>)', re.S)
+_NODE = re.compile(r'<g id="node(?:-|&#45;)([^"]*)" class="node">(.*?)(?=<g id="[^"]*" class="|</svg>|\Z)', re.S)
 _POINTS = re.compile(r'\b(?:points|d)="([^"]*)"')
 _ELLIPSE = re.compile(r'<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)"')
 _PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
@@ -32,7 +32,8 @@ LIMIT = 1 << 25
 
 
 def placed(svg: bytes) -> dict[str, tuple[float, float]]:
-    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id."""
+    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id (of a drawing cut
+    short, the boxes it holds: each node's text is read once, up to the next element or the end)."""
     found = {}
     for match in _NODE.finditer(svg[:LIMIT].decode("utf-8", "replace")):
         xs, ys = [], []
