@@ -137,9 +137,9 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"argmap render: the DOT source is in {_shown(str(dot_path))}\n")
         return LIMIT
     if options.check:
-        missing = not os.path.isfile(output)
-        if missing or not _holds(output, data):
-            stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if missing else 'stale'};"
+        absent = not os.path.isfile(output)
+        if absent or not _holds(output, data):
+            stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if absent else 'stale'};"
                          " render it again\n")
             return FINDINGS
         stdout.write(f"{_shown(options.output)} is up to date\n")
