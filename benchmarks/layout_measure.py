@@ -3,7 +3,6 @@ order one edit of the map keeps. Read from dot's SVG; used by bench_layout.py an
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,10 +16,6 @@ BODY = 11.0
 """The size (points) of a statement's text in argmap's drawings."""
 
 _SIZE = re.compile(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"')
-_NODE = re.compile(r'<g id="node(?:-|&#45;)([^"]*)" class="node">(.*?)(?=<g id="[^"]*" class="|</svg>)', re.S)
-_POINTS = re.compile(r'\b(?:points|d)="([^"]*)"')
-_PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
-_ELLIPSE = re.compile(r'<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)"')
 _DIRECTION = re.compile(r"\brankdir=(\w+)")
 _SCALE = re.compile(r'<g id="graph0" class="graph" transform="scale\(([\d.]+)')
 _FONT = re.compile(r'<text [^>]*font-size="([\d.]+)"')
@@ -63,21 +58,11 @@ def shape(svg: str, body: float | None = BODY) -> Shape:
 
 
 def positions(svg: str) -> dict[str, tuple[float, float]]:
-    """The centre of each drawn node (statements and junctions), by node id."""
-    found = {}
-    for match in _NODE.finditer(svg):
-        xs: list[float] = []
-        ys: list[float] = []
-        for points in _POINTS.findall(match[2]):
-            for x, y in _PAIR.findall(points):
-                xs.append(float(x))
-                ys.append(float(y))
-        for cx, cy in _ELLIPSE.findall(match[2]):
-            xs.append(float(cx))
-            ys.append(float(cy))
-        if xs:
-            found[html.unescape(match[1])] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
-    return found
+    """The centre of each drawn node (statements and junctions), by node id: what `render -o` reads of the
+    drawing it replaces."""
+    from argmap.diagram.steady import placed
+
+    return placed(svg.encode("utf-8"))
 
 
 def direction(dot_source: str) -> str:

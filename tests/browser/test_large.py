@@ -228,3 +228,34 @@ def test_axe_finds_no_serious_violation_on_a_drawing_in_pieces(page, pages):
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert bad == [] and page.problems == []
+
+
+def test_the_language_switch_keeps_the_selected_statement_in_view(page, pages):
+    big(page)
+    last = f"s{STATEMENTS - 1}"
+    opened(page, pages["pieces"] + "#" + last)
+    assert in_view(page, last)
+    page.page.select_option("#lang", "fr")
+    page.page.wait_for_function("() => document.body.dataset.lang === 'fr'")
+    assert in_view(page, last) and page.evaluate("document.querySelector('#canvas g.node.selected').id") == f"node-{last}"
+    assert page.problems == []
+
+
+def tab_order(page, url: str, count: int) -> list[str]:
+    opened(page, url)
+    page.page.focus("#viewport")
+    reached = []
+    for _ in range(count):
+        page.page.keyboard.press("Tab")
+        reached.append(page.evaluate("document.activeElement.id"))
+    return reached
+
+
+def test_tab_reaches_each_statement_of_a_drawing_in_pieces_in_order(page, pages):
+    big(page)
+    whole = tab_order(page, pages["whole"], 80)
+    assert len(set(whole)) == 80 and all(name.startswith("node-") for name in whole)
+    assert tab_order(page, pages["pieces"], 80) == whole
+    assert in_view(page, whole[-1][5:]) and 0 < nodes(page) < STATEMENTS / 10
+    page.page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == whole[-2] and page.problems == []

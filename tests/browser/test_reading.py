@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
 WORD = "A" * 200
 DEPTH = 22
 CHAIN = "".join(f"  d{n}: {{text: {{en: Step {n} of a long chain of reasons, ar: الخطوة {n} من سلسلة طويلة}},"
-                f" supports: d{n - 1}}}\n" for n in range(2, DEPTH + 1))
+                f" supports: d{n - 1}{', group: far' if n <= 4 else ''}}}\n" for n in range(2, DEPTH + 1))
 MAP = f"""\
 argmap: 1
 id: reading
@@ -130,4 +130,38 @@ def test_dragging_the_drawing_selects_no_text(page, reading):
                    port["y"] + 20 + step * 30)
     mouse.up()
     assert page.evaluate("getSelection().toString()") == ""
+    assert page.problems == []
+
+
+OPEN_ALL = """() => { for (let i = 0; i < 40; i++) { const shut = document.querySelector('#outline [aria-expanded=false] > .row .twisty');
+    if (!shut) break; shut.click(); } }"""
+ALL_LINES = "[...new Set([...document.querySelectorAll('#outline [role=treeitem]')].map((li) => li.dataset.node))]"
+
+
+@pytest.mark.parametrize(("name", "first", "deep"), [("group", "d1", "d4"), ("focus", "d9", "d11")])
+def test_an_excerpts_outline_has_the_lines_of_what_it_draws(page, reading, name, first, deep):
+    screen(page, 1440)
+    opened(page, reading + f"/{name}.html")
+    drawn = page.evaluate("""(() => { const data = JSON.parse(document.getElementById('argmap-data').textContent);
+        return data.drawn.filter((id) => data.nodes[id].kind === 'statement'); })()""")
+    assert page.evaluate("document.querySelector('#outline [role=treeitem]').dataset.node") == first
+    page.evaluate(OPEN_ALL)
+    assert sorted(page.evaluate(ALL_LINES)) == sorted(drawn)
+    page.evaluate("document.querySelector('#outline [aria-expanded=true] > .row .twisty').click()")
+    page.evaluate(f"location.hash = '#{deep}'")  # a line deep in the excerpt is found and opened
+    assert page.evaluate("document.querySelector('#outline [aria-selected=true]').dataset.node") == deep
+    shot(page, f"excerpt-{name}")
+    assert page.problems == []
+
+
+def test_the_panels_fold_button_counts_what_the_fold_hides(page, plain):  # noqa: F811
+    screen(page, 1440)
+    opened(page, plain + "#no-feast-elsewhere")
+    before = page.page.inner_text("#panel button.fold")
+    page.page.click("#panel button.fold")
+    mark = page.evaluate("document.querySelector('#node-no-feast-elsewhere .fold-count').textContent").strip()
+    label = page.page.get_attribute("#node-no-feast-elsewhere", "aria-label")
+    after = page.page.inner_text("#panel button.fold")
+    assert before == f"Fold the {mark[1:]} statements under it" and after == f"Unfold the {mark[1:]} statements under it"
+    assert f"({'folded: ' + mark[1:]} statements hidden under it)" in label
     assert page.problems == []

@@ -93,9 +93,18 @@ function stamp() {
   canvas.getBoundingClientRect(); // laid out: the moment the drawing is on screen, for benchmarks/bench_serve.py
   frame.dataset.shownAt = String(Date.now());
 }
+function placeOf(id) {
+  // Where a node's centre is in the viewport, and whether that is in view (null when it is not drawn).
+  const g = id && canvas.firstChild ? nodeElement(id) : null;
+  if (!g || g.classList.contains("hidden")) return null;
+  const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+  const x = box.left + box.width / 2 - port.left, y = box.top + box.height / 2 - port.top;
+  return box.width ? {x, y, seen: x >= 0 && y >= 0 && x <= port.width && y <= port.height} : null;
+}
 function show(language) {
   const svg = drawingFor(language);
   if (!svg) return false;
+  const place = fitted ? placeOf(selected) : null; // the selected node in view stays in it
   canvas.replaceChildren(svg);
   const drawing = drawings[language];
   shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
@@ -106,6 +115,8 @@ function show(language) {
   highlight(selected);
   if (!fitted && svg.viewBox.baseVal.width) { opening(); fitted = viewport.clientWidth > 0; }
   else apply(); // a new drawing (a language, a save) takes the view where the reader left it
+  const now = place && place.seen && placeOf(selected); // (a new layout, another language's, may move it out)
+  if (now && !now.seen) { view.x += place.x - now.x; view.y += place.y - now.y; apply(); }
   overview.reset();
   frame.dataset.lang = language;
   stamp();

@@ -53,7 +53,9 @@ const outline = (function () {
     item.append(group);
   }
   function keep(id) {
-    // Under filters, a line stays when it passes or something under it does (shown as context).
+    // An excerpt's outline has the lines of what it draws; under filters, a line stays when it passes or
+    // something under it does (shown as context).
+    if (data.excerpt && !isDrawn(id)) return false;
     if (!filtering()) return true;
     if (!kept || kept.data !== data || kept.key !== JSON.stringify(filter)) {
       const ids = new Set(), queue = [...passing()];
@@ -68,14 +70,41 @@ const outline = (function () {
     return kept.ids.has(id);
   }
   let kept = null;
+  let tops = null; // {data, ids}: the lines at the top of the tree, made once per data
+  function roots() {
+    // The map's roots; an excerpt's are the statements it draws that nothing it draws lies above (a cycle
+    // among them starts at its first statement), the question first, then the thesis.
+    if (!data.excerpt) return treeOf().roots;
+    if (tops && tops.data === data) return tops.ids;
+    const {parents} = treeOf(), ids = [], reached = new Set();
+    const reach = (id) => {
+      const stack = [id];
+      while (stack.length) {
+        const next = stack.pop();
+        if (reached.has(next)) continue;
+        reached.add(next);
+        for (const child of childrenOf(next)) if (isDrawn(child.id)) stack.push(child.id);
+      }
+    };
+    const rank = (id) => (data.nodes[id].kind === "question" ? 0 : data.nodes[id].role === "thesis" ? 1 : 2);
+    const top = new Set(treeOf().roots);
+    const inTree = (id) => data.nodes[id] && (parents.has(id) || childrenOf(id).length || top.has(id));
+    const drawn = data.drawn.filter(inTree);
+    for (const id of drawn.filter((id) => !(parents.get(id) || []).some(isDrawn)).sort((a, b) => rank(a) - rank(b))) {
+      ids.push(id); reach(id);
+    }
+    for (const id of drawn) if (!reached.has(id) && data.nodes[id].kind !== "inference") { ids.push(id); reach(id); }
+    tops = {data, ids};
+    return ids;
+  }
   function build() {
     // The whole tree anew (a save, a language, a filter), the same lines open and the focus on the same node.
     const focused = list.contains(root.activeElement) ? root.activeElement.dataset.node : null;
     if (made === null) {
       // At first, the lines open level by level while the outline stays short enough to read through.
-      let level = treeOf().roots, shownCount = level.length;
+      let level = roots(), shownCount = level.length;
       while (level.length) {
-        const next = level.flatMap((id) => childrenOf(id).map((c) => c.id));
+        const next = level.flatMap((id) => childrenOf(id).map((c) => c.id).filter(keep));
         if (shownCount + next.length > 120) break;
         level.forEach((id) => opened.add(id));
         shownCount += next.length;
@@ -83,7 +112,7 @@ const outline = (function () {
       }
     }
     made = {data, lang, key: JSON.stringify(filter)};
-    list.replaceChildren(...treeOf().roots.filter(keep).map((id) => line(id, null, 1, [])));
+    list.replaceChildren(...roots().filter(keep).map((id) => line(id, null, 1, [])));
     current = null;
     reveal(selected, false);
     const target = (focused && find(focused)) || current || list.querySelector("[role=treeitem]");
@@ -112,7 +141,7 @@ const outline = (function () {
     if (!id || !data.nodes[id]) return null;
     let item = find(id);
     if (!item) {
-      const path = pathTo(id) || [];
+      const path = (data.excerpt ? pathTo(id, roots(), isDrawn) : pathTo(id)) || [];
       let at = path.length ? [...list.children].find((li) => li.dataset.node === path[0]) : null;
       for (const step of path.slice(1)) {
         if (!at) break;

@@ -138,13 +138,22 @@ function schemeSection(node) {
   section.append(el("h4", {}, "Critical questions"), el("ul", {class: "questions"}, ...items));
   return section;
 }
+function foldedBy(id) {
+  // How many statements folding ``id`` hides (or hides now it is folded): as its "+N" mark counts them, not those
+  // another way from the top still reaches.
+  const had = collapsed.has(id);
+  collapsed.add(id);
+  const hidden = hiddenIds();
+  if (!had) collapsed.delete(id);
+  return [...below(id)].filter((u) => hidden.has(u) && data.nodes[u].kind !== "inference").length;
+}
 function foldButton(id) {
   // Folds (or unfolds) the statements under the node in the drawing: a branch read at a time.
-  const under = isDrawn(id) && childrenOf(id).length ? [...below(id)].filter((u) => data.nodes[u].kind !== "inference").length : 0;
-  if (!under) return null;
-  const shut = collapsed.has(id), what = under === 1 ? "the statement" : "the " + under + " statements";
-  const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)},
-    (shut ? "Unfold " : "Fold ") + what + " under it");
+  if (!isDrawn(id) || ![...below(id)].some((u) => data.nodes[u].kind !== "inference")) return null;
+  const under = foldedBy(id), shut = collapsed.has(id);
+  const what = under === 0 ? "what lies under it (another way reaches each of its statements)"
+    : (under === 1 ? "the statement" : "the " + under + " statements") + " under it";
+  const button = el("button", {type: "button", class: "fold", "aria-expanded": String(!shut)}, (shut ? "Unfold " : "Fold ") + what);
   button.addEventListener("click", () => {
     foldUnder(id, !shut);
     const again = panel.querySelector("button.fold");

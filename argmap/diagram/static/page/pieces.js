@@ -145,6 +145,14 @@ const argmapPieces = (function () {
       if (!present.has(i)) put([i]);
       return present.get(i) || null;
     }
+    function after(id, dir, ok) {
+      // The id of the next node (dir 1) or the one before (dir -1) in drawing order that ok(id) accepts, or null;
+      // from null, the first (or last) one: Tab walks the whole drawing, not only the pieces in the document.
+      let i = id === null ? (dir > 0 ? -1 : count) : byId.get(id);
+      if (i === undefined) return null;
+      for (i += dir; i >= 0 && i < count; i += dir) if (cut.ids[i].startsWith("node-") && ok(cut.ids[i])) return cut.ids[i];
+      return null;
+    }
     function box(id) {
       const i = byId.get(id);
       return i === undefined ? null : boxes.slice(4 * i, 4 * i + 4);
@@ -164,7 +172,7 @@ const argmapPieces = (function () {
       });
       return cut.head + parts.join("") + cut.tail;
     }
-    return {svg, update, ensure, box, nodes, whole, pieces: () => order.length};
+    return {svg, update, ensure, after, box, nodes, whole, pieces: () => order.length};
   }
   return {drawing, clip, FLOOR};
 })();

@@ -48,6 +48,7 @@ viewport.addEventListener("keydown", (event) => {
   // A chord with Ctrl, Cmd or Alt is the browser's (copy, its zoom, its history), never a shortcut of the page.
   if (event.ctrlKey || event.metaKey || event.altKey) return;
   const g = event.target.closest && event.target.closest("g.node[id^='node-']");
+  if (event.key === "Tab" && tabAcrossPieces(g, event.shiftKey ? -1 : 1)) { event.preventDefault(); return; }
   if (g && (event.key === "Enter" || event.key === " ")) {
     event.preventDefault();
     select(g.id.slice(5), {});
@@ -66,3 +67,13 @@ viewport.addEventListener("keydown", (event) => {
   else return;
   event.preventDefault();
 });
+function tabAcrossPieces(g, dir) {
+  // In a drawing in pieces, Tab goes to the next statement in drawing order (Shift+Tab to the one before), its
+  // piece put in if it is not in the document; past the last (or first) one it leaves the drawing as usual.
+  if (!pieces() || (!g && (dir < 0 || root.activeElement !== viewport))) return false;
+  const next = pieces().after(g ? g.id : null, dir, (name) => data.nodes[name.slice(5)] && stateOf(name) !== "hidden");
+  const target = next && pieces().ensure(next);
+  if (!target) return false;
+  target.focus();
+  return true;
+}

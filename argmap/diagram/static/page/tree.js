@@ -54,9 +54,9 @@ function below(id) {
   }
   return seen;
 }
-function pathTo(id) {
-  // The ids from a root down to ``id`` (the shortest way up through its parents), or null.
-  const {parents, roots} = treeOf();
+function pathTo(id, roots = treeOf().roots, allowed = () => true) {
+  // The ids from a root down to ``id`` (the shortest way up through its parents, those ``allowed``), or null.
+  const {parents} = treeOf();
   const isRoot = new Set(roots), up = new Map([[id, null]]);
   const queue = [id];
   while (queue.length) {
@@ -66,7 +66,7 @@ function pathTo(id) {
       for (let at = next; at !== null; at = up.get(at)) path.push(at);
       return path;
     }
-    for (const parent of parents.get(next) || []) if (!up.has(parent)) { up.set(parent, next); queue.push(parent); }
+    for (const parent of parents.get(next) || []) if (!up.has(parent) && allowed(parent)) { up.set(parent, next); queue.push(parent); }
   }
   return null;
 }
