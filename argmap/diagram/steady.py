@@ -34,8 +34,8 @@ _SVG = "{http://www.w3.org/2000/svg}"
 
 
 def placed(svg: bytes) -> dict[str, tuple[float, float]]:
-    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id; nothing from a file
-    that is not well-formed XML (another program's, or one cut short), which is then drawn afresh."""
+    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id: of a drawing cut
+    short, the boxes it holds; of a file that is not XML (another program's), none, and it is drawn afresh."""
     found: dict[str, tuple[float, float]] = {}
     node: str | None = None
     xs: list[float] = []
@@ -62,8 +62,9 @@ def placed(svg: bytes) -> dict[str, tuple[float, float]]:
                     found[node] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
                 node = None
             element.clear()
-    except ET.ParseError:
-        return {}
+    except ET.ParseError:  # the end of what can be read: a box begun there counts as far as it goes
+        if node is not None and xs:
+            found[node] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
     return found
 
 

@@ -165,3 +165,49 @@ def test_the_panels_fold_button_counts_what_the_fold_hides(page, plain):  # noqa
     assert before == f"Fold the {mark[1:]} statements under it" and after == f"Unfold the {mark[1:]} statements under it"
     assert f"({'folded: ' + mark[1:]} statements hidden under it)" in label
     assert page.problems == []
+
+
+def overview_shown(page) -> bool:
+    return page.evaluate("!document.getElementById('overview').hidden")
+
+
+def test_the_overview_shows_only_while_part_of_the_drawing_is_out_of_view(page, reading, plain):  # noqa: F811
+    screen(page, 1440)
+    opened(page, reading + "/group.html")
+    page.page.wait_for_timeout(300)  # the overview is drawn once the page is on screen
+    assert not overview_shown(page)  # the whole drawing is in view: nothing covers it
+    for _ in range(4):
+        page.page.click("#zoom-in")
+    page.page.wait_for_timeout(200)
+    assert overview_shown(page)
+    page.page.click("#fit")
+    page.page.wait_for_timeout(200)
+    assert not overview_shown(page)
+    page.page.set_viewport_size({"width": 1000, "height": 700})  # a small view keeps the most of itself
+    opened(page, plain + "#popular-view")
+    page.page.wait_for_timeout(300)
+    port = page.page.locator("#viewport").bounding_box()
+    box = page.page.locator("#overview").bounding_box()
+    assert overview_shown(page) and box["width"] * box["height"] <= port["width"] * port["height"] / 10
+    shot(page, "overview-small-view")
+    assert page.problems == []
+
+
+def test_a_filter_brings_what_passes_into_view_and_opens_its_lines(page, plain):  # noqa: F811
+    screen(page, 1440)
+    opened(page, plain)
+    page.page.click("#filters summary")
+    page.page.select_option("#filter-tag", "root-cause")
+    page.page.select_option("#filter-role", "claim")
+    passing = page.evaluate("""() => [...document.querySelectorAll('#canvas g.node[id^="node-"]:not(.dimmed):not(.hidden)')]
+        .map((g) => g.id.slice(5))""")
+    assert 1 <= len(passing) <= 5
+    in_view = page.evaluate("""(ids) => { const port = document.getElementById('viewport').getBoundingClientRect();
+        return ids.filter((id) => { const b = document.getElementById('node-' + id).getBoundingClientRect();
+            return b.right > port.left && b.left < port.right && b.bottom > port.top && b.top < port.bottom; }); }""", passing)
+    assert in_view
+    lines = page.evaluate("""(ids) => ids.filter((id) => [...document.querySelectorAll('#outline [role=treeitem]')]
+        .some((li) => li.dataset.node === id && li.offsetParent !== null && !li.parentElement.closest('[aria-expanded=false]')))""", passing)
+    assert sorted(lines) == sorted(passing)
+    shot(page, "filter-brings-passing")
+    assert page.problems == []

@@ -72,6 +72,9 @@ def test_the_places_of_an_earlier_drawing_are_read_from_its_svg(debate):
     assert set(document["statements"]) <= set(found)
     assert started((debate / "map.svg").read_bytes()) == 0  # a first drawing: dot's own way
     assert placed(b"<svg/>") == {} and started(b"\xff" * 10) == 0
+    cut = (debate / "map.svg").read_bytes()
+    cut = cut[:cut.rindex(b'<g id="node')] + b'<g id="node-x" class="node"><polygon points="1,2 3,4"/>'
+    assert placed(cut)["x"] == (2.0, 3.0) and len(placed(cut)) == len(found)
 
 
 def test_pairs_on_one_rank_in_both_drawings_are_compared_along_it():

@@ -61,6 +61,34 @@ function refilter() {
   shape();
   outline.sync();
   remember();
+  if (filtering()) bringPassing();
+}
+function bringPassing() {
+  // When none of the statements that pass is in view, the view moves to them: to all of them if they fit in it
+  // at this zoom, else to the one nearest the top of the drawing.
+  const hidden = shaping ? shaping.hidden : new Set();
+  const ids = [...passing()].filter((id) => isDrawn(id) && !hidden.has(id) && data.nodes[id].kind === "statement");
+  const boxes = ids.map(drawnBox).filter(Boolean);
+  if (!boxes.length) return;
+  const vw = viewport.clientWidth, vh = viewport.clientHeight, k = view.k;
+  const left = -view.x / k, top = -view.y / k, right = left + vw / k, bottom = top + vh / k;
+  if (boxes.some(([x, y, w, h]) => x < right && x + w > left && y < bottom && y + h > top)) return;
+  const x0 = Math.min(...boxes.map((b) => b[0])), y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[0] + b[2])), y1 = Math.max(...boxes.map((b) => b[1] + b[3]));
+  let [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0];
+  if (w * k > vw || h * k > vh) [x, y, w, h] = boxes.reduce((a, b) => (b[1] < a[1] ? b : a));
+  view.x = vw / 2 - (x + w / 2) * k;
+  view.y = vh / 2 - (y + h / 2) * k;
+  apply();
+}
+function drawnBox(id) {
+  // A node's box in the drawing's units: from the pieces' index for a drawing in pieces, else from the page.
+  if (pieces()) return pieces().box("node-" + id);
+  const g = root.getElementById("node-" + id);
+  if (!g || !canvas.contains(g)) return null;
+  const box = g.getBoundingClientRect(), port = viewport.getBoundingClientRect();
+  return [(box.left - port.left - viewport.clientLeft - view.x) / view.k, (box.top - port.top - viewport.clientTop - view.y) / view.k,
+    box.width / view.k, box.height / view.k];
 }
 for (const name of Object.keys(filter)) {
   $("filter-" + name).addEventListener("change", (event) => { filter[name] = event.target.value; refilter(); });

@@ -111,6 +111,7 @@ const outline = (function () {
         level = next;
       }
     }
+    const passed = filtering() && (!made || made.key !== JSON.stringify(filter)) ? openPassing() : null;
     made = {data, lang, key: JSON.stringify(filter)};
     list.replaceChildren(...roots().filter(keep).map((id) => line(id, null, 1, [])));
     current = null;
@@ -118,6 +119,19 @@ const outline = (function () {
     const target = (focused && find(focused)) || current || list.querySelector("[role=treeitem]");
     if (target) rove(target);
     if (focused && target) target.focus({preventScroll: true});
+    const first = passed && find(passed);
+    if (first && !box.hidden) first.scrollIntoView({block: "nearest"});
+  }
+  function openPassing() {
+    // A filter just set opens the lines down to what passes (the first 300 lines' worth on a large map).
+    let count = 0, first = null;
+    for (const id of passing()) {
+      first = first || id;
+      const path = (data.excerpt ? pathTo(id, roots(), isDrawn) : pathTo(id)) || [];
+      for (const step of path.slice(0, -1)) if (!opened.has(step)) { opened.add(step); count += childrenOf(step).length; }
+      if (count > 300) break;
+    }
+    return first;
   }
   function find(id) {
     return [...list.querySelectorAll("[role=treeitem]")].find((item) => item.dataset.node === id) || null;

@@ -2,7 +2,7 @@
 const overview = (function () {
   const box = $("overview");
   const COLOURS = {thesis: "#f5d76e", claim: "#a9cce3", evidence: "#a3e4c1", question: "#ddd"};
-  let boxes = null, base = null, sx = 1, sy = 1, pending = false, svgShown = null;
+  let boxes = null, base = null, sx = 1, sy = 1, pending = false, svgShown = null, painted = 0;
   function measure() {
     // Node boxes from the drawing's geometry (getBBox: no CSS layout), in drawing units; once per drawing.
     const svg = canvas.querySelector("svg");
@@ -24,9 +24,13 @@ const overview = (function () {
         node ? COLOURS[node.role || node.kind] || "#bbb" : "#bbb", g.id]);
     }
   }
+  function roomNow() {
+    // At most 200 px (110 on a phone), and never more than a quarter of the view's width or height.
+    return Math.round(Math.max(40, Math.min(window.innerWidth < 600 ? 110 : 200, viewport.clientWidth / 4, viewport.clientHeight / 4)));
+  }
   function paint() {
     const {w, h} = size();
-    const room = window.innerWidth < 600 ? 110 : 200;
+    const room = painted = roomNow();
     sx = sy = Math.min(room / w, room / h);
     if (h * sy < room / 4) {
       // A drawing far wider than high (a large map in one level) gets a wider overview, its height stretched to
@@ -50,6 +54,11 @@ const overview = (function () {
   function draw() {
     pending = false;
     if (!base) return;
+    // Shown only while part of the drawing is out of view: over a drawing wholly in view it would hide nodes.
+    const {w, h} = size();
+    box.hidden = !boxes.length || (w * view.k <= viewport.clientWidth + 1 && h * view.k <= viewport.clientHeight + 1);
+    if (box.hidden) return;
+    if (roomNow() !== painted) paint();
     const ctx = box.getContext("2d");
     ctx.drawImage(base, 0, 0);
     ctx.strokeStyle = "#D55E00"; ctx.lineWidth = 2;
@@ -69,7 +78,6 @@ const overview = (function () {
     requestAnimationFrame(() => later(() => {
       if (canvas.querySelector("svg") !== svg) return;
       measure(); paint(); draw();
-      box.hidden = !boxes.length || (box.width >= size().w * view.k && box.height >= size().h * view.k);
     }));
   }
   function move(event) {
