@@ -43,13 +43,31 @@ def _need_path(value: object, verb: str, name: str = "the path") -> None:
 
     if not isinstance(value, (str, os.PathLike)) or not isinstance(os.fspath(value), str):
         raise UsageError(f"{verb}: {name} must be a str or a path, not {_kind(value)}")
+    if "\0" in os.fspath(value):
+        raise UsageError(f"{verb}: {name} holds a NUL character, which no file name can")
 
 
-def _need_text(value: object, verb: str, name: str) -> None:
+def _need_paths(value: object, verb: str, name: str, what: str = "paths") -> None:
+    """Refuse what is not a collection (a lone str would be taken for its characters)."""
     from argmap.errors import UsageError
 
-    if value is not None and not isinstance(value, str):
-        raise UsageError(f"{verb}: {name} must be a str or None, not {_kind(value)}")
+    if isinstance(value, (str, bytes, os.PathLike)) or not isinstance(value, Iterable):
+        raise UsageError(f"{verb}: {name} must be a list of {what}, not {_kind(value)}")
+
+
+def _need_text(value: object, verb: str, name: str, optional: bool = True) -> None:
+    from argmap.errors import UsageError
+
+    if not isinstance(value, str) and not (optional and value is None):
+        raise UsageError(f"{verb}: {name} must be a str{' or None' if optional else ''}, not {_kind(value)}")
+
+
+def _need(value: object, kinds: tuple[type, ...], verb: str, name: str, what: str) -> None:
+    """Refuse ``value`` unless it is one of ``kinds`` (a bool is not a number here)."""
+    from argmap.errors import UsageError
+
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise UsageError(f"{verb}: {name} must be {what}, not {_kind(value)}")
 
 
 def _kind(value: object) -> str:
@@ -63,6 +81,9 @@ def settings(config: PathLike | Config | bool | None = None, source_dirs: Iterab
     file. Raises :class:`argmap.config.ConfigError` when the file is wrong."""
     from argmap import config as config_module
 
+    _need_paths(source_dirs, "settings", "source_dirs")
+    for folder in source_dirs:
+        _need_path(folder, "settings", "each of source_dirs")
     if isinstance(config, config_module.Config):
         return config
     if not isinstance(config, (bool, str, os.PathLike)) and config is not None:
@@ -133,6 +154,9 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
     from argmap.linter import Result, check_loaded, lint, nearest_config, paused_gc, summary
     from argmap.model import ArgumentMap
 
+    _need_paths(source_dirs, "check", "source_dirs")
+    for folder in source_dirs:
+        _need_path(folder, "check", "each of source_dirs")
     extra = tuple(Path(d) for d in source_dirs)
     chosen = None if config is None else settings(config, source_dirs)
     if isinstance(target, ArgumentMap):
@@ -144,7 +168,7 @@ def check(target: PathLike | Iterable[PathLike] | ArgumentMap, config: PathLike 
         return Result(found, tuple(str(f) for f in target.files), (target.id,), summary(found))
     if isinstance(target, (str, os.PathLike)):
         paths = [target]
-    elif isinstance(target, Iterable):
+    elif isinstance(target, Iterable) and not isinstance(target, (bytes, bytearray, dict)):
         paths = list(target)
     else:
         raise UsageError(f"check: the target must be an ArgumentMap, a path or paths, not {_kind(target)}")
@@ -169,6 +193,8 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", timeout: float | No
     from argmap.pipeline import time_limit
     from argmap.pipeline.evaluation import SEMANTICS, of_graph
 
+    _need_text(semantics, "evaluate", "semantics", optional=False)
+    _need(questions, (bool,), "evaluate", "questions", "True or False")
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; available: {', '.join(SEMANTICS)}")
     time_limit(timeout)
@@ -198,10 +224,29 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
     :class:`argmap.errors.LimitReached` when Graphviz is missing, fails or runs out of time.
     """
     _need_map(amap, "render")
+    from argmap.diagnostics import Diagnostic
+    from argmap.semantics.result import Evaluation
+
+    for name, text in (("format", format), ("rankdir", rankdir)):
+        _need_text(text, "render", name, optional=False)
+    for name, given in (("lang", lang), ("focus", focus), ("group", group)):
+        _need_text(given, "render", name)
+    _need(depth, (int,), "render", "depth", "a whole number")
+    _need(legend, (bool,), "render", "legend", "True or False")
+    if timeout is None:  # any other wrong limit is refused with evaluate's words
+        _need(timeout, (int, float), "render", "timeout", "a number of seconds (drawing is always bounded)")
+    _need(dpi, (int, type(None)), "render", "dpi", "a whole number or None")
+    _need(evaluation, (Evaluation, str, type(None)), "render", "evaluation",
+          "an Evaluation (from argmap.evaluate), the name of a semantics, or None")
+    _need(previous, (bytes, bytearray, type(None)), "render", "previous", "the bytes of an earlier drawing, or None")
+    _need_paths(findings, "render", "findings", "diagnostics")
+    findings = tuple(findings)
+    for finding in findings:
+        _need(finding, (Diagnostic,), "render", "each of findings", "a Diagnostic (from argmap.check)")
     from argmap.pipeline.rendering import render as drawn
 
     return drawn(amap, format, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings,
-                 previous=previous)
+                 previous=None if previous is None else bytes(previous))
 
 
 def dump(amap: ArgumentMap) -> str:
@@ -251,6 +296,8 @@ def export(target: ArgumentMap | Subject | PathLike, format: str, lang: str | No
     from argmap.errors import UsageError
     from argmap.formats import FORMATS, Subject, names
 
+    _need_text(format, "export", "format", optional=False)
+    _need_text(lang, "export", "lang")
     chosen = FORMATS.get(format)
     if chosen is None or chosen.write is None:
         raise UsageError(f"cannot export {format!r}; formats: {', '.join(names(writable=True))}")

@@ -185,9 +185,11 @@ class ArgumentMap:
         argmap.errors.MapError: mine: not a valid map: statements.t.text: must be a text, or one text per language
         """
         from argmap.codes import SCHEMA
-        from argmap.errors import MapError
+        from argmap.errors import MapError, UsageError
         from argmap.mapdata import validated
 
+        if not isinstance(name, str) or not name:
+            raise UsageError(f"from_data: the name (where findings are placed) must be a str, not {name!r:.60}")
         root = validated(data, name)
         if root.include:
             problem = Diagnostic(name, 0, 0, "include: a map built from data has no files to include", SCHEMA)

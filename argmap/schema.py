@@ -139,7 +139,7 @@ class Quote(_Strict):
     text: NonEmpty = Field(description="The quoted words, as they stand in the source (whitespace may differ).")
 
 
-LineNumber = Annotated[int, Field(strict=True, ge=1)]
+LineNumber = Annotated[int, Field(strict=True, ge=1, le=1_000_000_000)]
 
 
 class Source(_Strict):
@@ -289,8 +289,9 @@ class Each(_Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
-Count = Annotated[int, Field(strict=True, ge=0)]
-"""A whole number: strict, so that `true`, `2.0` or "2" are refused rather than read as one."""
+Count = Annotated[int, Field(strict=True, ge=0, le=1_000_000_000)]
+"""A whole number: strict, so that `true`, `2.0` or "2" are refused rather than read as one; bounded, so that no
+count given in code (a map's data need not come from YAML) is too large to print in a message."""
 
 
 class Expectation(_Strict):

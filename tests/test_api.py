@@ -243,6 +243,29 @@ def test_arguments_of_the_wrong_type_are_usage_errors(tmp_path):
         "import_map: the path must be a str or a path, not an int": lambda: argmap.import_map(3),
         "the configuration must be a path, a Config, True, False or None, not an int":
             lambda: argmap.check(built, config=3),
+        "check: the target must be an ArgumentMap, a path or paths, not a bytes": lambda: argmap.check(b"map.yaml"),
+        "check: source_dirs must be a list of paths, not a str": lambda: argmap.check(built, source_dirs="abc"),
+        "check: each of source_dirs must be a str or a path, not an int": lambda: argmap.check(ESSAY, source_dirs=[5]),
+        "import_map: the path holds a NUL character, which no file name can": lambda: argmap.import_map("a\0b"),
+        "export: format must be a str, not a list": lambda: argmap.export(built, []),
+        "export: lang must be a str or None, not an int": lambda: argmap.export(built, "argdown", 5),
+        "evaluate: semantics must be a str, not a list": lambda: argmap.evaluate(built, []),
+        "render: lang must be a str or None, not an int": lambda: argmap.render(built, "dot", lang=5),
+        "render: focus must be a str or None, not an int": lambda: argmap.render(built, "dot", focus=5),
+        "render: group must be a str or None, not an int": lambda: argmap.render(built, "dot", group=5),
+        "render: depth must be a whole number, not a str": lambda: argmap.render(built, "dot", focus="t", depth="x"),
+        "render: timeout must be a number of seconds (drawing is always bounded), not None":
+            lambda: argmap.render(built, "svg", timeout=None),
+        "render: dpi must be a whole number or None, not a str": lambda: argmap.render(built, "png", dpi="x"),
+        "render: evaluation must be an Evaluation (from argmap.evaluate), the name of a semantics, or None, not an int":
+            lambda: argmap.render(built, "dot", evaluation=5),
+        "render: findings must be a list of diagnostics, not an int": lambda: argmap.render(built, "dot", findings=5),
+        "render: each of findings must be a Diagnostic (from argmap.check), not a str":
+            lambda: argmap.render(built, "dot", findings=["x"]),
+        "render: previous must be the bytes of an earlier drawing, or None, not a str":
+            lambda: argmap.render(built, "svg", previous="<svg/>"),
+        "from_data: the name (where findings are placed) must be a str, not 5": lambda: argmap.ArgumentMap.from_data(
+            BUILT, 5),
     }
     for message, call in calls.items():
         with pytest.raises(UsageError) as raised:

@@ -129,6 +129,15 @@ def test_an_empty_number_with_a_standard_tag_stays_text():
     assert doc.data == {"a": "", "b": "", "c": ["", ""], "d": "-", "e": "0x"} and not doc.problems
 
 
+def test_a_number_too_long_for_any_map_stays_text():
+    """A sexagesimal float past a float's range raised OverflowError; a long hexadecimal or sexagesimal integer was
+    read (in time that grows with it) into a value too large to print in a message."""
+    long_float = "1" + ":0" * 180 + ".5"
+    long_hex, long_sexagesimal = "0x" + "f" * 4000, "1" + ":59" * 3000
+    doc = parse(f"a: {long_float}\nb: {long_hex}\nc: {long_sexagesimal}\nd: 0x{'f' * 20}\n".encode(), "x.yaml")
+    assert doc.data == {"a": long_float, "b": long_hex, "c": long_sexagesimal, "d": 16**20 - 1} and not doc.problems
+
+
 def test_limits_are_configurable():
     doc = parse(b"a: [[[[1]]]]\n", "x.yaml", Limits(max_depth=3))
     assert [p.code for p in doc.problems] == ["ARG004"]

@@ -137,9 +137,9 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
             stderr.write(f"argmap render: the DOT source is in {_shown(str(dot_path))}\n")
         return LIMIT
     if options.check:
-        current = output.read_bytes() if os.path.isfile(output) else None
-        if current != data:
-            stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if current is None else 'stale'};"
+        absent = not os.path.isfile(output)
+        if absent or not _holds(output, data):
+            stderr.write(f"argmap render: {_shown(options.output)} is {'missing' if absent else 'stale'};"
                          " render it again\n")
             return FINDINGS
         stdout.write(f"{_shown(options.output)} is up to date\n")
@@ -149,6 +149,15 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     marked = f" (with {errors} error{'s' if errors > 1 else ''}, marked)" if errors else ""
     stdout.write(f"wrote {_shown(options.output)}{marked}\n")
     return CLEAN
+
+
+def _holds(output: Path, data: bytes) -> bool:
+    """Whether the file ``output`` holds ``data``: read only when its size is the same (a file of any size may be
+    there, committed with the map)."""
+    try:
+        return output.stat().st_size == len(data) and output.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _previous(output: Path, fmt: str) -> bytes | None:

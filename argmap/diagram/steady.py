@@ -4,10 +4,11 @@ whose drawing keeps most of the earlier drawing's order along each rank."""
 from __future__ import annotations
 
 import functools
-import html
+import io
 import os
 import re
 import threading
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from itertools import combinations
 
@@ -22,30 +23,48 @@ __all__ = ["placed", "started", "kept_pairs", "steadiest"]
 Places = Mapping[str, tuple[float, float]]
 """Node id -> the centre of its box (x to the right, y down)."""
 
-_NODE = re.compile(r'<g id="node(?:-|&#45;)([^"]*)" class="node">(.*?)(?=<g id="[^"]*" class="|</svg>|\Z)', re.S)
-_POINTS = re.compile(r'\b(?:points|d)="([^"]*)"')
-_ELLIPSE = re.compile(r'<ellipse[^>]*cx="([-\d.]+)" cy="([-\d.]+)"')
-_PAIR = re.compile(r"(-?[\d.]+),(-?[\d.]+)")
+_NUMBER = r"(-?[0-9]{1,12}(?:\.[0-9]{1,12})?)"
+_PAIR = re.compile(rf"(?<![0-9.]){_NUMBER},{_NUMBER}(?![0-9.])")
+"""A point of a polygon or a path as dot writes it: bounded numbers, never begun inside another, so that reading
+an earlier drawing stays linear in its size whatever it holds."""
 _START = re.compile(rb"argmap layout: [^;]*; [0-9]+ nodes; start ([0-9])")
 LIMIT = 1 << 25
 """The most of an earlier drawing read for its places (32 MiB)."""
+_SVG = "{http://www.w3.org/2000/svg}"
 
 
 def placed(svg: bytes) -> dict[str, tuple[float, float]]:
-    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id (of a drawing cut
-    short, the boxes it holds: each node's text is read once, up to the next element or the end)."""
-    found = {}
-    for match in _NODE.finditer(svg[:LIMIT].decode("utf-8", "replace")):
-        xs, ys = [], []
-        for points in _POINTS.findall(match[2]):
-            for x, y in _PAIR.findall(points):
-                xs.append(float(x))
-                ys.append(float(y))
-        for cx, cy in _ELLIPSE.findall(match[2]):
-            xs.append(float(cx))
-            ys.append(float(cy))
-        if xs:
-            found[html.unescape(match[1])] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    """The centre of each statement's and junction's box in an SVG drawn by argmap, by node id: of a drawing cut
+    short, the boxes it holds; of a file that is not XML (another program's), none, and it is drawn afresh."""
+    found: dict[str, tuple[float, float]] = {}
+    node: str | None = None
+    xs: list[float] = []
+    ys: list[float] = []
+    try:
+        # Streamed, each element emptied once read: memory stays small on a drawing of 10,000 statements. expat
+        # expands no external entity and bounds the growth of internal ones.
+        for event, element in ET.iterparse(io.BytesIO(svg[:LIMIT]), events=("start", "end")):
+            tag = element.tag.removeprefix(_SVG)
+            if event == "start":
+                if tag == "g" and element.get("class") == "node" and element.get("id", "").startswith("node-"):
+                    node, xs, ys = element.get("id", "")[5:], [], []
+                elif node is not None and tag in ("polygon", "polyline", "path"):
+                    for x, y in _PAIR.findall(element.get("points") or element.get("d") or ""):
+                        xs.append(float(x))
+                        ys.append(float(y))
+                elif node is not None and tag == "ellipse":
+                    for x, y in _PAIR.findall(f"{element.get('cx')},{element.get('cy')}"):
+                        xs.append(float(x))
+                        ys.append(float(y))
+                continue
+            if tag == "g" and node is not None and element.get("id", "") == "node-" + node:
+                if xs:
+                    found[node] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+                node = None
+            element.clear()
+    except ET.ParseError:  # the end of what can be read: a box begun there counts as far as it goes
+        if node is not None and xs:
+            found[node] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
     return found
 
 

@@ -27,6 +27,12 @@ MAY_RESOLVE = frozenset(key for key in IMPLICIT if key is not None) | {""}
 CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 
+NUMBER_DIGITS = 100
+"""The longest plain scalar read as a number: Python reads no longer a decimal integer than 4,300 digits, but a
+hexadecimal or sexagesimal one (`0xfff…`, `1:0:0…`) of any length, in time that grows with it, into a value too
+large to print or to be a float; a count, a line number or a score has a few digits."""
+
+
 def scalar(event: yaml.ScalarEvent) -> Any:
     """Construct the value of a scalar the way YAML's core schema does, without leaving plain data."""
     value = event.value
@@ -48,6 +54,8 @@ def scalar(event: yaml.ScalarEvent) -> Any:
         if value in TRUE or value in FALSE:
             return value in TRUE
         return value
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(value) > NUMBER_DIGITS:
+        return value  # no number a map needs: kept as the text it is (its value would cost time, or overflow)
     if tag == "tag:yaml.org,2002:int":
         try:
             return CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
@@ -56,6 +64,6 @@ def scalar(event: yaml.ScalarEvent) -> Any:
     if tag == "tag:yaml.org,2002:float":
         try:
             return CONSTRUCTOR.construct_yaml_float(yaml.ScalarNode(tag, value))
-        except (ValueError, IndexError):  # an empty `!!float` raises IndexError too
+        except (ValueError, IndexError, OverflowError):  # `!!float` empty, or sexagesimal past a float's range
             return value
     return value  # timestamps, merge keys, '=': kept as the text they are

@@ -250,6 +250,9 @@ class _Reader:
         limits = self.limits
         self.aliases += 1
         if event.anchor not in self.anchors:
+            if any(frame[5] == event.anchor for frame in self.stack):  # its anchor is on a container still open
+                raise Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} stands inside what"
+                           f" &{event.anchor} names: a value cannot hold itself")
             raise Stop(YAML_SYNTAX, mark.line + 1, mark.column + 1, f"alias *{event.anchor} has no anchor before it")
         value, size = self.anchors[event.anchor]
         self.expansion += size

@@ -64,6 +64,10 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
             return line, _indent(lines[mark.line]) + 1, (f"this line is indented under line {above + 1}, whose value"
                                                          " is already given: indent it as the keys beside it"
                                                          f" ({parser})")
+        key = lines[mark.line][:mark.column].strip() if mark.line < len(lines) else ""
+        if len(key) > 1024:  # YAML reads no longer key without `? ` before it, quoted or not
+            return line, _indent(lines[mark.line]) + 1, (f"a key of {len(key):,} characters: YAML reads a key of at most"
+                                                         f" 1,024 ({parser})")
         return line, column, f"a text that holds ': ' must be put in double quotes ({parser})"
     if "expected key" in problem and "block mapping" in context and mark is not None and opened is not None:
         start = _indent(lines[mark.line]) + 1 if mark.line < len(lines) else column

@@ -176,6 +176,15 @@ def test_check_reports_stale_diagrams(tmp_path):
     assert code == 1 and "map.svg is stale" in err
 
 
+def test_check_does_not_read_a_drawing_of_another_size(tmp_path, monkeypatch):
+    # The drawing to compare with comes with the map (in a pull request): a file of any size may be there.
+    write_map(tmp_path)
+    with open(tmp_path / "map.dot", "wb") as huge:
+        huge.truncate(1 << 34)  # sparse: 16 GiB that take no room
+    code, _, err = run_cli("render", "map.yaml", "-o", "map.dot", "--check", cwd=tmp_path)
+    assert code == 1 and "map.dot is stale" in err
+
+
 def test_usage_errors(tmp_path):
     write_map(tmp_path)
     assert run_cli("render", "map.yaml", "-o", "map.gif", cwd=tmp_path)[0] == 2

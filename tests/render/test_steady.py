@@ -83,3 +83,31 @@ def test_pairs_on_one_rank_in_both_drawings_are_compared_along_it():
     assert kept_pairs(before, after, across=False) == (2, 3)  # a-b swap; d was on another rank
     turned = {node: (y, x) for node, (x, y) in after.items()}
     assert kept_pairs({node: (y, x) for node, (x, y) in before.items()}, turned, across=True) == (2, 3)
+
+
+HOSTILE_DRAWINGS = {
+    # Digits without end: read point by point, a run of them took time growing with its square (hours at 1 MB).
+    "digits": b'<svg><g id="node-a" class="node"><polygon points="' + b"1" * 300_000 + b'"/></g></svg>',
+    "not a number": b'<svg><g id="node-a" class="node"><polygon points="1.2.3,4"/></g></svg>',
+    "not a centre": b'<svg><g id="node-a" class="node"><ellipse cx="--" cy="1"/></g></svg>',
+    "too large": b'<svg><g id="node-a" class="node"><polygon points="1,' + b"9" * 400 + b'"/></g></svg>',
+    "cut short": b'<svg><g id="node-a" class="node"><polygon points="1,2 3,4',
+    "entities": b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "%s">' % (bytes([c + 1]), b"&%s;" % bytes([c]) * 10) for c in range(97, 104))
+        + b']><svg><g id="node-a" class="node"><title>&h;&h;</title></g></svg>',
+    "not svg": bytes(range(256)) * 100,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_DRAWINGS)
+def test_an_earlier_drawing_that_argmap_did_not_draw_gives_no_places_and_is_drawn_over(name, tmp_path):
+    # The file at -o arrives with the map in a pull request, and `render --check` compares with it: it is read
+    # in time linear in its size, and what cannot be read as argmap's drawing is drawn afresh.
+    drawing = HOSTILE_DRAWINGS[name]
+    assert placed(drawing) == {}
+    (tmp_path / "map.yaml").write_text("argmap: 1\nstatements:\n  a: {role: thesis, text: A}\n", encoding="utf-8")
+    (tmp_path / "map.svg").write_bytes(drawing)
+    code, _, err = run_cli("render", "map.yaml", "-o", "map.svg", "--check", cwd=tmp_path)
+    assert (code, "Traceback" in err) == (1, False)
+    assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)[:3:2] == (0, "")
+    assert placed((tmp_path / "map.svg").read_bytes()).keys() == {"a"}
