@@ -259,3 +259,63 @@ def test_tab_reaches_each_statement_of_a_drawing_in_pieces_in_order(page, pages)
     assert in_view(page, whole[-1][5:]) and 0 < nodes(page) < STATEMENTS / 10
     page.page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.id") == whole[-2] and page.problems == []
+
+
+
+SHOWN = "[...document.querySelectorAll('#canvas g.node[id^=\"node-\"]:not(.hidden)')].map(g => g.id.slice(5))"
+
+
+def outside(page, names: list[str]) -> list[str]:
+    return [name for name in names if not in_view(page, name)]
+
+
+
+@pytest.mark.parametrize("start", ["s5", FAR])
+def test_the_focus_brings_a_statements_far_neighbours_as_near_as_the_drawing_allows(page, pages, start):
+    big(page)
+    opened(page, pages["whole"] + f"#{start}&focus=1")
+    shown = page.evaluate(SHOWN)
+    opened(page, pages["pieces"] + f"#{start}&focus=1")
+    far = outside(page, shown)
+    assert len(shown) >= 2
+    # A drawing in pieces is never shown further out than its smallest zoom: what that view cannot hold is said,
+    # and Tab goes to each of them.
+    if far:
+        assert re.match(r"[1-9][0-9]* of the [0-9]+ statements shown lie outside the view", page.page.text_content("#status"))
+    reached = set()
+    page.page.focus(f"#node-{start}")
+    for key in ("Tab", "Shift+Tab"):  # on, then back past where it began
+        for _ in range(len(shown) * (1 if key == "Tab" else 2)):
+            page.page.keyboard.press(key)
+            name = page.evaluate("document.activeElement.id")[5:]
+            if name in shown:
+                assert in_view(page, name)
+                reached.add(name)
+    assert set(shown) - {start} <= reached
+    page.page.click("#focus")  # off: the status says nothing more
+    assert page.page.text_content("#status") == "" and page.problems == []
+
+
+def test_a_folded_drawing_in_pieces_saves_with_its_fold_marks(page, pages, tmp_path):
+    big(page)
+    opened(page, pages["pieces"] + "#s1&fold=s1")
+    shown = {"s1": page.page.text_content("#node-s1 .fold-count")}
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "folded.svg"
+    download.value.save_as(saved)
+    page.page.goto(saved.as_uri())
+    marks = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.fold-count')].map(m =>
+        [m.parentElement.id.slice(5), [m.textContent, getComputedStyle(m.querySelector('rect')).fill]]))""")
+    assert marks == {name: [label, "rgb(34, 34, 34)"] for name, label in shown.items()} and page.problems == []
+
+
+def test_a_drawing_too_large_for_a_readable_png_says_so(page, pages):
+    big(page)
+    opened(page, pages["pieces"])
+    downloads = []
+    page.page.on("download", lambda download: downloads.append(download))
+    page.page.click("#save-png")
+    page.page.wait_for_function("() => document.getElementById('status').textContent.includes('SVG')")
+    assert "too large for a readable PNG" in page.page.text_content("#status")
+    assert downloads == [] and page.problems == []

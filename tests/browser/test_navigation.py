@@ -120,3 +120,46 @@ def test_search_results_and_filters_close_when_the_reader_moves_on(page, plain):
             break
         page.page.keyboard.press("Tab")
     assert not page.evaluate("document.getElementById('filters').open") and page.problems == []
+
+
+VISIBLE = "[...document.querySelectorAll('#canvas g.node[id^=\"node-\"]:not(.hidden)')].map(g => g.id.slice(5))"
+OUTSIDE = """(names) => names.filter((id) => {
+    const box = document.getElementById('node-' + id).getBoundingClientRect();
+    const port = document.getElementById('viewport').getBoundingClientRect();
+    return box.left < port.left || box.right > port.right || box.top < port.top || box.bottom > port.bottom; })"""
+
+
+def test_the_focus_frames_the_statement_and_its_neighbours(page, plain):  # noqa: F811
+    large(page)
+    opened(page, plain + "#popular-view")
+    page.page.focus("#viewport")
+    for _ in range(6):
+        page.page.keyboard.press("+")  # close in: most of the drawing out of view
+    page.page.fill("#focus-steps", "2")
+    page.page.click("#focus")
+    shown = page.evaluate(VISIBLE)
+    assert len(shown) > 5 and page.evaluate(OUTSIDE, shown) == []
+    page.page.focus("#viewport")
+    for _ in range(6):
+        page.page.keyboard.press("+")
+    page.page.keyboard.press("0")  # Fit frames the focus, not the whole drawing
+    assert page.evaluate(OUTSIDE, shown) == []
+    page.page.locator("#outline [role=treeitem][data-node='feast-only-in-a-shares'] > .row").first.click()
+    shown = page.evaluate(VISIBLE)  # the focus follows the selection, and the view with it
+    assert page.evaluate(OUTSIDE, shown) == [] and page.problems == []
+
+
+def test_a_saved_svg_shows_the_fold_mark_as_the_page_does(page, plain, tmp_path):  # noqa: F811
+    large(page)
+    opened(page, plain + "#fold=no-feast-elsewhere")
+    label = page.page.text_content("#node-no-feast-elsewhere .fold-count")
+    with page.page.expect_download() as download:
+        page.page.click("#save-svg")
+    saved = tmp_path / "folded.svg"
+    download.value.save_as(saved)
+    # The saved file alone, opened as an image is: the mark is a dark pill with its count in white.
+    page.page.goto(saved.as_uri())
+    colours = page.evaluate("""() => [...document.querySelectorAll('.fold-count rect, .fold-count text')]
+        .map(e => [e.tagName, getComputedStyle(e).fill, e.textContent])""")
+    assert colours == [["rect", "rgb(34, 34, 34)", ""], ["text", "rgb(255, 255, 255)", label]]
+    page.page.locator(".fold-count").first.screenshot(path=str(tmp_path / "mark.png"))

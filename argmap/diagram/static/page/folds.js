@@ -105,23 +105,41 @@ function reshape(g) {
   for (const mark of g.querySelectorAll(".fold-count")) mark.remove();
   if (!data.nodes[id] || g.getAttribute("role") !== "button") return;
   const shut = collapsed.has(id) && state !== "hidden";
-  const folded = shut ? [...below(id)].filter((u) => shaping.hidden.has(u) && data.nodes[u].kind !== "inference").length : 0;
+  const folded = shut ? foldedUnder(id) : 0;
   g.setAttribute("aria-label", textOf(id, shownLang) + (shut ? " (folded: " + folded + " statements hidden under it)" : ""));
   if (shut) { g.setAttribute("aria-expanded", "false"); countMark(g, folded); } else g.removeAttribute("aria-expanded");
 }
+function foldedUnder(id) {
+  // How many statements the fold on ``id`` hides.
+  return shaping ? [...below(id)].filter((u) => shaping.hidden.has(u) && data.nodes[u].kind !== "inference").length : 0;
+}
+function markOf(box, folded) {
+  // "+N" on a folded node's corner (box in the node's own units), as [tag, attributes, text]: its colours are its
+  // own, so that a saved drawing shows it as the page does.
+  const label = "+" + folded, width = 10 + 7 * label.length;
+  return [["rect", {x: box.x + box.width - width / 2, y: box.y - 9, width, height: 18, rx: 9, fill: "#222"}, ""],
+    ["text", {x: box.x + box.width, y: box.y + 4, "text-anchor": "middle", "font-size": 12, "font-weight": "bold",
+      fill: "#fff"}, label]];
+}
 function countMark(g, folded) {
   // "+N" on the folded node's corner: a click on it unfolds.
-  const box = g.getBBox();
   const mark = document.createElementNS(SVG, "g");
   mark.setAttribute("class", "fold-count");
-  const label = "+" + folded, width = 10 + 7 * label.length;
-  const rect = document.createElementNS(SVG, "rect");
-  for (const [k, v] of Object.entries({x: box.x + box.width - width / 2, y: box.y - 9, width, height: 18, rx: 9})) rect.setAttribute(k, v);
-  const text = document.createElementNS(SVG, "text");
-  for (const [k, v] of Object.entries({x: box.x + box.width, y: box.y + 4, "text-anchor": "middle", "font-size": 12})) text.setAttribute(k, v);
-  text.textContent = label;
-  mark.append(rect, text);
+  for (const [tag, attributes, text] of markOf(g.getBBox(), folded)) {
+    const part = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attributes)) part.setAttribute(k, String(v));
+    part.textContent = text;
+    mark.append(part);
+  }
   g.append(mark);
+}
+function foldMarkup(name, box) {
+  // The "+N" of a folded node shown, as SVG text, for a drawing in pieces saved whole ("" for any other piece).
+  const id = name.slice(5);
+  if (!name.startsWith("node-") || !collapsed.has(id) || !data.nodes[id] || stateOf(name) === "hidden") return "";
+  const part = ([tag, attributes, text]) => "<" + tag + Object.entries(attributes).map(([k, v]) => " " + k + '="' + v + '"')
+    .join("") + ">" + text + "</" + tag + ">";
+  return '<g class="fold-count">' + markOf(box, foldedUnder(id)).map(part).join("") + "</g>";
 }
 function foldUnder(id, shut) {
   // Folds (or unfolds) what lies under ``id``; the view stays on it.
@@ -144,6 +162,11 @@ function unhide(id) {
   }
   return changed;
 }
+function shownIds() {
+  // The statements and junctions drawn and not hidden (with the focus on: the selected node's neighbourhood).
+  const hidden = hiddenIds();
+  return data.drawn.filter((id) => data.nodes[id] && !hidden.has(id));
+}
 function focusOn(on, steps) {
   focus.on = on;
   if (steps) focus.steps = Math.max(1, Math.min(9, steps));
@@ -155,6 +178,8 @@ function focusOn(on, steps) {
   }
   shape();
   remember();
+  if (on && frameNodes(shownIds())) return; // the statement and its neighbours, however far apart they are drawn
+  if (!on && status.dataset.framing) { status.textContent = ""; delete status.dataset.framing; }
   const g = nodeElement(selected);
   if (g) centre(g);
 }

@@ -163,12 +163,17 @@ const argmapPieces = (function () {
       cut.ids.forEach((id, i) => { if (id.startsWith("node-")) all.push([id.slice(5), ...boxes.slice(4 * i, 4 * i + 4)]); });
       return all;
     }
-    function whole(state) {
+    function whole(state, extra) {
       // The whole drawing as SVG text, as dot drew it; state(id) ("hidden", "dimmed" or "") leaves a piece out or
-      // marks it by that class.
+      // marks it by that class; extra(id, box) is markup added at the end of a piece (box in the piece's own units).
       const parts = !state ? cut.parts : cut.parts.flatMap((part, i) => {
         const mark = state(cut.ids[i]);
-        return mark === "hidden" ? [] : [mark ? part.replace(/\bclass="/, 'class="' + mark + " ") : part];
+        if (mark === "hidden") return [];
+        let text = mark ? part.replace(/\bclass="/, 'class="' + mark + " ") : part;
+        const more = extra && extra(cut.ids[i], {x: boxes[4 * i] / sx - tx, y: boxes[4 * i + 1] / sy - ty,
+          width: boxes[4 * i + 2] / sx, height: boxes[4 * i + 3] / sy});
+        if (more) text = text.slice(0, text.lastIndexOf("</g>")) + more + text.slice(text.lastIndexOf("</g>"));
+        return [text];
       });
       return cut.head + parts.join("") + cut.tail;
     }

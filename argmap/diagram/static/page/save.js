@@ -5,7 +5,7 @@ function exported() {
   const svg = canvas.querySelector("svg");
   if (!svg) return null;
   if (pieces()) { // the whole drawing, not only the pieces in view
-    const whole = pieces().whole(stateOf), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
+    const whole = pieces().whole(stateOf, foldMarkup), open = whole.indexOf(">", whole.indexOf("<svg")) + 1;
     const font = "<style>text { font-family: " + getComputedStyle(svg.querySelector("text") || svg).fontFamily + "; }"
       + " .dimmed { opacity: .15; }</style>";
     return {text: whole.slice(0, open) + font + whole.slice(open), w: size().w, h: size().h};
@@ -35,8 +35,14 @@ $("save-svg").addEventListener("click", () => {
 $("save-png").addEventListener("click", () => {
   const drawn = exported();
   if (!drawn) return;
-  // Twice the screen's resolution where the browser's canvas allows it (about 16,000 px a side).
+  // Twice the screen's resolution where the browser's canvas allows it (about 16,000 px a side); a drawing so
+  // large that its texts would come out under 3 px is not saved as an image no one could read.
   const k = Math.min(2, 16000 / drawn.w, 16000 / drawn.h, Math.sqrt(120e6 / (drawn.w * drawn.h)));
+  if (k < 0.25) {
+    status.textContent = "the drawing (" + Math.round(drawn.w) + " × " + Math.round(drawn.h) + " px) is too large for a "
+      + "readable PNG: save it as SVG";
+    return;
+  }
   const image = new Image();
   image.onload = () => {
     const board = el("canvas", {width: Math.round(drawn.w * k), height: Math.round(drawn.h * k)});

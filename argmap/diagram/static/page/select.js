@@ -12,7 +12,8 @@ function select(id, options) {
   const g = highlight(id);
   render();
   outline.reveal(id);
-  if (g && options && options.centre) centre(g);
+  if (g && focus.on) frameNodes(shownIds()); // the focus follows the selection: it and its neighbours in view
+  else if (g && options && options.centre) centre(g);
   if (g && options && options.focus) g.focus({preventScroll: true});
   remember();
 }

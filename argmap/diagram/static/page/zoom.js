@@ -57,11 +57,50 @@ function size() {
   return svg ? {w: svg.viewBox.baseVal.width, h: svg.viewBox.baseVal.height} : {w: 1, h: 1};
 }
 function fit() {
+  // The whole drawing in the window; with the focus on, the statements it shows (they may lie far apart).
+  if (focus.on && selected && frameNodes(shownIds())) return;
   const {w, h} = size(), vw = viewport.clientWidth, vh = viewport.clientHeight;
   view.k = Math.max(least(), Math.min(vw / w, vh / h, 2) * 0.96);
   view.x = (vw - w * view.k) / 2;
   view.y = (vh - h * view.k) / 2;
   apply();
+}
+function boxOf(id) {
+  // [x, y, width, height] of a node in the drawing's units (a drawing in pieces knows it without putting it in).
+  if (pieces()) return pieces().box("node-" + id);
+  const g = nodeElement(id), svg = canvas.querySelector("svg");
+  if (!g || !svg || g.classList.contains("hidden")) return null;
+  const box = g.getBoundingClientRect(), at = svg.getBoundingClientRect();
+  return [(box.left - at.left) / view.k, (box.top - at.top) / view.k, box.width / view.k, box.height / view.k];
+}
+function frameNodes(ids) {
+  // The view on these nodes, as large as fits them (readable at most twice over); when they cannot all be in it
+  // (the smallest zoom), it is centred on the node selected. False when none of them is drawn.
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const id of ids) {
+    const box = boxOf(id);
+    if (!box) continue;
+    x0 = Math.min(x0, box[0]); y0 = Math.min(y0, box[1]);
+    x1 = Math.max(x1, box[0] + box[2]); y1 = Math.max(y1, box[1] + box[3]);
+  }
+  if (x0 === Infinity) return false;
+  const vw = viewport.clientWidth, vh = viewport.clientHeight;
+  const k = Math.min(vw / (x1 - x0), vh / (y1 - y0), 2) * 0.9;
+  view.k = Math.max(least(), k);
+  let cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  const own = k < least() && selected && boxOf(selected);
+  if (own) { cx = own[0] + own[2] / 2; cy = own[1] + own[3] / 2; }
+  view.x = vw / 2 - cx * view.k;
+  view.y = vh / 2 - cy * view.k;
+  apply();
+  // What the view cannot hold is said, with the ways to it (a drawing in pieces is never shown further out).
+  const statements = ids.filter((id) => data.nodes[id] && data.nodes[id].kind !== "inference");
+  const out = own ? statements.filter((id) => { const b = boxOf(id); return b && (b[0] * view.k + view.x < 0
+    || (b[0] + b[2]) * view.k + view.x > vw || b[1] * view.k + view.y < 0 || (b[1] + b[3]) * view.k + view.y > vh); }) : [];
+  if (out.length || status.dataset.framing) status.textContent = out.length ? out.length + " of the " + statements.length
+    + " statements shown lie outside the view: Tab goes to each, the overview shows where they are" : "";
+  if (out.length) status.dataset.framing = "1"; else delete status.dataset.framing;
+  return true;
 }
 function zoom(factor, cx, cy) {
   const k = Math.max(least(), Math.min(view.k * factor, 8));
