@@ -92,7 +92,7 @@ CASES = {
         "a.argdown:5:29: error: the front matter is not YAML argmap reads: aliases expand to more than 10,000 nodes"),
     "Argdown data nested 20,000 deep": ("a.argdown", "[A]: a {x: " + "[" * 20_000 + "]" * 20_000 + "}\n",
                                        "a.argdown:1:1011: error: the data {...} is not YAML argmap reads:"
-                                       " exceeded maximum nesting depth"),
+                                       " nesting deeper than 64 levels"),
     "Argdown data nested 70 deep in blocks": (
         "a.argdown", "[A]: a {\n" + "".join(" " * i + "k:\n" for i in range(1, 71)) + "}\n",
         "a.argdown:66:66: error: the data {...} is not YAML argmap reads: nesting deeper than 64 levels"),
