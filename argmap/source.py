@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import yaml
 
-from argmap.codes import UNREADABLE, YAML_SYNTAX
+from argmap.codes import UNREADABLE, UNSAFE_YAML, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
 from argmap.yaml.document import LOW, Limits, Stop, YamlDocument, fail, pack, unpack
 from argmap.yaml.events import C_LOADER, PureLoader, build
@@ -137,6 +137,10 @@ def _read_text(doc: YamlDocument, text: str, limits: Limits) -> YamlDocument:
     try:
         build(doc, text, limits)
     except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, met before argmap's in flow style
+            mark = error.problem_mark or error.context_mark
+            return fail(doc, UNSAFE_YAML, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
+                        f"nesting deeper than {limits.max_depth} levels")
         return fail(doc, YAML_SYNTAX, *explain(error, text))
     except yaml.reader.ReaderError as error:
         line, column = offset_position(text, error.position)

@@ -96,7 +96,9 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
         if kind == "too_short" and loc in failed_items:
             continue
         key = kind == "extra_forbidden" or item["loc"][-1:] == ("[key]",)
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc[-1] == "<<":
+            message = "a merge key (<<) is not read: argmap's YAML has none; write the fields out"
+        elif kind == "extra_forbidden":
             allowed = _allowed_fields(loc[:-1])
             message = f"unknown field {loc[-1]!r}" + did_you_mean(str(loc[-1]), allowed)
             if allowed and not did_you_mean(str(loc[-1]), allowed):

@@ -211,3 +211,31 @@ def test_a_filter_brings_what_passes_into_view_and_opens_its_lines(page, plain):
     assert sorted(lines) == sorted(passing)
     shot(page, "filter-brings-passing")
     assert page.problems == []
+
+
+def test_a_language_with_no_text_yet_is_not_what_the_page_says_it_speaks(page, tmp_path):
+    (tmp_path / "map.yaml").write_text("""argmap: 1
+id: de
+title: {en: A map}
+languages: [en, de]
+statements:
+  thesis: {role: thesis, text: {en: The thesis holds}}
+  why: {text: {en: A reason}, supports: thesis}
+""", encoding="utf-8")
+    code, _, err = run_cli("render", "map.yaml", "--lang", "de", "-o", "map.html", cwd=tmp_path)
+    assert code == 0, err
+    screen(page, 1440)
+    opened(page, (tmp_path / "map.html").as_uri())
+    assert page.evaluate("[document.getElementById('lang').value, document.documentElement.lang]") == ["de", "en"]
+    assert page.problems == []
+
+
+def test_a_search_with_more_matches_than_listed_says_how_many_more(page, plain):  # noqa: F811
+    screen(page, 1440)
+    opened(page, plain)
+    page.page.fill("#search", "e")
+    found = int(page.page.inner_text("#count").split()[0])
+    assert found > 50
+    assert page.evaluate("document.querySelectorAll('#results a').length") == 50
+    assert page.page.inner_text("#results li:last-child") == f"and {found - 50} more: add words to narrow the search"
+    assert page.problems == []

@@ -109,7 +109,7 @@ function show(language) {
   const drawing = drawings[language];
   shown = Math.max(drawing.version, drawing.applied === undefined ? -1 : drawing.applied);
   shownLang = language;
-  (host ? frame : document.documentElement).lang = language;
+  (host ? frame : document.documentElement).lang = spoken(language);
   mark();
   shape();
   highlight(selected);

@@ -16,6 +16,7 @@ function find() {
   mark();
   const found = [...matches];
   results.replaceChildren(...found.slice(0, 50).map((id) => el("li", {}, link(id))));
+  if (found.length > 50) results.append(el("li", {class: "hint"}, "and " + (found.length - 50) + " more: add words to narrow the search"));
   results.hidden = !query || !found.length;
   count.textContent = query ? (found.length === 1 ? "1 match" : found.length + " matches") : "";
 }

@@ -5,6 +5,13 @@ function textsOf(node) {
 function inLanguage(texts, language) {
   return texts && (texts[language] || texts[data.languages[0]] || Object.values(texts)[0]);
 }
+function spoken(language) {
+  // The language the map's texts are shown in: ``language``, unless the map has no text in it yet (a language
+  // just added), when they are in the language they fall back to.
+  if (language === data.languages[0] || data.title[language]) return language;
+  if (Object.values(data.nodes).some((node) => (textsOf(node) || {})[language])) return language;
+  return data.title[data.languages[0]] ? data.languages[0] : Object.keys(data.title)[0] || language;
+}
 function derived(node) {
   return node && node.kind === "inference" && !node.explicit;
 }
