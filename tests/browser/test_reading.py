@@ -57,6 +57,8 @@ def test_a_deep_line_of_the_outline_stays_readable(page, reading, width):
     assert text["width"] >= outline["width"] * 0.4  # the indent stops growing past a depth
     assert page.page.inner_text(line + " .depth").strip() == str(DEPTH + 1)  # and says its level (the thesis is 1)
     assert page.page.get_attribute(f"#outline [data-node='d{DEPTH}']", "aria-level") == str(DEPTH + 1)
+    panel = page.page.locator("#panel").bounding_box()
+    assert text["y"] + text["height"] <= panel["y"] or width > 600  # on a phone, above the panel over the outline
     shot(page, f"deep-outline-{width}")
     assert page.problems == []
 
