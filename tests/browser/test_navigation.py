@@ -163,3 +163,14 @@ def test_a_saved_svg_shows_the_fold_mark_as_the_page_does(page, plain, tmp_path)
         .map(e => [e.tagName, getComputedStyle(e).fill, e.textContent])""")
     assert colours == [["rect", "rgb(34, 34, 34)", ""], ["text", "rgb(255, 255, 255)", label]]
     page.page.locator(".fold-count").first.screenshot(path=str(tmp_path / "mark.png"))
+
+
+@pytest.mark.parametrize("button", ["#zoom-in", "#fit", "#focus"])
+def test_on_a_phone_the_drawings_buttons_bring_the_drawing(page, plain, button):  # noqa: F811
+    page.page.set_viewport_size({"width": 390, "height": 844})
+    opened(page, plain + "#popular-view")
+    assert not page.page.is_visible("#viewport")  # the outline is the reading
+    page.page.click("#tools-toggle")
+    page.page.click(button)
+    assert page.page.is_visible("#viewport") and not page.page.is_visible("#outline")
+    assert page.page.get_attribute("#outline-toggle", "aria-pressed") == "false" and page.problems == []

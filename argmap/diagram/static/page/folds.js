@@ -187,5 +187,5 @@ $("unfold").addEventListener("click", () => {
   for (const id of collapsed) outline.fold(id, false);
   collapsed.clear(); shape(); outline.sync(); remember(); if (selected) render();
 });
-$("focus").addEventListener("click", () => focusOn(!focus.on));
+$("focus").addEventListener("click", () => { toDrawing(); focusOn(!focus.on); });
 $("focus-steps").addEventListener("change", () => focusOn(focus.on, Number($("focus-steps").value) || focus.steps));

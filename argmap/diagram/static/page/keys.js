@@ -34,6 +34,10 @@ $("tools-toggle").addEventListener("click", () => {
   const open = $("tools").classList.toggle("open");
   $("tools-toggle").setAttribute("aria-expanded", String(open));
 });
-$("zoom-in").addEventListener("click", () => zoom(1.25));
-$("zoom-out").addEventListener("click", () => zoom(0.8));
-$("fit").addEventListener("click", fit);
+function toDrawing() {
+  // On a phone the outline is read instead of the drawing: a button about the drawing (zoom, Fit, Focus) brings it.
+  if (outline.open && !viewport.clientWidth) outline.show(false);
+}
+$("zoom-in").addEventListener("click", () => { toDrawing(); zoom(1.25); });
+$("zoom-out").addEventListener("click", () => { toDrawing(); zoom(0.8); });
+$("fit").addEventListener("click", () => { toDrawing(); fit(); });
