@@ -76,24 +76,10 @@ const outline = (function () {
     // among them starts at its first statement), the question first, then the thesis.
     if (!data.excerpt) return treeOf().roots;
     if (tops && tops.data === data) return tops.ids;
-    const {parents} = treeOf(), ids = [], reached = new Set();
-    const reach = (id) => {
-      const stack = [id];
-      while (stack.length) {
-        const next = stack.pop();
-        if (reached.has(next)) continue;
-        reached.add(next);
-        for (const child of childrenOf(next)) if (isDrawn(child.id)) stack.push(child.id);
-      }
-    };
-    const rank = (id) => (data.nodes[id].kind === "question" ? 0 : data.nodes[id].role === "thesis" ? 1 : 2);
-    const top = new Set(treeOf().roots);
+    const {parents} = treeOf(), top = new Set(treeOf().roots);
     const inTree = (id) => data.nodes[id] && (parents.has(id) || childrenOf(id).length || top.has(id));
-    const drawn = data.drawn.filter(inTree);
-    for (const id of drawn.filter((id) => !(parents.get(id) || []).some(isDrawn)).sort((a, b) => rank(a) - rank(b))) {
-      ids.push(id); reach(id);
-    }
-    for (const id of drawn) if (!reached.has(id) && data.nodes[id].kind !== "inference") { ids.push(id); reach(id); }
+    const ids = topsOf(data.drawn.filter(inTree), (id) => (parents.get(id) || []).some(isDrawn),
+      (id) => childrenOf(id).map((child) => child.id).filter(isDrawn));
     tops = {data, ids};
     return ids;
   }

@@ -26,22 +26,28 @@ function treeOf() {
   // Under each line, premises first, then reasons, then objections (as Kialo readers expect), else in map order.
   const RANK = {premise: 0, support: 1, answer: 1, attack: 2, undercut: 2, concede: 3};
   for (const list of children.values()) list.sort((a, b) => RANK[a.relation] - RANK[b.relation]);
-  const roots = [], reached = new Set();
+  const roots = topsOf(Object.keys(data.nodes), (id) => parents.has(id) || plain(data.nodes[id]),
+    (id) => (children.get(id) || []).map((child) => child.id));
+  tree = {data, children, parents, roots};
+  return tree;
+}
+function topsOf(ids, placed, under) {
+  // The lines at the top of a tree over ``ids``: those not ``placed`` under another, the question first, then
+  // the thesis; then the first statement of each cycle that nothing leads into. ``under(id)``: the ids below.
+  const tops = [], reached = new Set();
   const reach = (id) => {
     const stack = [id];
     while (stack.length) {
       const next = stack.pop();
       if (reached.has(next)) continue;
       reached.add(next);
-      for (const child of children.get(next) || []) stack.push(child.id);
+      stack.push(...under(next));
     }
   };
-  const ids = Object.keys(data.nodes);
   const rank = (id) => (data.nodes[id].kind === "question" ? 0 : data.nodes[id].role === "thesis" ? 1 : 2);
-  for (const id of ids.filter((id) => !parents.has(id) && !plain(data.nodes[id])).sort((a, b) => rank(a) - rank(b))) { roots.push(id); reach(id); }
-  for (const id of ids) if (!reached.has(id) && data.nodes[id].kind !== "inference") { roots.push(id); reach(id); } // a cycle
-  tree = {data, children, parents, roots};
-  return tree;
+  for (const id of ids.filter((id) => !placed(id)).sort((a, b) => rank(a) - rank(b))) { tops.push(id); reach(id); }
+  for (const id of ids) if (!reached.has(id) && data.nodes[id].kind !== "inference") { tops.push(id); reach(id); }
+  return tops;
 }
 function childrenOf(id) {
   return treeOf().children.get(id) || [];
