@@ -10,6 +10,7 @@ SYSTEM := $(VENV)/.system-deps
 LSP    := $(VENV)/lsp/.installed
 BROWSER := $(VENV)/.browser
 PANDOC := $(VENV)/.pandoc
+LATEX  := $(VENV)/.latex
 NEOVIM := $(VENV)/.neovim
 ARGDOWN := $(VENV)/argdown/.installed
 MERMAID := $(VENV)/mermaid/.installed
@@ -26,9 +27,9 @@ run: $(STAMP) $(SYSTEM)
 # Python keeps its bytecode caches for the tests even where the environment turns them off
 # (PYTHONDONTWRITEBYTECODE): pytest caches its rewritten test modules there. Work is stolen between
 # the workers, so that one slow test at the end does not keep the other idle.
-# The tools only the tests use (Chromium, Neovim, pandoc, and about 100 MB of Node packages) are installed here, not
+# The tools only the tests use (Chromium, Neovim, pandoc, LaTeX, and about 100 MB of Node packages) are installed here, not
 # by `make run`. A test whose tool is missing is skipped with the reason; CI (ARGMAP_REQUIRE_TOOLS=1) fails it.
-test: setup $(LSP) $(ARGDOWN) $(BROWSER) $(PANDOC) $(MERMAID) $(NEOVIM) lint
+test: setup $(LSP) $(ARGDOWN) $(BROWSER) $(PANDOC) $(LATEX) $(MERMAID) $(NEOVIM) lint
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -q -n auto --dist worksteal
 
 # Style, types and layers, as part of the tests: ruff on everything, mypy strict on the package, and the
@@ -125,6 +126,10 @@ $(BROWSER):
 # pandoc, for the tests of the pandoc filter (argmap-pandoc) that draws maps into documents.
 $(PANDOC):
 	$(call test_program,pandoc,command -v pandoc >/dev/null 2>&1,pandoc,pandoc,of the pandoc filter)
+
+# LaTeX and poppler's tools, for the test that makes a PDF with the pandoc filter and reads its text back.
+$(LATEX):
+	$(call test_program,LaTeX,command -v pdflatex >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1,texlive-latex-recommended lmodern poppler-utils,basictex poppler,of the pandoc filter's PDF output)
 
 # Neovim, whose built-in LSP client the tests drive headless against `argmap lsp`.
 $(NEOVIM):

@@ -62,6 +62,6 @@ def _planned(target: str, tmp_path) -> str:
 def test_make_run_installs_what_running_needs_and_make_test_the_tools_of_the_tests(tmp_path):
     run_plan, test_plan = _planned("run", tmp_path), _planned("test", tmp_path)
     assert "pip install --quiet -e .\n" in run_plan and "graphviz fonts-noto-cjk" in run_plan
-    for test_only in ("[dev]", "npm install", "chromium", "neovim", "pandoc", "mermaid"):
+    for test_only in ("[dev]", "npm install", "chromium", "neovim", "pandoc", "texlive", "poppler-utils", "mermaid"):
         assert test_only not in run_plan, test_only
         assert test_only in test_plan, test_only

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import config
-from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA
+from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA, YAML_SYNTAX
 from argmap.linter import lint
 from argmap.loader import Workspace, discover, load_map
 from argmap.source import C_LOADER, Limits, parse, read
@@ -379,3 +379,12 @@ def test_the_pure_loader_reads_tab_led_block_scalars_as_the_c_loader_does(text, 
     assert (pure.data, pure.problems) == (with_c.data, with_c.problems)
     if with_c.problems:
         assert with_c.problems[0].message.startswith("a tab character; YAML indents with spaces only")
+
+
+@pytest.mark.parametrize("text", ["a: !!str {b: 1}\n", "a: !!seq x\n", "a: !!map [1]\n", "!!int [1]\n"])
+def test_a_standard_tag_on_a_node_of_another_kind_is_refused_as_pyyaml_refuses_it(text):
+    with pytest.raises(yaml.YAMLError):
+        yaml.safe_load(text)
+    doc = parse(text.encode("utf-8"), "x.yaml")
+    assert [problem.code for problem in doc.problems] == [YAML_SYNTAX]
+    assert "cannot stand on a" in doc.problems[0].message

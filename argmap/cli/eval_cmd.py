@@ -127,7 +127,7 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
         return output.task(evaluation.answer(subject, options.task, options.argument, deadline), options.format,
                            stdout)
     return output.report(evaluation.of_subject(subject, semantics, deadline), options.format, stdout, stderr, amap,
-                         options.lang)
+                         options.lang, options.questions)
 
 
 def _sensitivity(options: EvalOptions, semantics: str, subject: Subject, deadline: Deadline, stdout: IO[str]) -> int:

@@ -46,10 +46,11 @@ def _json(document: dict[str, Any], stdout: IO[str]) -> int:
 
 
 def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], amap: ArgumentMap | None = None,
-           lang: str | None = None) -> int:
+           lang: str | None = None, questions: bool = False) -> int:
     """An evaluation as text (verdicts, then a table whose rows show each statement's text in ``lang``, by
     default the map's first language) or as its JSON document; for a map, also a verdict on each answer to
-    its question, the author's concessions and the analyst's additions."""
+    its question, the author's concessions and the analyst's additions (and, in JSON with ``questions``, the
+    verdict on each inference whose critical questions counted, and on each of its assumptions)."""
     if evaluation.gradual and not evaluation.converged:
         stderr.write(f"argmap eval: {NAMES[evaluation.semantics]} did not settle in {evaluation.iterations} steps on"
                      " this map's cycles; the statements it did not settle for have no strength\n")
@@ -58,6 +59,8 @@ def report(evaluation: Evaluation, form: str, stdout: IO[str], stderr: IO[str], 
         if amap is not None:
             document.update(analyst=analyst(amap), concessions=concessions(amap),
                             answers={a: _answer_value(evaluation, a) for a in answers(amap)})
+            if questions:
+                document["questions"] = counted_questions(evaluation)
         return _json(document, stdout)
     from argmap.cli.eval_why import Namer, write_reasons
 
@@ -88,6 +91,21 @@ def _answer_value(evaluation: Evaluation, node: str) -> Any:
     if evaluation.gradual:
         return evaluation.strengths[node]
     return evaluation.acceptance(node)
+
+
+def counted_questions(evaluation: Evaluation) -> dict[str, dict[str, Any]]:
+    """Each inference whose scheme's assumptions counted (`--questions`): its verdict, and each assumption's
+    (under grounded semantics OUT when a statement that stands answers it, else UNDEC)."""
+    from argmap.schemes.evaluation import QUESTION
+
+    graph = evaluation.graph
+    found: dict[str, dict[str, Any]] = {}
+    for node, data in (graph.nodes(data=True) if graph is not None else ()):
+        if data.get("kind") == QUESTION:
+            inference = data["inference"]
+            entry = found.setdefault(inference, {"verdict": _answer_value(evaluation, inference), "assumptions": {}})
+            entry["assumptions"][data["question"]] = _answer_value(evaluation, node)
+    return found
 
 
 def analyst(amap: ArgumentMap | None) -> list[str]:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Namer", "because", "write_reasons", "disagreement", "NAMED"]
 
+ASKS = "--asks--"  # a critical question's argument under `eval --questions` (argmap.schemes.evaluation)
 NAMED = 48  # columns a statement's text takes inside a sentence
 LISTED = 4  # statements named from a witness extension before "and N more"
 
@@ -26,8 +27,8 @@ class Namer:
         from argmap.texts import shorten
 
         amap = self.amap
-        if "--asks--" in sid:  # a critical question counted by `eval --questions` (argmap.schemes.evaluation)
-            inference, _, question = sid.partition("--asks--")
+        if ASKS in sid:  # a critical question counted by `eval --questions`
+            inference, _, question = sid.partition(ASKS)
             return f"the open question {question!r} of {inference!r}"
         if amap is not None and sid not in amap.statements and sid not in amap.arguments:
             for relation, words in (("--attack--", "the attack of {} on {}"), ("--support--", "the support {} gives {}")):
@@ -78,6 +79,8 @@ def because(why: dict[str, Any], name: Namer, semantics: str) -> str:
         return "; ".join(parts)
     if kind == "cycle":
         cycle = why["cycle"]
+        if len(cycle) == 1 and ASKS in cycle[0] and not why["on_cycle"]:
+            return _open_question(why, name)
         if len(cycle) == 2:
             loop = f"{name(cycle[0])} and {name(cycle[1])} attack each other"
         elif len(cycle) == 1:
@@ -93,6 +96,22 @@ def because(why: dict[str, Any], name: Namer, semantics: str) -> str:
     if kind == "strength":
         return _strength(why, name)
     return _acceptance(why, name, semantics)
+
+
+def _open_question(why: dict[str, Any], name: Namer) -> str:
+    """Undecided because a critical question counted by `eval --questions` is open (it attacks itself only so
+    that, unanswered, it is undecided: that is no reason to give a reader)."""
+    asked = [item for item in why["by"] if item["from"] and all(ASKS in p for p in item["from"])]
+    if asked and len(asked) == len(why["by"]):  # the inference itself, undercut by its own open questions
+        questions = [repr(p.partition(ASKS)[2]) for item in asked for p in item["from"]]
+        many = len(questions) > 1
+        listed = questions[0] if not many else ", ".join(questions[:-1]) + " and " + questions[-1]
+        return (f"undecided: its critical question{'s' * many} {listed} {'are' if many else 'is'} open: no statement"
+                f" that stands answers {'them' if many else 'it'}")
+    inference, _, question = why["cycle"][0].partition(ASKS)
+    attackers = ", ".join(_attack(item, name) for item in why["by"])
+    return (f"undecided: its attacker {attackers} is undecided until a statement that stands answers the critical"
+            f" question {question!r} of {inference!r}")
 
 
 def _acceptance(why: dict[str, Any], name: Namer, semantics: str) -> str:

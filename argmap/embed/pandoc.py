@@ -24,7 +24,7 @@ from argmap.embed.core import EmbedError, Source, describe, draw, markup, option
 __all__ = ["main", "action"]
 
 HTML = ("html", "html4", "html5", "revealjs", "slidy", "slideous", "s5", "dzslides", "epub", "epub2", "epub3")
-LATEX = ("latex", "beamer", "context")
+VECTOR = ("latex", "beamer", "context")  # the formats that take a PDF figure
 MAP_SUFFIXES = (".yaml", ".yml")
 
 
@@ -46,13 +46,6 @@ def _figure_folder(doc: pf.Doc) -> Path:
     return folder
 
 
-def _latex_escape(text: str) -> str:
-    for char, escaped in (("\\", r"\textbackslash{}"), ("{", r"\{"), ("}", r"\}"), ("$", r"\$"), ("&", r"\&"),
-                          ("#", r"\#"), ("_", r"\_"), ("%", r"\%"), ("~", r"\textasciitilde{}"), ("^", r"\^{}")):
-        text = text.replace(char, escaped)
-    return text
-
-
 def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -> pf.Block | None:
     """The block that shows one map in the document's output format, or None (said on stderr) when it cannot."""
     state.blocks += 1
@@ -65,7 +58,7 @@ def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -
             raise EmbedError("give the map's path (path=map.yaml), or write the map in the block, not both nor neither")
         source = Source(path=Path(path)) if path else Source(text=str(text) + "\n", document=name, line=1)
         fmt = doc.format
-        kind = ("svg" if chosen.mode == "static" else "fragment") if fmt in HTML else "pdf" if fmt in LATEX else "png"
+        kind = ("svg" if chosen.mode == "static" else "fragment") if fmt in HTML else "pdf" if fmt in VECTOR else "png"
         result = draw(source, chosen, kind, site_language(str(doc.get_metadata("lang", "") or "")) or None)
     except EmbedError as wrong:
         _say(f"{path or name}: {wrong}")
@@ -81,12 +74,15 @@ def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -
         return pf.RawBlock(markup(result, chosen), format="html")
     figure = _figure_folder(doc) / f"argmap-{hashlib.sha256(result.output).hexdigest()[:16]}.{kind}"
     figure.write_bytes(result.output)
-    caption = given.get("caption") or result.title
-    if kind == "pdf":
-        return pf.RawBlock("\\begin{figure}[htbp]\\centering\n"
-                           f"\\includegraphics[width=\\linewidth,height=0.8\\textheight,keepaspectratio]{{{figure.as_posix()}}}\n"
-                           f"\\caption{{{_latex_escape(caption)}}}\n\\end{{figure}}", format="latex")
-    return pf.Para(pf.Image(pf.Str(caption), url=figure.as_posix(), title="fig:"))
+    return _figure(figure.as_posix(), given.get("caption") or result.title, doc)
+
+
+def _figure(url: str, caption: str, doc: pf.Doc) -> pf.Block:
+    """A figure of the drawing, as pandoc's own (so its writer loads what it needs, such as LaTeX's graphicx, and
+    scales it to the page): a Figure in pandoc 3, a paragraph of one image titled ``fig:`` before."""
+    if doc.api_version[:2] >= (1, 23):
+        return pf.Figure(pf.Plain(pf.Image(pf.Str(caption), url=url)), caption=pf.Caption(pf.Plain(pf.Str(caption))))
+    return pf.Para(pf.Image(pf.Str(caption), url=url, title="fig:"))
 
 
 def action(elem: pf.Element, doc: pf.Doc) -> Any:

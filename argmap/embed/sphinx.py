@@ -4,6 +4,7 @@ the map changes. Add ``"argmap.embed.sphinx"`` to ``extensions`` in conf.py."""
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,6 +26,8 @@ from argmap.embed.core import Drawn, EmbedError, Source, describe, draw, markup,
 __all__ = ["setup", "ArgmapDirective"]
 
 logger = logging.getLogger(__name__)
+_SAID: weakref.WeakKeyDictionary[Any, set[Diagnostic]] = weakref.WeakKeyDictionary()
+"""The findings said in a build (its environment): a map shown on several pages is warned about once."""
 
 
 class argmap_map(nodes.General, nodes.Element):  # docutils names its node classes in lower case
@@ -66,26 +69,27 @@ class ArgmapDirective(SphinxDirective):
         fmt = ("svg" if chosen.mode == "static" else "fragment") if html_build else "pdf"
         node = argmap_map(source=source, options=chosen, drawn=None, format=fmt)
         self.set_source_info(node)
-        drawn = self._draw(source, chosen, fmt)
-        if drawn is None:
-            return [node]
+        try:
+            drawn = draw(source, chosen, fmt, site_language(self.config.language), self.config.argmap_config)
+        except EmbedError as wrong:  # said once, here: the page keeps a note in its place, not a map to retry
+            return self._refused(str(wrong))
         for each in drawn.files:
             self.env.note_dependency(str(each))  # a change to any file of the map rebuilds this page
         for finding in drawn.findings:
-            said = describe(finding) if finding.line > 0 else f"{finding.path}: {describe(finding)}"
-            logger.warning(said, location=self._location(finding, source), type="argmap",
-                           subtype=finding.code)
+            self._warn(finding, source)
         if drawn.output is None:
             return self._refused("the map cannot be read, so it is not drawn")
         node["drawn"] = drawn  # written as it is, by the builder that read it
         return [node]
 
-    def _draw(self, source: Source, chosen: Any, fmt: str) -> Drawn | None:
-        try:
-            return draw(source, chosen, fmt, site_language(self.config.language), self.config.argmap_config)
-        except EmbedError as wrong:
-            logger.warning(f"argmap: {wrong}", location=(self.env.docname, self.lineno), type="argmap")
-            return None
+    def _warn(self, finding: Diagnostic, source: Source) -> None:
+        """A finding as a warning of the build, once per build even when several pages show the same map."""
+        said_before = _SAID.setdefault(self.env, set())
+        if finding in said_before and source.text is None:
+            return
+        said_before.add(finding)
+        said = describe(finding) if finding.line > 0 else f"{finding.path}: {describe(finding)}"
+        logger.warning(said, location=self._location(finding, source), type="argmap", subtype=finding.code)
 
     def _location(self, finding: Diagnostic, source: Source) -> str | tuple[str, int]:
         """Where Sphinx says a finding is: its file and line, or the directive when it has no line."""

@@ -20,7 +20,7 @@ __all__ = ["Evaluation", "evaluate_framework", "evaluate_graph", "framework_root
 EXTENSION_LIMIT = 100
 """Extensions listed before saying "more than": their number can grow exponentially."""
 LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is defeated by an accepted objection",
-               "UNDEC": "is undecided: its attackers and defenders cancel out"}
+               "UNDEC": "is undecided: an objection to it is itself undecided"}
 UNATTACKED_WORDS = "stands: nothing attacks it"
 """What grounded semantics says of an IN node that no argument attacks (it has no objection to defeat)."""
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["STANDARD_TAGS", "NULLS", "TRUE", "FALSE", "IMPLICIT", "MAY_RESOLVE", "scalar"]
+__all__ = ["STANDARD_TAGS", "KIND_TAGS", "NULLS", "TRUE", "FALSE", "IMPLICIT", "MAY_RESOLVE", "scalar"]
 
 STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -19,6 +19,12 @@ STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
     "!",
 }
+KIND_TAGS = {
+    "scalar": STANDARD_TAGS - {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"},
+    "mapping": {"tag:yaml.org,2002:map", "!"},
+    "sequence": {"tag:yaml.org,2002:seq", "!"},
+}
+"""The standard tags each kind of node may carry: YAML's loaders refuse `!!str` on a mapping, `!!map` on text."""
 NULLS = {"", "~", "null", "Null", "NULL"}
 TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"}
 FALSE = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"}

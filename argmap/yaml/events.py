@@ -10,7 +10,7 @@ import yaml
 
 from argmap.codes import DUPLICATE_KEY, MULTIPLE_DOCUMENTS, SCHEMA, UNSAFE_YAML, YAML_SYNTAX
 from argmap.diagnostics import Diagnostic
-from argmap.yaml.dialect import MAY_RESOLVE, STANDARD_TAGS, scalar
+from argmap.yaml.dialect import KIND_TAGS, MAY_RESOLVE, STANDARD_TAGS, scalar
 from argmap.yaml.document import Limits, Stop, YamlDocument, pack, unpack
 
 __all__ = ["build", "Loader", "PureLoader", "C_LOADER"]
@@ -202,11 +202,15 @@ class _Reader:
         """A problem found at ``mark``."""
         self.problems.append(Diagnostic(self.name, mark.line + 1, mark.column + 1, message, code))
 
-    def check_tag(self, event: Any) -> None:
-        """A tag outside YAML's standard ones is a problem: argmap reads plain data only."""
+    def check_tag(self, event: Any, kind: str) -> None:
+        """A tag outside YAML's standard ones is a problem: argmap reads plain data only; so is a standard tag on a
+        node of another kind (`!!str` on a mapping), which YAML's own loaders refuse."""
         tag = event.tag
         if tag is not None and tag not in STANDARD_TAGS:
             self.problem(event.start_mark, f"tag {tag!r} is not allowed; argmap reads plain YAML only", UNSAFE_YAML)
+        elif tag is not None and tag not in KIND_TAGS[kind]:
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(event.start_mark, f"tag {short!r} cannot stand on a {kind}: remove the tag", YAML_SYNTAX)
 
     def scalar(self, event: Any) -> None:
         """A scalar off the hot path: the document's root, tagged, anchored, or over the length limit."""
@@ -214,7 +218,7 @@ class _Reader:
         limit = self.limits.max_scalar_chars
         stack = self.stack
         if event.tag is not None:
-            self.check_tag(event)
+            self.check_tag(event, "scalar")
         if len(event.value) > limit:
             self.problem(mark, f"a value of {len(event.value):,} characters is over the {limit:,}-character limit",
                          UNSAFE_YAML)
@@ -234,7 +238,7 @@ class _Reader:
         """A mapping or a sequence opens: a new frame, within the depth limit."""
         mark = event.start_mark
         if event.tag is not None:
-            self.check_tag(event)
+            self.check_tag(event, "mapping" if is_mapping else "sequence")
         if len(self.stack) >= self.limits.max_depth:
             raise Stop(UNSAFE_YAML, mark.line + 1, mark.column + 1, f"nesting deeper than {self.limits.max_depth} levels")
         container: Any = {} if is_mapping else []

@@ -103,7 +103,36 @@ def test_eval_command_takes_questions(tmp_path):
     code, out, _ = run_cli("eval", "map.yaml", "-f", "json", "--questions", cwd=tmp_path)
     assert code == 0 and json.loads(out)["labels"]["c"] == "UNDEC"
     code, out, _ = run_cli("eval", "map.yaml", "--questions", cwd=tmp_path)
-    assert "the open question 'premise-supported' of 'o'" in out or "the open question 'relevant' of 'o'" in out
+    assert out.startswith("The thesis 't' stands: nothing attacks it (grounded semantics).\n")
+    why = dict(line.split(None, 1) for line in out.split("Why:\n")[1].splitlines() if line.strip())
+    assert why["o"] == "undecided: its critical questions 'premise-supported' and 'relevant' are open: no statement" \
+                       " that stands answers them"
+    assert why["c"].startswith("undecided: its attacker “The author lies” is undecided until a statement that stands"
+                               " answers the critical question ")
+
+
+def test_the_reasons_and_json_name_the_open_questions_of_every_inference(tmp_path):
+    # A one-premise objection names its scheme; one of its two assumptions is answered.
+    (tmp_path / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  t: {role: thesis, text: The plan is sound}\n"
+        "  liar: {text: Its author lied before, attacks: t, scheme: ad-hominem}\n"
+        "  record: {text: Court records, answers: {liar--attack--t: [premise-supported]}}\n", encoding="utf-8")
+    code, out, _ = run_cli("eval", "map.yaml", "--questions", cwd=tmp_path)
+    assert code == 0 and out.startswith(
+        "The thesis 't' is undecided: an objection to it is itself undecided (grounded semantics).\n"
+        "Why: undecided: its attacker “Its author lied before” is undecided until a statement that stands answers"
+        " the critical question 'relevant' of 'liar--attack--t'.\n")
+    expected = {"grounded": {"verdict": "UNDEC", "assumptions": {"premise-supported": "OUT", "relevant": "UNDEC"}},
+                "preferred": {"verdict": "REJECTED", "assumptions": {"premise-supported": "REJECTED",
+                                                                   "relevant": "REJECTED"}},
+                # the answered question 0.5 - 0.5 * 0.5 = 0.25, the open one 0.5: 0.5 - 0.5 * (1 - 0.75 * 0.5)
+                "dfquad": {"verdict": pytest.approx(0.1875), "assumptions": {"premise-supported": 0.25,
+                                                                             "relevant": 0.5}}}
+    for semantics, questions in expected.items():
+        code, out, _ = run_cli("eval", "map.yaml", "-s", semantics, "-f", "json", "--questions", cwd=tmp_path)
+        assert code == 0 and json.loads(out)["questions"] == {"liar--attack--t": questions}, semantics
+    code, out, _ = run_cli("eval", "map.yaml", "-f", "json", cwd=tmp_path)
+    assert "questions" not in json.loads(out)  # the default evaluation is unchanged
 
 
 def test_no_stable_extension_because_of_open_questions_is_said_so(tmp_path):

@@ -137,3 +137,40 @@ def test_a_quick_fix_raises_an_open_question_as_an_objection(tmp_path: Path) -> 
         await diagnostics_for(client, uri, lambda d: not any("'field'" in x.message for x in d if x.code == "ARG310"))
 
     _run(tmp_path, body)
+
+
+FLOW = """\
+argmap: 1
+statements: {t: {role: thesis, text: The plan is sound}, liar: {text: Its author lied, attacks: t, scheme: ad-hominem}}
+"""
+
+
+def test_the_quick_fix_writes_into_statements_written_in_flow_style(tmp_path: Path) -> None:
+    # a second `statements:` key would be a duplicate key: the stub goes inside the flow mapping
+    write_tree(tmp_path, {"maps/map.yaml": FLOW})
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, tmp_path / "maps" / "map.yaml")
+        found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG310" for x in d))
+        question = next(d for d in found if d.code == "ARG310" and "'premise-supported'" in d.message)
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=question.range,
+            context=types.CodeActionContext(diagnostics=[question])))
+        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        for title in ("Raise this question: add an objection that undercuts the inference",
+                      "Answer this question: add a statement that answers it"):
+            edit = by_title[title].edit
+            assert edit is not None and edit.changes is not None
+            [change_] = edit.changes[uri]
+            assert (change_.range.start.line, change_.range.end.line) == (1, 2)
+            lines = FLOW.splitlines(keepends=True)
+            fixed = lines[0] + change_.new_text
+            assert fixed.count("statements") == 1 and ", liar-premise-supported" in fixed
+            client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2 + (title[0] == "A")),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+            after = await diagnostics_for(client, uri, lambda d: not any(
+                "'premise-supported'" in x.message for x in d if x.code == "ARG310"))
+            assert not [x for x in after if x.severity == types.DiagnosticSeverity.Error]
+
+    _run(tmp_path, body)

@@ -134,6 +134,8 @@ def _new_statement(lines: list[str], name: str, body: str = "text: TODO\n") -> t
     """A statement ``name`` (its fields ``body``, one a line) added at the end of the file's ``statements:``
     (which is added if absent)."""
     header = next((i for i, text in enumerate(lines) if re.match(r"^statements\s*:\s*(#.*)?$", text)), None)
+    if header is None and any(re.match(r"^[\"']?statements[\"']?\s*:", text) for text in lines):
+        return _into_flow(lines, name, body)  # `statements: {...}` on one line; another shape gets no edit
     if header is None:
         at = types.Position(line=len(lines), character=0)
         prefix = "" if not lines or not lines[-1] else "\n"
@@ -145,6 +147,28 @@ def _new_statement(lines: list[str], name: str, body: str = "text: TODO\n") -> t
     at = types.Position(line=end + 1, character=0)
     fields = "".join(f"{' ' * (step * 2)}{line}\n" for line in body.splitlines())
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * step}{name}:\n{fields}")
+
+
+def _into_flow(lines: list[str], name: str, body: str) -> types.TextEdit | None:
+    """A statement added inside a one-line flow mapping ``statements: {...}``, its fields in flow style; None
+    when ``statements:`` has any other shape (a second ``statements:`` key would break the map)."""
+    import yaml
+
+    number = next(i for i, text in enumerate(lines) if re.match(r"^[\"']?statements[\"']?\s*:", text))
+    text = lines[number]
+    try:
+        value = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    node = value.value[0][1] if isinstance(value, yaml.MappingNode) and len(value.value) == 1 else None
+    if not isinstance(node, yaml.MappingNode) or not node.flow_style or node.end_mark.line != 0:
+        return None
+    close = node.end_mark.column - 1  # the closing brace
+    fields = ", ".join(line for line in body.splitlines())
+    added = f"{', ' if node.value else ''}{name}: {{{fields}}}"
+    line = types.Position(line=number, character=0)
+    return types.TextEdit(range=types.Range(start=line, end=types.Position(line=number + 1, character=0)),
+                          new_text=text[:close] + added + text[close:] + ("" if text.endswith("\n") else "\n"))
 
 
 def _add_field(codec: PositionCodec, lines: list[str], line: int, field: str) -> types.TextEdit | None:

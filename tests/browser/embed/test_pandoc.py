@@ -4,12 +4,15 @@ broken map that fails the conversion with its file and line."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import sys
 import textwrap
 
 import pytest
 
 from tests.browser.embed.conftest import BROKEN, INLINE, build, opened, tool, write_maps
+from tests.conftest import skip_tool
 
 pytestmark = pytest.mark.needs_dot
 
@@ -69,14 +72,36 @@ def test_html_output_shows_the_maps_in_the_documents_language(page, report):
 
 
 def test_latex_output_gets_each_map_as_a_vector_figure(report):
-    result = filtered(report, "-t", "latex", "-o", "report.tex")
+    result = filtered(report, "-s", "-t", "latex", "-o", "report.tex")
     assert result.returncode == 0, result.stderr
     tex = (report / "report.tex").read_text(encoding="utf-8")
-    figures = re.findall(r"\\includegraphics\[[^]]*\]\{(argmap-figures/argmap-[0-9a-f]+\.pdf)\}", tex)
-    assert len(figures) == 4 and "\\caption{A small map}" in tex
+    # pandoc's own figures: its standalone preamble loads graphicx and scales each to the page.
+    assert "\\usepackage{graphicx}" in tex and "\\setkeys{Gin}{width=\\maxwidth,height=\\maxheight,keepaspectratio}" in tex
+    figures = re.findall(r"\\includegraphics(?:\[[^]]*\])?\{(argmap-figures/argmap-[0-9a-f]+\.pdf)\}", tex)
+    assert len(figures) == 4 and "\\caption{A small map}" in tex and tex.count("\\begin{figure}") == 4
     for name in figures:
         figure = (report / name).read_bytes()
         assert figure.startswith(b"%PDF") and b"/Subtype /Image" not in figure and b"/Subtype/Image" not in figure
+    # ConTeXt takes the same figures (a raw LaTeX block would be dropped there, and the map lost).
+    result = filtered(report, "-t", "context", "-o", "report.ctx")
+    assert result.returncode == 0, result.stderr
+    assert len(re.findall(r"\\externalfigure\[argmap-figures/argmap-[0-9a-f]+\.pdf\]", (report / "report.ctx").read_text(encoding="utf-8"))) == 4
+
+
+def test_pdf_output_has_each_map_as_vector_drawing_in_the_documents_language(report):
+    """``pandoc -o report.pdf`` through LaTeX: the maps' texts are text in the PDF (not pictures of text), in French."""
+    for program in ("pdflatex", "pdftotext", "pdfimages"):
+        if shutil.which(program) is None:
+            skip_tool(f"{program} is not installed (make test installs it: apt-get install texlive-latex-recommended poppler-utils)")
+    result = filtered(report, "-M", "lang=fr", "-o", "report.pdf")
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", "-layout", "report.pdf", "-"], cwd=report, capture_output=True, text=True,
+                          check=True).stdout
+    for said in ("La thèse tient", "Une réfutation", "An inline claim", "Its ground", "Figure 1: Une petite carte"):
+        assert said in text, text
+    assert "A link to a map file stays a link" in text
+    images = subprocess.run(["pdfimages", "-list", "report.pdf"], cwd=report, capture_output=True, text=True, check=True)
+    assert len(images.stdout.strip().splitlines()) == 2, images.stdout  # its header only: no picture in the PDF
 
 
 def test_a_broken_map_fails_the_conversion_with_its_file_and_line(tmp_path):

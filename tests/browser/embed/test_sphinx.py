@@ -46,6 +46,7 @@ def sphinx_site(tmp_path_factory):
            :lang: en
            :focus: objection
            :depth: 1
+           :rankdir: left-right
 
         .. argmap::
 
@@ -80,6 +81,9 @@ def test_the_page_shows_each_map_interactive_in_the_sites_language(page, sphinx_
     # The static drawing: English, only the objection's neighbourhood.
     static = page.page.locator("figure.argmap-static svg").text_content()
     assert "An objection" in static and "A rebuttal" in static and "A fact" not in static
+    # Drawn left to right: the rebuttal, the objection and the thesis side by side.
+    places = [page.page.locator(f"figure.argmap-static svg #node-{name}").bounding_box() for name in ("rebuttal", "objection", "thesis")]
+    assert places[0]["x"] + places[0]["width"] <= places[1]["x"] and places[1]["x"] + places[1]["width"] <= places[2]["x"]
     assert page.problems == []
     assert all(request.startswith(sphinx_site.as_uri()) for request in page.requests), page.requests
 
@@ -102,6 +106,12 @@ def test_a_broken_map_or_a_wrong_option_is_a_warning_with_its_place_and_fails_th
 
         .. argmap:: maps/map.yaml
            :height: 1px;background:url(x)
+
+        .. argmap:: maps/map.yaml
+           :rankdir: sideways
+
+        .. argmap:: broken.yaml
+           :static:
         """, BROKEN)
     (root / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     result = build(tool("sphinx-build"), "-W", "--keep-going", "-q", "-b", "html", ".", "_build/html", cwd=root)
@@ -112,6 +122,10 @@ def test_a_broken_map_or_a_wrong_option_is_a_warning_with_its_place_and_fails_th
     assert re.search(r"index\.rst:13: WARNING: argmap: no statement or argument 'nobody'", result.stderr)
     assert re.search(r"index\.rst:16: WARNING: .*absent\.yaml: error: ", result.stderr)
     assert re.search(r"index\.rst:18: WARNING: argmap: height is a CSS length", result.stderr)
+    # Each said once: a map that cannot be drawn as asked is not tried again when the page is written, and a map
+    # shown twice has its findings said once.
+    assert len(re.findall(r"index\.rst:21: WARNING: argmap: unknown direction 'sideways'", result.stderr)) == 1
+    assert len(re.findall(r"broken\.yaml:4: WARNING", result.stderr)) == 1, result.stderr
     # The rest of the site is built all the same: the maps that can be drawn are, their errors marked.
     page = (root / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "ARG101" in page and "--argmap-height: 1px;background" not in page
