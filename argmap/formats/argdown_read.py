@@ -17,7 +17,6 @@ _PCS = re.compile(r"\((\d+)\)\s*")
 _HEADING = re.compile(r"(#+)\s+(.*)")
 _LIST = re.compile(r"(?:\*|\d+\.)\s+")
 _INFERENCE = re.compile(r"-{2,}\s*")
-_ONE_LINE_INFERENCE = re.compile(r"-{2,}\s+(\S.*?)\s+-{2,}\s*")  # -- rules {data} -- on one line
 
 
 def sniff(content: str, document: Any) -> bool:
@@ -258,7 +257,7 @@ class _Reader:
                 since.append(ref[1])
                 stack = [(line.indent, ref)]
                 index = end
-            elif _INFERENCE.fullmatch(line.text) or _ONE_LINE_INFERENCE.fullmatch(line.text):
+            elif _INFERENCE.fullmatch(line.text) or _one_line_inference(line.text):
                 data, index = _inference(lines, index)
                 # relations below an inference line undercut the step it starts; its conclusion comes next
                 stack = [(line.indent, ("pending",))]
@@ -283,17 +282,32 @@ class _Reader:
 
 
 def _starts(line: Line) -> bool:
-    return bool(_PCS.match(line.text) or _INFERENCE.fullmatch(line.text) or _ONE_LINE_INFERENCE.fullmatch(line.text)
+    return bool(_PCS.match(line.text) or _INFERENCE.fullmatch(line.text) or _one_line_inference(line.text)
                 or RELATION.match(line.text))
+
+
+def _one_line_inference(text: str) -> tuple[int, str] | None:
+    """``-- rules {data} --`` on one line: where its body starts in ``text`` and the body; None for another line.
+    (Found without a regular expression: one with the body between two runs of dashes backtracks for hours on
+    a long line of spaces.)"""
+    if not text.startswith("--"):
+        return None
+    line = text.rstrip()
+    head = len(line) - len(line.lstrip("-"))
+    tail = len(line) - len(line.rstrip("-"))
+    body = line[head:len(line) - tail]
+    if tail < 2 or head + tail >= len(line) or not body[0].isspace() or not body[-1].isspace() or not body.strip():
+        return None
+    return head + len(body) - len(body.lstrip()), body.strip()
 
 
 def _inference(lines: list[Line], index: int) -> tuple[Any, int]:
     """An inference line (collapsed ----, expanded -- rules {data} -- over several lines, or the same on one
     line, as Argdown reads them): its data and the next line's index."""
-    one_line = _ONE_LINE_INFERENCE.fullmatch(lines[index].text)
+    one_line = _one_line_inference(lines[index].text)
     if one_line:
-        at = lines[index].indent + one_line.start(1) + 1
-        return _rules_and_data(element(one_line.group(1), lines[index].number, at)), index + 1
+        at, body = one_line
+        return _rules_and_data(element(body, lines[index].number, lines[index].indent + at + 1)), index + 1
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or _starts(following):
         return None, index + 1

@@ -155,3 +155,23 @@ def test_argdown_front_matter_keeps_the_meaning_argdowns_own_reader_gives_it():
     assert again["data"] == amap.imported.kept["data"]
     assert {k: v for k, v in again["front-matter"].items() if k != "list"} == \
            {k: v for k, v in front.items() if k != "list"}
+
+
+@given(st.text(alphabet=st.sampled_from("- \tx{}\u3000"), max_size=14))
+def test_an_inference_on_one_line_is_found_as_argdowns_pattern_says(line):
+    """`-- rules {data} --`: two or more dashes, a space, the body, a space, two or more dashes (the pattern as
+    a regular expression is the oracle; the reader finds it without one, in time linear in the line)."""
+    import re
+
+    from argmap.formats.argdown_read import _one_line_inference
+
+    found = re.fullmatch(r"-{2,}\s+(\S.*?)\s+-{2,}\s*", line)
+    assert _one_line_inference(line) == ((found.start(1), found.group(1)) if found else None)
+
+
+def test_a_long_line_of_spaces_between_dashes_in_a_structure_is_read_at_once():
+    from argmap.formats import parse_map
+
+    source = "<A>\n\n(1) [P]: p\n-- x" + " " * 200_000 + "-x\n----\n(2) [C]: c\n"
+    amap = parse_map(source.encode(), "a.argdown").amap  # a regular expression took hours over this line
+    assert amap.arguments["a"].premises == ("p",) and amap.statements["p"].text == "p -- x -x"
