@@ -19,7 +19,7 @@ else:
     Graph = nx.DiGraph
 
 __all__ = ["Graph", "build", "implicit_id", "statements", "premises", "conclusion", "relation", "junctions",
-           "neighbourhood", "group_subgraph", "leading_to", "answering"]
+           "neighbourhood", "group_subgraph", "leading_to", "answering", "dangling"]
 
 
 def implicit_id(premise: str, relation: str, target: str) -> str:
@@ -132,18 +132,43 @@ def leading_to(graph: Graph, targets: Iterable[str],
     >>> sorted(leading_to(g, ["t"]))
     ['granted', 't']
     """
+    return set(_origins(graph, {t: t for t in targets}, also))
+
+
+def _origins(graph: Graph, targets: Mapping[str, Any],
+             also: Mapping[str, Iterable[str]] | None = None) -> dict[str, Any]:
+    """For each node from which a chain of relations leads to one of ``targets`` (as :func:`leading_to`
+    follows them), the value of the first target found that way (one search from every target at once)."""
     conceding: dict[str, list[str]] = {node: list(earlier) for node, earlier in (also or {}).items()}
     for node, granted in graph.nodes(data="concedes"):
         for target in granted or ():
             conceding.setdefault(target, []).append(node)
-    reached = {t for t in targets if t in graph}
+    reached = {t: value for t, value in targets.items() if t in graph}
     queue = list(reached)
     for node in queue:
         for earlier in (*graph.predecessors(node), *conceding.get(node, ())):
             if earlier not in reached:
-                reached.add(earlier)
+                reached[earlier] = reached[node]
                 queue.append(earlier)
     return reached
+
+
+def dangling(amap: ArgumentMap, graph: Graph) -> dict[str, tuple[str, str, str]]:
+    """Where a missing id cuts a chain: for each node from which a chain of relations leads to a statement
+    or argument whose relation names an id the map lacks, that statement or argument, the relation's key
+    and the missing id. dangling-reference reports that reference; what else fails follows from it."""
+    broken: dict[str, tuple[str, str, str]] = {}
+    for sid, statement in amap.statements.items():
+        for key in ("supports", "attacks", "concedes"):
+            for target in getattr(statement, key):
+                if target not in graph and target != sid:
+                    broken.setdefault(sid, (sid, key, target))
+    for aid, argument in amap.arguments.items():
+        if argument.target not in graph:
+            broken.setdefault(aid, (aid, "supports" if argument.supports is not None else "attacks", argument.target))
+    if not broken:
+        return {}
+    return _origins(graph, broken, answering(amap))
 
 
 def relation(graph: Graph, inference: str) -> str:

@@ -109,6 +109,17 @@ def test_the_strict_input_fails_on_warnings(maps):
 
 
 @needs_bash
+def test_each_map_is_checked_under_its_own_folders_configuration(maps):
+    # Run from the repository's top, as the Action runs: drafts/.argmap.yaml applies to drafts/ only.
+    (maps / "drafts" / ".argmap.yaml").write_text("rules:\n  dangling-reference: warning\n", encoding="utf-8")
+    (maps / "maps" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
+    status, out, _, _ = run_step("Check the maps", maps, PATHS="drafts/broken.yaml", STRICT="false")
+    assert status == 0 and "::warning file=drafts/broken.yaml,line=4,col=42,title=ARG101 " in out, out
+    status, out, _, _ = run_step("Check the maps", maps, PATHS="maps/broken.yaml", STRICT="false")
+    assert status == 1 and "::error file=maps/broken.yaml,line=4,col=42,title=ARG101 " in out, out
+
+
+@needs_bash
 def test_paths_are_words_never_patterns_or_commands(maps):
     status, out, _, _ = run_step("Check the maps", maps, PATHS="maps/* $(touch pwned)", STRICT="false")
     assert status == 1 and "maps/*" in out and not (maps / "pwned").exists()

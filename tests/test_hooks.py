@@ -158,6 +158,13 @@ def test_check_and_fmt_hooks_pass_on_a_clean_map_and_fail_on_a_broken_or_unforma
     assert any(f"-{line}\n" in output and f"+{line}\n" in output for line in ("id: cars", "argmap: 1"))
     assert "would reformat maps/map.yaml\n1 file would be reformatted, 2 other YAML files left alone\n" in output
 
+    # The map's own folder's configuration applies, though the hook runs from the repository's top.
+    (base / "maps" / "map.yaml").write_text(broken, encoding="utf-8")
+    (base / "maps" / ".argmap.yaml").write_text("rules:\n  dangling-reference: warning\n", encoding="utf-8")
+    status, output = pre_commit(base, hooks, "--verbose")
+    assert status == 0, output
+    assert "warning ARG101  support target 'thesiss' is not defined" in output
+
 
 def test_the_fmt_hook_rewrites_the_file_and_then_passes(tmp_path, hooks):
     base = user_repo(tmp_path, hooks, [{"id": "argmap-fmt"}])

@@ -30,13 +30,19 @@ OPEN_QUESTIONS = {  # the critical questions the essay leaves open, listed as no
 def test_essay_is_clean_with_every_quote_verified_and_its_open_questions_listed():
     code, out, err = run_cli("check", "-f", "json", "models/", cwd=ROOT)
     found = findings(out)
-    assert (code, err) == (0, "") and {(d["code"], d["severity"]) for d in found} == {("ARG310", "info")}
-    assert {(d["message"].split(" of '")[1].split("'")[0], d["message"].split("'")[1]) for d in found} == OPEN_QUESTIONS
+    assert (code, err) == (0, "") and {(d["code"], d["severity"]) for d in found} == {("ARG310", "info"), ("ARG208", "info")}
+    questions = [d for d in found if d["code"] == "ARG310"]
+    assert {(d["message"].split(" of '")[1].split("'")[0], d["message"].split("'")[1]) for d in questions} == OPEN_QUESTIONS
+    # the essay's own double use of point 2: a point of its summary, and the reason for point 3 ("par conséquent")
+    [twice] = [d for d in found if d["code"] == "ARG208"]
+    assert twice["message"].startswith("'vc-cautious' supports 'popularity-overestimated' directly and again through"
+                                       " vc-cautious -> startups-cannot-raise -> popularity-overestimated")
 
 
 def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
     code, out, err = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT, env={"ARGMAP_SOURCE_DIRS": ""})
-    [note] = [d for d in findings(out) if d["code"] != "ARG310"]  # open critical questions: warnings by default
+    # open critical questions and the essay's double use of point 2: warnings by default
+    [note] = [d for d in findings(out) if d["code"] not in ("ARG310", "ARG208")]
     assert (code, err, note["code"], note["severity"]) == (0, "", "ARG303", "info")
     import argmap
 
@@ -51,7 +57,7 @@ def test_without_the_texts_quotes_are_reported_unverified_in_one_note():
 def test_the_environment_names_the_folder_of_the_texts():
     code, out, _ = run_cli("check", "--no-config", "-f", "json", "models/", cwd=ROOT,
                            env={"ARGMAP_SOURCE_DIRS": str(SEEDS)})
-    assert code == 0 and {d["code"] for d in findings(out)} == {"ARG310"}
+    assert code == 0 and {d["code"] for d in findings(out)} == {"ARG310", "ARG208"}
 
 
 def test_every_statement_quotes_both_translations():
@@ -124,6 +130,25 @@ def test_detaching_a_summary_point_from_its_answer_fails_the_check(tmp_path):
     code, out, _ = run_cli("check", "-f", "json", str(folder), cwd=tmp_path)
     assert code == 1
     assert any(d["code"] == "ARG205" and f"does not support '{detached[0]}'" in d["message"] for d in findings(out))
+
+
+def test_a_summary_point_supporting_the_no_beside_the_intermediate_conclusion_is_counted_twice(tmp_path):
+    """Points lead to the intermediate conclusion and through it to the "no": a point that also supports the "no"
+    directly is reported, with the chain it already has."""
+    folder = _copy(tmp_path)
+
+    def shortcut(statements: dict) -> bool:
+        point = statements.get("startups-cannot-raise")
+        if point is not None:
+            point["supports"] = [point["supports"], "no-feast-elsewhere"]
+        return point is not None
+
+    _edit_statements(folder, shortcut)
+    code, out, _ = run_cli("check", "-f", "json", str(folder), cwd=tmp_path)
+    twice = [d["message"] for d in findings(out) if d["code"] == "ARG208"]
+    assert code == 0 and ("'startups-cannot-raise' supports 'no-feast-elsewhere' directly and again through"
+                          " startups-cannot-raise -> popularity-overestimated -> no-feast-elsewhere: its weight is"
+                          " counted twice; support 'popularity-overestimated' or 'no-feast-elsewhere', not both") in twice
 
 
 @needs_seeds

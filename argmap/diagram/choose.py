@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Callable
+from dataclasses import replace
 
 from argmap import interrupts
 from argmap.diagram.dot import write
@@ -15,10 +17,14 @@ from argmap.diagram.view import View
 
 __all__ = ["CANDIDATES", "SCREEN", "choose", "fitted", "scale", "kept"]
 
-CANDIDATES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3),
-              Layout("LR"), Layout("LR", 1, 2))
+_SHAPES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3))
+_ACROSS = (Layout("LR"), Layout("LR", 1, 2))
+CANDIDATES = (*_SHAPES, *_ACROSS, *(replace(layout, columns=20) for layout in _SHAPES),
+              *(replace(layout, columns=columns) for columns in (24, 40) for layout in _ACROSS))
 """The layouts tried, the default first: thesis on top; then, for a wide and shallow map, evidence over
-two rows, or the map's separate parts on two or three lines; then arrows pointing right (a deep, narrow map)."""
+two rows, or the map's separate parts on two or three lines; then arrows pointing right (a deep, narrow map).
+Each also with its texts wrapped narrower (ranks one above the other: a wide map gets narrower) or, arrows
+pointing right, narrower or wider (ranks side by side: a tall map gets shorter)."""
 SCREEN = (1600.0, 900.0)
 """The screen a drawing is judged on (pixels): a laptop's, or a slide's."""
 BETTER = 1.1
@@ -56,16 +62,23 @@ def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -
     return scale(float(width) * 72, float(height) * 72)
 
 
-def choose(shown: View, legend: bool = True, timeout: float = 120.0) -> Layout:
+def choose(shown: View, legend: bool = True, timeout: float = 120.0,
+           wrapped: Callable[[int], View] | None = None) -> Layout:
     """The candidate layout of ``shown`` whose text reads largest at fit (:data:`BETTER` to beat the
-    default). Large maps, and any map when dot is missing or fails, keep the default."""
+    default); ``wrapped`` gives the view with its texts wrapped to a width (without it, only candidates of
+    ``shown``'s own width are tried). Large maps, and any map when dot is missing or fails, keep the default."""
     if shown.large or len(shown.nodes) < 3:
         return DEFAULT
-    sources = [write(shown, layout, legend) for layout in CANDIDATES]
+    views = {shown.columns: shown}
+    candidates = [layout for layout in CANDIDATES if layout.columns == shown.columns or wrapped is not None]
+    for layout in candidates:
+        if layout.columns not in views and wrapped is not None:
+            views[layout.columns] = wrapped(layout.columns)
+    sources = [write(views[layout.columns], layout, legend) for layout in candidates]
     tasks = [functools.partial(fitted, source, timeout) for source in sources]
     try:
         scales = interrupts.pooled(tasks, os.cpu_count() or 1)
     except (GraphvizMissing, GraphvizFailed, ValueError):
         return DEFAULT
-    best = max(range(len(CANDIDATES)), key=lambda index: (scales[index], -index))
-    return CANDIDATES[best] if scales[best] > scales[0] * BETTER else DEFAULT
+    best = max(range(len(candidates)), key=lambda index: (scales[index], -index))
+    return candidates[best] if scales[best] > scales[0] * BETTER else DEFAULT

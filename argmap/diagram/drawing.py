@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.diagram.dot import RANKDIRS, write
-from argmap.diagram.layout import Layout
+from argmap.diagram.layout import COLUMNS, Layout
 from argmap.diagram.view import View, view
 from argmap.texts import pick_text
 
@@ -71,11 +71,25 @@ class Drawing:
     def annotations(self) -> dict[str, str]:
         return dict(self.evaluation.annotations()) if self.evaluation is not None else {}
 
-    def view(self, lang: str | None = None) -> View:
-        """What the diagram in ``lang`` (default: :attr:`lang`) shows, before it is written as DOT."""
+    def view(self, lang: str | None = None, columns: int | None = None) -> View:
+        """What the diagram in ``lang`` (default: :attr:`lang`) shows, before it is written as DOT: its texts
+        wrapped to ``columns``, by default to the width of the layout decided (:data:`COLUMNS` before)."""
         chosen = lang or self.lang
-        return view(self.graph, self.amap.groups, chosen, self.title(chosen), self.annotations(), 28,
-                    self.whole if self.excerpt else None, self.problems, self.scheme_captions(chosen))
+        width = columns or (self.layout.columns if self.layout is not None else COLUMNS)
+        return view(self.graph, self.amap.groups, chosen, self.title(chosen), self.annotations(), width,
+                    self.whole if self.excerpt else None, self.problems, self.scheme_captions(chosen),
+                    self.attacks_first())
+
+    def attacks_first(self) -> frozenset[str]:
+        """The statements whose ``attacks:`` are written before their ``supports:`` (in the same file)."""
+        amap = self.amap
+        found = set()
+        for sid, statement in amap.statements.items():
+            if statement.supports and statement.attacks:
+                supports, attacks = amap.where(sid, "supports", key=True), amap.where(sid, "attacks", key=True)
+                if supports[0] == attacks[0] and attacks[1:] < supports[1:]:
+                    found.add(sid)
+        return frozenset(found)
 
     def scheme_captions(self, lang: str) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Inference id -> what its junction says of its scheme in ``lang`` (the short name, and how many of
@@ -107,9 +121,13 @@ class Drawing:
         elif self.layout is None:
             from argmap.diagram.choose import choose, kept
 
-            shown = shown or self.view()
-            layout = kept(self.previous, len(shown.nodes)) or choose(shown, self.legend, timeout)
+            first = shown = shown or self.view()
+            layout = kept(self.previous, len(shown.nodes)) or choose(shown, self.legend, timeout,
+                                                                     lambda columns: self.view(first.lang, columns))
             settled = replace(self, layout=layout)
+        assert settled.layout is not None
+        if shown is not None and shown.columns != settled.layout.columns:
+            shown = settled.view(shown.lang)  # the texts wrapped to the layout's width
         if settled.start is not None or self.places is None:
             return settled  # without an earlier drawing, dot leads itself into the boxes (start 0)
         from argmap.diagram.steady import steadiest
@@ -123,6 +141,8 @@ class Drawing:
         drawn = shown or self.view(lang)
         settled = self.settled(drawn)
         assert settled.layout is not None
+        if drawn.columns != settled.layout.columns:
+            drawn = settled.view(lang)
         return write(drawn, settled.layout, legend=self.legend, dpi=self.dpi, sized=self.sized, start=settled.start or 0)
 
     def draw(self, format: str, lang: str | None = None, timeout: float = 120.0, shown: View | None = None,

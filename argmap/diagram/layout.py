@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import View
 
-__all__ = ["Layout", "DEFAULT", "tree_order", "ranks", "rows", "host", "recorded"]
+__all__ = ["Layout", "DEFAULT", "COLUMNS", "tree_order", "ranks", "rows", "host", "recorded"]
+
+
+COLUMNS = 28
+"""The width statements' texts are wrapped to unless the layout chosen for a map says otherwise."""
 
 
 @dataclass(frozen=True)
@@ -22,21 +26,25 @@ class Layout:
     lines: int = 1
     """The separate parts of the map (arguments that share no statement) are laid side by side on this
     many lines, one under the other, as words wrap on a page."""
+    columns: int = COLUMNS
+    """The width statements' texts are wrapped to, in display columns (a wide character counts two)."""
 
     def describe(self) -> str:
         """The layout in a reader's words (the DOT comment, the benchmark)."""
         rows = f", evidence in {self.stagger} rows" if self.stagger > 1 else ""
         lines = f", parts on {self.lines} lines" if self.lines > 1 else ""
-        return f"{self.rankdir}{rows}{lines}"
+        columns = f", texts {self.columns} wide" if self.columns != COLUMNS else ""
+        return f"{self.rankdir}{rows}{lines}{columns}"
 
     def record(self, nodes: int) -> str:
         """The layout as a drawing records it (a comment of its SVG or DOT), with the number of nodes it was
         chosen for: what :func:`recorded` reads back, so that the next drawing can keep it."""
-        return f"argmap layout: {self.rankdir} {self.stagger} {self.lines}; {nodes} nodes"
+        columns = f" {self.columns}" if self.columns != COLUMNS else ""
+        return f"argmap layout: {self.rankdir} {self.stagger} {self.lines}{columns}; {nodes} nodes"
 
 
 DEFAULT = Layout()
-_RECORD = re.compile(rb"argmap layout: (BT|TB|LR|RL) ([1-9]) ([1-9]); ([0-9]{1,9}) nodes")
+_RECORD = re.compile(rb"argmap layout: (BT|TB|LR|RL) ([1-9]) ([1-9])(?: ([1-9][0-9]))?; ([0-9]{1,9}) nodes")
 _HEAD = 1 << 16
 """Bytes of a drawing searched for its record (an SVG's comment comes before the drawing, a DOT's on its
 first line)."""
@@ -46,15 +54,17 @@ def recorded(drawing: bytes) -> tuple[Layout, int] | None:
     """The layout a drawing of argmap's records, and the number of nodes it was chosen for (None: another
     program's file, or a drawing made before layouts were recorded).
 
-    >>> recorded(Layout("LR", 1, 2).record(40).encode())
-    (Layout(rankdir='LR', stagger=1, lines=2), 40)
+    >>> recorded(Layout("LR", 1, 2, 40).record(40).encode())
+    (Layout(rankdir='LR', stagger=1, lines=2, columns=40), 40)
+    >>> recorded(b"<!-- argmap layout: BT 1 1; 9 nodes -->")
+    (Layout(rankdir='BT', stagger=1, lines=1, columns=28), 9)
     >>> recorded(b"<svg/>") is None
     True
     """
     found = _RECORD.search(drawing[:_HEAD])
     if found is None:
         return None
-    return Layout(found[1].decode(), int(found[2]), int(found[3])), int(found[4])
+    return Layout(found[1].decode(), int(found[2]), int(found[3]), int(found[4] or COLUMNS)), int(found[5])
 STAGGERED = 3
 """A statement's leaves are spread over several ranks only when it has at least this many."""
 

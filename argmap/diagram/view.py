@@ -3,7 +3,7 @@ and the marks a drawing adds (a missing translation, relations cut off by an exc
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal, cast
@@ -99,18 +99,22 @@ class View:
     extra: Mapping[str, Any] = field(default_factory=dict)
     legend: tuple[str, ...] = ()
     """The legend's items that the drawing uses, in :data:`LEGEND` order: a legend explains nothing absent."""
+    columns: int = 28
+    """The width statements' texts are wrapped to (display columns)."""
 
 
 def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
          annotations: Mapping[str, str] | None = None, columns: int = 28, whole: Graph | None = None,
          problems: Mapping[str, tuple[str, ...]] | None = None,
-         schemes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None) -> View:
+         schemes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None, attacks_first: Collection[str] = ()) -> View:
     """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.
 
     ``whole`` is the map's graph when ``graph`` is an excerpt of it: a node whose relations continue
     outside the excerpt says how many. ``problems`` gives the error codes found in a node's definition.
     ``schemes`` gives, per inference with a scheme, the lines its junction shows (the scheme's short name, its
     open questions) and the statements that answer its critical questions (drawn as answers to the junction).
+    ``attacks_first`` names the statements whose ``attacks:`` are written before their ``supports:``: their lines
+    are listed in that order, so that a drawing hangs a statement under the conclusion written first.
     """
     named = schemes or {}
     notes = annotations or {}
@@ -147,6 +151,9 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
             drawn.append(Node(node, "junction", tuple(caption), None, label, (), data.get("group"), note, None,
                               None, cut, flawed))
     drawn_edges = edges(graph, {node: answers for node, (_, answers) in named.items()}, junctions)
+    if attacks_first:
+        drawn_edges.sort(key=lambda edge: edge.source in attacks_first and edge.relation == "support"
+                         and not nodes[edge.inference].get("explicit", True))
     asked = graph.graph.get("question")
     if asked is not None and any(edge.target == QUESTION for edge in drawn_edges):
         # the question, drawn above its answers, each answer's line pointing up to it
@@ -155,7 +162,7 @@ def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
     shown_words = set(notes.get(item.id) for item in drawn)
     return View(title, lang, tuple(drawn), tuple(drawn_edges), _clusters(drawn, groups, lang, default),
                 tuple(w for w in BORDERS if w in shown_words), graph.number_of_nodes() > LARGE,
-                legend=_legend(drawn, drawn_edges, shown_words))
+                legend=_legend(drawn, drawn_edges, shown_words), columns=columns)
 
 
 def edges(graph: Graph, answers: Mapping[str, tuple[str, ...]], junctions: set[str] | None = None) -> list[Edge]:

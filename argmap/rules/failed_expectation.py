@@ -8,7 +8,8 @@ What it does:
     any chain of relations (a concession leads where the claim it concedes leads, and an answer
     to a critical question where its inference leads, as for unreachable-claim), `quoted-from:
     [sources]` carry a quote from each source. Failures are reported at the assertion, naming
-    the statements that break it.
+    the statements that break it, and the reference to a missing id on a statement's chain when
+    there is one (the likely cause: dangling-reference reports it).
 
 Why this matters:
     Assertions pin down what a map is meant to say, so that an edit that deletes a summary
@@ -32,7 +33,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import Graph, answering, leading_to
+from argmap.graph import Graph, answering, dangling, leading_to
 from argmap.model import ArgumentMap
 from argmap.rule import Context
 from argmap.schema import Each, Selector, Statement
@@ -48,6 +49,7 @@ WHOLE = True  # about what is absent: skipped when parts of the map could not be
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap, graph = ctx.amap, ctx.graph
     reaching: dict[str, frozenset[str]] = {}
+    cut = dangling(amap, graph)
     for index, expectation in enumerate(amap.expectations):
         chosen = [sid for sid, statement in amap.statements.items() if _matches(expectation.select, sid, statement)]
         prefix = f"{expectation.message}: " if expectation.message else ""
@@ -64,8 +66,12 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         if expectation.each is None:
             continue
         for sid in chosen:
-            for reason in _each_failures(expectation.each, sid, amap, graph, reaching):
-                yield amap.expectation_problem(CODE, index, "each", message=f"{prefix}{sid!r} {reason}")
+            for reason, through in _each_failures(expectation.each, sid, amap, graph, reaching):
+                cause = cut.get(sid) if through is not None else None
+                if cause is not None and through == "own" and cause[0] != sid:
+                    cause = None
+                because = f"; {cause[0]!r} {cause[1]} {cause[2]!r}, which is not defined" if cause else ""
+                yield amap.expectation_problem(CODE, index, "each", message=f"{prefix}{sid!r} {reason}{because}")
 
 
 def _matches(select: Selector, sid: str, statement: Statement) -> bool:
@@ -88,7 +94,9 @@ def _reaching(amap: ArgumentMap, graph: Graph, target: str, cache: dict[str, fro
 
 
 def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: Graph,
-                   reaching: dict[str, frozenset[str]]) -> Iterator[str]:
+                   reaching: dict[str, frozenset[str]]) -> Iterator[tuple[str, str | None]]:
+    """Why the statement fails ``each``, and where a missing id may be the cause: in the statement's own
+    relations ("own"), anywhere on its chain ("chain"), or nowhere (None)."""
     for relation in ("supports", "attacks"):
         target = getattr(each, relation)
         if target is None:
@@ -96,10 +104,10 @@ def _each_failures(each: Each, sid: str, amap: ArgumentMap, graph: Graph,
         direct = {t for inference in graph.successors(sid) if graph.nodes[inference]["relation"] == relation[:-1]
                   for t in graph.successors(inference)}
         if target not in direct:
-            yield f"does not {relation[:-1]} {target!r}"
+            yield f"does not {relation[:-1]} {target!r}", "own"
     if each.reaches is not None and sid not in _reaching(amap, graph, each.reaches, reaching):
-        yield f"does not lead to {each.reaches!r}"
+        yield f"does not lead to {each.reaches!r}", "chain"
     quoted = {quote.source for quote in amap.statements[sid].quotes}
     missing = [source for source in each.quoted_from if source not in quoted]
     if missing:
-        yield f"has no quote from {', '.join(repr(m) for m in missing)}"
+        yield f"has no quote from {', '.join(repr(m) for m in missing)}", None

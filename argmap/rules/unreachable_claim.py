@@ -6,7 +6,8 @@ What it does:
     an inference leads where the inference leads. A concession is a legitimate end of a path: a
     statement that `concedes:` a claim leads wherever that claim leads, since it bears on the
     argument as the point the author grants against the claim, without being a reason for or
-    against anything. Skipped when the map has no thesis.
+    against anything. A statement whose chain stops at a reference to a missing id is left to
+    dangling-reference, which reports the cause. Skipped when the map has no thesis.
 
 Why this matters:
     A statement that bears on nothing is either a forgotten relation or material that does not
@@ -34,9 +35,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.graph import Graph, answering, leading_to
+from argmap.graph import answering, dangling, leading_to
 from argmap.rule import Context
-from argmap.schema import Statement
 
 CODE = "ARG204"
 NAME = "unreachable-claim"
@@ -53,13 +53,9 @@ def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
         return
     # a statement that answers (or raises) a critical question of an inference leads where the inference leads
     reached = leading_to(graph, theses, also=answering(ctx.amap))
-    statements = ctx.amap.statements
+    # a statement whose chain a missing id cuts was meant to lead somewhere: dangling-reference reports the cause
+    cut = dangling(ctx.amap, graph)
     for node, kind in graph.nodes(data="kind"):
-        if kind == "statement" and node not in reached and not _broken(statements[node], graph):
+        if kind == "statement" and node not in reached and node not in cut:
             yield ctx.amap.problem(CODE, node, message=f"{node!r} does not lead to the thesis {theses[0]!r}")
 
-
-def _broken(statement: Statement, graph: Graph) -> bool:
-    """Whether a relation of the statement names an id that does not exist: dangling-reference reports the
-    cause, and the statement was meant to lead somewhere."""
-    return any(target not in graph for target in (*statement.supports, *statement.attacks, *statement.concedes))

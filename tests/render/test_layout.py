@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import argmap
 from argmap.diagram.layout import ranks, rows, tree_order
@@ -240,3 +241,58 @@ def test_a_recorded_layout_is_read_back_and_anything_else_ignored():
     assert recorded(b"<!-- " + Layout("BT", 2, 3).record(7).encode() + b" -->") == (Layout("BT", 2, 3), 7)
     for other in (b"", b"argmap layout: XX 1 1; 3 nodes", b"argmap layout: BT 0 1; 3 nodes", b"\xff" * 100):
         assert recorded(other) is None
+
+
+def test_a_recorded_width_of_texts_is_read_back_and_an_old_record_wraps_at_the_default():
+    from argmap.diagram.layout import COLUMNS, Layout, recorded
+
+    assert Layout("BT", 1, 1, 20).record(47) == "argmap layout: BT 1 1 20; 47 nodes"
+    assert recorded(Layout("LR", 1, 2, 40).record(21).encode()) == (Layout("LR", 1, 2, 40), 21)
+    assert recorded(b"argmap layout: LR 1 2; 21 nodes") == (Layout("LR", 1, 2, COLUMNS), 21)
+    assert Layout("BT", 1, 1, 20).describe() == "BT, texts 20 wide" and Layout().describe() == "BT"
+
+
+ATTACKS_FIRST = """\
+argmap: 1
+id: order
+statements:
+  thesis: {role: thesis, text: The bridge should be closed}
+  cost: {text: Closing costs the city a lot, attacks: thesis}
+  cracks: {role: evidence, text: Inspectors found cracks in two girders, supports: thesis}
+  survey:
+    text: A survey of drivers says the detour is short
+    attacks: cost
+    supports: cracks
+"""
+
+
+def test_a_statement_hangs_under_the_conclusion_written_first_attacks_or_supports(tmp_path):
+    """Supports are no longer put before attacks: what a statement argues for first, in the file, is what it
+    is drawn under, so that a relation added after the others does not move it."""
+    from argmap.diagram.drawing import prepare
+
+    drawn = prepare(shown(tmp_path, ATTACKS_FIRST)).view()
+    assert tree_order(drawn) == ("thesis", "cost", "survey", "cracks")
+    swapped = ATTACKS_FIRST.replace("    attacks: cost\n    supports: cracks\n", "    supports: cracks\n    attacks: cost\n")
+    assert tree_order(prepare(shown(tmp_path, swapped)).view()) == ("thesis", "cost", "cracks", "survey")
+
+
+@needs_dot
+def test_a_support_added_to_a_statement_that_attacked_keeps_every_rank_in_order(tmp_path):
+    """An edit of a real Argdown debate (state censorship): an objection that also gets a support, written
+    after its attack, moved its place in the drawing and 11 of 71 pairs on a rank swapped."""
+    from tests.conftest import run_cli
+
+    source = ROOT / "tests/formats/corpus/argdown/state-censorship.argdown"
+    assert run_cli("import", str(source), "-o", "debate", cwd=tmp_path)[0] == 0
+    path = tmp_path / "debate" / "map.yaml"
+    before_svg = argmap.render(argmap.load(path), "svg")
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    objection = document["statements"]["the-consumption-of-violent-2"]
+    assert objection.get("attacks") and not objection.get("supports")
+    objection["supports"] = ["freedom-of-speech-is-not-an"]  # written after its attack
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    after = argmap.render(argmap.load(path), "svg", previous=before_svg)
+    before = drawn_ranks(before_svg.decode("utf-8"), "BT")
+    kept, pairs = order_kept(before, drawn_ranks(after.decode("utf-8"), "BT"))
+    assert pairs > 50 and kept == pairs

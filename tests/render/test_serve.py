@@ -333,7 +333,7 @@ def test_a_save_keeps_the_layout_chosen_until_the_map_grows_by_half(tmp_path, mo
 
     chosen: list[int] = []
 
-    def choose(shown, legend=True, timeout=120.0):
+    def choose(shown, legend=True, timeout=120.0, wrapped=None):
         chosen.append(len(shown.nodes))
         return Layout("LR", 1, 2)
 
