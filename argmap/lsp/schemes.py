@@ -12,10 +12,11 @@ from lsprotocol import types
 if TYPE_CHECKING:
     from argmap.lsp.analysis import Analysis
     from argmap.lsp.context import Place
+    from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
     from argmap.schemes.uses import SchemeUse
 
-__all__ = ["suggestions", "scheme_card", "question_lines", "OPEN_QUESTION", "stub"]
+__all__ = ["suggestions", "scheme_card", "question_lines", "OPEN_QUESTION", "stub", "free_id"]
 
 Suggestion = tuple[str, str, types.CompletionItemKind, str]
 OPEN_QUESTION = re.compile(r"^open (assumption|exception) '([a-z0-9-]+)' of '([a-z0-9-]+)' \(([a-z0-9-]+)\): ")
@@ -127,6 +128,14 @@ def question_lines(analysis: Analysis, node: str) -> list[str]:
     return out
 
 
+def free_id(amap: ArgumentMap, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever no statement or argument of ``amap`` has."""
+    new_id, number = base, 2
+    while new_id in amap.statements or new_id in amap.arguments:
+        new_id, number = f"{base}-{number}", number + 1
+    return new_id
+
+
 def stub(analysis: Analysis, message: str, raise_it: bool) -> tuple[str, str] | None:
     """For an open-question finding: the id and the YAML of a statement that raises (an undercut of the
     inference) or answers its question, its text the question in the map's language, marked to be written."""
@@ -139,10 +148,7 @@ def stub(analysis: Analysis, message: str, raise_it: bool) -> tuple[str, str] | 
         return None
     question, iid = found[2], found[3]
     text = text_of(use.spec.questions[question].text, amap.languages[0])
-    base = f"{use.owner}-{question}" if raise_it else f"{use.owner}-{question}-answer"
-    new_id, number = base, 2
-    while new_id in amap.statements or new_id in amap.arguments:
-        new_id, number = f"{base}-{number}", number + 1
+    new_id = free_id(amap, f"{use.owner}-{question}" if raise_it else f"{use.owner}-{question}-answer")
     said = json.dumps(f"TODO: {text}", ensure_ascii=False)
     if raise_it:
         body = f"text: {said}\nattacks: {iid}\nraises: {question}\nby: analyst\n"

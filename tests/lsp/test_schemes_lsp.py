@@ -1,13 +1,17 @@
 """Schemes in the editor, through a real client session: scheme names, roles and questions completed, a
-scheme's card and an inference's questions on hover, and a quick fix that raises an open question."""
+scheme's card and an inference's questions on hover, a quick fix that raises an open question, and one that
+adds an unsaid premise as the analyst's statement."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from argmap.model import ArgumentMap
 from tests.conftest import write_tree
 from tests.lsp.conftest import change, diagnostics_for, open_file, position_of, session
 
@@ -172,5 +176,89 @@ def test_the_quick_fix_writes_into_statements_written_in_flow_style(tmp_path: Pa
             after = await diagnostics_for(client, uri, lambda d: not any(
                 "'premise-supported'" in x.message for x in d if x.code == "ARG310"))
             assert not [x for x in after if x.severity == types.DiagnosticSeverity.Error]
+
+    _run(tmp_path, body)
+
+
+def _applied(text: str, edits: list[types.TextEdit]) -> str:
+    """``text`` with ``edits`` made (positions in characters: the test's texts are ASCII), as an editor does:
+    each against the original text, inserts at one position in the order given."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def at(position: types.Position) -> int:
+        return offsets[position.line] + position.character if position.line < len(lines) else len(text)
+
+    out, done = [], 0
+    for edit in sorted(edits, key=lambda e: at(e.range.start)):  # sorted() keeps the given order of ties
+        out += [text[done:at(edit.range.start)], edit.new_text]
+        done = at(edit.range.end)
+    return "".join(out) + text[done:]
+
+
+ENTHYMEMES = {
+    "block": """\
+argmap: 1
+statements:
+  t: {role: thesis, text: Demand will double}
+  said: {text: The CEO said so}
+arguments:
+  ceo:
+    premises:
+      - said
+    supports: t
+    scheme: expert-opinion
+  other:
+    premises: said
+    supports: t
+""",
+    "flow": """\
+argmap: 1
+statements: {t: {role: thesis, text: Demand will double}, said: {text: The CEO said so}}
+arguments:
+  ceo: {premises: [said], supports: t, scheme: expert-opinion, roles: {assertion: said}}
+""",
+    "scalar premise, block roles, last in the file": """\
+argmap: 1
+arguments:
+  ceo:
+    supports: t
+    scheme: expert-opinion
+    premises: said
+    roles:
+      assertion: said
+statements:
+  t: {role: thesis, text: Demand will double}
+  said: {text: The CEO said so}""",
+}
+
+
+@pytest.mark.parametrize("source", list(ENTHYMEMES.values()), ids=list(ENTHYMEMES))
+def test_a_quick_fix_adds_the_unsaid_premise_as_the_analysts_statement(tmp_path: Path, source: str) -> None:
+    write_tree(tmp_path, {"maps/map.yaml": source})
+
+    async def body(client: LanguageClient) -> None:
+        uri = open_file(client, tmp_path / "maps" / "map.yaml")
+        found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG309" for x in d))
+        unsaid = next(d for d in found if d.code == "ARG309")
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=unsaid.range,
+            context=types.CodeActionContext(diagnostics=[unsaid])))
+        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        added = by_title["Add the unsaid premise 'expertise' as the analyst's statement"]
+        assert added.is_preferred and added.edit is not None and added.edit.changes is not None
+        fixed = _applied(source, added.edit.changes[uri])
+        amap = ArgumentMap.from_data(yaml.safe_load(fixed))
+        argument = amap.arguments["ceo"]
+        assert argument.roles["expertise"] == "ceo-expertise" and "ceo-expertise" in argument.premises
+        assert amap.statements["ceo-expertise"].by == "analyst"
+        assert amap.statements["ceo-expertise"].text == "TODO: E is an expert in a field D to which A belongs."
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+        after = await diagnostics_for(client, uri, lambda d: not any(x.code == "ARG309" for x in d))
+        assert not [x for x in after if x.severity == types.DiagnosticSeverity.Error]
 
     _run(tmp_path, body)

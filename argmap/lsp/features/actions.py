@@ -1,6 +1,6 @@
 """Quick fixes for the findings that have one: the "did you mean" target, a new statement for a dangling id,
 a stub for a missing translation, `by: analyst`, an objection that raises (or a statement that answers) an
-open critical question; and the file's canonical layout (`argmap fmt`)."""
+open critical question, the analyst's statement for an unsaid premise; and the file's canonical layout (`argmap fmt`)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ _MEANT = re.compile(r"did you mean '([a-z0-9-]+)'\?")
 _DANGLING = re.compile(r"^(?:[\w ]+?) '([a-z0-9]+(?:-[a-z0-9]+)*)' is not defined")
 _MISSING = re.compile(r"^statement '([a-z0-9-]+)' has no text in (.+)$")
 _UNQUOTED = re.compile(r"^'([a-z0-9-]+)' is presented as the author's")
+_UNSAID = re.compile(r"^'([a-z0-9-]+)' \([a-z0-9-]+\) has no premise for role '([a-z0-9-]+)'")
 _KEY = re.compile(r"^(\s*)([a-z0-9-]+)\s*:")
 
 
@@ -70,7 +71,7 @@ def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str
                                  diagnostic, preferred=True))
         dangling = _DANGLING.match(message)
         if dangling is not None:
-            insert = _new_statement(lines, dangling[1])
+            insert = _new_statement(codec, lines, dangling[1])
             if insert is not None:
                 found.append(_action(f"Add a statement '{dangling[1]}'", path, [insert], diagnostic))
     elif code == "ARG308":
@@ -79,22 +80,24 @@ def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str
         edit = _add_field(codec, lines, line - 1, "by: analyst") if unquoted else None
         if edit is not None:
             found.append(_action("Mark it as the analyst's (by: analyst)", path, [edit], diagnostic))
+    elif code == "ARG309":
+        found += _unsaid_premise(server, analysis, path, lines, diagnostic)
     elif code == "ARG310":
-        found += _question_stubs(analysis, path, lines, diagnostic)
+        found += _question_stubs(server, analysis, path, lines, diagnostic)
     elif code == "ARG301":
         missing = _MISSING.match(message)
         amap = analysis.checked.amap
         if missing is not None and amap is not None and missing[1] in amap.statements:
             line, _ = server_column(codec, lines, diagnostic.range.start)
             text = amap.statements[missing[1]].text
-            stub = _translation_stub(codec, lines, line - 1, text, [m.strip() for m in missing[2].split(",")],
+            stub = _translation_stub(codec, lines, _text_line(lines, line - 1), text, [m.strip() for m in missing[2].split(",")],
                                      amap.languages[0])
             if stub is not None:
                 found.append(_action(f"Add a stub translation in {missing[2]}", path, stub, diagnostic))
     return found
 
 
-def _question_stubs(analysis: Analysis, path: Path, lines: list[str],
+def _question_stubs(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str],
                     diagnostic: types.Diagnostic) -> list[types.CodeAction]:
     """For an open critical question: a stub objection that raises it, and a stub statement that answers it."""
     from argmap.lsp.schemes import stub
@@ -104,10 +107,35 @@ def _question_stubs(analysis: Analysis, path: Path, lines: list[str],
                             (False, "Answer this question: add a statement that answers it")):
         made = stub(analysis, diagnostic.message, raise_it)
         if made is not None:
-            insert = _new_statement(lines, made[0], made[1])
+            insert = _new_statement(server.workspace.position_codec, lines, made[0], made[1])
             if insert is not None:
                 found.append(_action(title, path, [insert], diagnostic, preferred=raise_it))
     return found
+
+
+def _unsaid_premise(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str],
+                    diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    """For a premise role no premise of an argument plays: the analyst's statement, its text the role's pattern
+    in the map's language, listed in the argument's `premises:` and named under `roles:`."""
+    from argmap.lsp.premise_fix import premise_edits
+    from argmap.lsp.schemes import free_id
+    from argmap.schemes import text_of
+
+    found, amap = _UNSAID.match(diagnostic.message), analysis.checked.amap
+    if found is None or amap is None or found[1] not in amap.arguments:
+        return []  # a one-premise relation becomes an argument first: the finding says how
+    argument, role = found[1], found[2]
+    spec = analysis.config.schemes.get(amap.arguments[argument].scheme)
+    if spec is None or role not in spec.roles:
+        return []
+    codec, new_id = server.workspace.position_codec, free_id(amap, f"{argument}-{role}")
+    said = json.dumps(f"TODO: {text_of(spec.roles[role], amap.languages[0])}", ensure_ascii=False)
+    edits = premise_edits(codec, lines, argument, role, new_id)
+    insert = _new_statement(codec, lines, new_id, f"text: {said}\nby: analyst\n")
+    if edits is None or insert is None:
+        return []
+    return [_action(f"Add the unsaid premise '{role}' as the analyst's statement", path, [*edits, insert], diagnostic,
+                    preferred=True)]
 
 
 def _at(codec: PositionCodec, lines: list[str], line: int, column: int) -> types.Position:
@@ -130,9 +158,11 @@ def _end_of_block(lines: list[str], start: int) -> int:
     return end
 
 
-def _new_statement(lines: list[str], name: str, body: str = "text: TODO\n") -> types.TextEdit | None:
+def _new_statement(codec: PositionCodec, lines: list[str], name: str, body: str = "text: TODO\n") -> types.TextEdit | None:
     """A statement ``name`` (its fields ``body``, one a line) added at the end of the file's ``statements:``
     (which is added if absent)."""
+    from argmap.lsp.premise_fix import line_insert
+
     header = next((i for i, text in enumerate(lines) if re.match(r"^statements\s*:\s*(#.*)?$", text)), None)
     if header is None and any(re.match(r"^[\"']?statements[\"']?\s*:", text) for text in lines):
         return _into_flow(lines, name, body)  # `statements: {...}` on one line; another shape gets no edit
@@ -144,9 +174,8 @@ def _new_statement(lines: list[str], name: str, body: str = "text: TODO\n") -> t
     end = _end_of_block(lines, header)
     children = [_indent(t) for t in lines[header + 1:end + 1] if t.strip() and not t.lstrip().startswith("#")]
     step = children[0] if children else 2
-    at = types.Position(line=end + 1, character=0)
     fields = "".join(f"{' ' * (step * 2)}{line}\n" for line in body.splitlines())
-    return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * step}{name}:\n{fields}")
+    return line_insert(codec, lines, end + 1, f"{' ' * step}{name}:\n{fields}")
 
 
 def _into_flow(lines: list[str], name: str, body: str) -> types.TextEdit | None:
@@ -187,6 +216,19 @@ def _add_field(codec: PositionCodec, lines: list[str], line: int, field: str) ->
     indent = body[0] if body else _indent(text) + 2
     at = types.Position(line=line + 1, character=0)
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * indent}{field}\n")
+
+
+def _text_line(lines: list[str], line: int) -> int:
+    """The line of the `text:` key that holds ``line``: a finding on a block of languages is on its first one."""
+    current = lines[line] if 0 <= line < len(lines) else ""
+    if re.match(r"^\s*text\s*:", current):
+        return line
+    indent = _indent(current)
+    for number in range(line - 1, -1, -1):
+        text = lines[number]
+        if text.strip() and not text.lstrip().startswith("#") and _indent(text) < indent:
+            return number if re.match(r"^\s*text\s*:\s*(#.*)?$", text) else line
+    return line
 
 
 def _translation_stub(codec: PositionCodec, lines: list[str], line: int, text: object, missing: list[str],
