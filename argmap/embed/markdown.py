@@ -26,7 +26,7 @@ from argmap.embed.core import EmbedError, Options, Source, describe, draw, marku
 __all__ = ["Fence", "fences", "ArgmapExtension", "makeExtension", "drawn_fence", "MapFailed"]
 
 logger = logging.getLogger("argmap.embed")
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+_FENCE = re.compile(r"^((?:[ \t]*>)*[ \t]*)(`{3,}|~{3,})(.*)$")  # in quotes (>), lists, admonitions
 _ARGMAP = re.compile(r"[ \t]*\{?[ \t]*\.?argmap\b([^`]*?)\}?[ \t]*")
 
 
@@ -53,10 +53,12 @@ class Fence:
 
 
 def fences(lines: list[str]) -> Iterator[Fence]:
-    """Every argmap block in ``lines``; the blocks of other languages are passed over whole.
+    """Every argmap block in ``lines``, also in quotes and indented blocks; those of other languages are passed over.
 
     >>> [(f.start, f.end, f.attrs, f.body) for f in fences(["```argmap path=a.yaml", "```", "~~~yaml", "```argmap", "~~~"])]
     [(0, 1, 'path=a.yaml', '')]
+    >>> [(f.indent, f.body) for f in fences(["> ```argmap", "> argmap: 1", ">   x: y", ">```"])]
+    [('> ', 'argmap: 1\\n  x: y')]
     """
     index = 0
     while index < len(lines):
@@ -65,14 +67,25 @@ def fences(lines: list[str]) -> Iterator[Fence]:
             index += 1
             continue
         indent, marker, info = opened.groups()
-        close = re.compile(rf"^{re.escape(indent)}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
+        quotes = indent.count(">")
+        prefix = rf"(?:[ \t]*>){{{quotes}}}[ \t]*" if quotes else re.escape(indent)  # a quote's > may be spaced
+        close = re.compile(rf"^{prefix}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*$")
         end = next((i for i in range(index + 1, len(lines)) if close.match(lines[i])), len(lines))
         ours = _ARGMAP.fullmatch(info)
         if ours is not None:
-            body = "\n".join(line[len(indent):] if line.startswith(indent) else line.lstrip()
-                             for line in lines[index + 1:end])
+            body = "\n".join(_inside(line, indent) for line in lines[index + 1:end])
             yield Fence(index, min(end, len(lines) - 1), indent, ours.group(1).strip(), body)
         index = end + 1
+
+
+def _inside(line: str, indent: str) -> str:
+    """A line of a block without what puts the block where it is: the quotes' ``>`` and the indentation."""
+    quotes = indent.count(">")
+    if quotes:
+        marks = re.match(rf"(?:[ \t]*>){{{quotes}}}", line)
+        line = line[marks.end():] if marks else line
+        indent = indent[indent.rindex(">") + 1:]
+    return line[len(indent):] if line.startswith(indent) else line.lstrip()
 
 
 def parsed(attrs: str) -> dict[str, str | None]:

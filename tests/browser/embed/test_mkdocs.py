@@ -70,6 +70,11 @@ def mkdocs_site(tmp_path_factory):
         !!! note
             ```argmap path=../maps/map.yaml static lang=en focus=objection depth=1
             ```
+
+        > A quote, and a map in it:
+        >
+        > ```argmap path=../maps/map.yaml static lang=en focus=fact depth=1
+        > ```
         """.replace("INLINE\n", textwrap.indent(INLINE, " " * 8).lstrip()), "plugins: [search, argmap]\nmarkdown_extensions: [admonition]\n")
     result = build(tool("mkdocs"), "build", "--strict", "-q", cwd=root)
     assert result.returncode == 0, result.stderr
@@ -91,6 +96,8 @@ def test_the_page_shows_each_map_interactive_in_the_sites_language(page, mkdocs_
     assert "An inline claim" in inline.locator("#canvas").text_content()
     static = page.page.locator(".admonition figure.argmap-static svg").text_content()
     assert "An objection" in static and "A fact" not in static
+    quoted = page.page.locator("blockquote figure.argmap-static svg").text_content()
+    assert "A fact" in quoted and "An objection" not in quoted
     assert "argmap" not in page.page.locator("main, [role=main]").first.inner_text()  # no block left as text
     # The theme's search cannot start its worker from a file: address; nothing else may go wrong.
     assert [problem for problem in page.problems if "Worker" not in problem] == []
@@ -98,16 +105,38 @@ def test_the_page_shows_each_map_interactive_in_the_sites_language(page, mkdocs_
 
 
 def test_a_site_with_only_the_markdown_extension_draws_its_maps(tmp_path):
+    # As Material sites write Markdown: pymdown's fences, admonitions, lists and quotes, each with a map.
     root = site(tmp_path, """\
         # Maps
 
         ```argmap path=maps/map.yaml static lang=fr
         ```
-        """, f"markdown_extensions:\n  - argmap.embed.markdown: {{base_dir: {tmp_path}}}\n")
+
+        !!! note
+            ```argmap path=maps/map.yaml static lang=fr focus=objection depth=1
+            ```
+
+        1. An item
+
+            ```argmap path=maps/map.yaml static lang=fr focus=fact depth=1
+            ```
+
+        > ```argmap path=maps/map.yaml static lang=fr focus=rebuttal depth=1
+        > ```
+
+        ```python
+        print("other blocks are pymdown's")
+        ```
+        """, "markdown_extensions:\n  - admonition\n  - pymdownx.superfences\n"
+             f"  - argmap.embed.markdown: {{base_dir: {tmp_path}}}\n")
     result = build(tool("mkdocs"), "build", "--strict", "-q", cwd=root)
     assert result.returncode == 0, result.stderr
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert "figure class=\"argmap-static\"" in html and "La thèse tient" in html and "```" not in html
+    assert html.count("figure class=\"argmap-static\"") == 4 and "La thèse tient" in html and "```" not in html
+    assert "path=" not in html and "other blocks are pymdown" in html
+    for container in (r'<div class="admonition note">(.*?)</div>', r"<ol>(.*?)</ol>", r"<blockquote>(.*?)</blockquote>"):
+        inside = re.search(container, html, re.S)
+        assert inside is not None and "argmap-static" in inside.group(1), container
     # A warning fails --strict; a map with errors stops the build with its place, and no traceback.
     (root / "maps" / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     (root / "docs" / "index.md").write_text("# Maps\n\n```argmap path=maps/broken.yaml\n```\n", encoding="utf-8")
