@@ -19,6 +19,8 @@ __all__ = ["Place", "at"]
 _ENTRY = re.compile(r"^(\s*)(?:-\s+)?(['\"]?)([^\s'\":#{}\[\],][^:#{}\[\],]*?)\2\s*:(?:\s|$)")
 _ITEM = re.compile(r"^(\s*)-(?:\s|$)")
 _PREFIX = re.compile(r"[A-Za-z0-9_-]*$")
+_FLOW_KEY = re.compile(r"[{,]\s*(['\"]?)([^\s'\":#{}\[\],]+)\1\s*:\s*(?:\[[^\[\]{}]*?)?[A-Za-z0-9_-]*$")
+_FLOW_NEW_KEY = re.compile(r"[{,]\s*[A-Za-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,36 @@ def at(lines: list[str], line: int, column: int) -> Place:
             indent = len(item[1])
             value = True
     keys = _parents(lines, min(line, len(lines)), indent)  # a position past the end is no error
+    flow = _flow(text)
+    if flow is not None:  # in a flow mapping: the key it holds, inside the line's own key or list
+        if entry is not None:
+            keys.append(entry[3])
+        return Place(tuple(keys), flow or None, bool(flow), word, start)
     if value and key is None and keys:  # a list item: its list's key encloses it
         key, keys = keys[-1], keys[:-1]
     return Place(tuple(keys), key, value, word, start)
+
+
+def _flow(text: str) -> str | None:
+    """Inside a flow mapping left open on the line: the key whose value is typed, or "" where a key is typed;
+    None outside one (quoted texts are skipped)."""
+    depth: list[str] = []
+    quote = ""
+    for char in text:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "{[":
+            depth.append(char)
+        elif char in "}]" and depth:
+            depth.pop()
+    if "{" not in depth or quote:
+        return None
+    found = _FLOW_KEY.search(text)
+    if found is not None:
+        return found[2]
+    return "" if _FLOW_NEW_KEY.search(text) else None
 
 
 def _parents(lines: list[str], line: int, indent: int) -> list[str]:

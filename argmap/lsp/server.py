@@ -84,6 +84,9 @@ class ArgmapServer(LanguageServer):
         self.documents = Documents()
         self.analyzer = Analyzer(self.documents, Path.cwd())
         self.analyses: dict[Path, Analysis] = {}
+        self.readable: dict[Path, Analysis] = {}
+        """Per map's root file, its last analysis that could build the map: what completion offers while a
+        file is half-typed (an unclosed bracket makes the whole file unreadable until it is closed)."""
         self.options = Options()
         self._shown: dict[str, float] = {}
 
@@ -103,6 +106,15 @@ class ArgmapServer(LanguageServer):
                 return analysis
         analysis = self.analyzer.analyse(path)
         self.analyses[analysis.root] = analysis
+        if analysis.checked.amap is not None:
+            self.readable[analysis.root] = analysis
+        return analysis
+
+    def last_readable(self, path: Path) -> Analysis:
+        """The analysis of ``path``'s map now, or, while the map cannot be built, the last one that could."""
+        analysis = self.analysis(path)
+        if analysis.checked.amap is None:
+            return self.readable.get(analysis.root, analysis)
         return analysis
 
     def is_map_file(self, path: Path) -> bool:
@@ -127,6 +139,10 @@ class ArgmapServer(LanguageServer):
         for root, analysis in list(self.analyses.items()):
             if not any(self.documents.is_open(p) for p in analysis.files):
                 del self.analyses[root]
+                self.readable.pop(root, None)
+        for root in list(self.readable):
+            if root not in self.analyses:
+                del self.readable[root]
 
     def report(self, error: BaseException, where: str) -> None:
         """A bug met while answering: logged in full, told to the user once a minute, never fatal."""

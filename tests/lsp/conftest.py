@@ -58,8 +58,9 @@ SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "argmap", "lsp
                             server_env={"PYTHONPATH": str(ROOT), "XDG_CACHE_HOME": str(ROOT / ".venv" / "cache")})
 
 
-def session(folder: Path, body: Callable[[LanguageClient], Awaitable[None]]) -> None:
-    """Start the server, open a session rooted at ``folder``, run ``body`` with the client, and shut down.
+def session(folder: Path, body: Callable[[LanguageClient], Awaitable[None]], options: dict | None = None) -> None:
+    """Start the server, open a session rooted at ``folder`` (with the editor's initialization ``options``),
+    run ``body`` with the client, and shut down.
 
     The session runs on its own event loop in its own thread: a test worker may already have a loop
     running in its main thread (Playwright's, for the browser tests), which pytest-asyncio would trip on.
@@ -73,7 +74,7 @@ def session(folder: Path, body: Callable[[LanguageClient], Awaitable[None]]) -> 
             await client.initialize_session(types.InitializeParams(
                 capabilities=client_capabilities("visual-studio-code"),
                 root_uri=folder.as_uri(), workspace_folders=[types.WorkspaceFolder(uri=folder.as_uri(), name="maps")],
-                initialization_options={"debounce": 0.0}))
+                initialization_options={"debounce": 0.0, **(options or {})}))
             await asyncio.wait_for(body(client), 120)
             await client.shutdown_session()
         finally:

@@ -90,7 +90,7 @@ def _fixes(server: ArgmapServer, analysis: Analysis, path: Path, lines: list[str
         if missing is not None and amap is not None and missing[1] in amap.statements:
             line, _ = server_column(codec, lines, diagnostic.range.start)
             text = amap.statements[missing[1]].text
-            stub = _translation_stub(codec, lines, line - 1, text, [m.strip() for m in missing[2].split(",")],
+            stub = _translation_stub(codec, lines, _text_line(lines, line - 1), text, [m.strip() for m in missing[2].split(",")],
                                      amap.languages[0])
             if stub is not None:
                 found.append(_action(f"Add a stub translation in {missing[2]}", path, stub, diagnostic))
@@ -216,6 +216,19 @@ def _add_field(codec: PositionCodec, lines: list[str], line: int, field: str) ->
     indent = body[0] if body else _indent(text) + 2
     at = types.Position(line=line + 1, character=0)
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"{' ' * indent}{field}\n")
+
+
+def _text_line(lines: list[str], line: int) -> int:
+    """The line of the `text:` key that holds ``line``: a finding on a block of languages is on its first one."""
+    current = lines[line] if 0 <= line < len(lines) else ""
+    if re.match(r"^\s*text\s*:", current):
+        return line
+    indent = _indent(current)
+    for number in range(line - 1, -1, -1):
+        text = lines[number]
+        if text.strip() and not text.lstrip().startswith("#") and _indent(text) < indent:
+            return number if re.match(r"^\s*text\s*:\s*(#.*)?$", text) else line
+    return line
 
 
 def _translation_stub(codec: PositionCodec, lines: list[str], line: int, text: object, missing: list[str],

@@ -39,7 +39,7 @@ def register(server: ArgmapServer) -> None:
         codec = ls.workspace.position_codec
         line, column = server_column(codec, lines, params.position)
         place = at(lines, line - 1, column - 1)
-        found = _config(place) if path.name in CONFIG_NAMES else suggestions(ls.analysis(path), place)
+        found = _config(place) if path.name in CONFIG_NAMES else suggestions(ls.last_readable(path), place)
         start = types.Position(line=line - 1, character=character(codec, lines, line - 1, place.start))
         edit_range = types.Range(start=start, end=params.position)
         items = [types.CompletionItem(label=label, detail=detail or None, kind=kind, sort_text=order,
