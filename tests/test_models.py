@@ -168,6 +168,46 @@ def test_the_quotes_anchor_rather_than_copy_each_translation(tmp_path):
         assert share <= 15, message
 
 
+def _walk_through() -> str:
+    return " ".join((ROOT / "docs" / "essay.md").read_text(encoding="utf-8").split())
+
+
+def test_the_walk_through_gives_the_strengths_argmap_computes():
+    """docs/essay.md's table of strengths at default base scores is what `argmap eval -s` prints today, and
+    its counts of statements and named arguments are the map's."""
+    import re
+
+    import argmap
+
+    doc = _walk_through()
+    rows = re.findall(r"\| `([a-z-]+)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", doc)
+    assert [row[0] for row in rows] == ["dfquad", "quadratic-energy", "h-categoriser", "euler-based"]
+    shown = ("feast-only-in-a-shares", "feast-in-a-shares", "no-feast-elsewhere", "optimists-forecast",
+             "popularity-stays-low")
+    for semantics, *numbers in rows:
+        code, out, _ = run_cli("eval", "-s", semantics, "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
+        strengths = json.loads(out)["strengths"]
+        assert code == 0 and numbers == [f"{strengths[sid]:.2f}" for sid in shown], semantics
+    amap = argmap.load(MAP / "map.yaml")
+    assert f"The map has {len(amap.statements)} statements" in doc
+    assert f"The {len(amap.arguments)} named arguments" in doc
+
+
+@needs_seeds
+def test_the_walk_through_gives_the_quotes_share_argmap_measures(tmp_path):
+    """The shares of each translation's body that docs/essay.md reports are the ones quote-coverage measures."""
+    import re
+
+    (tmp_path / ".argmap.yaml").write_text(f"source-dirs: [{SEEDS.as_posix()}]\n"
+                                           "rules:\n  quote-coverage: {max-percent: 0}\n")
+    shutil.copytree(MAP, tmp_path / "capital-feast")
+    _, out, _ = run_cli("check", "-f", "json", "capital-feast", cwd=tmp_path)
+    measured = {re.search(r"source '([a-z-]+)'", d["message"])[1]: re.search(r"([\d.]+)% of the body", d["message"])[1]
+                for d in findings(out) if d["code"] == "ARG307"}
+    reported = re.search(r"they cover ([\d.]+)% of the French body and ([\d.]+)% of the Japanese", _walk_through())
+    assert reported is not None and (reported[1], reported[2]) == (measured["essay-fr"], measured["essay-ja"])
+
+
 def longest_copied_run(text: str, source: str) -> str:
     """The longest run of characters of ``text`` that also occurs in ``source``, spaces squeezed in both.
 

@@ -1,12 +1,13 @@
-"""A statement or argument that supports or attacks itself.
+"""A statement or argument that supports, attacks or concedes itself.
 
 What it does:
-    Reports a statement listed in its own `supports:` or `attacks:`, an argument whose premise
-    is its own conclusion, and an argument that undercuts itself.
+    Reports a statement listed in its own `supports:`, `attacks:` or `concedes:`, an argument
+    whose premise is its own conclusion, and an argument that undercuts itself.
 
 Why this matters:
     "A because A" is the shortest circular argument; an attack on oneself makes a claim
-    self-defeating in every semantics. Neither is what an analyst means to write.
+    self-defeating in every semantics; a point cannot be granted against itself. None of these is
+    what an analyst means to write.
 
 Example:
     statements:
@@ -39,7 +40,7 @@ INPUT = "map"
 def check(ctx: Context, options: dict[str, Any]) -> Iterator[Diagnostic]:
     amap = ctx.amap
     for sid, statement in amap.statements.items():
-        for field in ("supports", "attacks"):
+        for field in ("supports", "attacks", "concedes"):
             for index, target in enumerate(getattr(statement, field)):
                 if target == sid:
                     yield amap.problem(CODE, sid, field, index, message=f"{sid!r} {field} itself")
