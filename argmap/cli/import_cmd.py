@@ -82,7 +82,10 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         files = _files(root)
         if not files:
             raise UsageError(f"{source}: no files to import in this folder (.json, .argdown, .ad, .txt)")
-        outcomes = _import_folder(root, files, output, form, jobs, stderr, force)
+        outside = _outside(root, files)
+        read = [path for path in files if path not in outside]
+        outcomes = _import_folder(root, read, output, form, jobs, stderr, force) if read else []
+        outcomes = sorted([*outcomes, *outside.values()], key=lambda o: files.index(Path(o.source)))
     else:
         outcomes = [import_one(source, form, output, force=force)]
     for outcome in outcomes:
@@ -130,6 +133,17 @@ def _files(root: Path) -> list[Path]:
                 continue
             found.append(path)
     return found
+
+
+def _outside(root: Path, files: list[Path]) -> dict[Path, Outcome]:
+    """The files of the folder that are links to a file outside it, each refused unread (importing a folder
+    reads nothing outside it, as checking one does)."""
+    from argmap.texts import one_line
+
+    inside = root.resolve()
+    return {path: Outcome(str(path), refused=f"{one_line(str(path))}: error: is a link to a file outside the folder,"
+                          " left unread; name that file itself to import it")
+            for path in files if path.is_symlink() and inside not in path.resolve().parents}
 
 
 def _folders(files: list[Path], root: Path) -> dict[Path, str]:
