@@ -94,7 +94,9 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         done = sum(1 for o in outcomes if o.refused is None)
         stdout.write(f"{done} of {len(outcomes)} files imported into {output}\n")
     if report is not None:
-        _report(report, outcomes, [source])
+        # never over a file read or written: a source of the folder, or a file of a map folder just imported
+        written = [str(path) for o in outcomes if o.refused is None for path in Path(o.target).parent.glob("*")]
+        _report(report, outcomes, [source, *(o.source for o in outcomes), *written])
     if any(o.refused for o in outcomes):
         return USAGE
     return FINDINGS if any(o.errors for o in outcomes) else CLEAN

@@ -232,3 +232,16 @@ def test_a_folder_import_reads_no_file_outside_it_through_a_link(tmp_path):
     written = [path.read_text(encoding="utf-8") for path in (tmp_path / "out").rglob("*") if path.is_file()]
     assert len(written) == 2 and not any("hunter2" in text for text in written)
     assert run_cli("import", "in/outside.argdown", "-o", "one", cwd=tmp_path)[0] == 0  # named itself, it is read
+
+
+def test_the_report_is_never_written_over_a_source_or_an_imported_map(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.json", "b.json"):
+        (tmp_path / "in" / name).write_text(NODES % (STATEMENT % ("1", name), ""), encoding="utf-8")
+    before = (tmp_path / "in" / "b.json").read_text(encoding="utf-8")
+    for report in ("in/b.json", "out/a/map.yaml"):
+        code, _, err = run_cli("import", "in", "-o", "out", "--report", report, "--force", cwd=tmp_path)
+        assert code == 2 and f"cannot write {report}" in err, err
+    assert (tmp_path / "in" / "b.json").read_text(encoding="utf-8") == before
+    assert (tmp_path / "out" / "a" / "map.yaml").read_text(encoding="utf-8").startswith("argmap: 1")
+    assert run_cli("check", "out", cwd=tmp_path)[0] == 0
