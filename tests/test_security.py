@@ -511,6 +511,20 @@ def test_ctrl_c_while_the_command_line_starts_is_one_line_and_130(module):
     assert (done.returncode, done.stdout, done.stderr) == (130, "", "argmap: interrupted\n")
 
 
+def test_the_command_line_catches_ctrl_c_before_it_imports_anything_of_its_own():
+    """What runs before the command line can catch Ctrl-C is only the package's and its entry's own two lines
+    of code: no other module is imported there (typing took longer than the two together), so a Ctrl-C
+    after Python itself has started ends in one line and 130, never in a traceback."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", "from argmap.__main__ import main"],
+                          capture_output=True, text=True, timeout=60)
+    lines = done.stderr.splitlines()
+    after_python = lines[next(i for i, line in enumerate(lines) if line.endswith("| site")) + 1:]
+    assert [line.split("|")[-1].strip() for line in after_python] == ["argmap", "argmap.__main__"]
+
+
 @pytest.mark.parametrize("after", [0.0, 0.003, 0.01, 0.03, 0.1])
 def test_ctrl_c_at_any_moment_of_a_render_stops_every_dot_and_thread(small_map, monkeypatch, after):
     # However early or late Ctrl-C comes (choosing a layout starts dot several times in threads, then draws),

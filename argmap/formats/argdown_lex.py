@@ -192,4 +192,6 @@ def read_yaml(text: str, line: int, column: int, what: str) -> Any:
         at_line = line + max(first.line, 1) - 1
         at_column = max(first.column, 1) + (column - 1 if first.line <= 1 else 0)
         raise FormatError(f"{at_line}:{at_column}", f"{what} is not YAML argmap reads: {first.message}")
-    return doc.data
+    from argmap.formats.argdown_yaml import as_argdown_reads
+
+    return as_argdown_reads(doc, text)

@@ -257,7 +257,7 @@ class _Reader:
                 since.append(ref[1])
                 stack = [(line.indent, ref)]
                 index = end
-            elif _INFERENCE.fullmatch(line.text):
+            elif _INFERENCE.fullmatch(line.text) or _one_line_inference(line.text):
                 data, index = _inference(lines, index)
                 # relations below an inference line undercut the step it starts; its conclusion comes next
                 stack = [(line.indent, ("pending",))]
@@ -282,11 +282,32 @@ class _Reader:
 
 
 def _starts(line: Line) -> bool:
-    return bool(_PCS.match(line.text) or _INFERENCE.fullmatch(line.text) or RELATION.match(line.text))
+    return bool(_PCS.match(line.text) or _INFERENCE.fullmatch(line.text) or _one_line_inference(line.text)
+                or RELATION.match(line.text))
+
+
+def _one_line_inference(text: str) -> tuple[int, str] | None:
+    """``-- rules {data} --`` on one line: where its body starts in ``text`` and the body; None for another line.
+    (Found without a regular expression: one with the body between two runs of dashes backtracks for hours on
+    a long line of spaces.)"""
+    if not text.startswith("--"):
+        return None
+    line = text.rstrip()
+    head = len(line) - len(line.lstrip("-"))
+    tail = len(line) - len(line.rstrip("-"))
+    body = line[head:len(line) - tail]
+    if tail < 2 or head + tail >= len(line) or not body[0].isspace() or not body[-1].isspace() or not body.strip():
+        return None
+    return head + len(body) - len(body.lstrip()), body.strip()
 
 
 def _inference(lines: list[Line], index: int) -> tuple[Any, int]:
-    """An inference line (collapsed ----, or expanded -- rules {data} --): its data and the next line's index."""
+    """An inference line (collapsed ----, expanded -- rules {data} -- over several lines, or the same on one
+    line, as Argdown reads them): its data and the next line's index."""
+    one_line = _one_line_inference(lines[index].text)
+    if one_line:
+        at, body = one_line
+        return _rules_and_data(element(body, lines[index].number, lines[index].indent + at + 1)), index + 1
     following = lines[index + 1] if index + 1 < len(lines) else None
     if following is None or _starts(following):
         return None, index + 1
@@ -294,11 +315,15 @@ def _inference(lines: list[Line], index: int) -> tuple[Any, int]:
     if end is None:
         raise FormatError(f"{lines[index].number}:1", "the inference (--) is never closed with another -- line")
     body = "\n".join(" " * line.indent + line.text for line in lines[index + 1:end])
-    item = element(body, lines[index + 1].number, 1)
+    return _rules_and_data(element(body, lines[index + 1].number, 1)), end + 1
+
+
+def _rules_and_data(item: Element) -> dict[str, Any]:
+    """What an inference line says: its data, and its rules' names under ``rules``."""
     data = item.data if isinstance(item.data, dict) else {}
     if item.text:
         data = {**data, "rules": item.text}
-    return data, end + 1
+    return data
 
 
 def _items(lines: list[Line], starts: Any) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.formats._common import Loss, Written
 from argmap.formats._losses import unheld
@@ -109,6 +109,8 @@ def write(subject: Subject) -> Written:
         losses.append(Loss("labels", ", ".join(relabelled[:5]), "an Argdown argument's title is its id; the labels"
                            " are not written"))
 
+    kept_here = _kept_for(kept, originals, sketched, amap, lang in (default, None), losses)
+
     class Ref:
         def __call__(self, node: str) -> str:
             argument = node in amap.arguments or node in sketched or node in structures
@@ -122,6 +124,7 @@ def write(subject: Subject) -> Written:
 
         statements = amap.statements
         supports = structures
+        keeps = kept_here
 
         def outgoing(self, node: str) -> int:
             found = amap.statements.get(node)
@@ -136,12 +139,7 @@ def write(subject: Subject) -> Written:
             shown.append(f"#{name}" if re.fullmatch(r"[\w-]+", name) else f"#({name})")
         return (" " + " ".join(shown)) if shown else ""
 
-    out: list[str] = []
-    header = {key: value for key, value in kept.get("front-matter", {}).items() if key != "title"}
-    if amap.title is not None:
-        header = {"title": pick_text(amap.title, lang, default), **header}
-    if header:
-        out += ["===", *(f"{_key(key)}: {_flow(value)}" for key, value in header.items()), "===", ""]
+    out = _front_matter(amap, kept, lang, default)
     order = [None, *amap.groups]
     for group in order:
         members = [sid for sid, s in amap.statements.items() if s.group == group]
@@ -156,6 +154,16 @@ def write(subject: Subject) -> Written:
             else:
                 out += _argument(node, amap, ref, titles, tags, lang, default, losses)
     return Written("\n".join(out).rstrip("\n") + "\n", tuple(losses))
+
+
+def _front_matter(amap: Any, kept: dict[str, Any], lang: str | None, default: str) -> list[str]:
+    """The map's title and the front matter an import kept, between ``===`` lines (none when there is neither)."""
+    header = {key: value for key, value in kept.get("front-matter", {}).items() if key != "title"}
+    if amap.title is not None:
+        header = {"title": pick_text(amap.title, lang, default), **header}
+    if not header:
+        return []
+    return ["===", *(f"{_key(key)}: {_flow(value)}" for key, value in header.items()), "===", ""]
 
 
 def _undercut_supports(amap: Any, sketched: set[str]) -> dict[str, tuple[str, str]]:
@@ -185,8 +193,9 @@ def _text(statement: Statement, node: str, lang: str | None, default: str, losse
 
 def _statement(node: str, statement: Statement, ref: Any, tags: Any, lang: str | None, default: str,
                losses: list[Loss]) -> list[str]:
-    lines = [f"{ref(node)}: {_text(statement, node, lang, default, losses)}{tags(statement.tags)}"]
-    after: list[str] = []
+    data = ref.keeps.data.get(node, "")
+    lines = [f"{ref(node)}: {_text(statement, node, lang, default, losses)}{tags(statement.tags)}{data}"]
+    after: list[str] = [line for member in ref.keeps.members.get(node, ()) for line in ("", f"{ref(node)}: {member}")]
     for target in statement.supports:
         derived = f"{node}--support--{target}"
         if derived in ref.supports:  # undercut: written as a structure of its own, which the undercut names
@@ -216,7 +225,7 @@ def _argument(node: str, amap: Any, ref: Any, titles: dict[str, str], tags: Any,
               losses: list[Loss]) -> list[str]:
     argument = amap.arguments[node]
     note = pick_text(argument.note, lang, default) if argument.note else ""
-    head = f"<{titles[node]}>" + (f": {escape(note)}" if note else "") + tags(argument.tags)
+    head = f"<{titles[node]}>" + (f": {escape(note)}" if note else "") + tags(argument.tags) + ref.keeps.data.get(node, "")
     target = argument.target
     if argument.attacks is not None or target not in amap.statements:
         what = "linked attack" if argument.attacks is not None else "support of an inference"
@@ -233,5 +242,58 @@ def _argument(node: str, amap: Any, ref: Any, titles: dict[str, str], tags: Any,
         return [*lines, ""]
     lines = [head, ""]
     lines += [f"({number}) {ref(p)}" for number, p in enumerate(argument.premises, start=1)]
-    lines += ["----", f"({len(argument.premises) + 1}) {ref(target)}", ""]
+    lines += [*_inference_line(node, len(argument.premises), ref), f"({len(argument.premises) + 1}) {ref(target)}", ""]
     return lines
+
+
+_RULES = re.compile(r"[^\n\r{}\[\]<>#@/]*")
+
+
+class _Kept(NamedTuple):
+    """What an Argdown import kept of each node, as it is written back."""
+
+    data: dict[str, str]
+    members: dict[str, list[str]]
+    inferences: dict[str, Any]
+
+
+def _kept_for(kept: dict[str, Any], originals: dict[str, str], sketched: set[str], amap: Any, original_language: bool,
+              losses: list[Loss]) -> _Kept:
+    """What an Argdown import kept of each node, as written back: its data (`` {...}`` after its definition,
+    the data of its several mentions merged, as Argdown merges them) and the other wordings of a statement
+    (its equivalence class's members, written in the language they were read in only)."""
+    data: dict[str, str] = {}
+    for node in [*amap.statements, *amap.arguments]:
+        argument = node in amap.arguments or node in sketched
+        found = kept.get("data", {}).get(f"<{originals.get(node, node)}>" if argument else node)
+        merged: dict[Any, Any] = {}
+        for item in found if isinstance(found, list) else ():
+            if isinstance(item, dict):
+                merged.update(item)
+        if merged:
+            data[node] = " " + _flow(merged)
+    members: dict[str, list[str]] = {}
+    for node, texts in kept.get("members", {}).items():
+        wordings = [escape(t) for t in texts if isinstance(t, str) and t.strip()] if node in amap.statements else []
+        if wordings and original_language:
+            members[node] = wordings
+        elif wordings:
+            losses.append(Loss("other wordings", node, "the other wordings of the statement are in the language"
+                               " it was imported in, not the one written"))
+    inferences = kept.get("inferences", {})
+    return _Kept(data, members, inferences if isinstance(inferences, dict) else {})
+
+
+def _inference_line(node: str, premises: int, ref: Any) -> list[str]:
+    """The inference line of an argument: ``----``, or the rules and data an Argdown import kept of it, with
+    ``uses`` numbering the premises as written (each inference is written as a structure of its own)."""
+    kept = ref.keeps.inferences.get(node)
+    if not isinstance(kept, dict) or not kept:
+        return ["----"]
+    data = {key: value for key, value in kept.items() if key != "rules"}
+    if isinstance(data.get("uses"), list):
+        data["uses"] = list(range(1, premises + 1))
+    rules = kept.get("rules")
+    rules = rules if isinstance(rules, str) and _RULES.fullmatch(rules) and "--" not in rules else ""
+    body = " ".join(part for part in (rules.strip(), _flow(data) if data else "") if part)
+    return ["--", body, "--"] if body else ["----"]

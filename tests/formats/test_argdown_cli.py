@@ -137,3 +137,74 @@ def test_an_undercut_under_a_statement_reads_as_argdown_reads_it(tmp_path):
     assert "[Quotas]: Q\n  _> [Reason]\n" in written.text and not written.losses
     assert parse_map(written.text.encode(), "u.argdown").amap.statements["quotas"].attacks == (
         "reason--support--thesis",)
+
+
+KEPT = """===
+title: Kept
+mode: strict
+===
+
+[A]: first wording {x: 1, list: [a, 2.5, null], yes: yes, t: 12:30, o: 0o17, e: 1e3, q: "1e3", on: On}
+  + [B]: b
+
+[A]: second wording of A
+
+<Sketch>: a sketch {k: v}
+  +> [C]
+
+<Steps>: in two steps {weight: 2}
+
+(1) [P]: p
+(2) [Q]: q
+-- first rule {uses: [2]} --
+(3) [I]: i
+(4) [R]: r
+--
+second, third {uses: [3, 4], note: hi}
+--
+(5) [C]: c
+"""
+
+
+def argdown_json(tmp_path: Path, name: str, text: str) -> dict:
+    (tmp_path / f"{name}.argdown").write_text(text, encoding="utf-8")
+    done = subprocess.run([str(CLI), "json", str(tmp_path / f"{name}.argdown"), str(tmp_path / "out")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads((tmp_path / "out" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_what_an_import_kept_of_each_statement_argument_and_inference_is_written_back(tmp_path):
+    """Data after a statement or an argument, a statement's other wordings, and an inference's rules and data
+    (on one line or on several) are kept as Argdown reads them and written back, so that Argdown reads them as
+    it read the original; `uses` numbers the premises of each inference as it is written."""
+    from argmap.formats import parse_map
+
+    reading = parse_map(KEPT.encode(), "kept.argdown")
+    amap = reading.amap
+    assert amap.arguments["steps-step-1"].premises == ("q",)  # `uses: [2]` on the one-line inference
+    assert amap.statements["q"].text == "q"
+    written = lookup("argdown").write(Subject(None, amap, build(amap)))
+    assert not written.losses
+    theirs, ours = argdown_json(tmp_path, "kept", KEPT), argdown_json(tmp_path, "written", written.text)
+
+    def kept_of(model: dict) -> tuple:
+        statements = {title: (s.get("data"), sorted(m["text"].strip() for m in s["members"] if m.get("text")))
+                      for title, s in model["statements"].items()}
+        arguments = {title: a.get("data") for title, a in model["arguments"].items() if a.get("data")}
+        inferences = sorted((step["inference"]["inferenceRules"],
+                             {k: v for k, v in (step["inference"].get("data") or {}).items() if k != "uses"})
+                            for a in model["arguments"].values() for step in a.get("pcs", [])
+                            if step.get("inference", {}).get("inferenceRules"))
+        return statements, arguments, inferences
+
+    assert kept_of(ours) == kept_of(theirs)
+    # Argdown reads YAML 1.2 (js-yaml): `yes` and `12:30` are text, `0o17` and `1e3` numbers; argmap keeps that
+    data = {"x": 1, "list": ["a", 2.5, None], "yes": "yes", "t": "12:30", "o": 15, "e": 1000, "q": "1e3", "on": "On"}
+    assert kept_of(theirs)[0]["A"] == (data, ["first wording", "second wording of A"])
+    assert amap.imported.kept["data"]["a"] == [data]
+    assert len(kept_of(theirs)[2]) == 2
+    again = parse_map(written.text.encode(), "written.argdown").amap
+    assert (again.statements, again.arguments) == (amap.statements, amap.arguments)
+    assert again.imported.kept["data"] == amap.imported.kept["data"]
+    assert again.imported.kept["members"] == amap.imported.kept["members"]

@@ -133,3 +133,45 @@ def test_kept_front_matter_is_written_back_meaning_what_it_meant():
     assert '"n": .nan' in dumped and "low: -.inf" in dumped
     reloaded = ArgumentMap.from_data(parse(dumped.encode("utf-8"), "map.yaml").data)
     assert repr(reloaded.imported.kept) == repr(first.imported.kept)
+
+
+def test_argdown_front_matter_keeps_the_meaning_argdowns_own_reader_gives_it():
+    """Argdown reads its YAML as YAML 1.2 (js-yaml): what a map file would read as a boolean or a sexagesimal
+    number stays text, what YAML 1.1 leaves as text but YAML 1.2 reads as a number is a number; quoted stays
+    quoted; and written back, each means the same to Argdown."""
+    from argmap.formats import Subject, lookup, parse_map
+    from argmap.graph import build
+
+    source = ("===\ntitle: T\nanswer: yes\nat: 12:30\nmode: 0o17\nscale: 1e3\nplain: True\nquoted: \"yes\"\n"
+              "list: [on, &n 0x1F, *n, .NaN, ~]\n===\n\n[A]: a {when: 1:30, n: 017}\n")
+    amap = parse_map(source.encode(), "f.argdown").amap
+    front = amap.imported.kept["front-matter"]
+    assert {key: front[key] for key in ("answer", "at", "mode", "scale", "plain", "quoted")} == {
+        "answer": "yes", "at": "12:30", "mode": 15, "scale": 1000.0, "plain": True, "quoted": "yes"}
+    assert front["list"][:3] == ["on", 31, 31] and front["list"][3] != front["list"][3] and front["list"][4] is None
+    assert amap.imported.kept["data"]["a"] == [{"when": "1:30", "n": 17}]
+    written = lookup("argdown").write(Subject(None, amap, build(amap))).text
+    again = parse_map(written.encode(), "f.argdown").amap.imported.kept
+    assert again["data"] == amap.imported.kept["data"]
+    assert {k: v for k, v in again["front-matter"].items() if k != "list"} == \
+           {k: v for k, v in front.items() if k != "list"}
+
+
+@given(st.text(alphabet=st.sampled_from("- \tx{}\u3000"), max_size=14))
+def test_an_inference_on_one_line_is_found_as_argdowns_pattern_says(line):
+    """`-- rules {data} --`: two or more dashes, a space, the body, a space, two or more dashes (the pattern as
+    a regular expression is the oracle; the reader finds it without one, in time linear in the line)."""
+    import re
+
+    from argmap.formats.argdown_read import _one_line_inference
+
+    found = re.fullmatch(r"-{2,}\s+(\S.*?)\s+-{2,}\s*", line)
+    assert _one_line_inference(line) == ((found.start(1), found.group(1)) if found else None)
+
+
+def test_a_long_line_of_spaces_between_dashes_in_a_structure_is_read_at_once():
+    from argmap.formats import parse_map
+
+    source = "<A>\n\n(1) [P]: p\n-- x" + " " * 200_000 + "-x\n----\n(2) [C]: c\n"
+    amap = parse_map(source.encode(), "a.argdown").amap  # a regular expression took hours over this line
+    assert amap.arguments["a"].premises == ("p",) and amap.statements["p"].text == "p -- x -x"
