@@ -89,7 +89,7 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     # the click meant for it (the page's drawing in pieces keeps the same order).
     recorded = layout.record(len(shown.nodes)) + (f"; start {start}" if start else "")
     dot.attr("graph", rankdir=layout.rankdir, comment=recorded, compound="true",
-             fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.3",
+             fontname=FONT, fontsize="12", label=text(shown.title), labelloc="t", nodesep="0.3", ranksep="0.2",
              outputorder="edgesfirst",
              tooltip=tip(shown.title if shown.title.strip() else "argmap"), **settings)
     dot.attr("node", fontname=FONT, fontsize="11", margin="0.12,0.06", style="filled", penwidth="1.2")

@@ -3,6 +3,7 @@ with its findings placed in the map's files or in the document that holds the ma
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -10,11 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap import api
+from argmap.config import find as find_config
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.errors import ArgmapError, MapError
 
 __all__ = ["Options", "Source", "Drawn", "EmbedError", "options", "draw", "site_language", "markup",
-           "describe", "OPTIONS", "INLINE_NAME"]
+           "describe", "figure_name", "OPTIONS", "INLINE_NAME"]
 
 MODES = ("interactive", "static")
 OPTIONS = ("lang", "focus", "depth", "group", "eval", "rankdir", "no-legend", "static", "interactive", "height", "alt")
@@ -45,12 +47,14 @@ class Options:
 
 @dataclass(frozen=True)
 class Source:
-    """A map in a file (``path``), or written in the document itself (``text``, from line ``line`` of ``document``)."""
+    """A map in a file (``path``), or written in the document itself (``text``, from line ``line`` of ``document``,
+    which lies in ``folder``: a map written there is checked with the configuration found from there upward)."""
 
     path: Path | None = None
     text: str | None = None
     document: str = ""
     line: int = 1
+    folder: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -102,21 +106,35 @@ def draw(source: Source, chosen: Options, format: str, site_lang: str | None = N
     """Check the map and draw it as ``format`` (``fragment``, ``svg``, ``pdf``, ``png``): in ``chosen.lang``, else
     the site's language where the map has it, else its first. Findings at warning level and above are returned,
     placed; a map with errors is drawn with them marked. Raises EmbedError when it cannot be drawn as asked."""
+    settings, settings_file = _configured(source, config)
     if source.text is None:
         assert source.path is not None
-        return _draw_file(source.path, chosen, format, site_lang, config, source)
+        drawn = _draw_file(source.path, chosen, format, site_lang, settings, source)
+        return replace(drawn, files=drawn.files + settings_file)
     with tempfile.TemporaryDirectory(prefix="argmap-inline-") as folder:
         path = Path(folder) / INLINE_NAME
         path.write_text(source.text, encoding="utf-8")
-        drawn = _draw_file(path, chosen, format, site_lang, config, source)
+        drawn = _draw_file(path, chosen, format, site_lang, settings, source)
         moved = tuple(_moved(d, path, source) for d in drawn.findings)
-        return replace(drawn, findings=moved, files=())
+        return replace(drawn, findings=moved, files=settings_file)
 
 
-def _draw_file(path: Path, chosen: Options, format: str, site_lang: str | None, config: str | None,
+def _configured(source: Source, config: str | None) -> tuple[str | bool | None, tuple[Path, ...]]:
+    """How to check the map: the configuration given, else the nearest from the map's folder upward (from the
+    document's, for a map written in it; none found: the defaults); and its file, which the drawing depends on."""
+    if config is not None:
+        return config, (Path(config).resolve(),)
+    if source.path is not None:  # the check finds the same file, as `argmap check` does
+        found = find_config(source.path if source.path.is_dir() else source.path.parent)
+        return None, (found.resolve(),) if found is not None else ()
+    found = find_config(source.folder or Path.cwd())
+    return (str(found), (found.resolve(),)) if found is not None else (False, ())
+
+
+def _draw_file(path: Path, chosen: Options, format: str, site_lang: str | None, config: str | bool | None,
                source: Source) -> Drawn:
     try:
-        result = api.check(path, config=config if config is not None else None)
+        result = api.check(path, config=config)
     except ArgmapError as refused:  # a configuration that cannot be read, a folder with several maps
         raise EmbedError(str(refused)) from None
     found = tuple(d for d in result.diagnostics if d.severity >= Severity.WARNING)
@@ -174,6 +192,13 @@ def svg_markup(svg: bytes, title: str, alt: str | None) -> str:
     text = text.replace("<svg", f'<svg role="img" aria-label="{label}" style="max-width:100%;height:auto"', 1)
     text = text.replace("<a ", '<a style="text-decoration:none" ')  # a page's underlined links leave the boxes alone
     return f'<figure class="argmap-static">{text}</figure>\n'
+
+
+def figure_name(output: bytes, kind: str) -> str:
+    """The file name of a drawing written beside a document: the same each time the same drawing is made (a PDF's
+    creation date aside), so that building a document again replaces its figures instead of adding to them."""
+    steady = re.sub(rb"/CreationDate \(D:[^)]*\)", b"", output)
+    return f"argmap-{hashlib.sha256(steady).hexdigest()[:16]}.{kind}"
 
 
 def describe(finding: Diagnostic) -> str:

@@ -118,7 +118,7 @@ def drawn_fence(fence: Fence, folder: Path, document: str, first_line: int, site
         if path:
             source = Source(path=folder / path, document=document, line=line)
         else:
-            source = Source(text=fence.body + "\n", document=document, line=line + 1)
+            source = Source(text=fence.body + "\n", document=document, line=line + 1, folder=folder)
         drawn = draw(source, chosen, "svg" if chosen.mode == "static" else "fragment", site_lang, config)
     except EmbedError as wrong:
         raise MapFailed(f"{document}:{line}: argmap: {wrong}") from None

@@ -5,7 +5,6 @@ an error fails the conversion."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ except ImportError:  # pragma: no cover - said to whoever runs the filter withou
     raise needs("panflute", "pandoc", "pandoc filter") from None
 
 from argmap.diagnostics import Severity
-from argmap.embed.core import EmbedError, Source, describe, draw, markup, options, site_language
+from argmap.embed.core import EmbedError, Source, describe, draw, figure_name, markup, options, site_language
 
 __all__ = ["main", "action"]
 
@@ -72,7 +71,7 @@ def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -
         return None
     if kind in ("svg", "fragment"):
         return pf.RawBlock(markup(result, chosen), format="html")
-    figure = _figure_folder(doc) / f"argmap-{hashlib.sha256(result.output).hexdigest()[:16]}.{kind}"
+    figure = _figure_folder(doc) / figure_name(result.output, kind)
     figure.write_bytes(result.output)
     return _figure(figure.as_posix(), given.get("caption") or result.title, doc)
 

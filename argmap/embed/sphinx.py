@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - said to whoever adds the extension wit
 
 import argmap
 from argmap.diagnostics import Diagnostic
-from argmap.embed.core import Drawn, EmbedError, Source, describe, draw, markup, options, site_language
+from argmap.embed.core import Drawn, EmbedError, Source, describe, draw, figure_name, markup, options, site_language
 
 __all__ = ["setup", "ArgmapDirective"]
 
@@ -64,7 +64,8 @@ class ArgmapDirective(SphinxDirective):
             source = Source(path=Path(path), document=str(document), line=self.lineno)
             self.env.note_dependency(path)
         else:
-            source = Source(text="\n".join(self.content) + "\n", document=str(document), line=self.content_offset + 1)
+            source = Source(text="\n".join(self.content) + "\n", document=str(document), line=self.content_offset + 1,
+                            folder=Path(document).parent)
         html_build = self.env.app.builder.format == "html"
         fmt = ("svg" if chosen.mode == "static" else "fragment") if html_build else "pdf"
         node = argmap_map(source=source, options=chosen, drawn=None, format=fmt)
@@ -127,11 +128,9 @@ def visit_html(translator: Any, node: argmap_map) -> None:
 
 def visit_latex(translator: Any, node: argmap_map) -> None:
     """A vector figure: the map as PDF beside the .tex file, included at the width of the text."""
-    import hashlib
-
     drawn = _drawing(translator, node, "pdf")
     if drawn is not None and drawn.output is not None:
-        name = "argmap-" + hashlib.sha256(drawn.output).hexdigest()[:16] + ".pdf"
+        name = figure_name(drawn.output, "pdf")
         (Path(translator.builder.outdir) / name).write_bytes(drawn.output)
         translator.body.append("\n\\begin{figure}[htbp]\\centering\n"
                                f"\\includegraphics[width=\\linewidth,height=0.8\\textheight,keepaspectratio]{{{name}}}\n"

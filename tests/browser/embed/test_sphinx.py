@@ -152,6 +152,30 @@ def test_a_change_to_any_file_of_the_map_rebuilds_its_page(tmp_path):
     assert "A new fact" in html.read_text(encoding="utf-8")
 
 
+def test_maps_are_checked_with_the_projects_configuration_and_rebuilt_when_it_changes(tmp_path):
+    """A map written in a page is checked, like a map file, with the nearest .argmap.yaml (from the page's folder
+    upward); a change to that file rebuilds the pages whose maps it checks."""
+    root = site(tmp_path, """\
+        Configured
+        ==========
+
+        .. argmap::
+           :static:
+
+        MAP
+        """, "argmap: 1\nstatements:\n  lonely: {role: thesis, text: Alone}\n")
+    settings = root / ".argmap.yaml"
+    settings.write_text("rules:\n  unsupported-claim: off\n", encoding="utf-8")
+    sphinx_build = tool("sphinx-build")
+    result = build(sphinx_build, "-W", "-q", "-b", "html", ".", "_build/html", cwd=root)
+    assert result.returncode == 0, result.stderr
+    settings.write_text("rules:\n  unsupported-claim: error\n", encoding="utf-8")
+    later = settings.stat().st_mtime + 5
+    os.utime(settings, (later, later))
+    result = build(sphinx_build, "-q", "-b", "html", ".", "_build/html", cwd=root)
+    assert re.search(r"index\.rst:9: WARNING: error: thesis 'lonely' has no support or evidence \[ARG304", result.stderr), result.stderr
+
+
 def test_latex_output_gets_the_map_as_a_vector_figure(tmp_path):
     root = site(tmp_path, """\
         Printed
