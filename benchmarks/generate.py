@@ -115,6 +115,8 @@ DENSE = {
     "references": "one statement with references to nothing, one finding each (1 node a reference)",
     "attacks": "statements with the longest ids attacking 100 others each (1 node an attack)",
     "quotes": "statements quoting an unknown source (13 nodes a statement)",
+    "schemes": "one-premise inferences with a scheme, each beside an objection to their shared conclusion that"
+               " raises one of the scheme's questions (16 nodes a pair)",
 }
 
 
@@ -137,6 +139,9 @@ def dense(nodes: int, shape: str) -> str:
     if shape == "quotes":
         return head + "".join(f"  a{i}: {{text: x, supports: s0, quotes: [{{source: s, text: q}}]}}\n"
                               for i in range(1, budget // 13 + 1))
+    if shape == "schemes":
+        return head + "".join(f"  p{i}: {{text: x, supports: s0, scheme: sign}}\n"
+                              f"  o{i}: {{text: x, attacks: s0, raises: strength}}\n" for i in range(1, budget // 16 + 1))
     raise ValueError(f"unknown shape {shape!r}; the shapes are {', '.join(DENSE)}")
 
 

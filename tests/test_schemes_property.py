@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from argmap.api import check, evaluate
 from argmap.model import ArgumentMap
 from argmap.schemes import shipped
-from argmap.schemes.uses import resolve
+from argmap.schemes.uses import attacked, resolve
 from tests.conftest import examples
 
 IDS = ["a", "b", "c", "d", "e"]
@@ -68,3 +68,31 @@ def test_any_map_with_schemes_resolves_checks_and_evaluates(data):
     for semantics in ("grounded", "dfquad"):
         plain, counted = evaluate(amap, semantics), evaluate(amap, semantics, questions=True)
         assert set(plain.rows) == set(counted.rows)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(maps())
+def test_an_objection_raises_questions_of_the_inferences_it_reaches(data):
+    # the oracle: a pass over every inference, asking whether the objection attacks it, one of its premises or
+    # its conclusion (resolving looks them up by what they end in instead)
+    amap = ArgumentMap.from_data(data)
+    uses = resolve(amap, shipped()).uses
+    for sid, statement in amap.statements.items():
+        targets = set(statement.attacks)
+        reached = []
+        for iid, use in uses.items():
+            if use.spec is None:
+                continue
+            if use.section == "arguments":
+                ends = {*amap.arguments[iid].premises, amap.arguments[iid].target}
+            else:
+                premise, _, target = iid.split("--", 2)
+                ends = {premise, target}
+            if iid in targets or targets & ends:
+                reached.append(iid)
+        assert attacked(amap, sid, uses) == reached
+        for use in uses.values():
+            for question in use.questions:
+                if sid in question.raised_by and isinstance(statement.raises, tuple):
+                    asking = [i for i in reached if question.id in uses[i].spec.questions]
+                    assert asking == [use.inference]

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 __all__ = ["QuestionStatus", "SchemeUse", "Problem", "Resolution", "resolve", "attacked"]
 
 Status = Literal["open", "answered", "raised"]
+NAMED = 5
+"""Inferences named in a finding before "and N more"."""
 
 
 @dataclass(frozen=True)
@@ -179,17 +181,19 @@ def _questions(found: Resolution, amap: ArgumentMap, drafts: dict[str, dict[str,
     """Which statements raise and answer which question of which inference."""
     raised: dict[tuple[str, str], list[str]] = {}
     answered: dict[tuple[str, str], list[str]] = {}
+    reach = _Reach(amap, drafts)
     for sid, statement in amap.statements.items():
         if isinstance(statement.raises, tuple):
-            candidates = _attacked(amap, sid, drafts)
             for index, qid in enumerate(statement.raises):
-                asking = [iid for iid in candidates if qid in drafts[iid]["spec"].questions]
+                attacks = statement.attacks
+                asking = reach.asking((attacks,) if isinstance(attacks, str) else attacks, qid)
                 if len(asking) == 1:
                     raised.setdefault((asking[0], qid), []).append(sid)
                     continue
                 where = ("raises", index)
+                named = ", ".join(asking[:NAMED]) + (f" and {len(asking) - NAMED} more" if len(asking) > NAMED else "")
                 message = (f"{sid!r} raises {qid!r}, but attacks no inference whose scheme asks it" if not asking else
-                           f"{sid!r} raises {qid!r} of several inferences ({', '.join(asking)}); name the inference:"
+                           f"{sid!r} raises {qid!r} of {len(asking)} inferences ({named}); name the inference:"
                            f" `raises: {{{asking[0]}: {qid}}}`")
                 found.problems.append(Problem("statements", sid, where, message))
         for field_name, into in (("raises", raised), ("answers", answered)):
@@ -224,13 +228,30 @@ def _attacked(amap: ArgumentMap, sid: str, drafts: dict[str, dict[str, Any]]) ->
     """The inferences with a known scheme that ``sid`` attacks: directly (an undercut), or through one of
     their premises or their conclusion."""
     targets = set(amap.statements[sid].attacks)
-    found = []
-    for iid, draft in drafts.items():
-        if draft["spec"] is None:
-            continue
-        if iid in targets or targets & set(_ends(amap, iid, draft)):
-            found.append(iid)
-    return found
+    return [iid for iid, draft in drafts.items() if draft["spec"] is not None
+            and (iid in targets or not targets.isdisjoint(_ends(amap, iid, draft)))]
+
+
+class _Reach:
+    """The inferences with a known scheme that an objection reaches (attacking them, one of their premises or
+    their conclusion), by what it attacks and the question it raises: looked up, not searched for, so that a
+    map of many objections and inferences resolves in linear time."""
+
+    def __init__(self, amap: ArgumentMap, drafts: dict[str, dict[str, Any]]) -> None:
+        self.order = {iid: number for number, iid in enumerate(drafts)}
+        self.by_end: dict[tuple[str, str], list[str]] = {}
+        for iid, draft in drafts.items():
+            if draft["spec"] is not None:
+                for end in dict.fromkeys((iid, *_ends(amap, iid, draft))):
+                    for qid in draft["spec"].questions:
+                        self.by_end.setdefault((end, qid), []).append(iid)
+
+    def asking(self, targets: tuple[str, ...], qid: str) -> list[str]:
+        """The inferences asking ``qid`` that attacking ``targets`` reaches, in the map's order."""
+        if len(targets) == 1:
+            return self.by_end.get((targets[0], qid), [])
+        found = {iid for target in targets for iid in self.by_end.get((target, qid), ())}
+        return sorted(found, key=self.order.__getitem__)
 
 
 def _ends(amap: ArgumentMap, iid: str, draft: dict[str, Any]) -> list[str]:
