@@ -30,9 +30,10 @@ class Cursor:
 
 
 def cursor(server: ArgmapServer, uri: str, at: types.Position) -> Cursor | None:
-    """The cursor at ``at`` in the document ``uri`` (None for a document that is not a file)."""
+    """The cursor at ``at`` in the document ``uri`` (None for a document that is not a file, or not a map's:
+    the keys of a CI workflow are no ids to rename)."""
     path = server.path(uri)
-    if path is None:
+    if path is None or not server.is_map_file(path):
         return None
     analysis = server.analysis(path)
     lines = server.lines(path)

@@ -355,7 +355,11 @@ def test_symbols_of_a_file_and_of_the_workspace_and_folding(roads: Path) -> None
         assert sections == {"sources": ["op-ed"], "groups": ["costs"], "statements": ["thesis", "wear", "repairs"],
                             "arguments": ["cost"], "question": []}
         (roads / "ci.yaml").write_text("sources:\n  not-a-map-entry: {}\n", encoding="utf-8")
-        open_file(client, roads / "ci.yaml")  # YAML that is no map: none of its keys is a symbol
+        ci = open_file(client, roads / "ci.yaml")  # YAML that is no map: none of its keys is a symbol, or an id
+        entry = types.Position(line=1, character=4)
+        assert await client.text_document_hover_async(types.HoverParams(text_document=doc(ci), position=entry)) is None
+        assert await client.text_document_rename_async(types.RenameParams(
+            text_document=doc(ci), position=entry, new_name="renamed")) is None
         everywhere = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="e"))
         assert everywhere is not None
         named = {(s.name, s.location.uri.rsplit("/", 1)[-1]) for s in everywhere if isinstance(s, types.SymbolInformation)}
