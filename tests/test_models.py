@@ -302,6 +302,27 @@ def test_each_answer_gets_its_own_verdict():
         assert strengths["no-feast-elsewhere"] < strengths["feast-in-a-shares"], semantics
 
 
+def test_a_thesis_whose_argument_falls_is_said_to_stand_unsupported(tmp_path):
+    """Were the popular view left unanswered, the "no" would fall and with it the linked argument for the thesis:
+    the thesis, which nothing attacks, is not defeated (support is evidential), and eval says it has no reason left."""
+    folder = _copy(tmp_path)
+    root = (folder / "map.yaml").read_text(encoding="utf-8")
+    (folder / "map.yaml").write_text(root[: root.index("expect:")] + root[root.index("question:"):], encoding="utf-8")
+
+    def unanswered(statements: dict) -> bool:
+        counter = statements.get("popularity-overestimated")
+        if counter is not None:
+            del counter["attacks"]
+        return counter is not None
+
+    _edit_statements(folder, unanswered)
+    code, out, _ = run_cli("eval", str(folder / "map.yaml"), cwd=tmp_path)
+    assert code == 0 and out.startswith(
+        "The thesis 'feast-only-in-a-shares' stands: nothing attacks it, but no argument for it stands (grounded"
+        " semantics).\n\nThe answer 'feast-in-a-shares' stands: nothing attacks it.\n"
+        "The answer 'no-feast-elsewhere' is defeated by an accepted objection.\n"), out
+
+
 def test_the_essay_evaluated_under_grounded_semantics():
     code, out, err = run_cli("eval", "-f", "json", "models/capital-feast/map.yaml", cwd=ROOT)
     result = json.loads(out)

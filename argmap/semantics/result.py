@@ -23,6 +23,8 @@ LABEL_WORDS = {"IN": "stands: every objection to it is defeated", "OUT": "is def
                "UNDEC": "is undecided: an objection to it is itself undecided"}
 UNATTACKED_WORDS = "stands: nothing attacks it"
 """What grounded semantics says of an IN node that no argument attacks (it has no objection to defeat)."""
+UNSUPPORTED_WORDS = ", but no argument for it stands"
+"""Added when every argument the map gives for an IN node is defeated or undecided: it stands unsupported."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,17 @@ class Evaluation:
         position = self.framework.index(node)
         return all(target != position for _, target in self.framework.attacks)
 
+    def unsupported(self, node: str) -> bool:
+        """Whether ``node`` has arguments for it in the map and none of them stands (grounded labels): support is
+        evidential, so the claim is not defeated by that, but it is left without a reason."""
+        graph = self.graph
+        if graph is None or node not in graph:
+            return False
+        nodes = graph.nodes
+        reasons = [i for i in graph.predecessors(node)
+                   if nodes[i].get("kind") == "inference" and nodes[i].get("relation") == "support"]
+        return bool(reasons) and all(self.labels.get(i) != "IN" for i in reasons)
+
     @property
     def gradual(self) -> bool:
         from argmap.semantics.registry import GRADUAL_SEMANTICS
@@ -133,6 +146,8 @@ class Evaluation:
         if self.labels:
             label = self.labels[node]
             words = UNATTACKED_WORDS if label == "IN" and self.unattacked(node) else LABEL_WORDS[label]
+            if label == "IN" and self.unsupported(node):
+                words += UNSUPPORTED_WORDS
             return f"The {what} {node!r} {words} (grounded semantics)."
         if self.gradual:
             value = self.strengths[node]

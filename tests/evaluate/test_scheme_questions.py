@@ -103,7 +103,8 @@ def test_eval_command_takes_questions(tmp_path):
     code, out, _ = run_cli("eval", "map.yaml", "-f", "json", "--questions", cwd=tmp_path)
     assert code == 0 and json.loads(out)["labels"]["c"] == "UNDEC"
     code, out, _ = run_cli("eval", "map.yaml", "--questions", cwd=tmp_path)
-    assert out.startswith("The thesis 't' stands: nothing attacks it (grounded semantics).\n")
+    # c, its one reason, is undecided with the ad hominem's questions open: t stands, with no reason that stands
+    assert out.startswith("The thesis 't' stands: nothing attacks it, but no argument for it stands (grounded semantics).\n")
     why = dict(line.split(None, 1) for line in out.split("Why:\n")[1].splitlines() if line.strip())
     assert why["o"] == "undecided: its critical questions 'premise-supported' and 'relevant' are open: no statement" \
                        " that stands answers them"

@@ -103,7 +103,9 @@ def test_eval_names_the_reasons_by_their_texts(tree):
     code, out, err = run_cli("eval", "map.yaml", cwd=tree({"map.yaml": MAP}))
     assert (code, err) == (0, "")
     head, why = out.split("\nWhy:\n")
-    assert head.startswith("The thesis 'thesis' stands: every objection to it is defeated (grounded semantics).\n"
+    # its reasons are `measurable` (a premise defeated) and b's support (undecided): none stands
+    assert head.startswith("The thesis 'thesis' stands: every objection to it is defeated, but no argument for it"
+                           " stands (grounded semantics).\n"
                            "Why: its attacker “It hurts large families” falls to “Families can buy vans exempt by"
                            " design”.\n\n")
     assert why.splitlines() == [

@@ -354,11 +354,13 @@ def test_symbols_of_a_file_and_of_the_workspace_and_folding(roads: Path) -> None
         sections = {s.name: [c.name for c in (s.children or [])] for s in found if isinstance(s, types.DocumentSymbol)}
         assert sections == {"sources": ["op-ed"], "groups": ["costs"], "statements": ["thesis", "wear", "repairs"],
                             "arguments": ["cost"], "question": []}
+        (roads / "ci.yaml").write_text("sources:\n  not-a-map-entry: {}\n", encoding="utf-8")
+        open_file(client, roads / "ci.yaml")  # YAML that is no map: none of its keys is a symbol
         everywhere = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="e"))
         assert everywhere is not None
         named = {(s.name, s.location.uri.rsplit("/", 1)[-1]) for s in everywhere if isinstance(s, types.SymbolInformation)}
         assert {("thesis", "map.yaml"), ("fumes", "more.yaml"), ("guess", "more.yaml"), ("op-ed", "map.yaml")} <= named
-        assert all("e" in name for name, _ in named)
+        assert all("e" in name for name, _ in named) and not any(where == "ci.yaml" for _, where in named)
         folds = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc(root)))
         assert folds is not None
         spans = {(f.start_line, f.end_line) for f in folds}
@@ -366,5 +368,26 @@ def test_symbols_of_a_file_and_of_the_workspace_and_folding(roads: Path) -> None
         assert (statements, position_of(ROOT_MAP, "arguments:").line - 1) in spans
         thesis = position_of(ROOT_MAP, "  thesis:").line
         assert (thesis, thesis + 3) in spans
+
+    session(roads, body)
+
+
+def test_a_rename_is_refused_while_a_file_of_the_map_cannot_be_read(roads: Path) -> None:
+    folder = roads / "roads"
+
+    async def body(client: LanguageClient) -> None:
+        root = open_file(client, folder / "map.yaml")
+        more = open_file(client, folder / "parts" / "more.yaml", MORE + "  half: {text: [unclosed\n")
+        await diagnostics_for(client, more, lambda d: any(x.code == "ARG001" for x in d))
+        at = position_of(ROOT_MAP, "thesis:", offset=1)
+        # The include's references to the thesis cannot be seen: renaming now would leave them dangling.
+        with pytest.raises(Exception, match=r"parts/more\.yaml cannot be read yet"):
+            await client.text_document_rename_async(types.RenameParams(
+                text_document=doc(root), position=at, new_name="main-thesis"))
+        change(client, more, 2, MORE)
+        await diagnostics_for(client, more, lambda d: not any(x.code == "ARG001" for x in d))
+        edit = await client.text_document_rename_async(types.RenameParams(
+            text_document=doc(root), position=at, new_name="main-thesis"))
+        assert edit is not None and edit.changes is not None and len(edit.changes[more]) == 2
 
     session(roads, body)

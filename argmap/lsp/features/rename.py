@@ -1,5 +1,5 @@
 """Rename a statement, argument, source or group across every file of its map, derived ids included;
-refused with a reason when the new name is taken or not an id."""
+refused with a reason when the new name is taken or not an id, or while a file of the map does not read."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from lsprotocol import types
 
+from argmap.lsp.analysis import Analysis
 from argmap.lsp.convert import site_range, uri_of
 from argmap.lsp.cursor import cursor
 from argmap.lsp.index import Site
@@ -37,7 +38,7 @@ def register(server: ArgmapServer) -> None:
         if here is None or here.site is None or here.site.space not in KINDS:
             return None
         site, index = here.site, here.analysis.index
-        why = refusal(site.space, site.name, params.new_name, index.names(site.space))
+        why = refusal(site.space, site.name, params.new_name, index.names(site.space)) or _unread(here.analysis)
         if why:
             raise Refused(why)
         changes: dict[str, list[types.TextEdit]] = defaultdict(list)
@@ -52,6 +53,15 @@ def register(server: ArgmapServer) -> None:
             rng = site_range(ls.workspace.position_codec, lines, found)
             changes[uri_of(found.path)].append(types.TextEdit(range=rng, new_text=params.new_name))
         return types.WorkspaceEdit(changes=dict(changes))
+
+
+def _unread(analysis: Analysis) -> str | None:
+    """Why the map's references cannot all be seen now: a file of it that does not read as YAML yet."""
+    for loaded in analysis.files.values():
+        if not isinstance(loaded.doc.data, dict):
+            return (f"{loaded.display} cannot be read yet: rename once it reads again, so that none of its"
+                    " references is missed")
+    return None
 
 
 def _written(lines: list[str], site: Site) -> bool:

@@ -62,7 +62,8 @@ def register(server: ArgmapServer) -> None:
         query = params.query.lower()
         found = []
         for path in list(ls.documents.texts):
-            ls.analysis(path)
+            if ls.is_map_file(path):  # a configuration or a CI workflow is not a map: none of its keys is a symbol
+                ls.analysis(path)
         for analysis in list(ls.analyses.values()):
             for site in (s for sites in analysis.index.sites.values() for s in sites):
                 if site.definition and query in site.name.lower():
