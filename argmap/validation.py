@@ -133,7 +133,7 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
     problems = []
     for loc, messages, key in by_place.values():
         dotted = ".".join(printable(str(step)) for step in loc)  # keys are the map's text: kept to one line
-        text = " or ".join(messages)
+        text = _either(messages)
         problems.append(doc.problem(SCHEMA, loc, f"{dotted}: {text}" if dotted else text, key=key))
     return problems
 
@@ -141,6 +141,14 @@ def _schema_problems(doc: YamlDocument, error: pydantic.ValidationError) -> list
 _TYPES = frozenset({"string_type", "tuple_type", "list_type", "dict_type", "model_type", "model_attributes_type",
                     "int_type", "float_type", "bool_type", "union_tag_invalid"})
 """The errors of a value of the wrong kind: for a null, one message says what is wrong, whatever was expected."""
+
+
+def _either(messages: list[str]) -> str:
+    """The messages of one place joined: ``must be text or a list, not a number`` (said once what it is not)."""
+    kinds = {message.rpartition(", not ")[2] for message in messages}
+    if len(messages) > 1 and len(kinds) == 1 and all(", not " in message for message in messages):
+        return " or ".join(message.rpartition(", not ")[0] for message in messages) + ", not " + kinds.pop()
+    return " or ".join(messages)
 
 
 def _wording(item: Any) -> str:

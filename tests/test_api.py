@@ -184,6 +184,8 @@ FROM_DATA_REFUSALS = {
     "a wrong type": ({"argmap": 1, "statements": {"t": {"text": 3}}},
                      "statements.t.text: must be a text, or one text per language"),
     "NaN": ({"argmap": 1, "statements": {"t": {"text": "T", "base": float("nan")}}}, "statements.t.base: "),
+    "a number where ids belong": ({"argmap": 1, "statements": {"t": {"text": "T", "supports": 3}}},
+                                  "statements.t.supports: must be text or a list, not a number"),
     "a key that is not text": ({"argmap": 1, "statements": {1: {"text": "T"}}},
                                "statements.1: must be text, not a number"),
     "a control character": ({"argmap": 1, "title": "a\x07b"}, "title: the text holds U+0007 (a control character)"),

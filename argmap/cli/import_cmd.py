@@ -82,7 +82,10 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         files = _files(root)
         if not files:
             raise UsageError(f"{source}: no files to import in this folder (.json, .argdown, .ad, .txt)")
-        outcomes = _import_folder(root, files, output, form, jobs, stderr, force)
+        outside = _outside(root, files)
+        read = [path for path in files if path not in outside]
+        outcomes = _import_folder(root, read, output, form, jobs, stderr, force) if read else []
+        outcomes = sorted([*outcomes, *outside.values()], key=lambda o: files.index(Path(o.source)))
     else:
         outcomes = [import_one(source, form, output, force=force)]
     for outcome in outcomes:
@@ -91,7 +94,9 @@ def _import(source: str, output: str, form: str | None, jobs: int, report: str |
         done = sum(1 for o in outcomes if o.refused is None)
         stdout.write(f"{done} of {len(outcomes)} files imported into {output}\n")
     if report is not None:
-        _report(report, outcomes, [source])
+        # never over a file read or written: a source of the folder, or a file of a map folder just imported
+        written = [str(path) for o in outcomes if o.refused is None for path in Path(o.target).parent.glob("*")]
+        _report(report, outcomes, [source, *(o.source for o in outcomes), *written])
     if any(o.refused for o in outcomes):
         return USAGE
     return FINDINGS if any(o.errors for o in outcomes) else CLEAN
@@ -130,6 +135,17 @@ def _files(root: Path) -> list[Path]:
                 continue
             found.append(path)
     return found
+
+
+def _outside(root: Path, files: list[Path]) -> dict[Path, Outcome]:
+    """The files of the folder that are links to a file outside it, each refused unread (importing a folder
+    reads nothing outside it, as checking one does)."""
+    from argmap.texts import one_line
+
+    inside = root.resolve()
+    return {path: Outcome(str(path), refused=f"{one_line(str(path))}: error: is a link to a file outside the folder,"
+                          " left unread; name that file itself to import it")
+            for path in files if path.is_symlink() and inside not in path.resolve().parents}
 
 
 def _folders(files: list[Path], root: Path) -> dict[Path, str]:

@@ -114,24 +114,22 @@ class Ids:
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self.taken = set(taken)
+        self.numbers: dict[str, int] = {}  # the number to try next for each id taken more than once
 
     def new(self, text: str, fallback: str = "s") -> str:
         if len(text) <= 120 and _ID.fullmatch(text):  # a name that is an id already (an Argdown title) stays
             return self.claim(text)
-        base = slug(text) or fallback
-        candidate, number = base, 2
-        while candidate in self.taken:
-            candidate = f"{base}-{number}"
-            number += 1
-        self.taken.add(candidate)
-        return candidate
+        return self.claim(slug(text) or fallback)
 
     def claim(self, candidate: str) -> str:
-        """``candidate`` itself (already an id), numbered when it is taken."""
-        chosen, number = candidate, 2
-        while chosen in self.taken:
-            chosen = f"{candidate}-{number}"
-            number += 1
+        """``candidate`` itself (already an id), numbered when it is taken (counting on from the last number
+        given to it: 10,000 statements with the same words took the square of that)."""
+        chosen = candidate
+        if chosen in self.taken:
+            number = self.numbers.get(candidate, 2)
+            while (chosen := f"{candidate}-{number}") in self.taken:
+                number += 1
+            self.numbers[candidate] = number + 1
         self.taken.add(chosen)
         return chosen
 

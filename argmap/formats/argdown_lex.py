@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,8 +17,8 @@ _TITLE_DEF = re.compile(r"\[([^\]\n]+?)\]:")
 _TITLE_REF = re.compile(r"\[([^\]\n-][^\]\n]*?)\](?!\()")
 _ARG_DEF = re.compile(r"<([^>\n]+?)>:")
 _ARG_REF = re.compile(r"<([^>\n-][^>\n]*?)>")
-_TAG = re.compile(r"(?<![\w\\])#(?:\(([^)\n]+)\)|([\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))")
-_LINK = re.compile(r"\[[^\]\n]+?\]\([^)\n]+?\)")
+_TAG_WORD = re.compile(r"[\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+")
+_WORD_BEFORE = re.compile(r"\w")
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -53,11 +54,49 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+class _Links:
+    """The Markdown links ``[text](url)`` of a text (text and url each on one line, neither empty; the text ends
+    at its first ``]``, the url at its first ``)``), found in time linear in the text: a regular expression
+    tried at every ``[`` scanned to the end of the line each time, for minutes over a long line of ``[``
+    without ``]``. A link from ``[`` ends at the first ``]`` after it, so one look answers every ``[`` before
+    the same ``]``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.close = self.newline = self.paren = -2  # the next ], line break and ) found so far (-1: none left)
+
+    def _next(self, found: int, char: str, start: int) -> int:
+        return found if found >= start or found == -1 else self.text.find(char, start)
+
+    def end(self, i: int) -> int:
+        """Where the link that starts at the ``[`` at ``i`` ends, or -1 where none does."""
+        self.close = close = self._next(self.close, "]", i + 1)
+        self.newline = newline = self._next(self.newline, "\n", i + 1)
+        if close <= i + 1 or (0 <= newline < close) or self.text[close + 1:close + 2] != "(":
+            return -1
+        self.paren = paren = self._next(self.paren, ")", close + 2)
+        if paren <= close + 2 or (0 <= newline < paren):
+            return -1
+        return paren + 1
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Every link's start and end, left to right, none inside another."""
+        found: list[tuple[int, int]] = []
+        i = self.text.find("[")
+        while i >= 0:
+            end = self.end(i)
+            if end > 0:
+                found.append((i, end))
+            i = self.text.find("[", end if end > 0 else i + 1)
+        return found
+
+
 def strip_comments(text: str) -> str:
     """``text`` with Argdown's comments (``//`` to the end of a line, ``/* */``, ``<!-- -->``) blanked out, line
     breaks kept so that positions stay right; a comment inside a link's URL or after a backslash is text."""
     out: list[str] = []
     i, n = 0, len(text)
+    links = _Links(text)
     while i < n:
         c = text[i]
         if c == "\\" and i + 1 < n:
@@ -65,10 +104,10 @@ def strip_comments(text: str) -> str:
             i += 2
             continue
         if c == "[":
-            link = _LINK.match(text, i)
-            if link:
-                out.append(link.group())
-                i = link.end()
+            end = links.end(i)
+            if end > 0:
+                out.append(text[i:end])
+                i = end
                 continue
         for opener, closer in (("<!--", "-->"), ("/*", "*/")):
             if text.startswith(opener, i):
@@ -147,17 +186,50 @@ def element(raw: str, line: int, column: int) -> Element:
         if match and (is_definition or not raw[match.end():].strip() or raw[match.end():].lstrip()[:1] == "#"):
             kind, title, defined, rest = what, match.group(1).strip(), is_definition, raw[match.end():]
             break
-    links = [m.span() for m in _LINK.finditer(rest)]
-    found = [m for m in _TAG.finditer(rest) if not any(a <= m.start() < b for a, b in links)]
-    tags = [m.group(1) or m.group(2) for m in found]
+    links = _Links(rest).spans()
+    starts = [start for start, _ in links]
+    found = [tag for tag in _tags(rest) if not _inside(links, starts, tag[0])]
+    tags = [name for _, _, name in found]
     # Tags at the end are labels; a tag inside the sentence is a word of it too, as Argdown reads it.
     end = len(rest.rstrip())
-    for match in reversed(found):
-        if rest[match.end():end].strip():
+    for start, stop, _ in reversed(found):
+        if rest[stop:end].strip():
             break
-        end = match.start()
+        end = start
     words = " ".join(rest[:end].split())
     return Element(kind, title, unescape(words), defined, tags, data, line, column)
+
+
+def _tags(text: str) -> list[tuple[int, int, str]]:
+    """The tags of ``text`` (start, end, name): ``#word`` or ``#(words)`` on one line, after neither a letter nor
+    a backslash; found in time linear in the text: ``#(`` ends at the first ``)`` after it, so one look answers
+    every ``#(`` before the same ``)`` (a regular expression scanned to the end of the line from each, for
+    minutes over a long line of them)."""
+    found: list[tuple[int, int, str]] = []
+    close = newline = -2
+    i = text.find("#")
+    while i >= 0:
+        stop = -1
+        if i == 0 or not (text[i - 1] == "\\" or _WORD_BEFORE.match(text[i - 1])):
+            if text[i + 1:i + 2] == "(":
+                close = close if close >= i + 2 or close == -1 else text.find(")", i + 2)
+                newline = newline if newline >= i + 2 or newline == -1 else text.find("\n", i + 2)
+                if close > i + 2 and not 0 <= newline < close:
+                    stop = close + 1
+                    found.append((i, stop, text[i + 2:close]))
+            else:
+                word = _TAG_WORD.match(text, i + 1)
+                if word:
+                    stop = word.end()
+                    found.append((i, stop, word.group()))
+        i = text.find("#", stop if stop > 0 else i + 1)
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    """Whether ``at`` falls inside one of ``spans`` (sorted, none overlapping; ``starts`` their starts)."""
+    index = bisect.bisect_right(starts, at) - 1
+    return index >= 0 and at < spans[index][1]
 
 
 def _data_start(raw: str) -> int | None:

@@ -214,3 +214,34 @@ def test_an_empty_output_name_is_refused(tmp_path):
     assert (code, out) == (2, "") and err == ("argmap import: -o names the map folder to write; an empty name names"
                                               " none (use -o . for this folder)\n")
     assert (tmp_path / "map.yaml").read_text(encoding="utf-8") == "argmap: 1\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs symbolic links")
+def test_a_folder_import_reads_no_file_outside_it_through_a_link(tmp_path):
+    """A folder to import (an archive unpacked, a corpus downloaded) may hold links: one to a file outside it is
+    refused unread, as `check` does, so that nothing of the user's own files ends up in an imported map."""
+    (tmp_path / "secret.argdown").write_text("[Key]: hunter2\n", encoding="utf-8")
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in/sub/real.argdown").write_text("[A]: a\n", encoding="utf-8")
+    (tmp_path / "in/inside.argdown").symlink_to("sub/real.argdown")
+    (tmp_path / "in/outside.argdown").symlink_to(tmp_path / "secret.argdown")
+    code, out, err = run_cli("import", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+    assert code == 2 and "2 of 3 files imported" in out
+    assert "in/outside.argdown: error: is a link to a file outside the folder, left unread; name that file itself" \
+        " to import it\n" in err
+    written = [path.read_text(encoding="utf-8") for path in (tmp_path / "out").rglob("*") if path.is_file()]
+    assert len(written) == 2 and not any("hunter2" in text for text in written)
+    assert run_cli("import", "in/outside.argdown", "-o", "one", cwd=tmp_path)[0] == 0  # named itself, it is read
+
+
+def test_the_report_is_never_written_over_a_source_or_an_imported_map(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.json", "b.json"):
+        (tmp_path / "in" / name).write_text(NODES % (STATEMENT % ("1", name), ""), encoding="utf-8")
+    before = (tmp_path / "in" / "b.json").read_text(encoding="utf-8")
+    for report in ("in/b.json", "out/a/map.yaml"):
+        code, _, err = run_cli("import", "in", "-o", "out", "--report", report, "--force", cwd=tmp_path)
+        assert code == 2 and f"cannot write {report}" in err, err
+    assert (tmp_path / "in" / "b.json").read_text(encoding="utf-8") == before
+    assert (tmp_path / "out" / "a" / "map.yaml").read_text(encoding="utf-8").startswith("argmap: 1")
+    assert run_cli("check", "out", cwd=tmp_path)[0] == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,3 +176,38 @@ def test_a_long_line_of_spaces_between_dashes_in_a_structure_is_read_at_once():
     source = "<A>\n\n(1) [P]: p\n-- x" + " " * 200_000 + "-x\n----\n(2) [C]: c\n"
     amap = parse_map(source.encode(), "a.argdown").amap  # a regular expression took hours over this line
     assert amap.arguments["a"].premises == ("p",) and amap.statements["p"].text == "p -- x -x"
+
+
+_LINK_PATTERN = r"\[[^\]\n]+?\]\([^)\n]+?\)"
+_TAG_PATTERN = r"(?<![\w\\])#(?:\(([^)\n]+)\)|([\w\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]+))"
+
+
+@given(st.lists(st.sampled_from(["[", "]", "(", ")", "x", "\n", " ", "#", "\\", "é", "-", "日", "#(", "]("]),
+                max_size=16).map("".join))
+def test_links_and_tags_are_found_as_their_patterns_find_them(text):
+    """Markdown links and tags in Argdown texts: the patterns as regular expressions are the oracle; argmap
+    finds them without one, in time linear in the text."""
+    import re
+
+    from argmap.formats.argdown_lex import _Links, _tags
+
+    assert _Links(text).spans() == [m.span() for m in re.finditer(_LINK_PATTERN, text)]
+    assert _tags(text) == [(m.start(), m.end(), m.group(1) or m.group(2)) for m in re.finditer(_TAG_PATTERN, text)]
+
+
+@pytest.mark.parametrize("line", ["[=_" * 20_000, "#(" * 30_000, "[a](" * 15_000, "x [a](b) #t" * 6_000])
+def test_a_long_line_of_brackets_or_tags_is_read_at_once(line):
+    """Each of these lines took minutes (a regular expression scanned to the end of the line from each `[` or
+    `#(`); as a statement's text, a title's and a relation's."""
+    from argmap.formats import parse_map
+
+    for source in (f"[A]: {line}\n", f"[A]: a\n  + {line}\n", f"<B>: {line}\n"):
+        assert parse_map(source.encode(), "a.argdown").amap.statements
+
+
+def test_many_statements_with_the_same_words_get_their_ids_at_once():
+    """Ids are numbered on from the last one given (each counted up from 2 again: the square of their number)."""
+    from argmap.formats import parse_map
+
+    amap = parse_map(("[A]: a\n" + "  + same\n" * 20_000).encode(), "a.argdown").amap
+    assert {"same", "same-2", "same-20000"} <= set(amap.statements) and len(amap.statements) == 20_001
