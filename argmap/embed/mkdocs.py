@@ -35,11 +35,11 @@ class ArgmapConfig(Config):
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
-    """Draws each page's argmap blocks, and tells ``mkdocs serve`` which folders hold the maps' files."""
+    """Draws each page's argmap blocks, and tells ``mkdocs serve`` which files the maps are read from."""
 
     def __init__(self) -> None:
         self.drawings: dict[str, list[str]] = {}
-        self.folders: set[Path] = set()
+        self.files: set[Path] = set()
         self.server: Any = None
 
     def on_page_markdown(self, markdown: str, /, *, page: Any, config: Any, files: Any) -> str:
@@ -63,7 +63,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
                 raise PluginError("argmap: the map has errors:\n" + "\n".join(errors))
             for finding in findings:
                 log.warning(f"{finding.location}: {describe(finding)}")
-            self.folders.update(path.parent for path in map_files)
+            self.files.update(map_files)
             made.append(drawn)
         for index, fence in reversed(list(enumerate(found))):  # from the end: the lines before keep their numbers
             lines[fence.start:fence.end + 1] = [fence.indent + _MARK.format(index)]
@@ -86,8 +86,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def _watch(self) -> None:
         if self.server is None:
             return
-        for folder in sorted(self.folders):
-            self.server.watch(str(folder), recursive=False)
+        for file in sorted(self.files):  # each file, not its folder: other files written there rebuild nothing
+            self.server.watch(str(file), recursive=False)
 
 
 def _language(config: Any) -> str | None:

@@ -194,8 +194,11 @@ def test_mkdocs_serve_redraws_the_map_when_one_of_its_files_is_saved(page, tmp_p
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    (root / "logs").mkdir()
+    said = root / "logs" / "serve.log"
+    log = said.open("w", encoding="utf-8")
     server = subprocess.Popen([tool("mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=root,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + 120
@@ -208,6 +211,11 @@ def test_mkdocs_serve_redraws_the_map_when_one_of_its_files_is_saved(page, tmp_p
                     raise
                 time.sleep(0.5)
         assert "A fact" in page.page.locator("figure.argmap-static svg").text_content()
+        # Another file written beside the maps (an editor's back-up, a log) rebuilds nothing: the maps' files are
+        # watched, not their folders.
+        (root / "maps" / "notes.txt").write_text("not a map", encoding="utf-8")
+        time.sleep(2)
+        assert "Detected file changes" not in said.read_text(encoding="utf-8")
         included = root / "maps" / "more.yaml"  # outside docs/: watched because the map includes it
         included.write_text(included.read_text(encoding="utf-8").replace("A fact", "A new fact"), encoding="utf-8")
         page.page.wait_for_function("() => document.querySelector('figure.argmap-static svg')?.textContent.includes('A new fact')",
@@ -215,6 +223,7 @@ def test_mkdocs_serve_redraws_the_map_when_one_of_its_files_is_saved(page, tmp_p
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def test_without_mkdocs_or_markdown_the_integrations_say_how_to_install_them(monkeypatch):
