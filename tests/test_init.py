@@ -111,3 +111,29 @@ def test_init_says_whose_argument_the_map_is(tmp_path, given, kind):
     assert f"\nkind: {kind}\n" in text
     assert ("A reconstruction: declare the text" in out) == (kind == "reconstruction")
     assert run_cli("check", "--strict", "maps", cwd=tmp_path)[0] == 0
+
+
+def test_init_at_a_terminal_asks_whose_argument_the_map_is(tmp_path):
+    """At a terminal, a real process asks, and takes the answer typed."""
+    import os
+    import select
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    main, secondary = os.openpty()
+    environment = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen([sys.executable, "-m", "argmap", "init", "maps"], cwd=tmp_path, env=environment,
+                          stdin=secondary, stdout=secondary, stderr=secondary) as process:
+        os.close(secondary)
+        seen = b""
+        while b"reconstruction" not in seen:  # the question, with its choices
+            ready, _, _ = select.select([main], [], [], 60)
+            assert ready, f"no question asked: {seen!r}"
+            seen += os.read(main, 1024)
+        os.write(main, b"reconstruction\n")
+        assert process.wait(timeout=120) == 0
+    os.close(main)
+    assert b"Is the map your own case, or a reconstruction of someone else's text?" in seen
+    assert "\nkind: reconstruction\n" in (tmp_path / "maps" / "map.yaml").read_text(encoding="utf-8")
