@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from argmap.graph import Graph
     from argmap.loader import Workspace
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
 
 __all__ = ["Result", "MapCheck", "lint", "nearest_config", "check_map", "check_loaded", "summary", "paused_gc"]
 
@@ -105,6 +106,8 @@ class MapCheck:
     diagnostics: tuple[Diagnostic, ...]
     inputs: tuple[Path, ...] = ()
     """Every file the check read: the map's files, its source texts and the configuration."""
+    schemes: Catalogue | None = None
+    """The scheme catalogue the check used: argmap's, with the configuration's schemes."""
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
@@ -158,7 +161,7 @@ def _run_rules(amap: ArgumentMap | None, reading: Iterable[Diagnostic], config: 
     inputs += [text.path for text in texts.values() if text.path is not None]
     if config.path is not None:
         inputs.append(config.path)
-    return MapCheck(amap, graph, tuple(found), tuple(inputs))
+    return MapCheck(amap, graph, tuple(found), tuple(inputs), config.schemes)
 
 
 def _stamp_unknown(diagnostic: Diagnostic, config: Config) -> Diagnostic:

@@ -176,3 +176,22 @@ def test_the_shipped_catalogue_is_package_data():
     assert CATALOGUE_FILE.name == "catalogue.yaml" and CATALOGUE_FILE.parent.name == "schemes"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"schemes/*.yaml"' in pyproject
+
+
+def test_only_the_first_hundred_references_to_no_inference_get_a_suggestion():
+    # each "did you mean" compares the reference with every inference: bounded, so that a map of many such
+    # references resolves in linear time (the first findings are the ones a person reads)
+    from argmap.model import ArgumentMap
+    from argmap.schemes.uses import SUGGESTIONS
+
+    statements: dict = {"t": {"role": "thesis", "text": "T"}}
+    for i in range(SUGGESTIONS + 5):
+        statements[f"p{i}"] = {"text": "P", "supports": "t", "scheme": "sign"}
+        statements[f"a{i}"] = {"text": "A", "answers": {f"q{i}--support--t": ["strength"]}}
+    problems = resolve(ArgumentMap.from_data({"argmap": 1, "statements": statements}), shipped()).problems
+    assert len(problems) == SUGGESTIONS + 5
+    assert problems[0].message == ("answers questions of 'q0--support--t', which is not an inference with a scheme;"
+                                   " did you mean 'p0--support--t'?")
+    assert [p.message.endswith("?") for p in problems] == [True] * SUGGESTIONS + [False] * 5
+    assert problems[-1].message == f"answers questions of 'q{SUGGESTIONS + 4}--support--t', which is not an" \
+                                   " inference with a scheme"

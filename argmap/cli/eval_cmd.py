@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import click
@@ -117,7 +118,10 @@ def _evaluate(options: EvalOptions, semantics: str, deadline: Deadline, stdout: 
     if options.lang is not None:
         _verify_lang(options.lang, amap)
     if options.questions:
-        subject = evaluation.with_questions(subject, semantics, deadline)
+        from argmap.pipeline import configuration, one_map
+
+        schemes = configuration(Path(one_map(options.path, "eval")).absolute().parent).schemes  # as `check` finds it
+        subject = evaluation.with_questions(subject, semantics, deadline, schemes)
     if semantics in GRADUAL_SEMANTICS:
         if amap is None:
             raise UsageError(f"{semantics} needs a map (its supports and base scores), not a framework file")

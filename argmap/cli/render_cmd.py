@@ -114,12 +114,11 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
     assert checked.amap is not None  # checked_map refuses a map that could not be read
     evaluation: Any = options.evaluation
     if options.questions:
-        from argmap.pipeline import configuration
         from argmap.pipeline.evaluation import of_graph
 
         assert checked.graph is not None  # a map that was read has its graph
         evaluation = of_graph(checked.graph, checked.amap, options.evaluation or "grounded", options.timeout,
-                              questions=True, schemes=configuration().schemes)
+                              questions=True, schemes=checked.schemes)
     for problem in sorted(checked.errors, key=lambda d: d.sort_key):  # drawn anyway, said anyway
         stderr.write(f"{one_line(problem.location)}: error: {one_line(problem.message)}"
                      f" [{problem.code} {problem.name}]\n")
@@ -128,7 +127,7 @@ def _execute(options: RenderOptions, stdout: IO[str], stderr: IO[str]) -> int:
                       depth=options.depth, group=options.group, legend=options.legend, timeout=options.timeout,
                       rankdir=options.rankdir, dpi=options.dpi,
                       findings=checked.diagnostics if options.allow_errors else (), graph=checked.graph,
-                      previous=_previous(output, fmt))
+                      previous=_previous(output, fmt), catalogue=checked.schemes)
     except GraphvizUnavailable as missing:
         stderr.write(f"argmap render: {missing}\n")
         if not options.check:

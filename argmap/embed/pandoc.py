@@ -39,12 +39,6 @@ def _say(text: str) -> None:
     sys.stderr.write(f"argmap-pandoc: {text}\n")
 
 
-def _figure_folder(doc: pf.Doc) -> Path:
-    folder = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -> pf.Block | None:
     """The block that shows one map in the document's output format, or None (said on stderr) when it cannot."""
     state.blocks += 1
@@ -71,8 +65,16 @@ def drawn(given: dict[str, str], text: str | None, doc: pf.Doc, state: _State) -
         return None
     if kind in ("svg", "fragment"):
         return pf.RawBlock(markup(result, chosen), format="html")
-    figure = _figure_folder(doc) / figure_name(result.output, kind)
-    figure.write_bytes(result.output)
+    folder = Path(str(doc.get_metadata("argmap-figures", "argmap-figures")))
+    figure = folder / figure_name(result.output, kind)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        figure.write_bytes(result.output)
+    except OSError as refused:
+        _say(f"{path or name}: the figure cannot be written in {folder} ({refused.strerror or refused}); "
+             "name another folder with the metadata argmap-figures")
+        state.failed = True
+        return None
     return _figure(figure.as_posix(), given.get("caption") or result.title, doc)
 
 

@@ -93,6 +93,7 @@ def write(subject: Subject) -> Written:
         raise ValueError("Kialo needs a map, not a framework file")
     lang, default = subject.lang, amap.languages[0]
     losses = unheld(amap, lang, {"thesis", "title"}, "Kialo")
+    losses += _one_line_title(amap, lang, default, "Kialo's discussion title")
     children: dict[str, list[tuple[str, str]]] = {sid: [] for sid in amap.statements}
     for sid, statement in amap.statements.items():
         for target in statement.supports:
@@ -168,3 +169,12 @@ def _as_claim(sid: str, text: str, losses: list[Loss]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def _one_line_title(amap: Any, lang: str | None, default: str, what: str) -> list[Loss]:
+    """A loss when the map's title has line breaks or runs of spaces, which a title on one line joins."""
+    title = pick_text(amap.title, lang, default) if amap.title is not None else ""
+    if title == _one_line(title):
+        return []
+    return [Loss("line breaks", "title", f"{what} is one line: its lines and runs of spaces are joined with single"
+                 " spaces")]

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from argmap.diagram.view import Node, View, view
-from argmap.formats._common import Written
+from argmap.formats._common import Loss, Written
 from argmap.formats._losses import unheld
 from argmap.texts import pick_text
 
@@ -52,6 +52,9 @@ def write(subject: Subject) -> Written:
     lang = subject.lang or amap.languages[0]
     losses = unheld(amap, lang, {"thesis", "evidence", "groups", "labels", "title"}, "Mermaid")
     title = pick_text(amap.title, lang, amap.languages[0]) if amap.title is not None else None
+    if title is not None and title != " ".join(title.split()):
+        losses.append(Loss("line breaks", "title", "Mermaid's title is one line: its lines and runs of spaces are"
+                           " joined with single spaces"))
     return Written(flowchart(view(graph, amap.groups, lang, title or amap.id), title), tuple(losses))
 
 

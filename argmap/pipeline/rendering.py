@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from argmap.diagram.drawing import Drawing
     from argmap.graph import Graph
     from argmap.model import ArgumentMap
+    from argmap.schemes import Catalogue
     from argmap.semantics.result import Evaluation
 
 __all__ = ["RENDER_FORMATS", "RANKDIRS", "render", "require_dot"]
@@ -30,10 +31,11 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
            evaluation: Evaluation | str | None = None, focus: str | None = None, depth: int = 2,
            group: str | None = None, legend: bool = True, timeout: float = 120.0, rankdir: str = "auto",
            dpi: int | None = None, findings: Iterable[Diagnostic] = (), graph: Graph | None = None,
-           previous: bytes | None = None) -> bytes:
+           previous: bytes | None = None, catalogue: Catalogue | None = None) -> bytes:
     """The diagram of ``amap`` (see :func:`argmap.api.render`); ``graph`` is the map's graph when a check has
-    built it already; ``previous``: the drawing this one replaces, whose layout is kept. UsageError for options
-    that cannot be honoured, LimitReached when Graphviz is missing, fails or runs out of time."""
+    built it already; ``previous``: the drawing this one replaces, whose layout is kept; ``catalogue``: the
+    schemes its junctions name (default: argmap's own). UsageError for options that cannot be honoured,
+    LimitReached when Graphviz is missing, fails or runs out of time."""
     from argmap.diagram.drawing import prepare
     from argmap.pipeline import time_limit
 
@@ -54,7 +56,8 @@ def render(amap: ArgumentMap, format: str = "svg", lang: str | None = None,
 
     from argmap.diagram.layout import recorded
 
-    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings, graph=graph)
+    drawing = prepare(amap, lang, evaluation, focus, depth, group, legend, timeout, rankdir, dpi, findings, graph=graph,
+                      catalogue=catalogue)
     if previous is not None:
         from argmap.diagram.steady import placed, started
 

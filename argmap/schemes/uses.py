@@ -10,6 +10,8 @@ from argmap.graph import implicit_id
 from argmap.suggest import did_you_mean
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from argmap.model import ArgumentMap
     from argmap.schemes import Catalogue
     from argmap.schemes.spec import CriticalQuestion, SchemeSpec
@@ -19,6 +21,8 @@ __all__ = ["QuestionStatus", "SchemeUse", "Problem", "Resolution", "resolve", "a
 Status = Literal["open", "answered", "raised"]
 NAMED = 5
 """Inferences named in a finding before "and N more"."""
+SUGGESTIONS = 100
+"""References to no inference that get a "did you mean"."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,14 @@ class Resolution:
 
     uses: dict[str, SchemeUse] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    suggested: int = 0
+    """References to no inference that got a "did you mean" (each costs a comparison with every inference)."""
+
+    def suggest(self, word: str, choices: Iterable[str]) -> str:
+        """``did_you_mean`` for the first SUGGESTIONS references to no inference, then nothing: a map of many
+        such references stays linear (the first ones are the ones a person reads)."""
+        self.suggested += 1
+        return did_you_mean(word, choices) if self.suggested <= SUGGESTIONS else ""
 
 
 def resolve(amap: ArgumentMap, catalogue: Catalogue) -> Resolution:
@@ -203,7 +215,7 @@ def _questions(found: Resolution, amap: ArgumentMap, drafts: dict[str, dict[str,
                     draft = drafts.get(iid)
                     if draft is None:
                         found.problems.append(Problem("statements", sid, (field_name, iid), _no_inference(
-                            amap, iid, drafts, field_name), key=True))
+                            found, amap, iid, drafts, field_name), key=True))
                         continue
                     for index, qid in enumerate(qids):
                         if draft["spec"] is None:
@@ -262,9 +274,10 @@ def _ends(amap: ArgumentMap, iid: str, draft: dict[str, Any]) -> list[str]:
     return [premise, target]
 
 
-def _no_inference(amap: ArgumentMap, iid: str, drafts: dict[str, dict[str, Any]], field_name: str) -> str:
+def _no_inference(found: Resolution, amap: ArgumentMap, iid: str, drafts: dict[str, dict[str, Any]],
+                  field_name: str) -> str:
     verb = "raises questions of" if field_name == "raises" else "answers questions of"
-    if iid in amap.arguments or "--" in iid:
-        return f"{verb} {iid!r}, which names no scheme" if iid in amap.arguments else (
-            f"{verb} {iid!r}, which is not an inference with a scheme" + did_you_mean(iid, list(drafts)))
-    return f"{verb} {iid!r}, which is not an inference of the map" + did_you_mean(iid, list(drafts))
+    if iid in amap.arguments:
+        return f"{verb} {iid!r}, which names no scheme"
+    what = "an inference with a scheme" if "--" in iid else "an inference of the map"
+    return f"{verb} {iid!r}, which is not {what}" + found.suggest(iid, drafts)

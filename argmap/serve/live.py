@@ -144,7 +144,7 @@ class Preview:
             o = self.options
             drawing = self._settled(replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group,
                                                     o.legend, o.timeout, o.rankdir, None, checked.diagnostics,
-                                                    checked.graph), sized=True))
+                                                    checked.graph, checked.schemes), sized=True))
         except ArgmapError as error:
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []

@@ -40,3 +40,13 @@ def test_mermaids_front_matter_is_yaml_that_reads_back_the_title():
         text = argmap.export(amap, "mermaid").text
         front = text.split("---\n")[1]
         assert yaml.safe_load(front) == {"title": " ".join(title.split())}, title
+
+
+def test_a_title_on_several_lines_is_joined_on_one_and_said_in_kialo_and_mermaid():
+    amap = argmap.ArgumentMap.from_data({"argmap": 1, "title": "Line one\n1. Not a claim\n1.1. Pro: nor this",
+                                         "statements": {"t": {"text": "Thesis"}}})
+    for form in ("kialo", "mermaid"):
+        written = argmap.export(amap, form)
+        assert "Line one 1. Not a claim 1.1. Pro: nor this" in written.text
+        assert [(loss.what, loss.where) for loss in written.losses] == [("line breaks", "title")], form
+    assert len(parse_map(argmap.export(amap, "kialo").text.encode(), "a.txt").amap.statements) == 1

@@ -3,6 +3,8 @@ page's data listing each question with its status."""
 
 from __future__ import annotations
 
+import json
+
 import argmap
 from argmap.diagram.data import page_data
 from argmap.diagram.drawing import prepare
@@ -81,3 +83,29 @@ def test_render_lets_questions_count_in_the_drawn_evaluation(tmp_path):
     assert "‹position to know›\\n2 open\\n[IN]" in plain and "‹position to know›\\n2 open\\n[UNDEC]" in counted
     assert run_cli("render", "map.yaml", "--questions", "-o", "x.dot", cwd=tmp_path) == (
         2, "", "argmap render: --questions lets critical questions count in an evaluation; give --eval too\n")
+
+
+def test_a_teams_scheme_is_drawn_and_counted_as_check_finds_it(tmp_path):
+    # the configuration beside the map, not in the folder the command runs from
+    from tests.conftest import run_cli
+
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    (folder / ".argmap.yaml").write_text(
+        "schemes:\n  market-signal:\n    name: Argument from a market signal\n    short: market signal\n"
+        "    roles: {signal: The market did S.}\n    conclusion: A holds.\n"
+        "    questions:\n      liquid: {type: assumption, text: Is the market liquid enough to say anything?}\n",
+        encoding="utf-8")
+    (folder / "map.yaml").write_text(
+        "argmap: 1\nstatements:\n  t: {role: thesis, text: Investors are cautious}\n"
+        "  flat: {text: Valuations stayed flat, supports: t, scheme: market-signal}\n", encoding="utf-8")
+    code, _, err = run_cli("render", "maps/map.yaml", "-o", "map.dot", cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert 'label="‹market signal›\\n1 open"' in (tmp_path / "map.dot").read_text(encoding="utf-8")
+    code, _, err = run_cli("render", "maps/map.yaml", "--eval", "grounded", "--questions", "-o", "counted.dot",
+                           cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert 'label="‹market signal›\\n1 open\\n[UNDEC]"' in (tmp_path / "counted.dot").read_text(encoding="utf-8")
+    code, out, _ = run_cli("eval", "maps/map.yaml", "--questions", "-f", "json", cwd=tmp_path)
+    assert code == 0 and json.loads(out)["questions"] == {
+        "flat--support--t": {"verdict": "UNDEC", "assumptions": {"liquid": "UNDEC"}}}

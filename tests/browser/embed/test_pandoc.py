@@ -122,6 +122,12 @@ def test_a_broken_map_fails_the_conversion_with_its_file_and_line(tmp_path):
     assert result.returncode != 0
     assert re.search(r"maps/broken\.yaml:4:38: error: support target 'nowhere' is not defined \[ARG101", result.stderr), result.stderr
     assert "maps/map.yaml: no statement or argument 'nobody'" in result.stderr
+    # A folder for the figures that cannot be made is said, without a traceback.
+    (tmp_path / "report.md").write_text("```{.argmap path=maps/map.yaml}\n```\n", encoding="utf-8")
+    (tmp_path / "taken").write_text("a file where the folder should be", encoding="utf-8")
+    result = filtered(tmp_path, "-M", "argmap-figures=taken", "-t", "latex", "-o", "report.tex")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "argmap-pandoc: maps/map.yaml: the figure cannot be written in taken" in result.stderr, result.stderr
 
 
 def test_without_panflute_the_filter_says_how_to_install_it(monkeypatch):
