@@ -153,7 +153,9 @@ class ArgmapExtension(Extension):
             "lang": ["", "The site's language: maps that have it are drawn in it"],
             "config": ["", "The .argmap.yaml to check maps with (default: the nearest from the map's folder upward)"],
             "default_view": ["interactive", "interactive or static"],
-            "report": [None, "A function given each finding (default: logged as a warning)"],
+            # Not None: Python-Markdown reads an option whose default is None (or a bool) as a yes/no, so a function
+            # given here became True.
+            "report": ["", "A function given each finding (default: logged as a warning)"],
         }
         super().__init__(**kwargs)
 

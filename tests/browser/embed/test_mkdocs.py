@@ -17,6 +17,7 @@ import textwrap
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -280,3 +281,32 @@ def test_material_for_mkdocs_draws_maps_in_its_language_after_an_instant_page_ch
         host.locator("#node-objection").click()
         assert "Une objection" in host.locator("#panel").inner_text()
         assert page.problems == [] and all(request.startswith(url) for request in page.requests), page.requests
+
+
+def test_a_block_draws_only_the_group_it_names(tmp_path):
+    """`group=` reaches the drawing as `argmap render --group` does: that group's statements, and no other's."""
+    markdown = pytest.importorskip("markdown", reason=TOOL)
+    from argmap.embed.markdown import ArgmapExtension
+
+    (tmp_path / "map.yaml").write_text(textwrap.dedent("""\
+        argmap: 1
+        groups:
+          costs: {label: Costs}
+          gains: {label: Gains}
+        statements:
+          thesis: {role: thesis, text: We should build the bridge}
+          cheap: {text: The bridge is cheap to build, group: costs, supports: thesis}
+          upkeep: {text: Its upkeep costs little, group: costs, supports: cheap}
+          trade: {text: The bridge brings trade, group: gains, supports: thesis}
+        """), encoding="utf-8")
+    found: list[Any] = []
+    made = ArgmapExtension(base_dir=str(tmp_path), report=found.append)
+    html = markdown.markdown("```argmap path=map.yaml static group=costs\n```\n", extensions=[made])
+    assert "The bridge is cheap to build" in html and "Its upkeep costs little" in html
+    assert "The bridge brings trade" not in html and "We should build the bridge" not in html
+    assert "ARG304" in {finding.code for finding in found}  # the map's warnings go to the function given
+    # A group the map does not have stops the page at the block's place, as a map with errors does.
+    from argmap.embed.markdown import MapFailed
+
+    with pytest.raises(MapFailed, match=r"<markdown>:1: .*no group 'nowhere'"):
+        markdown.markdown("```argmap path=map.yaml static group=nowhere\n```\n", extensions=[made])
