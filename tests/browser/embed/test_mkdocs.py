@@ -285,7 +285,7 @@ def test_material_for_mkdocs_draws_maps_in_its_language_after_an_instant_page_ch
 
 def test_a_block_draws_only_the_group_it_names(tmp_path):
     """`group=` reaches the drawing as `argmap render --group` does: that group's statements, and no other's."""
-    markdown = pytest.importorskip("markdown", reason=TOOL)
+    markdown = pytest.importorskip("markdown", reason=TOOL + "Python-Markdown is not installed (pip install -e '.[dev]')")
     from argmap.embed.markdown import ArgmapExtension
 
     (tmp_path / "map.yaml").write_text(textwrap.dedent("""\
