@@ -278,3 +278,29 @@ def test_a_text_only_re_spaced_or_re_wrapped_is_no_change(tmp_path):
         "statement 't' text (en): 'Cities should tax cars by weight.' -> 'Cities should tax cars by size.'"]
     assert [s.describe() for s in stale(old, reworded)] == [
         "statement 't' text: changed in en but not in fr; that translation may be out of date"]
+
+
+def test_two_revisions_are_compared_with_rev1_dot_dot_rev2(history):
+    history, git = history
+    git("commit", "-qam", "a doubt")
+    (history / "more.yaml").write_text("argmap: 1\nstatements:\n  reason: {text: R, supports: thesis}\n",
+                                       encoding="utf-8")  # the working tree no longer says it: not compared
+    code, out, err = _run("HEAD~1..HEAD", "map.yaml", cwd=history)
+    assert (code, err) == (1, "")
+    assert out.startswith("+ added statement 'doubt': 'D'\n+ added relation 'doubt attacks thesis'\n")
+    assert _run("HEAD~1..HEAD", cwd=history)[1] == out  # the one map of the current folder
+    assert _run("HEAD..HEAD", cwd=history)[:2] == (0, "no change to the argument\n")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("HEAD~1", "HEAD"), "'HEAD' is no file or folder: to compare the map as of two revisions, write REV1..REV2 [MAP]"),
+    (("HEAD..",), "'HEAD..': write two revisions around '..' (REV1..REV2), such as HEAD~1..HEAD"),
+    (("..HEAD",), "'..HEAD': write two revisions around '..'"),
+    (("HEAD...HEAD",), "'HEAD...HEAD': write two revisions around '..'"),
+    (("-x..HEAD",), "'-x' is not a git revision"),
+])
+def test_what_is_no_revision_range_is_refused_with_how_to_write_one(history, args, said):
+    history, git = history
+    git("commit", "-qam", "a doubt")
+    code, out, err = _run(*args, cwd=history)
+    assert (code, out) == (2, "") and said in err and "Traceback" not in err

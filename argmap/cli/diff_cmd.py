@@ -37,7 +37,8 @@ def diff(first: str, second: str | None, format_: str, textconv: bool) -> None:
     quotes, and what that did to the thesis's evaluation.
 
     `argmap diff OLD NEW` compares two maps; `argmap diff REV [MAP]` compares MAP (default: the one map
-    in the current folder) as of the git revision REV with the working tree.
+    in the current folder) as of the git revision REV with the working tree; `argmap diff REV1..REV2 [MAP]`
+    compares it as of two revisions.
 
     Exit status: 0 nothing changed, 1 something did, 2 usage or input error.
     """
@@ -66,9 +67,19 @@ def _execute(options: DiffOptions, stdout: IO[str]) -> int:
     if first.exists() and options.second is None:
         raise UsageError(f"give two maps (OLD NEW), or a git revision and a map (REV [MAP]); {options.first!r} is a"
                          " path, and there is no second map")
+    second = Path(options.second or ".")
+    if not first.exists() and not second.exists() and second.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{options.second!r} is no file or folder: to compare the map as of two revisions, write"
+                         " REV1..REV2 [MAP]")
+    before, span, after = options.first.partition("..")
+    if not first.exists() and span and not (before and after and "." not in (before[-1], after[:1])):
+        raise UsageError(f"{options.first!r}: write two revisions around '..' (REV1..REV2), such as HEAD~1..HEAD")
     try:
         if first.exists():
             old, new = api.load(first), api.load(str(options.second))
+        elif span:
+            target = options.second or "."
+            old, new = api.load(target, rev=before), api.load(target, rev=after)
         else:
             target = options.second or "."
             old, new = api.load(target, rev=options.first), api.load(target)
