@@ -8,12 +8,9 @@ from dataclasses import dataclass
 
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import View
+from argmap.diagram.wrap import COLUMNS
 
 __all__ = ["Layout", "DEFAULT", "COLUMNS", "tree_order", "ranks", "rows", "host", "recorded"]
-
-
-COLUMNS = 28
-"""The width statements' texts are wrapped to unless the layout chosen for a map says otherwise."""
 
 
 @dataclass(frozen=True)

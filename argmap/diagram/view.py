@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Literal, cast
 
 from argmap.diagram.words import words
-from argmap.diagram.wrap import wrap
+from argmap.diagram.wrap import COLUMNS, wrap
 from argmap.graph import Graph, premises, relation
 from argmap.graph import junctions as drawn_apart
 from argmap.schema import UNSHOWABLE
@@ -99,12 +99,12 @@ class View:
     extra: Mapping[str, Any] = field(default_factory=dict)
     legend: tuple[str, ...] = ()
     """The legend's items that the drawing uses, in :data:`LEGEND` order: a legend explains nothing absent."""
-    columns: int = 28
+    columns: int = COLUMNS
     """The width statements' texts are wrapped to (display columns)."""
 
 
 def view(graph: Graph, groups: Mapping[str, Any], lang: str, title: str = "",
-         annotations: Mapping[str, str] | None = None, columns: int = 28, whole: Graph | None = None,
+         annotations: Mapping[str, str] | None = None, columns: int = COLUMNS, whole: Graph | None = None,
          problems: Mapping[str, tuple[str, ...]] | None = None,
          schemes: Mapping[str, tuple[str, tuple[str, ...]]] | None = None, attacks_first: Collection[str] = ()) -> View:
     """The view of ``graph`` (a whole map's graph, or a part of it) in ``lang``.

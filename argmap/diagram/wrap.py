@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from argmap.texts import is_wide, width
 
-__all__ = ["width", "wrap"]
+__all__ = ["COLUMNS", "width", "wrap"]
+
+COLUMNS = 28
+"""The width statements' texts are wrapped to unless the layout chosen for a map says otherwise."""
 
 # Characters a line may not start with (Japanese kinsoku shori) or end with.
 _NO_START = set("、。，．,.!?！？:：;；)）]］}｝」』】〉》〕ー・…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ")
@@ -53,7 +56,7 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def wrap(text: str, columns: int = 28) -> list[str]:
+def wrap(text: str, columns: int = COLUMNS) -> list[str]:
     """Lines of at most ``columns`` display columns (a longer single word gets a line of its own,
     broken only when it alone exceeds twice the width).
 
