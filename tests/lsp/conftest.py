@@ -139,3 +139,12 @@ def position_of(text: str, needle: str, nth: int = 0, offset: int = 0) -> types.
     index += offset
     line = text.count("\n", 0, index)
     return types.Position(line=line, character=index - (text.rfind("\n", 0, index) + 1))
+
+
+async def fixes(client: LanguageClient, uri: str, diagnostic: types.Diagnostic) -> dict[str, types.CodeAction]:
+    """The quick fixes the server offers for ``diagnostic``, by title."""
+    found = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+        context=types.CodeActionContext(diagnostics=[diagnostic])))
+    assert found is not None
+    return {a.title: a for a in found if isinstance(a, types.CodeAction)}

@@ -10,7 +10,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from tests.conftest import write_tree
-from tests.lsp.conftest import change, diagnostics_for, open_file, position_of, session
+from tests.lsp.conftest import change, diagnostics_for, fixes, open_file, position_of, session
 
 ROOT_MAP = """\
 argmap: 1
@@ -251,13 +251,6 @@ def test_completion_offers_what_goes_at_each_place(roads: Path) -> None:
         assert {"ARG101", "ARG304", "ARG308"} <= set(rules)
 
     session(roads, body)
-
-
-async def fixes(client: LanguageClient, uri: str, diagnostic: types.Diagnostic) -> dict[str, types.CodeAction]:
-    found = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=doc(uri), range=diagnostic.range, context=types.CodeActionContext(diagnostics=[diagnostic])))
-    assert found is not None
-    return {a.title: a for a in found if isinstance(a, types.CodeAction)}
 
 
 def test_quick_fixes_make_their_finding_go(roads: Path) -> None:

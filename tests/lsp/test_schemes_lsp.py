@@ -13,7 +13,7 @@ from pytest_lsp import LanguageClient
 
 from argmap.model import ArgumentMap
 from tests.conftest import write_tree
-from tests.lsp.conftest import change, diagnostics_for, open_file, position_of, session
+from tests.lsp.conftest import change, diagnostics_for, fixes, open_file, position_of, session
 
 SCHEMED = """\
 argmap: 1
@@ -119,10 +119,7 @@ def test_a_quick_fix_raises_an_open_question_as_an_objection(tmp_path: Path) -> 
         uri = open_file(client, tmp_path / "maps" / "map.yaml")
         found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG310" for x in d))
         question = next(d for d in found if d.code == "ARG310" and "'field'" in d.message)
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=question.range,
-            context=types.CodeActionContext(diagnostics=[question])))
-        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        by_title = await fixes(client, uri, question)
         raised = by_title["Raise this question: add an objection that undercuts the inference"]
         assert raised.is_preferred and raised.edit is not None and raised.edit.changes is not None
         [edit] = raised.edit.changes[uri]
@@ -157,10 +154,7 @@ def test_the_quick_fix_writes_into_statements_written_in_flow_style(tmp_path: Pa
         uri = open_file(client, tmp_path / "maps" / "map.yaml")
         found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG310" for x in d))
         question = next(d for d in found if d.code == "ARG310" and "'premise-supported'" in d.message)
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=question.range,
-            context=types.CodeActionContext(diagnostics=[question])))
-        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        by_title = await fixes(client, uri, question)
         for title in ("Raise this question: add an objection that undercuts the inference",
                       "Answer this question: add a statement that answers it"):
             edit = by_title[title].edit
@@ -243,10 +237,7 @@ def test_a_quick_fix_adds_the_unsaid_premise_as_the_analysts_statement(tmp_path:
         uri = open_file(client, tmp_path / "maps" / "map.yaml")
         found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG309" for x in d))
         unsaid = next(d for d in found if d.code == "ARG309")
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=unsaid.range,
-            context=types.CodeActionContext(diagnostics=[unsaid])))
-        by_title = {a.title: a for a in actions or [] if isinstance(a, types.CodeAction)}
+        by_title = await fixes(client, uri, unsaid)
         added = by_title["Add the unsaid premise 'expertise' as the analyst's statement"]
         assert added.is_preferred and added.edit is not None and added.edit.changes is not None
         fixed = _applied(source, added.edit.changes[uri])

@@ -10,7 +10,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from argmap.lsp.analysis import HEAD_LOOK
-from tests.lsp.conftest import MAP, MORE, change, diagnostics_for, open_file, position_of, session
+from tests.lsp.conftest import MAP, MORE, change, diagnostics_for, fixes, open_file, position_of, session
 
 
 def test_findings_are_published_in_the_file_they_belong_to(maps: Path) -> None:
@@ -129,13 +129,9 @@ def test_quick_fix_takes_the_suggested_id(maps: Path) -> None:
         uri = open_file(client, maps / "maps" / "more.yaml")
         found = await diagnostics_for(client, uri, lambda d: any(x.code == "ARG101" for x in d))
         dangling = next(d for d in found if d.code == "ARG101")
-        actions = await client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=dangling.range,
-            context=types.CodeActionContext(diagnostics=[dangling])))
-        assert actions is not None
-        titles = [a.title for a in actions if isinstance(a, types.CodeAction)]
-        assert titles[:2] == ["Change to 'thesis'", "Add a statement 'thesiss'"]
-        fix = actions[0]
+        offered = await fixes(client, uri, dangling)
+        assert list(offered)[:2] == ["Change to 'thesis'", "Add a statement 'thesiss'"]
+        fix = offered["Change to 'thesis'"]
         assert isinstance(fix, types.CodeAction) and fix.edit is not None and fix.edit.changes is not None
         assert list(fix.edit.changes[uri]) == [types.TextEdit(range=dangling.range, new_text="thesis")]
 
