@@ -296,3 +296,23 @@ def test_a_support_added_to_a_statement_that_attacked_keeps_every_rank_in_order(
     before = drawn_ranks(before_svg.decode("utf-8"), "BT")
     kept, pairs = order_kept(before, drawn_ranks(after.decode("utf-8"), "BT"))
     assert pairs > 50 and kept == pairs
+
+
+@needs_dot
+def test_a_map_drawn_as_a_strip_is_drawn_in_a_screens_shape_when_that_reads_as_large(tmp_path):
+    """The veggie debate (47 statements, 13 groups): its narrowest strip, the thesis on top with texts 20 wide,
+    is 2.7:1; left to right with texts 40 wide it is about square and reads as large, so that is chosen."""
+    from argmap.diagram.choose import SHAPE
+    from layout_measure import shape
+
+    from tests.conftest import run_cli
+
+    source = ROOT / "tests" / "formats" / "corpus" / "argdown" / "veggie-debate.argdown"
+    assert run_cli("import", str(source), "-o", "veggie", cwd=tmp_path)[0] == 0
+    out = tmp_path / "veggie"
+    amap = argmap.load(out / "map.yaml")
+    chosen = shape(argmap.render(amap, "svg").decode("utf-8"))
+    assert 1 / SHAPE <= chosen.aspect <= SHAPE
+    strips = [shape(argmap.render(amap, "svg", rankdir=direction).decode("utf-8"))
+              for direction in ("bottom-up", "left-right")]
+    assert all(chosen.text_px >= strip.text_px for strip in strips)
