@@ -20,11 +20,13 @@ __all__ = ["CANDIDATES", "SCREEN", "SHAPE", "choose", "fitted", "merit", "scale"
 _SHAPES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3))
 _ACROSS = (Layout("LR"), Layout("LR", 1, 2))
 CANDIDATES = (*_SHAPES, *_ACROSS, *(replace(layout, columns=20) for layout in _SHAPES),
-              *(replace(layout, columns=columns) for columns in (24, 40) for layout in _ACROSS))
+              *(replace(layout, columns=columns) for columns in (24, 40) for layout in _ACROSS),
+              replace(DEFAULT, columns=16))
 """The layouts tried, the default first: thesis on top; then, for a wide and shallow map, evidence over
 two rows, or the map's separate parts on two or three lines; then arrows pointing right (a deep, narrow map).
-Each also with its texts wrapped narrower (ranks one above the other: a wide map gets narrower) or, arrows
-pointing right, narrower or wider (ranks side by side: a tall map gets shorter)."""
+Each also with its texts wrapped narrower (ranks one above the other: a wide map gets narrower; the thesis on
+top also 16 columns wide, for a map of many statements side by side) or, arrows pointing right, narrower or
+wider (ranks side by side: a tall map gets shorter)."""
 SCREEN = (1600.0, 900.0)
 """The screen a drawing is judged on (pixels): a laptop's, or a slide's."""
 BETTER = 1.1
