@@ -82,8 +82,9 @@ def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -
 def choose(shown: View, legend: bool = True, timeout: float = 120.0,
            wrapped: Callable[[int], View] | None = None) -> Layout:
     """The candidate layout of ``shown`` whose text reads largest at fit, of a shape within :data:`SHAPE`
-    (:data:`BETTER` to beat the default, or to be chosen outside that shape); ``wrapped`` gives the view with its texts wrapped to a width (without it, only candidates of
-    ``shown``'s own width are tried). Large maps, and any map when dot is missing or fails, keep the default."""
+    (:data:`BETTER` to beat the default, or to be chosen outside that shape); ``wrapped`` gives the view with its
+    texts wrapped to a width (without it, only candidates of ``shown``'s own width are tried). Large maps, and any
+    map when dot is missing or fails, keep the default."""
     if shown.large or len(shown.nodes) < 3:
         return DEFAULT
     views = {shown.columns: shown}

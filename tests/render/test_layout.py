@@ -302,9 +302,9 @@ def test_a_support_added_to_a_statement_that_attacked_keeps_every_rank_in_order(
 def test_a_map_drawn_as_a_strip_is_drawn_in_a_screens_shape_when_that_reads_as_large(tmp_path):
     """The veggie debate (47 statements, 13 groups), a strip of 4:1 with the thesis on top (texts 28 wide), is
     drawn in a screen's shape, and reads larger than either strip the directions asked for give."""
-    from argmap.diagram.choose import SHAPE
     from layout_measure import shape
 
+    from argmap.diagram.choose import SHAPE
     from tests.conftest import run_cli
 
     source = ROOT / "tests" / "formats" / "corpus" / "argdown" / "veggie-debate.argdown"
