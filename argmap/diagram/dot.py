@@ -197,7 +197,7 @@ def _node(graph: graphviz.Digraph, node: Node, name: str, sized: bool = False) -
             captioned = {"color": GREY, **flagged}  # a problem's border wins over the caption's grey
             graph.node(name, id=text(f"node-{node.id}"), shape="box", style="rounded,filled",
                        label=_lines(node.caption), fillcolor="#EEEEEE", fontsize="9",
-                       margin="0.05,0.02", width="0", height="0", tooltip=tip(node.id), **captioned)
+                       margin="0.08,0.04", width="0", height="0", tooltip=tip(node.id), **captioned)
         else:
             graph.node(name, id=text(f"node-{node.id}"), shape="circle", width="0.14", height="0.14", fixedsize="true",
                        label="", fillcolor=GREY, tooltip=tip(node.id), **flagged)
