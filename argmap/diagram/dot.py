@@ -8,7 +8,7 @@ from typing import Any
 
 import graphviz
 
-from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, tree_order
+from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, stacked, tree_order
 from argmap.diagram.legend import legend_label
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import LARGE, Edge, Node, View, drawable
@@ -113,6 +113,9 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
             box.body += [_row(names, members) for group, members in lined if group == cluster.id]
     # Each rank's order is pinned: its nodes on one rank, chained left to right by invisible lines.
     dot.body += [_row(names, members) for group, members in lined if group is None]
+    # The rows of statements in no relation are held one under the other (no line of theirs ranks them).
+    if not shown.large:
+        dot.body += [f"\t{names[below]} -> {names[above]} [style=invis]\n" for below, above in stacked(shown)]
     edges = sorted(shown.edges, key=lambda edge: (place[edge.target], place[edge.source]))
     # A line that closes a cycle (mutual attacks) does not rank its ends, so that dot's ranks are argmap's.
     height = ranks(shown, layout.stagger, layout.lines)
