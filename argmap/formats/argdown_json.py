@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.formats._common import FormatError, Loss, MapBuilder, Reading, slug
+from argmap.formats._common import FormatError, Loss, MapBuilder, Reading
 from argmap.formats._json import array, field, obj, optional_text, parse, path, text
+from argmap.formats.argdown_groups import group_id
 from argmap.formats.argdown_lex import Element, element
 from argmap.formats.argdown_read import _Reader
 
@@ -60,27 +61,31 @@ def import_map(content: str, name: str) -> Reading:
     return reader.finish(None)
 
 
-def _sections(reader: _Reader, document: dict[str, Any]) -> dict[str, str]:
-    """Headings as groups, as the reader makes them: the group of each section id."""
-    groups: dict[str, str] = {}
+def _sections(reader: _Reader, document: dict[str, Any]) -> dict[str, str | None]:
+    """Headings as groups, as the reader makes them: the group of each section id (a section whose data say
+    ``isGroup: false`` is not one: what is in it is in the group of the section above it, if any)."""
+    groups: dict[str, str | None] = {}
 
-    def walk(items: Any, where: str) -> None:
+    def walk(items: Any, where: str, above: str | None) -> None:
         for index, item in enumerate(array(items, where)):
             here = path(where, index)
             section = obj(item, here)
             sid = text(field(section, "id", here), path(here, "id"))
             heading = optional_text(section, "title", here)
             label = element(heading, 0, 0).text or heading or "section"
-            gid = slug(label) or "section"
-            reader.builder.groups.setdefault(gid, {"label": label})
+            data = section.get("data")
+            gid: str | None = above
+            if section.get("isGroup") is not False and not (isinstance(data, dict) and data.get("isGroup") is False):
+                gid = group_id(reader.builder.groups, label)
+                reader.builder.groups.setdefault(gid, {"label": label})
             groups[sid] = gid
-            walk(section.get("children", []), path(here, "children"))
+            walk(section.get("children", []), path(here, "children"), gid)
 
-    walk(document.get("sections", []), "$.sections")
+    walk(document.get("sections", []), "$.sections", None)
     return groups
 
 
-def _group(groups: dict[str, str], item: dict[str, Any], where: str) -> str | None:
+def _group(groups: dict[str, str | None], item: dict[str, Any], where: str) -> str | None:
     section = item.get("section")
     if section is None:
         return None
@@ -134,7 +139,7 @@ def _text(item: dict[str, Any], where: str) -> str:
     return " ".join(out.split())
 
 
-def _statements(reader: _Reader, document: dict[str, Any], groups: dict[str, str]) -> dict[str, str]:
+def _statements(reader: _Reader, document: dict[str, Any], groups: dict[str, str | None]) -> dict[str, str]:
     """Each equivalence class through the reader, member by member; the statement id of each class's title."""
     classes: dict[str, str] = {}
     where = "$.statements"
@@ -147,16 +152,17 @@ def _statements(reader: _Reader, document: dict[str, Any], groups: dict[str, str
             members = [{"title": title, "isReference": True}]
         if named is None:
             members = members[:1]  # an untitled statement is written once; the reader would make each a statement
+        # the class's section is Argdown's word on where it is (its members' may name sections a regroup removed)
+        reader.group = _group(groups, item, here)
         for index, member in enumerate(members):
             at = path(path(here, "members"), index)
             entry = obj(member, at)
-            reader.group = _group(groups, entry, at) or _group(groups, item, here)
             classes[title] = reader.statement(_member(reader, "statement", named, entry, at))[1]
     reader.group = None
     return classes
 
 
-def _arguments(reader: _Reader, document: dict[str, Any], groups: dict[str, str],
+def _arguments(reader: _Reader, document: dict[str, Any], groups: dict[str, str | None],
                classes: dict[str, str]) -> dict[str, list[int]]:
     """Each argument's descriptions, and its premise-conclusion structure as inferential steps; the pcs index of
     each step's conclusion, by argument (undercuts name a step by it)."""
@@ -172,12 +178,10 @@ def _arguments(reader: _Reader, document: dict[str, Any], groups: dict[str, str]
         for index, member in enumerate(members or [{}]):
             at = path(path(here, "members"), index) if members else here
             entry = obj(member, at)
-            reader.group = _group(groups, entry, at) or _group(groups, item, here)
             reader.argument(_member(reader, "argument", title, entry, at))
         argument = reader.arguments[title]
+        argument.group = reader.group
         pcs = array(item.get("pcs", []), path(here, "pcs"))
-        if pcs and not argument.descriptions:
-            argument.group = _group(groups, item, here)
         numbered: dict[int, str] = {}
         since: list[str] = []
         conclusions[title] = []

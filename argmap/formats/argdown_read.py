@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.formats._common import FormatError, MapBuilder, Reading, slug
+from argmap.formats.argdown_groups import enter_section, regroup
 from argmap.formats.argdown_lex import RELATION, Element, Line, blocks, element, front_matter
 
 __all__ = ["import_map", "sniff"]
@@ -17,6 +18,8 @@ _PCS = re.compile(r"\((\d+)\)\s*")
 _HEADING = re.compile(r"(#+)\s+(.*)")
 _LIST = re.compile(r"(?:\*|\d+\.)\s+")
 _INFERENCE = re.compile(r"-{2,}\s*")
+_ELEMENT = re.compile(r"(?:\[[^\]\n]+\](?!\()|<[^>\n]+>)")
+"""A statement or argument named at the start of a line (a Markdown link is not one)."""
 
 
 def sniff(content: str, document: Any) -> bool:
@@ -55,7 +58,7 @@ class _Reader:
         self.arguments: dict[str, _Argument] = {}
         self.relations: list[_Relation] = []
         self.group: str | None = None
-        self.sections: list[tuple[int, str]] = []
+        self.sections: list[tuple[int, str | None]] = []
         self.anonymous = 0
         self.members: dict[str, list[str]] = {}
         self.data: dict[str, Any] = {}
@@ -81,12 +84,14 @@ class _Reader:
             sid = known
             entry = builder.statements[sid]
             if item.defined and item.text:
-                if sid in self.placeholder:
+                if sid in self.placeholder:  # its first definition places it, as in Argdown
                     self.placeholder.discard(sid)
                     entry["text"] = item.text
                     builder.places[("statements", sid)] = (item.line, item.column)
-                    if self.group and "group" not in entry:
+                    if self.group:
                         entry["group"] = self.group
+                    elif self.sections:
+                        entry.pop("group", None)
                 elif item.text != entry["text"]:
                     self.members.setdefault(sid, []).append(item.text)
             for tag in self._tags(item):
@@ -143,7 +148,7 @@ class _Reader:
         first = lines[0]
         heading = _HEADING.fullmatch(first.text)
         if heading and first.indent == 0:
-            self.heading(heading, first)
+            self.heading(heading, lines)
             return None
         if _PCS.match(first.text):
             title = previous[1] if previous and previous[0] == "argument" else None
@@ -161,17 +166,17 @@ class _Reader:
                               " it, in the same block (no empty line between them)")
         return self.tree(lines, first.text, first.indent + 1)
 
-    def heading(self, match: re.Match[str], line: Line) -> None:
+    def heading(self, match: re.Match[str], lines: list[Line]) -> None:
+        """A heading, over the lines of its block (Argdown reads a line break in it as a space): a group, unless
+        its data say ``isGroup: false``; then what follows it is in the group of the heading above it, if any."""
+        for line in lines[1:]:
+            if _starts(line) or _ELEMENT.match(line.text):
+                raise FormatError(f"{line.number}:{line.indent + 1}", "a heading runs on to the next empty line:"
+                                  " put an empty line between the heading and what follows it")
+        text = "\n".join([match.group(2), *(" " * line.indent + line.text for line in lines[1:])])
         level = len(match.group(1))
-        item = element(match.group(2), line.number, level + 2)
-        label = item.text or item.title or "section"
-        while self.sections and self.sections[-1][0] >= level:
-            self.sections.pop()
-        gid = slug(label) or "section"
-        if gid not in self.builder.groups:
-            self.builder.groups[gid] = {"label": label}
-        self.sections.append((level, gid))
-        self.group = gid
+        item = element(text, lines[0].number, level + 2)
+        enter_section(self, item.text or item.title or "section", level, item.data, lines[0].number)
 
     def tree(self, lines: list[Line], head: str, column: int) -> tuple[str, ...]:
         """A statement or argument and the relations below it, nested by indentation."""
@@ -223,7 +228,7 @@ class _Reader:
             title = f"argument {self.anonymous}" if self.anonymous > 1 else "argument"
             self.argument(Element("argument", title, "", False, line=lines[0].number, column=1))
         argument = self.arguments[title]
-        if not argument.descriptions:
+        if self.sections or not argument.descriptions:  # as in Argdown, an argument is where it is reconstructed
             argument.group = self.group
         if argument.steps:
             raise FormatError(f"{lines[0].number}:1", f"the argument <{title}> has a premise-conclusion structure"
@@ -340,5 +345,6 @@ def import_map(content: str, name: str) -> Reading:
         previous = reader.block(lines, previous)
     if header:
         reader.builder.kept["front-matter"] = header
+        regroup(reader, header.get("group"))
     return reader.finish(header.get("title"))
 

@@ -159,6 +159,11 @@ def write(subject: Subject) -> Written:
 def _front_matter(amap: Any, kept: dict[str, Any], lang: str | None, default: str) -> list[str]:
     """The map's title and the front matter an import kept, between ``===`` lines (none when there is neither)."""
     header = {key: value for key, value in kept.get("front-matter", {}).items() if key != "title"}
+    grouping = header.get("group")
+    if isinstance(grouping, dict) and "regroup" in grouping:  # the map's groups are its headings now, edits and all
+        header["group"] = {key: value for key, value in grouping.items() if key != "regroup"}
+        if not header["group"]:
+            del header["group"]
     if amap.title is not None:
         header = {"title": pick_text(amap.title, lang, default), **header}
     if not header:

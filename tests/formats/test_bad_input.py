@@ -39,6 +39,9 @@ CASES = {
                                           " needs a statement or argument above it"),
     "Argdown structure without conclusion": ("a.argdown", "<A>\n\n(1) p\n(2) q\n", "a.argdown:4:1: error: the"
                                              " premise-conclusion structure of <A> must end with a conclusion"),
+    "Argdown statement run into a heading": ("a.argdown", "# Heading\n[A]: a\n  + [B]: b\n", "a.argdown:2:1: error:"
+                                              " a heading runs on to the next empty line: put an empty line between"
+                                              " the heading and what follows it"),
     "Argdown comment never closed": ("a.argdown", "[A]: a /* open\n", "a.argdown:1:8: error: the comment /* is"
                                      " never closed with */"),
     "Kialo claim without parent": ("a.txt", "1. T\n1.2.1. Pro: x\n", "a.txt:2:1: error: claim 1.2.1 has no claim 1.2"

@@ -49,7 +49,7 @@ def debate(tmp_path):
 @pytest.mark.needs_dot
 def test_a_removed_statement_does_not_mirror_the_group_boxes(debate):
     first = (debate / "map.svg").read_text(encoding="utf-8")
-    assert "argmap layout: BT 1 1 20;" in first  # the layout chosen for the debate (texts 20 wide), kept by the next drawings
+    assert "argmap layout: BT 1 1 16;" in first  # the layout chosen for the debate (texts 16 wide), kept by the next drawings
     # Drawn afresh, dot puts the boxes in another order: most pairs on a rank swap.
     assert run_cli("render", "edited.yaml", "-o", "fresh.svg", cwd=debate)[0] == 0
     assert share(first, (debate / "fresh.svg").read_text(encoding="utf-8")) < 0.5
