@@ -74,12 +74,12 @@ def _listed(value: Any) -> list[str]:
 
 
 def leaves(document: dict[str, Any]) -> list[str]:
-    """The statements nothing supports or attacks, in file order."""
+    """The statements nothing supports or attacks (no statement, no argument), in file order."""
     pointed = set()
     for statement in document.get("statements", {}).values():
         pointed |= set(_listed(statement.get("supports"))) | set(_listed(statement.get("attacks")))
     for argument in (document.get("arguments") or {}).values():
-        pointed.add(argument.get("conclusion"))
+        pointed |= set(_listed(argument.get("supports"))) | set(_listed(argument.get("attacks")))
     return [sid for sid in document.get("statements", {}) if sid not in pointed]
 
 
@@ -95,7 +95,8 @@ def edits(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     statements = list(document.get("statements", {}))
     lang = (document.get("languages") or ["en"])[0]
     argued = {sid for sid, s in document["statements"].items() if s.get("supports") or s.get("attacks")}
-    argued |= {a.get("conclusion") for a in (document.get("arguments") or {}).values()}
+    argued |= {target for a in (document.get("arguments") or {}).values()
+               for target in (*_listed(a.get("supports")), *_listed(a.get("attacks")))}
     out: dict[str, list[dict[str, Any]]] = {"added": [], "removed": [], "related": []}
     for target in spread([s for s in statements if s in argued] or statements, TRIALS):
         copy = yaml.safe_load(yaml.safe_dump(document, sort_keys=False))
