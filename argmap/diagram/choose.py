@@ -15,21 +15,27 @@ from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 from argmap.diagram.layout import DEFAULT, Layout
 from argmap.diagram.view import View
 
-__all__ = ["CANDIDATES", "SCREEN", "choose", "fitted", "scale", "kept"]
+__all__ = ["CANDIDATES", "SCREEN", "SHAPE", "choose", "fitted", "merit", "scale", "kept"]
 
 _SHAPES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3))
 _ACROSS = (Layout("LR"), Layout("LR", 1, 2))
 CANDIDATES = (*_SHAPES, *_ACROSS, *(replace(layout, columns=20) for layout in _SHAPES),
-              *(replace(layout, columns=columns) for columns in (24, 40) for layout in _ACROSS))
+              *(replace(layout, columns=columns) for columns in (24, 40) for layout in _ACROSS),
+              replace(DEFAULT, columns=16))
 """The layouts tried, the default first: thesis on top; then, for a wide and shallow map, evidence over
 two rows, or the map's separate parts on two or three lines; then arrows pointing right (a deep, narrow map).
-Each also with its texts wrapped narrower (ranks one above the other: a wide map gets narrower) or, arrows
-pointing right, narrower or wider (ranks side by side: a tall map gets shorter)."""
+Each also with its texts wrapped narrower (ranks one above the other: a wide map gets narrower; the thesis on
+top also 16 columns wide, for a map of many statements side by side) or, arrows pointing right, narrower or
+wider (ranks side by side: a tall map gets shorter)."""
 SCREEN = (1600.0, 900.0)
 """The screen a drawing is judged on (pixels): a laptop's, or a slide's."""
 BETTER = 1.1
 """How much larger a candidate's text must read to be chosen over the default: a near tie keeps the
 default, so that a small edit does not flip the drawing from one layout to another."""
+SHAPE = 2.5
+"""The widest (and, turned, the tallest) a drawing should be: width ÷ height between 1:2.5 and 2.5:1, what a
+screen, a page or a slide shows without a strip of empty space. A layout outside it must read :data:`BETTER`
+larger to be chosen over one within it."""
 
 
 def kept(before: tuple[Layout, int] | None, nodes: int) -> Layout | None:
@@ -55,18 +61,30 @@ def scale(width: float, height: float) -> float:
     return min(SCREEN[0] / (width * 4 / 3), SCREEN[1] / (height * 4 / 3), 1.0)
 
 
+def merit(width: float, height: float) -> float:
+    """What a drawing of ``width`` × ``height`` is worth to a reader: its scale at fit (:func:`scale`), less
+    :data:`BETTER` when its shape is outside :data:`SHAPE` (a strip, across or down).
+
+    >>> merit(600, 300), round(merit(2400, 300), 3), round(merit(3000, 1000) * BETTER, 3)
+    (1.0, 0.455, 0.4)
+    """
+    inside = 1 / SHAPE <= width / height <= SHAPE
+    return scale(width, height) / (1.0 if inside else BETTER)
+
+
 def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -> float:
-    """The scale at fit of dot's drawing of ``source`` (see :func:`scale`)."""
+    """The :func:`merit` of dot's drawing of ``source``."""
     plain = run_dot(source, "plain", timeout, cancel=cancel).decode("utf-8", "replace")
     _, _, width, height = plain.split("\n", 1)[0].split()[:4]
-    return scale(float(width) * 72, float(height) * 72)
+    return merit(float(width) * 72, float(height) * 72)
 
 
 def choose(shown: View, legend: bool = True, timeout: float = 120.0,
            wrapped: Callable[[int], View] | None = None) -> Layout:
-    """The candidate layout of ``shown`` whose text reads largest at fit (:data:`BETTER` to beat the
-    default); ``wrapped`` gives the view with its texts wrapped to a width (without it, only candidates of
-    ``shown``'s own width are tried). Large maps, and any map when dot is missing or fails, keep the default."""
+    """The candidate layout of ``shown`` whose text reads largest at fit, of a shape within :data:`SHAPE`
+    (:data:`BETTER` to beat the default, or to be chosen outside that shape); ``wrapped`` gives the view with its
+    texts wrapped to a width (without it, only candidates of ``shown``'s own width are tried). Large maps, and any
+    map when dot is missing or fails, keep the default."""
     if shown.large or len(shown.nodes) < 3:
         return DEFAULT
     views = {shown.columns: shown}

@@ -78,6 +78,11 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     # The order of each rank is set by argmap (layout.rows), so that an edit moves only what it touches;
     # dot's crossing minimisation runs one short pass, which keeps that order.
     settings: dict[str, Any] = {"mclimit": "0.01", "newrank": "true", "ordering": "out"}
+    if shown.clusters:
+        # dot's last pass over a drawing with group boxes reorders each box's ranks without the lines that pin
+        # them (Graphviz 2.43 measures them against the ranks as they stood before the boxes were opened): a
+        # box's rows would come out in another order than argmap's, and change with an edit elsewhere.
+        settings["remincross"] = "false"
     if shown.large:
         # Large maps: straight edges and bounded network-simplex and crossing-minimisation passes keep
         # dot near-linear; the price is more edge crossings (docs/diagrams.md).

@@ -296,3 +296,45 @@ def test_a_support_added_to_a_statement_that_attacked_keeps_every_rank_in_order(
     before = drawn_ranks(before_svg.decode("utf-8"), "BT")
     kept, pairs = order_kept(before, drawn_ranks(after.decode("utf-8"), "BT"))
     assert pairs > 50 and kept == pairs
+
+
+@needs_dot
+def test_a_map_drawn_as_a_strip_is_drawn_in_a_screens_shape_when_that_reads_as_large(tmp_path):
+    """The veggie debate (47 statements, 13 groups), a strip of 4:1 with the thesis on top (texts 28 wide), is
+    drawn in a screen's shape, and reads larger than either strip the directions asked for give."""
+    from layout_measure import shape
+
+    from argmap.diagram.choose import SHAPE
+    from tests.conftest import run_cli
+
+    source = ROOT / "tests" / "formats" / "corpus" / "argdown" / "veggie-debate.argdown"
+    assert run_cli("import", str(source), "-o", "veggie", cwd=tmp_path)[0] == 0
+    out = tmp_path / "veggie"
+    amap = argmap.load(out / "map.yaml")
+    chosen = shape(argmap.render(amap, "svg").decode("utf-8"))
+    assert 1 / SHAPE <= chosen.aspect <= SHAPE
+    strips = [shape(argmap.render(amap, "svg", rankdir=direction).decode("utf-8"))
+              for direction in ("bottom-up", "left-right")]
+    assert all(chosen.text_px >= strip.text_px for strip in strips)
+
+
+def test_a_strip_must_read_larger_than_a_layout_in_a_screens_shape(tmp_path, monkeypatch):
+    """Of two candidates, one a strip (4:1) and one of a screen's shape, the strip wins only if its text reads
+    :data:`BETTER` larger, as a candidate must to beat the default."""
+    from argmap.diagram import choose as chooser
+    from argmap.diagram.layout import DEFAULT, Layout
+
+    candidates = (DEFAULT, Layout("LR"), Layout("LR", columns=40))
+    drawn = view_of(shown(tmp_path, UNDERCUT))
+    for strip_scale, chosen in ((0.55, Layout("LR", columns=40)), (0.70, Layout("LR"))):
+        sizes = {DEFAULT.describe(): (2000.0, 2000.0), "LR": (1200.0 / strip_scale, 300.0 / strip_scale),
+                 "LR, texts 40 wide": (1600.0 / 1.2, 1600.0 / 1.2)}
+
+        def fitted(source, timeout, cancel=None, sizes=sizes):
+            width, height = sizes[source.split("// layout: ", 1)[1].split("\n", 1)[0]]
+            return chooser.merit(width, height)
+
+        monkeypatch.setattr(chooser, "fitted", fitted)
+        monkeypatch.setattr(chooser, "CANDIDATES", candidates)
+        # the one in a screen's shape reads at 0.51 of its natural size, the strip at 0.55 or 0.70
+        assert chooser.choose(drawn, wrapped=lambda columns: drawn) == chosen

@@ -376,3 +376,26 @@ def test_a_save_keeps_the_order_of_the_group_boxes(tmp_path):
         assert share(first, preview.svgs[lang]) >= 0.9 and preview.starts[lang] > 0
     finally:
         preview.close()
+
+
+def test_a_save_that_joins_two_parts_keeps_the_order_of_every_rank(tmp_path):
+    """A save that makes a statement standing apart support one in another group's box (Argdown's primer,
+    drawn left to right): the pages' drawing keeps the order of every rank, inside the boxes too."""
+    import yaml
+
+    from tests.render.test_steady import PRIMER, order_kept, ranks
+
+    assert run_cli("import", str(PRIMER), "-o", "primer", cwd=tmp_path)[0] == 0
+    path = tmp_path / "primer" / "map.yaml"
+    preview = Preview(str(path), Options(), Channel())
+    try:
+        preview.build()
+        (lang, first), = preview.svgs.items()
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document["statements"]["so-far-we-have-ignored-the"]["supports"] = "this-argdown-document-only"
+        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        preview.build()
+        kept, pairs = order_kept(ranks(first, "LR"), ranks(preview.svgs[lang], "LR"))
+        assert pairs > 20 and kept == pairs
+    finally:
+        preview.close()

@@ -1,6 +1,7 @@
 """A drawing over an earlier one keeps the order of its group boxes: `render -o` over the file it replaces,
 measured on dot's real drawing of a real debate (47 statements in 13 groups) after one removed statement,
-where dot alone mirrors the boxes' order."""
+where dot alone mirrors the boxes' order; and a box's rows are drawn in the order argmap pins (Argdown's
+primer, drawn left to right), so that a new relation elsewhere does not reorder them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ import pytest
 import yaml
 
 import argmap
+from argmap.diagram.dot import STARTS, write
+from argmap.diagram.drawing import prepare
 from argmap.diagram.layout import ranks as layout_ranks
-from argmap.diagram.steady import kept_pairs, placed, started
+from argmap.diagram.layout import rows
+from argmap.diagram.steady import _plain, kept_pairs, placed, started
 from argmap.diagram.view import view
 from argmap.graph import build
 from tests.conftest import ROOT, run_cli
@@ -45,7 +49,7 @@ def debate(tmp_path):
 @pytest.mark.needs_dot
 def test_a_removed_statement_does_not_mirror_the_group_boxes(debate):
     first = (debate / "map.svg").read_text(encoding="utf-8")
-    assert "argmap layout: BT 1 1 20;" in first  # the layout chosen for the debate (texts 20 wide), kept by the next drawings
+    assert "argmap layout: BT 1 1 16;" in first  # the layout chosen for the debate (texts 16 wide), kept by the next drawings
     # Drawn afresh, dot puts the boxes in another order: most pairs on a rank swap.
     assert run_cli("render", "edited.yaml", "-o", "fresh.svg", cwd=debate)[0] == 0
     assert share(first, (debate / "fresh.svg").read_text(encoding="utf-8")) < 0.5
@@ -111,3 +115,42 @@ def test_an_earlier_drawing_that_argmap_did_not_draw_gives_no_places_and_is_draw
     assert (code, "Traceback" in err) == (1, False)
     assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=tmp_path)[:3:2] == (0, "")
     assert placed((tmp_path / "map.svg").read_bytes()).keys() == {"a"}
+
+
+PRIMER = ROOT / "tests/formats/corpus/argdown/argdown-primer.argdown"
+
+
+@pytest.fixture
+def primer(tmp_path):
+    """Argdown's primer imported (20 statements in 3 group boxes, drawn left to right) and drawn to map.svg."""
+    assert run_cli("import", str(PRIMER), "-o", "primer", cwd=tmp_path)[0] == 0
+    folder = tmp_path / "primer"
+    assert run_cli("render", "map.yaml", "-o", "map.svg", cwd=folder)[0] == 0
+    return folder
+
+
+@pytest.mark.needs_dot
+def test_a_group_boxs_rows_are_drawn_in_the_order_argmap_pins_whichever_way_dot_enters_the_boxes(primer):
+    drawing = prepare(argmap.load(primer / "map.yaml")).settled()
+    assert drawing.layout is not None and drawing.layout.rankdir == "LR"
+    shown, layout = drawing.view(), drawing.layout
+    boxed = [members for group, members in rows(shown, layout.stagger, layout.lines) if group is not None]
+    assert len(boxed) >= 5
+    for start in range(STARTS):
+        places = _plain(shown, write(shown, layout, start=start), 60)
+        # Left to right, a rank is a column and its order runs along it: each row is drawn in one direction.
+        drawn = {tuple(sorted(members, key=lambda member: places[member][1])) for members in boxed}
+        assert drawn == {members[::-1] for members in boxed}, start
+
+
+@pytest.mark.needs_dot
+def test_a_relation_that_joins_two_parts_keeps_the_primers_order(primer):
+    first = (primer / "map.svg").read_text(encoding="utf-8")
+    document = yaml.safe_load((primer / "map.yaml").read_text(encoding="utf-8"))
+    # A statement that stood apart comes to support one in another group's box.
+    document["statements"]["so-far-we-have-ignored-the"]["supports"] = "this-argdown-document-only"
+    (primer / "edited.yaml").write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (primer / "kept.svg").write_text(first, encoding="utf-8")
+    assert run_cli("render", "edited.yaml", "-o", "kept.svg", cwd=primer)[0] == 0
+    kept, pairs = order_kept(ranks(first, "LR"), ranks((primer / "kept.svg").read_text(encoding="utf-8"), "LR"))
+    assert pairs > 20 and kept == pairs
