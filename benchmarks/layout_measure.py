@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
 
 __all__ = ["Shape", "shape", "positions", "ranks", "order_kept", "SCREEN", "BODY"]
 
@@ -79,16 +78,11 @@ def ranks(svg: str, rankdir: str) -> dict[str, tuple[int, float]]:
 
 
 def order_kept(before: dict[str, tuple[int, float]], after: dict[str, tuple[int, float]]) -> tuple[int, int]:
-    """Of the pairs of nodes that share a rank in both drawings, how many keep their order: (kept, pairs)."""
-    both = sorted(set(before) & set(after))
-    rows: dict[tuple[int, int], list[str]] = {}
-    for node in both:
-        rows.setdefault((before[node][0], after[node][0]), []).append(node)
-    kept = pairs = 0
-    for members in rows.values():
-        for first, second in combinations(members, 2):
-            pairs += 1
-            was = before[first][1] < before[second][1]
-            now = after[first][1] < after[second][1]
-            kept += was == now
-    return kept, pairs
+    """Of the pairs of nodes that share a rank in both drawings, how many keep their order: (kept, pairs); what
+    `render -o` counts to choose its way into the group boxes (:func:`argmap.diagram.steady.kept_pairs`)."""
+    from argmap.diagram.steady import kept_pairs
+
+    def places(ranked: dict[str, tuple[int, float]]) -> dict[str, tuple[float, float]]:
+        return {node: (along, float(rank)) for node, (rank, along) in ranked.items()}
+
+    return kept_pairs(places(before), places(after), across=False)

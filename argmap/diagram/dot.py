@@ -8,7 +8,7 @@ from typing import Any
 
 import graphviz
 
-from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, tree_order
+from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, stacked, tree_order
 from argmap.diagram.legend import legend_label
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import LARGE, Edge, Node, View, drawable
@@ -118,6 +118,9 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
             box.body += [_row(names, members) for group, members in lined if group == cluster.id]
     # Each rank's order is pinned: its nodes on one rank, chained left to right by invisible lines.
     dot.body += [_row(names, members) for group, members in lined if group is None]
+    # The rows of statements in no relation are held one under the other (no line of theirs ranks them).
+    if not shown.large:
+        dot.body += [f"\t{names[below]} -> {names[above]} [style=invis]\n" for below, above in stacked(shown)]
     edges = sorted(shown.edges, key=lambda edge: (place[edge.target], place[edge.source]))
     # A line that closes a cycle (mutual attacks) does not rank its ends, so that dot's ranks are argmap's.
     height = ranks(shown, layout.stagger, layout.lines)
@@ -202,7 +205,7 @@ def _node(graph: graphviz.Digraph, node: Node, name: str, sized: bool = False) -
             captioned = {"color": GREY, **flagged}  # a problem's border wins over the caption's grey
             graph.node(name, id=text(f"node-{node.id}"), shape="box", style="rounded,filled",
                        label=_lines(node.caption), fillcolor="#EEEEEE", fontsize="9",
-                       margin="0.05,0.02", width="0", height="0", tooltip=tip(node.id), **captioned)
+                       margin="0.08,0.04", width="0", height="0", tooltip=tip(node.id), **captioned)
         else:
             graph.node(name, id=text(f"node-{node.id}"), shape="circle", width="0.14", height="0.14", fixedsize="true",
                        label="", fillcolor=GREY, tooltip=tip(node.id), **flagged)

@@ -3,6 +3,7 @@ under it, a long row wrapped), and the order along each rank that keeps a drawin
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from argmap.diagram.measure import node_size
 from argmap.diagram.view import View
 from argmap.diagram.wrap import COLUMNS
 
-__all__ = ["Layout", "DEFAULT", "COLUMNS", "tree_order", "ranks", "rows", "host", "recorded"]
+__all__ = ["Layout", "DEFAULT", "COLUMNS", "tree_order", "ranks", "rows", "host", "recorded", "alone", "stacked"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,48 @@ def recorded(drawing: bytes) -> tuple[Layout, int] | None:
     return Layout(found[1].decode(), int(found[2]), int(found[3]), int(found[4] or COLUMNS)), int(found[5])
 STAGGERED = 3
 """A statement's leaves are spread over several ranks only when it has at least this many."""
+ALONE = 4
+"""Statements outside every group that argue for nothing and that nothing argues for are set in a block of rows
+(a grid) when there are at least this many of them, instead of one long row. (Those of a group stay in its box's
+row: dot places the boxes, and rows of theirs would move them at every edit.)"""
+
+
+def alone(shown: View) -> list[str]:
+    """The statements outside every group in no relation, in file order (a map's notes, an imported text's
+    paragraphs that are no argument), when there are at least :data:`ALONE` of them."""
+    related = {end for edge in shown.edges for end in (edge.source, edge.target)}
+    boxed = {member for cluster in shown.clusters for member in cluster.members}
+    found = [node.id for node in shown.nodes
+             if node.kind == "statement" and node.id not in related and node.id not in boxed]
+    return found if len(found) >= ALONE else []
+
+
+def _across(shown: View, block: list[str]) -> int:
+    """How many statements in no relation a row of their block holds: as many as make the block about as wide,
+    for the height of its rows, as a screen (16:9), so that short texts (wide, low boxes) take fewer a row."""
+    if not block:
+        return 1
+    by_id = {node.id: node for node in shown.nodes}
+    sizes = [node_size(by_id[node].caption, 11) for node in block]
+    wide = sum(width for width, _ in sizes) / len(sizes) + 0.3  # nodesep
+    high = sum(height for _, height in sizes) / len(sizes) + 0.2  # ranksep
+    return max(2, math.floor(math.sqrt(len(block) * 16 / 9 * high / wide)))
+
+
+def _gridded(shown: View, block: list[str], rank: dict[str, int]) -> None:
+    """Set the statements in no relation in rows of :func:`_across`, in file order, as words fill lines: an
+    added or removed one moves only those after it."""
+    across = _across(shown, block)
+    for index, node in enumerate(block):
+        rank[node] = index // across
+
+
+def stacked(shown: View) -> list[tuple[str, str]]:
+    """(the first statement of a row, the first of the row above) in the block of statements in no relation:
+    lines that hold its rows one under the other, as no relation of theirs does."""
+    block = alone(shown)
+    across = _across(shown, block)
+    return [(block[index], block[index - across]) for index in range(across, len(block), across)]
 
 
 def tree_order(shown: View) -> tuple[str, ...]:
@@ -83,7 +126,10 @@ def tree_order(shown: View) -> tuple[str, ...]:
     for node in shown.nodes:
         if node.id in parent:
             children.setdefault(parent[node.id], []).append(node.id)
-    roots = [node.id for node in shown.nodes if node.id not in parent]
+    # Statements in no relation, when they make a block (:func:`alone`), come after the rest: to one side of it.
+    block = set(alone(shown))
+    roots = [node.id for node in shown.nodes if node.id not in parent and node.id not in block]
+    roots += [node.id for node in shown.nodes if node.id in block]
     order: list[str] = []
     seen: set[str] = set()
     # The nodes of a cycle have a parent each and so no root: they are started from in file order.
@@ -138,14 +184,16 @@ def ranks(shown: View, stagger: int = 1, lines: int = 1) -> dict[str, int]:
     if stagger > 1:
         for node, step in _staggered(shown, targets, stagger).items():
             rank[node] += step
+    block = alone(shown)
+    _gridded(shown, block, rank)
     if lines > 1:
-        _wrap(shown, rank, lines)
+        _wrap(shown, rank, lines, block)
     return rank
 
 
-def _wrap(shown: View, rank: dict[str, int], lines: int) -> None:
+def _wrap(shown: View, rank: dict[str, int], lines: int, block: list[str]) -> None:
     """Move the map's separate parts onto ``lines`` lines of about equal width, in file order: each line's
-    ranks start under the deepest rank of the line above."""
+    ranks start under the deepest rank of the line above. A block of statements in no relation is one part."""
     part: dict[str, str] = {node.id: node.id for node in shown.nodes}
 
     def find(node: str) -> str:
@@ -157,6 +205,8 @@ def _wrap(shown: View, rank: dict[str, int], lines: int) -> None:
     for edge in shown.edges:
         if edge.source in part and edge.target in part:
             part[find(edge.source)] = find(edge.target)
+    for other in block[1:]:
+        part[find(other)] = find(block[0])
     by_id = {node.id: node for node in shown.nodes}
     members: dict[str, list[str]] = {}
     for node in tree_order(shown):

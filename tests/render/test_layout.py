@@ -338,3 +338,49 @@ def test_a_strip_must_read_larger_than_a_layout_in_a_screens_shape(tmp_path, mon
         monkeypatch.setattr(chooser, "CANDIDATES", candidates)
         # the one in a screen's shape reads at 0.51 of its natural size, the strip at 0.55 or 0.70
         assert chooser.choose(drawn, wrapped=lambda columns: drawn) == chosen
+
+
+def notes_map(count: int, group: str | None = None) -> str:
+    """A two-statement argument and ``count`` notes in no relation (in ``group``, if given)."""
+    lines = ["argmap: 1", "id: notes", "statements:", "  build: {text: The town should build the new bridge}",
+             "  cost: {text: The old bridge costs more each year to keep open, supports: build}"]
+    placed = f", group: {group}" if group else ""
+    lines += [f"  note-{index}: {{text: Note {index} from the council's hearing{placed}}}" for index in range(1, count + 1)]
+    lines += [f"groups:\n  {group}: {{label: Hearing}}"] if group else []
+    return "\n".join(lines) + "\n"
+
+
+def test_statements_in_no_relation_are_set_in_rows_after_the_argument(tmp_path):
+    """Twelve notes make six rows of two (a block about as wide as a screen for the height of its
+    rows), in file order, after the argument; three notes, or notes in a group's box (whose place dot decides),
+    stay in one row."""
+    drawn = view_of(shown(tmp_path, notes_map(12)))
+    notes = [f"note-{index}" for index in range(1, 13)]
+    assert [ranks(drawn)[note] for note in notes] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
+    assert tree_order(drawn) == ("build", "cost", *notes)
+    for few in (view_of(shown(tmp_path, notes_map(3))), view_of(shown(tmp_path, notes_map(12, "hearing")))):
+        assert {rank for node, rank in ranks(few).items() if node.startswith("note-")} == {0}
+        assert tree_order(few)[:2] == ("build", "cost")  # the file's order: the argument first, as written
+
+
+def test_a_note_that_gains_a_relation_moves_only_the_notes_after_it(tmp_path):
+    before = ranks(view_of(shown(tmp_path, notes_map(12))))
+    text = notes_map(12).replace("  note-6: {text: Note 6 from the council's hearing}",
+                                 "  note-6: {text: Note 6 from the council's hearing, supports: build}")
+    after = ranks(view_of(shown(tmp_path, text)))
+    assert all(after[f"note-{index}"] == before[f"note-{index}"] for index in range(1, 6))
+    assert [after[f"note-{index}"] for index in range(7, 13)] == [2, 3, 3, 4, 4, 5]  # each one place back
+
+
+@needs_dot
+def test_notes_are_drawn_in_rows_beside_the_argument_not_one_long_row(tmp_path):
+    from layout_measure import shape
+
+    amap = shown(tmp_path, notes_map(12))
+    svg = drawn_svg(amap)
+    where = positions(svg)
+    tops = [where[f"note-{first}"][1] for first in (1, 3, 5, 7, 9, 11)]
+    assert tops == sorted(tops) and len(set(tops)) == 6  # six rows, the first on top
+    assert round(where["note-2"][1]) == round(tops[0])
+    assert max(where[f"note-{index}"][0] for index in range(1, 13)) > where["build"][0]  # beside the argument
+    assert shape(svg).aspect <= 2.5
