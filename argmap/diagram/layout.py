@@ -85,26 +85,24 @@ BACKWARDS = ("TB", "LR")
 """The directions that draw rank 0 at the bottom (the thesis below its reasons) or on the right."""
 
 
-def _across(shown: View, block: list[str], rankdir: str = "BT") -> int:
-    """How many statements in no relation a row of their block holds (a column, when the arrows point across): as
-    many as make the block about as wide, for the height of its rows, as a screen (16:9), so that short texts
-    (wide, low boxes) take fewer a row."""
+def _across(shown: View, block: list[str]) -> int:
+    """How many statements in no relation a row of their block holds: as many as make the block about as wide,
+    for the height of its rows, as a screen (16:9), so that short texts (wide, low boxes) take fewer a row.
+    (Arrows pointing across, a row is a column, drawn under the argument's columns: a low band under it.)"""
     if not block:
         return 1
     by_id = {node.id: node for node in shown.nodes}
     sizes = [node_size(by_id[node].caption, 11) for node in block]
-    across = rankdir in ("LR", "RL")  # a rank is a column: nodesep apart down it, ranksep between columns
-    wide = sum(width for width, _ in sizes) / len(sizes) + (0.2 if across else 0.3)
-    high = sum(height for _, height in sizes) / len(sizes) + (0.3 if across else 0.2)
-    share = 9 / 16 * wide / high if across else 16 / 9 * high / wide
-    return max(2, math.floor(math.sqrt(len(block) * share)))
+    wide = sum(width for width, _ in sizes) / len(sizes) + 0.3  # nodesep
+    high = sum(height for _, height in sizes) / len(sizes) + 0.2  # ranksep
+    return max(2, math.floor(math.sqrt(len(block) * 16 / 9 * high / wide)))
 
 
 def _gridded(shown: View, block: list[str], rank: dict[str, int], rankdir: str = "BT") -> None:
     """Set the statements in no relation in rows of :func:`_across`, in file order, as words fill lines: an
     added or removed one moves only those after it. The first row is drawn on top (on the left, arrows pointing
     across) whichever way the arrows point: in the directions of :data:`BACKWARDS`, it takes the last rank."""
-    across = _across(shown, block, rankdir)
+    across = _across(shown, block)
     last = (len(block) - 1) // across
     for index, node in enumerate(block):
         rank[node] = last - index // across if rankdir in BACKWARDS else index // across
@@ -115,7 +113,7 @@ def stacked(shown: View, rankdir: str = "BT") -> list[tuple[str, str]]:
     of statements in no relation, the one of higher rank first: lines that hold its rows one after the other, as
     no relation of theirs does."""
     block = alone(shown)
-    across = _across(shown, block, rankdir)
+    across = _across(shown, block)
     pairs = [(block[index], block[index - across]) for index in range(across, len(block), across)]
     return [(before, after) for after, before in pairs] if rankdir in BACKWARDS else pairs
 
