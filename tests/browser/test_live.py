@@ -10,7 +10,7 @@ from tests.render.test_render import SMALL, write_map
 from tests.render.test_serve import events, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.needs_dot]
-UPDATED = 10_000
+UPDATED = 30_000
 """Milliseconds a save may take to reach the page in a test (the benchmark measures the real figure)."""
 
 

@@ -67,7 +67,7 @@ def request(server: PreviewServer, path: str, host: str | None = None, method: s
     return response.status, dict(response.getheaders()), body
 
 
-def events(server: PreviewServer, until: int, languages: int = 2, deadline: float = 10.0) -> list[tuple[str, dict]]:
+def events(server: PreviewServer, until: int, languages: int = 2, deadline: float = 30.0) -> list[tuple[str, dict]]:
     """The update channel's events until version ``until`` is complete: drawn in every language, or found
     impossible to draw."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=deadline)
