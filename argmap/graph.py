@@ -211,7 +211,7 @@ def neighbourhood(graph: Graph, centre: str, depth: int) -> Graph:
     # A junction is drawn only with its conclusion and at least one premise.
     keep = {n for n in keep if graph.nodes[n]["kind"] == "statement"
             or (any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n)))}
-    return graph.subgraph([n for n in graph if n in keep]).copy()
+    return _induced(graph, keep)
 
 
 def group_subgraph(graph: Graph, group: str) -> Graph:
@@ -219,4 +219,15 @@ def group_subgraph(graph: Graph, group: str) -> Graph:
     keep = {n for n, g in graph.nodes(data="group") if g == group and graph.nodes[n]["kind"] == "statement"}
     keep |= {n for n in graph if graph.nodes[n]["kind"] == "inference"
              and any(s in keep for s in graph.successors(n)) and any(p in keep for p in graph.predecessors(n))}
-    return graph.subgraph([n for n in graph if n in keep]).copy()
+    return _induced(graph, keep)
+
+
+def _induced(graph: Graph, keep: set[str]) -> Graph:
+    """The part of ``graph`` made of the nodes in ``keep`` and the relations among them, in ``graph``'s order (the
+    map's): networkx's own subgraph of a small part lists its nodes in the order of a set, which Python's hashing
+    of strings changes from one run to the next."""
+    part: Graph = nx.DiGraph(**graph.graph)
+    part.add_nodes_from((node, dict(data)) for node, data in graph.nodes(data=True) if node in keep)
+    part.add_edges_from((source, target, dict(data)) for source, target, data in graph.edges(data=True)
+                        if source in keep and target in keep)
+    return part

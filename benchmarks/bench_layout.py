@@ -6,7 +6,11 @@ how much of the drawing's order survives one edit (an added statement, a removed
 The maps: each file of tests/formats/corpus imported with `argmap import`, and the essay's map. For each,
 the drawing with render's defaults; its width ÷ height; the body text's height in pixels when the whole
 drawing is fitted into 1600×900; then, for each edit kind, a few edits spread through the map, each
-drawn again over the first drawing (as `argmap render -o` draws over the file it replaces): the share of node pairs on one rank in both drawings that keep their order along it.
+drawn again over the first drawing (as `argmap render -o` draws over the file it replaces): the share of node
+pairs on one rank in both drawings that keep their order along it. An added piece of evidence goes under a
+statement with reasons; a removed statement is one nothing argues for and no inference needs (or, where every
+such statement is a premise, one whose inferences keep another premise); a new relation is a support from a
+statement nothing argues for.
 ``--argdown`` adds Argdown's own `argdown map` drawing of each Argdown file (shape and text at fit).
 """
 
@@ -78,9 +82,24 @@ def leaves(document: dict[str, Any]) -> list[str]:
     pointed = set()
     for statement in document.get("statements", {}).values():
         pointed |= set(_listed(statement.get("supports"))) | set(_listed(statement.get("attacks")))
-    for argument in (document.get("arguments") or {}).values():
-        pointed.add(argument.get("conclusion"))
+    pointed |= set(concluded(document))
     return [sid for sid in document.get("statements", {}) if sid not in pointed]
+
+
+def concluded(document: dict[str, Any]) -> list[str]:
+    """What the map's inferences support or attack (a statement, or an inference they undercut)."""
+    return [target for argument in (document.get("arguments") or {}).values()
+            for target in (argument.get("supports"), argument.get("attacks")) if isinstance(target, str)]
+
+
+def removable(document: dict[str, Any]) -> list[str]:
+    """The statements nothing argues for and no inference has as a premise; where every such statement is one
+    (a map of reconstructed arguments), those whose every inference keeps another premise without them."""
+    arguments = list((document.get("arguments") or {}).values())
+    used = {p for a in arguments for p in _listed(a.get("premises"))}
+    free = [s for s in leaves(document) if s not in used]
+    return free or [s for s in leaves(document)
+                    if all(len(_listed(a.get("premises"))) > 1 for a in arguments if s in _listed(a.get("premises")))]
 
 
 def spread(items: list[str], count: int) -> list[str]:
@@ -95,17 +114,19 @@ def edits(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     statements = list(document.get("statements", {}))
     lang = (document.get("languages") or ["en"])[0]
     argued = {sid for sid, s in document["statements"].items() if s.get("supports") or s.get("attacks")}
-    argued |= {a.get("conclusion") for a in (document.get("arguments") or {}).values()}
+    argued |= set(concluded(document))
     out: dict[str, list[dict[str, Any]]] = {"added": [], "removed": [], "related": []}
     for target in spread([s for s in statements if s in argued] or statements, TRIALS):
         copy = yaml.safe_load(yaml.safe_dump(document, sort_keys=False))
         copy["statements"]["bench-added"] = {"role": "evidence", "text": {lang: "A new piece of evidence"},
                                              "supports": target}
         out["added"].append(copy)
-    used = {p for a in (document.get("arguments") or {}).values() for p in _listed(a.get("premises"))}
-    for leaf in spread([s for s in leaves(document) if s not in used], TRIALS):
+    for leaf in spread(removable(document), TRIALS):
         copy = yaml.safe_load(yaml.safe_dump(document, sort_keys=False))
         del copy["statements"][leaf]
+        for argument in (copy.get("arguments") or {}).values():
+            if leaf in _listed(argument.get("premises")):
+                argument["premises"] = [p for p in _listed(argument["premises"]) if p != leaf]
         out["removed"].append(copy)
     free = leaves(document)
     for index, leaf in enumerate(spread(free, TRIALS)):
@@ -166,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
             drawing = shape(svg)
             statements = len(flat(path).get("statements", {}))
             orders = kept(path, work)
-            cells = " | ".join(f"{least:.0%} ({mean:.0%})" for least, mean, _ in orders.values())
+            cells = " | ".join(f"{least:.0%} ({mean:.0%})" if made else "– (no such edit)"
+                               for least, mean, made in orders.values())
             argdown = argdown_shape(CORPUS / name, work) if args.argdown and name.endswith(".argdown") else "–"
             described = re.search(r"// layout: (.*)", source)
             chosen = described[1] if described else direction(source)

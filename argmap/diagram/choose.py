@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -92,11 +93,23 @@ def choose(shown: View, legend: bool = True, timeout: float = 120.0,
     for layout in candidates:
         if layout.columns not in views and wrapped is not None:
             views[layout.columns] = wrapped(layout.columns)
-    sources = [write(views[layout.columns], layout, legend) for layout in candidates]
-    tasks = [functools.partial(fitted, source, timeout) for source in sources]
+    # Candidates that come to the same drawing (evidence rows where no statement has three leaves, lines for a
+    # map in one part) are laid out once: only the layout's record and description tell their sources apart.
+    sources = [_drawing(write(views[layout.columns], layout, legend)) for layout in candidates]
+    unique = list(dict.fromkeys(sources))
+    tasks = [functools.partial(fitted, source, timeout) for source in unique]
     try:
-        scales = interrupts.pooled(tasks, os.cpu_count() or 1)
+        found = dict(zip(unique, interrupts.pooled(tasks, os.cpu_count() or 1), strict=True))
     except (GraphvizMissing, GraphvizFailed, ValueError):
         return DEFAULT
+    scales = [found[source] for source in sources]
     best = max(range(len(candidates)), key=lambda index: (scales[index], -index))
     return candidates[best] if scales[best] > scales[0] * BETTER else DEFAULT
+
+
+_RECORDS = re.compile(r'comment="argmap layout: [^"]*" |\t// layout: [^\n]*\n')
+
+
+def _drawing(source: str) -> str:
+    """``source`` without what only names its layout (its record, its description): the drawing dot makes of it."""
+    return _RECORDS.sub("", source)

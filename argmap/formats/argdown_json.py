@@ -203,6 +203,7 @@ def _arguments(reader: _Reader, document: dict[str, Any], groups: dict[str, str 
                 conclusions[title].append(index)
                 since = []
             since.append(sid)
+        argument.numbered = numbered
         if pcs and not conclusions[title]:
             raise FormatError(path(here, "pcs"), f"the premise-conclusion structure of <{title}> has no conclusion"
                               " (no statement with an inference)")

@@ -39,6 +39,8 @@ class _Argument:
     group: str | None = None
     steps: list[tuple[list[str], str, int, int, Any]] = field(default_factory=list)
     """Each inferential step: premise statement ids, conclusion id, place, inference data."""
+    numbered: dict[int, str] = field(default_factory=dict)
+    """The statement id of each number of its premise-conclusion structure."""
 
 
 @dataclass
@@ -276,6 +278,7 @@ class _Reader:
             else:
                 raise FormatError(f"{line.number}:{line.indent + 1}", "a premise-conclusion structure holds numbered"
                                   " statements such as (1), inference lines (----) and relations below them")
+        argument.numbered = numbered
         if inference is not None or len(argument.steps) == 0:
             raise FormatError(f"{lines[-1].number}:1", f"the premise-conclusion structure of <{title}> must end with a"
                               " conclusion: an inference line (----) and then a numbered statement")

@@ -42,6 +42,13 @@ def resolve(reader: Collected, title: Any) -> Reading:
             if len(argument.descriptions) > 1:
                 reader.members.setdefault(sid, []).extend(argument.descriptions[1:])
             continue
+        used = {sid for premises, concluded, *_ in argument.steps for sid in (*premises, concluded)}
+        for number, sid in sorted(argument.numbered.items()):
+            if sid not in used:
+                builder.losses.append(Loss("unused premise", f"{argument.steps[0][2]}:{argument.steps[0][3]}",
+                                           f"({number}) of <{name}> is in no"
+                                           " inference: the `uses` of its inferences leave it out; the statement is"
+                                           " kept, unconnected"))
         made = []
         main_id = builder.ids.new(name, "argument")
         for number, (premises, concluded, line, column, data) in enumerate(argument.steps, start=1):

@@ -156,3 +156,16 @@ def test_a_map_without_a_thesis_is_evaluated_root_by_root(tmp_path):
                                         "  The root 'cities-should-tax-cars-by' stands")
     code, out, _ = run_cli("eval", str(tmp_path / "m/map.yaml"), "-f", "json")
     assert json.loads(out)["roots"] == [{"id": "cities-should-tax-cars-by", "label": "IN"}]
+
+
+def test_a_premise_that_the_uses_of_its_inference_leave_out_is_reported(tmp_path):
+    """Greenspan's Turnover Argument has five premises and `{uses: [1,2,3,4]}`: argmap follows `uses`, and says that
+    premise (5) is in no inference (the statement is kept, unconnected) instead of leaving it out silently."""
+    source = HERE / "corpus/argdown/greenspan-schefczyk.argdown"
+    reading = read_map(source)
+    assert [(loss.what, loss.where) for loss in reading.losses] == [("unused premise", "102:1")]
+    assert "(5) of <Turnover Argument> is in no inference" in reading.losses[0].detail
+    unused = next(sid for sid, s in reading.amap.statements.items() if s.text.startswith("If prices do not rise"))
+    assert all(unused not in a.premises for a in reading.amap.arguments.values())
+    code, _, err = run_cli("import", str(source), "-o", str(tmp_path / "m"))
+    assert code == 0 and "102:1: not kept: unused premise: (5) of <Turnover Argument>" in err

@@ -336,6 +336,7 @@ def test_a_strip_must_read_larger_than_a_layout_in_a_screens_shape(tmp_path, mon
 
         monkeypatch.setattr(chooser, "fitted", fitted)
         monkeypatch.setattr(chooser, "CANDIDATES", candidates)
+        monkeypatch.setattr(chooser, "_drawing", lambda source: source)  # each source keeps its layout's name
         # the one in a screen's shape reads at 0.51 of its natural size, the strip at 0.55 or 0.70
         assert chooser.choose(drawn, wrapped=lambda columns: drawn) == chosen
 
@@ -384,3 +385,52 @@ def test_notes_are_drawn_in_rows_beside_the_argument_not_one_long_row(tmp_path):
     assert round(where["note-2"][1]) == round(tops[0])
     assert max(where[f"note-{index}"][0] for index in range(1, 13)) > where["build"][0]  # beside the argument
     assert shape(svg).aspect <= 2.5
+
+
+def test_candidates_that_come_to_one_drawing_are_laid_out_once(tmp_path, monkeypatch):
+    """A map in one part, with no statement of three leaves: wrapping its parts onto lines or its evidence onto
+    rows changes nothing, so dot lays out each width and direction once, not each candidate."""
+    from argmap.diagram import choose as chooser
+
+    laid: list[str] = []
+    real = chooser.fitted
+
+    def fitted(source, timeout, cancel=None):
+        laid.append(source)
+        return real(source, timeout, cancel)
+
+    monkeypatch.setattr(chooser, "fitted", fitted)
+    amap = shown(tmp_path, UNDERCUT)
+    drawing = argmap.render(amap, "dot").decode("utf-8")
+    assert len(laid) == len(set(laid)) == len({(c.rankdir, c.columns) for c in chooser.CANDIDATES}) < len(chooser.CANDIDATES)
+    assert "// layout: BT\n" in drawing  # the choice is the same
+
+
+BOXED = """\
+argmap: 1
+id: boxed
+statements:
+  s0: {role: thesis, text: Thesis}
+  s1: {text: Statement 1, attacks: s0, group: b}
+  s2: {text: Statement 2, attacks: s0, group: a}
+  s3: {text: Statement 3, attacks: s2, group: a}
+  s4: {text: Statement 4, supports: s3}
+  s5: {text: Statement 5, supports: s1, group: a}
+  s6: {text: Statement 6, supports: s1, group: a}
+groups:
+  a: {label: A}
+  b: {label: B}
+"""
+
+
+@needs_dot
+def test_a_group_boxs_row_is_drawn_in_the_order_argmap_pins(tmp_path):
+    """Three statements of box A share a rank, pinned in tree order (under s1, then under s2): drawn left to
+    right in that order. dot's last crossing pass (remincross) moved s3 first, against the lines that pin the
+    row (Graphviz 2.43), until it was left out for maps with boxes."""
+    amap = shown(tmp_path, BOXED)
+    lined = rows(view_of(amap))
+    assert lined == (("a", ("s5", "s6", "s3")),)  # s1 and s2 on the rank above are in two boxes, no row
+    where = positions(argmap.render(amap, "svg", rankdir="bottom-up").decode("utf-8"))
+    for group, members in lined:
+        assert sorted(members, key=lambda member: where[member][0]) == list(members), (group, members)

@@ -293,3 +293,42 @@ def test_lines_are_drawn_under_the_boxes(tmp_path):
     nodes = [i for i, kind in enumerate(groups) if kind == "node"]
     edges = [i for i, kind in enumerate(groups) if kind == "edge"]
     assert nodes and edges and max(edges) < min(nodes)
+
+
+def excerpt_map(count: int = 24) -> str:
+    """A thesis with ``count`` reasons, every other one in the group 'even'."""
+    lines = ["argmap: 1", "id: excerpts", "groups:", "  even: {label: Even}", "statements:",
+             "  thesis: {role: thesis, text: The thesis holds}"]
+    lines += [f"  reason-{n}: {{text: Reason {n}, supports: thesis{', group: even' if n % 2 == 0 else ''}}}"
+              for n in range(count)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_excerpt_keeps_the_maps_order(tmp_path):
+    """--focus and --group draw the map's statements in its own order (siblings in file order), whatever order
+    Python's hashing gives a set of them."""
+    import argmap
+    from argmap.diagram import group_subgraph, neighbourhood
+    from argmap.graph import build
+
+    whole = build(argmap.load(write_map(tmp_path, excerpt_map())))
+    for part in (group_subgraph(whole, "even"), neighbourhood(whole, "reason-4", 1)):
+        assert 1 < part.number_of_nodes() < whole.number_of_nodes() / 2
+        assert list(part) == [node for node in whole if node in part]
+        assert list(part.edges) == [edge for edge in whole.edges if edge[0] in part and edge[1] in part]
+
+
+@needs_dot
+def test_an_excerpt_drawn_in_another_process_is_the_same(tmp_path):
+    """A group drawn again (another process: another hashing of strings) is byte for byte the same, so that
+    `render --check` right after `render` finds it up to date."""
+    import subprocess
+    import sys
+
+    write_map(tmp_path, excerpt_map())
+    for seed in ("1", "2"):
+        done = subprocess.run([sys.executable, "-m", "argmap", "render", "map.yaml", "--group", "even", "-o", f"{seed}.dot"],
+                              cwd=tmp_path, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True,
+                              timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "1.dot").read_bytes() == (tmp_path / "2.dot").read_bytes()
