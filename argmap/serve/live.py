@@ -124,15 +124,18 @@ class Preview:
             version = self.version
             self._cancel.set()  # what older saves still draw is not wanted any more
             cancel = self._cancel = threading.Event()
-        seen = self.seen = Seen.of(self.inputs)  # before they are read: a save from now on is newer
+        seen, inputs = Seen.of(self.inputs), self.inputs  # before they are read: a save from now on is newer
         try:
             checked = checked_map(self.path, "render", allow_errors=True)
             assert checked.amap is not None
+            inputs = {place for path in [*checked.inputs, Path(self.path)] for place in places(path)}
+            self.seen = seen.after(inputs)
             o = self.options
             drawing = self._settled(replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group,
                                                     o.legend, o.timeout, o.rankdir, None, checked.diagnostics,
                                                     checked.graph, checked.schemes), sized=True))
         except ArgmapError as error:
+            self.seen = seen.after(inputs)
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []
             found = found or [{"where": "", "severity": "error", "code": "", "name": "", "message": str(error),
@@ -144,8 +147,7 @@ class Preview:
             if version > 1:
                 self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
             return error
-        self.inputs = {place for path in [*checked.inputs, Path(self.path)] for place in places(path)}
-        self.seen = seen.adding(self.inputs)  # the files the map has just come to include, as they are
+        self.inputs = inputs
         first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
         # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
         # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.

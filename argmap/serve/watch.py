@@ -86,14 +86,20 @@ class Seen:
         return cls(time.time_ns(), {path: _content(path) for path in inputs},
                    {folder: _names(folder) for folder in folders(inputs)})
 
-    def adding(self, inputs: Iterable[Path]) -> Seen:
-        """These files and those of ``inputs`` the drawing found as it read them (an include): as they are now,
-        or, if one has changed since the drawing started, as changed (it may have been saved after it was read)."""
-        inputs = set(inputs)
-        contents = {path: _CHANGED if _changed(path) >= self.started else _content(path)
-                    for path in inputs if path not in self.contents}
+    def after(self, inputs: Iterable[Path]) -> Seen:
+        """These files once the drawing has read them and ``inputs``, the files it found it reads (an include):
+        each as it is now, or as changed if it changed since the drawing started (it may have been saved after
+        it was read: what the drawing read is not known)."""
+        inputs = set(inputs) | set(self.contents)
+        contents = {path: self._read(path) for path in inputs}
         names = {folder: _names(folder) for folder in folders(inputs) if folder not in self.names}
-        return replace(self, contents={**self.contents, **contents}, names={**self.names, **names})
+        return replace(self, contents=contents, names={**self.names, **names})
+
+    def _read(self, path: Path) -> bytes | None:
+        if path in self.contents:
+            now = _content(path)
+            return now if now == self.contents[path] else _CHANGED
+        return _CHANGED if _changed(path) >= self.started else _content(path)
 
     def outdated(self, inputs: Iterable[Path]) -> bool:
         """Whether one of the files ``inputs`` changed since, or a file that counts came or went beside them."""
@@ -115,7 +121,8 @@ def watch(preview: Watched, stop: threading.Event) -> None:
     """Redraw ``preview`` whenever one of its files changes, until ``stop`` is set. One watch runs on the
     folders that hold the map's files (an editor may save by replacing a file, and a new YAML file there may
     be a new include); it moves only when those folders change, the new one started before the old one ends.
-    Once a watch has started, whatever changed since the last drawing read the files is drawn."""
+    Once a watch has started, whatever changed since the last drawing read the files is drawn; a change is drawn
+    only if a file is not as the last drawing read it."""
     notify: RustNotify | None = None
     watched: list[Path] = []
     try:
@@ -129,17 +136,12 @@ def watch(preview: Watched, stop: threading.Event) -> None:
                 if notify is None:  # no folder to watch (yet)
                     stop.wait(0.5)
                     continue
-                # What was saved while the watch started is drawn now, once: saved before it, it is found by
-                # comparing the files with what the last drawing read of them.
-                changes = notify.watch(DEBOUNCE_MS, STEP_MS, 1, stop)
-                if changes == "stop":
-                    continue
-                if _counts(changes, preview.inputs) or preview.seen is None or preview.seen.outdated(preview.inputs):
-                    preview.build()
+                if preview.seen is None or preview.seen.outdated(preview.inputs):
+                    preview.build()  # saved while nothing watched
                 continue
             changes = notify.watch(DEBOUNCE_MS, STEP_MS, 0, stop)
-            if _counts(changes, preview.inputs):
-                preview.build()
+            if _counts(changes, preview.inputs) and (preview.seen is None or preview.seen.outdated(preview.inputs)):
+                preview.build()  # (a change already drawn, its file as the last drawing read it, is not drawn again)
     finally:
         if notify is not None:
             notify.close()
