@@ -126,10 +126,7 @@ def tree_order(shown: View) -> tuple[str, ...]:
     for node in shown.nodes:
         if node.id in parent:
             children.setdefault(parent[node.id], []).append(node.id)
-    # Statements in no relation, when they make a block (:func:`alone`), come after the rest: to one side of it.
-    block = set(alone(shown))
-    roots = [node.id for node in shown.nodes if node.id not in parent and node.id not in block]
-    roots += [node.id for node in shown.nodes if node.id in block]
+    roots = [node.id for node in shown.nodes if node.id not in parent]
     order: list[str] = []
     seen: set[str] = set()
     # The nodes of a cycle have a parent each and so no root: they are started from in file order.

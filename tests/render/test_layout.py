@@ -351,14 +351,16 @@ def notes_map(count: int, group: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_statements_in_no_relation_are_set_in_rows_after_the_argument(tmp_path):
-    """Twelve notes make six rows of two (a block about as wide as a screen for the height of its
-    rows), in file order, after the argument; three notes, or notes in a group's box (whose place dot decides),
-    stay in one row."""
+def test_statements_in_no_relation_are_set_in_rows_in_file_order(tmp_path):
+    """Twelve notes make six rows of two (about as wide as a screen for the height of their rows), in file
+    order, where the file has them; three notes, or notes in a group's box (whose place dot decides), stay in
+    one row."""
     drawn = view_of(shown(tmp_path, notes_map(12)))
     notes = [f"note-{index}" for index in range(1, 13)]
     assert [ranks(drawn)[note] for note in notes] == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]
     assert tree_order(drawn) == ("build", "cost", *notes)
+    first = notes_map(12).replace("statements:\n", "statements:\n  note-0: {text: A note written first}\n")
+    assert tree_order(view_of(shown(tmp_path, first)))[:3] == ("note-0", "build", "cost")
     for few in (view_of(shown(tmp_path, notes_map(3))), view_of(shown(tmp_path, notes_map(12, "hearing")))):
         assert {rank for node, rank in ranks(few).items() if node.startswith("note-")} == {0}
         assert tree_order(few)[:2] == ("build", "cost")  # the file's order: the argument first, as written
