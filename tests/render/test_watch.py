@@ -13,6 +13,7 @@ import pytest
 
 from argmap.serve.live import Channel, Options, Preview
 from tests.render.test_render import SMALL, write_map
+from tests.render.test_serve import save
 
 pytestmark = pytest.mark.needs_dot
 
@@ -44,14 +45,14 @@ def shows(data: dict, text: str) -> bool:
 
 @pytest.fixture
 def during(monkeypatch):
-    """``during(version, save)``: ``save()`` runs while ``version`` is being drawn, after its files were read."""
+    """``during(version, act)``: ``act()`` runs while ``version`` is being drawn, after its files were read."""
     saves: dict[int, object] = {}
     settled = Preview._settled
 
     def drawing(self, drawing):
-        save = saves.pop(self.version, None)
-        if save is not None:
-            save()
+        act = saves.pop(self.version, None)
+        if act is not None:
+            act()
         return settled(self, drawing)
 
     monkeypatch.setattr(Preview, "_settled", drawing)
@@ -76,13 +77,13 @@ def test_a_save_made_while_the_first_drawing_is_made_is_drawn(tmp_path, during):
     path = write_map(tmp_path)
     preview = Preview(str(path), Options(), Channel())
     updates = preview.channel.subscribe()
-    during(1, lambda: path.write_text(SMALL.replace("The thesis holds", "The thesis is held"), encoding="utf-8"))
+    during(1, lambda: save(path, SMALL.replace("The thesis holds", "The thesis is held")))
     preview.build()  # `argmap serve` draws the map, then watches it
     assert shows(drawn(updates, 1), "The thesis holds")
     with watching(preview):
         assert shows(drawn(updates, 2), "The thesis is held")
-        path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # saved unchanged: nothing to draw
-        path.write_text(SMALL.replace("The thesis holds", "The thesis stands"), encoding="utf-8")
+        save(path, path.read_text(encoding="utf-8"))  # saved unchanged: nothing to draw
+        save(path, SMALL.replace("The thesis holds", "The thesis stands"))
         assert shows(drawn(updates, 3), "The thesis stands")  # the next save is the next version
 
 
@@ -94,15 +95,15 @@ def test_a_save_made_while_the_first_drawing_is_made_is_drawn(tmp_path, during):
 def test_a_save_made_while_a_new_include_is_drawn_is_drawn(tmp_path, during, include, saved):
     path = write_map(tmp_path)
     (tmp_path / include).parent.mkdir(exist_ok=True)
-    (tmp_path / include).write_text(EXTRA, encoding="utf-8")
+    save(tmp_path / include, EXTRA)
     preview = Preview(str(path), Options(), Channel())
     updates = preview.channel.subscribe()
     preview.build()
     drawn(updates, 1)
     with watching(preview):
-        during(2, lambda: (tmp_path / saved).write_text((tmp_path / saved).read_text(encoding="utf-8").replace(
-            "EXTRA", "SAVED").replace("The thesis holds", "SAVED"), encoding="utf-8"))
-        path.write_text(SMALL + f"include: [{include}]\n", encoding="utf-8")
+        during(2, lambda: save(tmp_path / saved, (tmp_path / saved).read_text(encoding="utf-8").replace(
+            "EXTRA", "SAVED").replace("The thesis holds", "SAVED")))
+        save(path, SMALL + f"include: [{include}]\n")
         second = drawn(updates, 2)
         assert shows(second, "EXTRA") and not shows(second, "SAVED")
         assert shows(drawn(updates, 3), "SAVED")
