@@ -8,7 +8,7 @@ from typing import Any
 
 import graphviz
 
-from argmap.diagram.layout import DEFAULT, Layout, host, ranks, rows, stacked, tree_order
+from argmap.diagram.layout import DEFAULT, Layout, alone, host, ranks, rows, stacked, tree_order
 from argmap.diagram.legend import legend_label
 from argmap.diagram.measure import node_size
 from argmap.diagram.view import LARGE, Edge, Node, View, drawable
@@ -105,8 +105,12 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     place = {node: index for index, node in enumerate(order)}
     if start and shown.clusters and not shown.large:
         dot.body += _started(shown, names, place, start)
-    # Large maps are not pinned: dot's passes over hundreds of chained rows cost it ten times its time.
-    lined = rows(shown, layout.stagger, layout.lines) if not shown.large else ()
+    lined = rows(shown, layout.stagger, layout.lines, layout.rankdir)
+    if shown.large:
+        # Large maps are not pinned: dot's passes over hundreds of chained rows cost it ten times its time. The rows
+        # of statements in no relation are (they save dot time: 10,000 of them in one row cost it 15 s, in rows 1 s).
+        block = set(alone(shown))
+        lined = tuple((None, kept) for _, members in lined if len(kept := tuple(m for m in members if m in block)) > 1)
     # Nodes are declared in the order that holds the drawing still (dot's first ordering of each rank
     # follows it), then each group's box names its members.
     dot.body += [_node_line(by_id[node], names[node], sized) for node in order]
@@ -119,11 +123,10 @@ def write(shown: View, layout: Layout = DEFAULT, legend: bool = True, dpi: int |
     # Each rank's order is pinned: its nodes on one rank, chained left to right by invisible lines.
     dot.body += [_row(names, members) for group, members in lined if group is None]
     # The rows of statements in no relation are held one under the other (no line of theirs ranks them).
-    if not shown.large:
-        dot.body += [f"\t{names[below]} -> {names[above]} [style=invis]\n" for below, above in stacked(shown)]
+    dot.body += [f"\t{names[below]} -> {names[above]} [style=invis]\n" for below, above in stacked(shown, layout.rankdir)]
     edges = sorted(shown.edges, key=lambda edge: (place[edge.target], place[edge.source]))
     # A line that closes a cycle (mutual attacks) does not rank its ends, so that dot's ranks are argmap's.
-    height = ranks(shown, layout.stagger, layout.lines)
+    height = ranks(shown, layout.stagger, layout.lines, layout.rankdir)
     dot.body += [_edge_line(edge, names[edge.source], names[edge.target], height[edge.source] > height[edge.target])
                  for edge in edges]
     if legend and shown.legend:
@@ -234,6 +237,6 @@ def _legend(dot: graphviz.Digraph, shown: View, names: Mapping[str, str], layout
     said = words(shown.lang)
     dot.node("legend", id="legend", shape="plaintext", style="", margin="0", fontsize="9",
              label=legend_label(shown), tooltip=tip(said["legend"]))
-    beside = host(shown, layout.stagger, layout.lines)
+    beside = host(shown, layout.stagger, layout.lines, layout.rankdir)
     if beside is not None and not shown.large:
         dot.body.append(f"\t{{rank=same; {names[beside]} -> legend [style=invis]}}\n")

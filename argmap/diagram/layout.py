@@ -81,9 +81,14 @@ def alone(shown: View) -> list[str]:
     return found if len(found) >= ALONE else []
 
 
+BACKWARDS = ("TB", "LR")
+"""The directions that draw rank 0 at the bottom (the thesis below its reasons) or on the right."""
+
+
 def _across(shown: View, block: list[str]) -> int:
     """How many statements in no relation a row of their block holds: as many as make the block about as wide,
-    for the height of its rows, as a screen (16:9), so that short texts (wide, low boxes) take fewer a row."""
+    for the height of its rows, as a screen (16:9), so that short texts (wide, low boxes) take fewer a row.
+    (Arrows pointing across, a row is a column, drawn under the argument's columns: a low band under it.)"""
     if not block:
         return 1
     by_id = {node.id: node for node in shown.nodes}
@@ -93,20 +98,24 @@ def _across(shown: View, block: list[str]) -> int:
     return max(2, math.floor(math.sqrt(len(block) * 16 / 9 * high / wide)))
 
 
-def _gridded(shown: View, block: list[str], rank: dict[str, int]) -> None:
+def _gridded(shown: View, block: list[str], rank: dict[str, int], rankdir: str = "BT") -> None:
     """Set the statements in no relation in rows of :func:`_across`, in file order, as words fill lines: an
-    added or removed one moves only those after it."""
+    added or removed one moves only those after it. The first row is drawn on top (on the left, arrows pointing
+    across) whichever way the arrows point: in the directions of :data:`BACKWARDS`, it takes the last rank."""
     across = _across(shown, block)
+    last = (len(block) - 1) // across
     for index, node in enumerate(block):
-        rank[node] = index // across
+        rank[node] = last - index // across if rankdir in BACKWARDS else index // across
 
 
-def stacked(shown: View) -> list[tuple[str, str]]:
-    """(the first statement of a row, the first of the row above) in the block of statements in no relation:
-    lines that hold its rows one under the other, as no relation of theirs does."""
+def stacked(shown: View, rankdir: str = "BT") -> list[tuple[str, str]]:
+    """(the first statement of a row, the first of the row before it, drawn above it or to its left) in the block
+    of statements in no relation, the one of higher rank first: lines that hold its rows one after the other, as
+    no relation of theirs does."""
     block = alone(shown)
     across = _across(shown, block)
-    return [(block[index], block[index - across]) for index in range(across, len(block), across)]
+    pairs = [(block[index], block[index - across]) for index in range(across, len(block), across)]
+    return [(before, after) for after, before in pairs] if rankdir in BACKWARDS else pairs
 
 
 def tree_order(shown: View) -> tuple[str, ...]:
@@ -144,14 +153,15 @@ def tree_order(shown: View) -> tuple[str, ...]:
     return tuple(order)
 
 
-def ranks(shown: View, stagger: int = 1, lines: int = 1) -> dict[str, int]:
+def ranks(shown: View, stagger: int = 1, lines: int = 1, rankdir: str = "BT") -> dict[str, int]:
     """Each node's rank, counted from the nodes that argue for nothing (0): one more than its lowest
     conclusion's, so that every line runs from a lower rank to a higher one and a node sits right
     under what it argues for. A line that closes a cycle is left out of the count.
 
     ``stagger`` > 1 gathers a statement's leaves (the statements nothing argues for, three or more
     under one statement) over that many ranks, in turn in file order, instead of one wide row: what
-    Graphviz's ``unflatten -l`` does, here in an order that an edit does not reshuffle.
+    Graphviz's ``unflatten -l`` does, here in an order that an edit does not reshuffle. ``rankdir``: the way the
+    arrows point, which sets the order of the rows of statements in no relation (:func:`_gridded`).
     """
     targets: dict[str, list[str]] = {}
     known = {node.id for node in shown.nodes}
@@ -182,7 +192,7 @@ def ranks(shown: View, stagger: int = 1, lines: int = 1) -> dict[str, int]:
         for node, step in _staggered(shown, targets, stagger).items():
             rank[node] += step
     block = alone(shown)
-    _gridded(shown, block, rank)
+    _gridded(shown, block, rank, rankdir)
     if lines > 1:
         _wrap(shown, rank, lines, block)
     return rank
@@ -239,11 +249,12 @@ def _staggered(shown: View, targets: dict[str, list[str]], stagger: int) -> dict
             for turn, leaf in enumerate(group)}
 
 
-def rows(shown: View, stagger: int = 1, lines: int = 1) -> tuple[tuple[str | None, tuple[str, ...]], ...]:
+def rows(shown: View, stagger: int = 1, lines: int = 1,
+         rankdir: str = "BT") -> tuple[tuple[str | None, tuple[str, ...]], ...]:
     """The nodes of each rank in the order they are drawn along it, split by group box (None: outside
     every box): (group id, node ids) for each rank and box that holds two nodes or more."""
     boxed = {member: cluster.id for cluster in shown.clusters for member in cluster.members}
-    rank = ranks(shown, stagger, lines)
+    rank = ranks(shown, stagger, lines, rankdir)
     found: dict[tuple[int, str | None], list[str]] = {}
     for node in tree_order(shown):
         found.setdefault((rank[node], boxed.get(node)), []).append(node)
@@ -251,13 +262,13 @@ def rows(shown: View, stagger: int = 1, lines: int = 1) -> tuple[tuple[str | Non
                  if len(members) > 1)
 
 
-def host(shown: View, stagger: int = 1, lines: int = 1) -> str | None:
+def host(shown: View, stagger: int = 1, lines: int = 1, rankdir: str = "BT") -> str | None:
     """The node the legend is drawn beside: the last one of the narrowest rank outside every group box
     (the deepest, of equally narrow ones), so that the legend widens the drawing as little as it can.
     A rank that a line runs across (from a rank below it to one above) is passed over while another is
     left, so that no line has to bend round the legend."""
     boxed = {member for cluster in shown.clusters for member in cluster.members}
-    rank = ranks(shown, stagger, lines)
+    rank = ranks(shown, stagger, lines, rankdir)
     crossed = {level for edge in shown.edges if edge.source in rank and edge.target in rank
                for level in range(min(rank[edge.source], rank[edge.target]) + 1,
                                   max(rank[edge.source], rank[edge.target]))}

@@ -436,3 +436,34 @@ def test_a_group_boxs_row_is_drawn_in_the_order_argmap_pins(tmp_path):
     where = positions(argmap.render(amap, "svg", rankdir="bottom-up").decode("utf-8"))
     for group, members in lined:
         assert sorted(members, key=lambda member: where[member][0]) == list(members), (group, members)
+
+
+@needs_dot
+@pytest.mark.parametrize("rankdir", ["bottom-up", "top-down", "left-right", "right-left"])
+def test_statements_in_no_relation_read_in_file_order_whichever_way_the_arrows_point(tmp_path, rankdir):
+    """The block of notes reads in file order as a page does, rows top to bottom (columns left to right when the
+    arrows point across), each left to right (top to bottom); rows make a drawing of a screen's shape."""
+    from layout_measure import shape
+
+    amap = shown(tmp_path, notes_map(12))
+    svg = argmap.render(amap, "svg", rankdir=rankdir).decode("utf-8")
+    where = positions(svg)
+    notes = [f"note-{index}" for index in range(1, 13)]
+    across = rankdir in ("left-right", "right-left")
+    read = sorted(notes, key=lambda note: (round(where[note][0]), where[note][1]) if across
+                  else (round(where[note][1]), where[note][0]))
+    assert read == notes
+    if not across:  # across, the columns make a low band under the argument's, as wide as it
+        assert 1 / 2.5 <= shape(svg).aspect <= 2.5
+
+
+@needs_dot
+def test_a_large_map_of_statements_in_no_relation_is_drawn_in_rows(tmp_path):
+    """Over 500 nodes (dot's passes bounded), notes are still set in a block of rows, not one row of 600."""
+    from layout_measure import shape
+
+    amap = shown(tmp_path, notes_map(600))
+    svg = argmap.render(amap, "svg").decode("utf-8")
+    where = positions(svg)
+    assert len(where) == 602 and len({round(y) for _, y in where.values()}) > 10
+    assert shape(svg).aspect <= 2.5
