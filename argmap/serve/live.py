@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ArgmapError, MapError
 from argmap.serve.channel import Channel
+from argmap.serve.watch import DEBOUNCE_MS, STEP_MS, Seen, places, watch
 
 if TYPE_CHECKING:
     from argmap.diagram.drawing import Drawing
@@ -24,23 +25,6 @@ if TYPE_CHECKING:
     from argmap.diagram.view import View
 
 __all__ = ["Options", "Channel", "Preview", "STEP_MS", "DEBOUNCE_MS", "places"]
-
-STEP_MS = 20
-"""Quiet time after a change before redrawing: an editor's save (write, rename) arrives as one change."""
-DEBOUNCE_MS = 300
-"""The longest a burst of changes is gathered before redrawing anyway."""
-_SUFFIXES = {".yaml", ".yml", ".toml"}
-
-
-def places(path: Path) -> set[Path]:
-    """Where a file is: its absolute path and, when that is a link, where the link leads (a loop of links
-    leads nowhere). A change is named by either: an include replaced by a link to a file of another name
-    is still the include."""
-    absolute = Path(os.path.abspath(path))
-    try:
-        return {absolute, absolute.resolve()}
-    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python before 3.13)
-        return {absolute}
 
 
 @dataclass(frozen=True)
@@ -81,6 +65,8 @@ class Preview:
         self.touched: dict[str, frozenset[str]] = {}
         """The boxes patched since each language's drawing was made."""
         self.inputs: set[Path] = places(Path(path))
+        self.seen: Seen | None = None
+        """The map's files as the last drawing read them: what the watcher compares them with when it starts."""
         self.kept: tuple[Layout, int] | None = None
         """The layout chosen for the map (``--rankdir auto``) and its number of nodes then: kept across saves."""
         self._cancel = threading.Event()
@@ -138,14 +124,18 @@ class Preview:
             version = self.version
             self._cancel.set()  # what older saves still draw is not wanted any more
             cancel = self._cancel = threading.Event()
+        seen, inputs = Seen.of(self.inputs), self.inputs  # before they are read: a save from now on is newer
         try:
             checked = checked_map(self.path, "render", allow_errors=True)
             assert checked.amap is not None
+            inputs = {place for path in [*checked.inputs, Path(self.path)] for place in places(path)}
+            self.seen = seen.after(inputs)
             o = self.options
             drawing = self._settled(replace(prepare(checked.amap, o.lang, o.evaluation, o.focus, o.depth, o.group,
                                                     o.legend, o.timeout, o.rankdir, None, checked.diagnostics,
                                                     checked.graph, checked.schemes), sized=True))
         except ArgmapError as error:
+            self.seen = seen.after(inputs)
             # Nothing new can be drawn: the page keeps its last drawing and lists why.
             found = findings(error.diagnostics) if isinstance(error, MapError) and error.diagnostics else []
             found = found or [{"where": "", "severity": "error", "code": "", "name": "", "message": str(error),
@@ -157,7 +147,7 @@ class Preview:
             if version > 1:
                 self.log(f"cannot draw the map: {len(found)} finding{'s' if len(found) != 1 else ''}")
             return error
-        self.inputs = {place for path in [*checked.inputs, Path(self.path)] for place in places(path)}
+        self.inputs = inputs
         first, *rest = [drawing.lang, *(code for code in drawing.amap.languages if code != drawing.lang)]
         # A patch goes out before the data (the page's texts, findings and panel), which a page takes longer
         # to read than to apply a patch; a new drawing waits for dot, so the data goes out first.
@@ -306,22 +296,5 @@ class Preview:
         return True
 
     def watch(self, stop: threading.Event) -> None:
-        """Redraw whenever a file of the map changes, until ``stop`` is set. The folders that hold the map's
-        files are watched (an editor may save by replacing a file), and a new YAML file there may be a
-        new include, so it counts too."""
-        import watchfiles
-
-        while not stop.is_set():
-            inputs = set(self.inputs)
-            folders = sorted({path.parent for path in inputs if path.parent.is_dir()})
-            if not folders:
-                stop.wait(0.5)
-                continue
-            for changes in watchfiles.watch(*folders, stop_event=stop, step=STEP_MS, debounce=DEBOUNCE_MS,
-                                            recursive=False, raise_interrupt=False):
-                changed = {place for _, name in changes for place in places(Path(name))}
-                if changed & inputs or any(path.suffix in _SUFFIXES for path in changed):
-                    self.build()
-                if self.inputs != inputs:
-                    break  # the map's files changed (an include added or removed): watch the new set
-
+        """Redraw whenever a file of the map changes, until ``stop`` is set (:func:`argmap.serve.watch.watch`)."""
+        watch(self, stop)

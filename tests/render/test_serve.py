@@ -55,6 +55,14 @@ def serving(path: Path, options: Options | None = None) -> Iterator[PreviewServe
             thread.join(5)
 
 
+def save(path: Path, text: str) -> None:
+    """Save ``path`` as an editor that replaces the file does, so that a watcher never reads it half-written (a
+    file written in place, read between being emptied and filled, is drawn first as the broken map it then is)."""
+    staged = path.with_name(f".{path.name}.saving")
+    staged.write_text(text, encoding="utf-8")
+    os.replace(staged, path)
+
+
 def request(server: PreviewServer, path: str, host: str | None = None, method: str = "GET") -> tuple[int, dict, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
     connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
@@ -67,7 +75,7 @@ def request(server: PreviewServer, path: str, host: str | None = None, method: s
     return response.status, dict(response.getheaders()), body
 
 
-def events(server: PreviewServer, until: int, languages: int = 2, deadline: float = 10.0) -> list[tuple[str, dict]]:
+def events(server: PreviewServer, until: int, languages: int = 2, deadline: float = 30.0) -> list[tuple[str, dict]]:
     """The update channel's events until version ``until`` is complete: drawn in every language, or found
     impossible to draw."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=deadline)
@@ -116,8 +124,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
         first = events(server, 1)
         assert [event for event, _ in first] == ["map", "svg", "svg"]
         assert {payload["lang"] for event, payload in first if event == "svg"} == {"en", "fr"}
-        (tmp_path / "map.yaml").write_text(SMALL.replace("The thesis holds", "The thesis is held"),
-                                           encoding="utf-8")
+        save(tmp_path / "map.yaml", SMALL.replace("The thesis holds", "The thesis is held"))
         update = events(server, 2)
         patched = {payload["lang"]: payload for event, payload in update if event == "patch" and payload["version"] == 2}
         assert patched["en"]["base"] == 1 and patched["en"]["nodes"] == {
@@ -133,7 +140,7 @@ def test_a_save_is_pushed_to_the_open_pages(tmp_path):
         for version, text, drawn in (
                 (3, SMALL.replace("The thesis holds", "The thesis holds " + "and holds " * 9), {"en": "svg", "fr": "patch"}),
                 (4, SMALL.replace("attacks: objection, supports: thesis", "attacks: objection"), {"en": "svg", "fr": "svg"})):
-            (tmp_path / "map.yaml").write_text(text, encoding="utf-8")
+            save(tmp_path / "map.yaml", text)
             update = events(server, version)
             assert {payload["lang"]: event for event, payload in update
                     if event != "map" and payload["version"] == version} == drawn
@@ -157,7 +164,7 @@ def test_a_patch_that_dot_does_not_confirm_is_followed_by_the_drawing(tmp_path, 
     with serving(path) as server:
         events(server, 1)
         monkeypatch.setattr(patch, "verify", lambda before, after, changes: False)  # as if the layout moved
-        path.write_text(SMALL.replace("The thesis holds", "The thesis is held"), encoding="utf-8")
+        save(path, SMALL.replace("The thesis holds", "The thesis is held"))
         events(server, 2)
         server.preview.settle()
         update = events(server, 2)
@@ -170,12 +177,11 @@ def test_a_broken_save_keeps_the_drawing_and_lists_the_located_finding(tmp_path)
     path = write_map(tmp_path)
     with serving(path) as server:
         events(server, 1)
-        (tmp_path / "map.yaml").write_text(SMALL.replace("  thesis: {role", "  thesis: [{role"), encoding="utf-8")
+        save(tmp_path / "map.yaml", SMALL.replace("  thesis: {role", "  thesis: [{role"))
         data = [payload["data"] for event, payload in events(server, 2) if event == "map" and payload["version"] == 2]
         assert data[0]["stale"] is True and data[0]["nodes"]  # the last drawing stays
         assert data[0]["findings"][0]["where"] == "map.yaml:8:76" and data[0]["findings"][0]["code"] == "ARG001"
-        (tmp_path / "map.yaml").write_text(SMALL.replace("supports: thesis, group", "supports: thesiss, group"),
-                                           encoding="utf-8")
+        save(tmp_path / "map.yaml", SMALL.replace("supports: thesis, group", "supports: thesiss, group"))
         data = [payload["data"] for event, payload in events(server, 3) if event == "map" and payload["version"] == 3]
         assert data[0]["stale"] is False and data[0]["problems"] == {"reason": ["ARG101"]}
         errors = [(f["where"], f["code"], f["node"]) for f in data[0]["findings"] if f["severity"] == "error"]
@@ -185,12 +191,10 @@ def test_a_broken_save_keeps_the_drawing_and_lists_the_located_finding(tmp_path)
 
 def test_an_include_added_later_is_watched_too(tmp_path):
     path = write_map(tmp_path, SMALL + "include: [more.yaml]\n")
-    (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
-                                        encoding="utf-8")
+    save(tmp_path / "more.yaml", "argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n")
     with serving(path) as server:
         assert "extra" in events(server, 1)[0][1]["data"]["nodes"]
-        (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  added: {text: {en: A, fr: A}, supports: thesis}\n",
-                                            encoding="utf-8")
+        save(tmp_path / "more.yaml", "argmap: 1\nstatements:\n  added: {text: {en: A, fr: A}, supports: thesis}\n")
         data = [payload["data"] for event, payload in events(server, 2) if event == "map" and payload["version"] == 2]
         assert "added" in data[0]["nodes"] and "extra" not in data[0]["nodes"]
 
@@ -201,17 +205,16 @@ def test_a_folder_is_served_as_its_map_and_a_broken_root_stays_located(tmp_path)
     folder = tmp_path / "sv"
     folder.mkdir()
     broken = SMALL.replace("  thesis: {role", "  thesis: [{role")
-    (folder / "map.yaml").write_text(broken, encoding="utf-8")  # broken from the start
+    save(folder / "map.yaml", broken)  # broken from the start
     assert one_map("sv", "serve") == "sv/map.yaml"  # what `argmap serve sv` serves: the root, however it reads
     with serving(Path(one_map("sv", "serve"))) as server:
         first = next(p["data"] for e, p in events(server, 1) if e == "map")
         assert first["findings"][0]["where"] == "sv/map.yaml:8:76" and first["findings"][0]["code"] == "ARG001"
-        (folder / "part.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
-                                          encoding="utf-8")
-        (folder / "map.yaml").write_text(SMALL + "include: [part.yaml]\n", encoding="utf-8")  # mended, and more
+        save(folder / "part.yaml", "argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n")
+        save(folder / "map.yaml", SMALL + "include: [part.yaml]\n")  # mended, and more
         data = [p["data"] for e, p in events(server, 2) if e == "map" and p["version"] == 2]
         assert "extra" in data[0]["nodes"] and not [f for f in data[0]["findings"] if f["severity"] == "error"]
-        (folder / "map.yaml").write_text(broken + "include: [part.yaml]\n", encoding="utf-8")  # broken again
+        save(folder / "map.yaml", broken + "include: [part.yaml]\n")  # broken again
         data = [p["data"] for e, p in events(server, 3) if e == "map" and p["version"] == 3]
         assert data[0]["findings"][0]["where"] == "sv/map.yaml:8:76" and data[0]["stale"] is True
     # While the root cannot be read, its include looks like a map of its own: a folder is chosen at the start.
@@ -305,20 +308,18 @@ def test_a_request_names_one_host_and_connections_are_bounded(tmp_path, monkeypa
 
 def test_links_in_the_folder_neither_stop_the_watcher_nor_hide_an_include(tmp_path):
     path = write_map(tmp_path, SMALL + "include: [more.yaml]\n")
-    (tmp_path / "more.yaml").write_text("argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n",
-                                        encoding="utf-8")
+    save(tmp_path / "more.yaml", "argmap: 1\nstatements:\n  extra: {text: {en: E, fr: E}, supports: thesis}\n")
     with serving(path) as server:
         events(server, 1)
         (tmp_path / "loop-a").symlink_to("loop-b")  # a loop of links appears beside the map
         (tmp_path / "loop-b").symlink_to("loop-a")
         (tmp_path / "self").symlink_to("self")
-        path.write_text(SMALL.replace("The thesis holds", "The thesis is held") + "include: [more.yaml]\n",
-                        encoding="utf-8")
+        save(path, SMALL.replace("The thesis holds", "The thesis is held") + "include: [more.yaml]\n")
         assert [p for e, p in events(server, 2) if e == "map" and p["version"] == 2]
         # The include replaced by a link to a file whose name is not a YAML one.
         (tmp_path / "kept").mkdir()
-        (tmp_path / "kept" / "more").write_text(
-            "argmap: 1\nstatements:\n  linked: {text: {en: L, fr: L}, supports: thesis}\n", encoding="utf-8")
+        save(tmp_path / "kept" / "more",
+             "argmap: 1\nstatements:\n  linked: {text: {en: L, fr: L}, supports: thesis}\n")
         (tmp_path / "more.yaml").unlink()
         (tmp_path / "more.yaml").symlink_to("kept/more")
         data = [p["data"] for e, p in events(server, 3) if e == "map" and p["version"] == 3]
@@ -343,12 +344,11 @@ def test_a_save_keeps_the_layout_chosen_until_the_map_grows_by_half(tmp_path, mo
     try:
         preview.build()
         assert preview.kept is not None and preview.kept[0] == Layout("LR", 1, 2) and len(chosen) == 1
-        path.write_text(SMALL.replace("  rebuttal:", "  more: {text: One more reason, supports: thesis}\n  rebuttal:"),
-                        encoding="utf-8")
+        save(path, SMALL.replace("  rebuttal:", "  more: {text: One more reason, supports: thesis}\n  rebuttal:"))
         preview.build()
         assert len(chosen) == 1  # one more statement: the layout is kept
         more = "".join(f"  extra-{n}: {{text: Reason {n}, supports: thesis}}\n" for n in range(8))
-        path.write_text(SMALL.replace("  rebuttal:", more + "  rebuttal:"), encoding="utf-8")
+        save(path, SMALL.replace("  rebuttal:", more + "  rebuttal:"))
         preview.build()
         assert len(chosen) == 2  # twice as many statements: chosen again
     finally:
@@ -371,7 +371,7 @@ def test_a_save_keeps_the_order_of_the_group_boxes(tmp_path):
         assert preview.starts[lang] == 0  # a first drawing: dot's own way
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         del document["statements"][REMOVED]
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        save(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
         preview.build()
         assert share(first, preview.svgs[lang]) >= 0.9 and preview.starts[lang] > 0
     finally:
@@ -393,7 +393,7 @@ def test_a_save_that_joins_two_parts_keeps_the_order_of_every_rank(tmp_path):
         (lang, first), = preview.svgs.items()
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         document["statements"]["so-far-we-have-ignored-the"]["supports"] = "this-argdown-document-only"
-        path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        save(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
         preview.build()
         kept, pairs = order_kept(ranks(first, "LR"), ranks(preview.svgs[lang], "LR"))
         assert pairs > 20 and kept == pairs
