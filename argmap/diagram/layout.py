@@ -81,8 +81,10 @@ def alone(shown: View) -> list[str]:
     return found if len(found) >= ALONE else []
 
 
-BACKWARDS = ("TB", "LR")
-"""The directions that draw rank 0 at the bottom (the thesis below its reasons) or on the right."""
+BACKWARDS = ("TB",)
+"""The directions that draw rank 0 at the bottom (the thesis below its reasons). (Left to right, rank 0 is on the
+right, and the rows of statements in no relation are columns read from the right: numbered from the left, they
+would all move to another column whenever a statement joins or leaves them.)"""
 
 
 def _across(shown: View, block: list[str]) -> int:
@@ -100,8 +102,8 @@ def _across(shown: View, block: list[str]) -> int:
 
 def _gridded(shown: View, block: list[str], rank: dict[str, int], rankdir: str = "BT") -> None:
     """Set the statements in no relation in rows of :func:`_across`, in file order, as words fill lines: an
-    added or removed one moves only those after it. The first row is drawn on top (on the left, arrows pointing
-    across) whichever way the arrows point: in the directions of :data:`BACKWARDS`, it takes the last rank."""
+    added or removed one moves only those after it. The first row is drawn on top whichever way up the thesis is:
+    in the directions of :data:`BACKWARDS`, it takes the last rank."""
     across = _across(shown, block)
     last = (len(block) - 1) // across
     for index, node in enumerate(block):
@@ -109,9 +111,8 @@ def _gridded(shown: View, block: list[str], rank: dict[str, int], rankdir: str =
 
 
 def stacked(shown: View, rankdir: str = "BT") -> list[tuple[str, str]]:
-    """(the first statement of a row, the first of the row before it, drawn above it or to its left) in the block
-    of statements in no relation, the one of higher rank first: lines that hold its rows one after the other, as
-    no relation of theirs does."""
+    """(the first statement of a row, the first of the row before it) in the block of statements in no relation,
+    the one of higher rank first: lines that hold its rows one after the other, as no relation of theirs does."""
     block = alone(shown)
     across = _across(shown, block)
     pairs = [(block[index], block[index - across]) for index in range(across, len(block), across)]

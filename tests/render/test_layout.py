@@ -440,9 +440,11 @@ def test_a_group_boxs_row_is_drawn_in_the_order_argmap_pins(tmp_path):
 
 @needs_dot
 @pytest.mark.parametrize("rankdir", ["bottom-up", "top-down", "left-right", "right-left"])
-def test_statements_in_no_relation_read_in_file_order_whichever_way_the_arrows_point(tmp_path, rankdir):
-    """The block of notes reads in file order as a page does, rows top to bottom (columns left to right when the
-    arrows point across), each left to right (top to bottom); rows make a drawing of a screen's shape."""
+def test_statements_in_no_relation_read_in_file_order_whichever_way_up_the_thesis_is(tmp_path, rankdir):
+    """The block of notes reads in file order as a page does, rows top to bottom, each left to right, whichever
+    way up the thesis is; rows make a drawing of a screen's shape. Arrows pointing across, the rows are columns
+    from the conclusions' side (left to right, from the right: numbered from the left, every column would move
+    at each added or removed note), each top to bottom."""
     from layout_measure import shape
 
     amap = shown(tmp_path, notes_map(12))
@@ -450,7 +452,8 @@ def test_statements_in_no_relation_read_in_file_order_whichever_way_the_arrows_p
     where = positions(svg)
     notes = [f"note-{index}" for index in range(1, 13)]
     across = rankdir in ("left-right", "right-left")
-    read = sorted(notes, key=lambda note: (round(where[note][0]), where[note][1]) if across
+    mirrored = -1 if rankdir == "left-right" else 1
+    read = sorted(notes, key=lambda note: (mirrored * round(where[note][0]), where[note][1]) if across
                   else (round(where[note][1]), where[note][0]))
     assert read == notes
     if not across:  # across, the columns make a low band under the argument's, as wide as it
