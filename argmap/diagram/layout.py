@@ -252,11 +252,15 @@ def _staggered(shown: View, targets: dict[str, list[str]], stagger: int) -> dict
 def rows(shown: View, stagger: int = 1, lines: int = 1,
          rankdir: str = "BT") -> tuple[tuple[str | None, tuple[str, ...]], ...]:
     """The nodes of each rank in the order they are drawn along it, split by group box (None: outside
-    every box): (group id, node ids) for each rank and box that holds two nodes or more."""
+    every box): (group id, node ids) for each rank and box that holds two nodes or more. The statements in no
+    relation (:func:`alone`) stand together after the rest of each rank, in file order: one block beside the
+    argument, however the file interleaves them with it."""
     boxed = {member: cluster.id for cluster in shown.clusters for member in cluster.members}
     rank = ranks(shown, stagger, lines, rankdir)
+    order, block = tree_order(shown), set(alone(shown))
+    together, rest = [node for node in order if node in block], [node for node in order if node not in block]
     found: dict[tuple[int, str | None], list[str]] = {}
-    for node in tree_order(shown):
+    for node in rest + together:
         found.setdefault((rank[node], boxed.get(node)), []).append(node)
     return tuple((box, tuple(members)) for (_, box), members in sorted(found.items(), key=lambda item: item[0][0])
                  if len(members) > 1)

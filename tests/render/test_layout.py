@@ -467,3 +467,20 @@ def test_a_large_map_of_statements_in_no_relation_is_drawn_in_rows(tmp_path):
     where = positions(svg)
     assert len(where) == 602 and len({round(y) for _, y in where.values()}) > 10
     assert shape(svg).aspect <= 2.5
+
+
+def test_statements_in_no_relation_keep_together_however_the_file_interleaves_them(tmp_path):
+    """Notes written before, between and after an argument's statements (an imported text's paragraphs) make
+    one block: in every rank they share with the argument, they stand together after it, in file order, instead
+    of some before the argument and some after it."""
+    notes = [f"  note-{index}: {{text: Note {index} from the council's hearing}}" for index in range(9)]
+    argument = ["  build: {text: The town should build the new bridge}",
+                "  cost: {text: The old bridge costs more each year to keep open, supports: build}",
+                "  safe: {text: The new bridge is safer, supports: build}"]
+    for body in (notes[:3] + argument + notes[3:], argument[:1] + notes[:5] + argument[1:] + notes[5:]):
+        drawn = view_of(shown(tmp_path, "\n".join(["argmap: 1", "id: notes", "statements:", *body]) + "\n"))
+        for _, members in rows(drawn):
+            kinds = [member.startswith("note-") for member in members]
+            assert kinds == sorted(kinds), members  # the argument's, then the notes
+            assert [m for m in members if m.startswith("note-")] == sorted(
+                (m for m in members if m.startswith("note-")), key=lambda m: int(m.split("-")[1]))
