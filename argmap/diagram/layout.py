@@ -103,11 +103,11 @@ def _across(shown: View, block: list[str]) -> int:
 def _gridded(shown: View, block: list[str], rank: dict[str, int], rankdir: str = "BT") -> None:
     """Set the statements in no relation in rows of :func:`_across`, in file order, as words fill lines: an
     added or removed one moves only those after it. The first row is drawn on top whichever way up the thesis is:
-    in the directions of :data:`BACKWARDS`, it takes the last rank."""
+    in the directions of :data:`BACKWARDS`, the rows are filled from the last statement back (the first row the
+    one left short), so that an added or removed one moves only those before it, not every row."""
     across = _across(shown, block)
-    last = (len(block) - 1) // across
     for index, node in enumerate(block):
-        rank[node] = last - index // across if rankdir in BACKWARDS else index // across
+        rank[node] = (len(block) - 1 - index) // across if rankdir in BACKWARDS else index // across
 
 
 def stacked(shown: View, rankdir: str = "BT") -> list[tuple[str, str]]:

@@ -487,3 +487,13 @@ def test_statements_in_no_relation_keep_together_however_the_file_interleaves_th
             assert kinds == sorted(kinds), members  # the argument's, then the notes
             assert [m for m in members if m.startswith("note-")] == sorted(
                 (m for m in members if m.startswith("note-")), key=lambda m: int(m.split("-")[1]))
+
+
+def test_thesis_at_the_bottom_a_removed_note_moves_only_the_notes_before_it(tmp_path):
+    """Top-down (the thesis at the bottom), the rows of notes are filled from the last note back, so the first row
+    is on top and a removed note moves only the notes written before it: those after it keep their rows."""
+    before = ranks(view_of(shown(tmp_path, notes_map(12))), rankdir="TB")
+    text = notes_map(12).replace("  note-6: {text: Note 6 from the council's hearing}\n", "")
+    after = ranks(view_of(shown(tmp_path, text)), rankdir="TB")
+    assert all(after[f"note-{index}"] == before[f"note-{index}"] for index in range(7, 13))
+    assert before["note-1"] > before["note-12"]  # the first row on top: the last rank, thesis at the bottom
