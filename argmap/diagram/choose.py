@@ -36,13 +36,15 @@ default, so that a small edit does not flip the drawing from one layout to anoth
 SHAPE = 2.5
 """The widest (and, turned, the tallest) a drawing should be: width ÷ height between 1:2.5 and 2.5:1, what a
 screen, a page or a slide shows without a strip of empty space. A layout outside it must read :data:`BETTER`
-larger to be chosen over one within it."""
+larger to be chosen over one within it. (The default keeps its own :data:`BETTER` whatever its shape: a map read
+at full size every way stays as the default draws it.)"""
 
 
 def kept(before: tuple[Layout, int] | None, nodes: int) -> Layout | None:
     """The layout a map of ``nodes`` nodes keeps from the drawing before it (its layout, and the nodes it was
     chosen for): kept while the map has not grown or shrunk by half since, so that an edit never flips the
-    drawing from one layout to another; a layout that is no candidate (a direction asked for) is not kept.
+    drawing from one layout to another. A layout that is no candidate is not kept (top-down, right-left, or a
+    width no candidate has, asked for or forged); one asked for that is also a candidate (left-right) is.
 
     >>> kept((CANDIDATES[5], 40), 44) == CANDIDATES[5], kept((CANDIDATES[5], 40), 61), kept((Layout("TB"), 40), 40)
     (True, None, None)
