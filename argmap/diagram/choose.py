@@ -16,7 +16,7 @@ from argmap.diagram.graphviz_run import GraphvizFailed, GraphvizMissing, run_dot
 from argmap.diagram.layout import DEFAULT, Layout
 from argmap.diagram.view import View
 
-__all__ = ["CANDIDATES", "SCREEN", "SHAPE", "choose", "fitted", "merit", "scale", "kept"]
+__all__ = ["CANDIDATES", "SCREEN", "SHAPE", "choose", "fitted", "inside", "merit", "scale", "kept"]
 
 _SHAPES = (DEFAULT, Layout("BT", 2), Layout("BT", 1, 2), Layout("BT", 2, 2), Layout("BT", 1, 3))
 _ACROSS = (Layout("LR"), Layout("LR", 1, 2))
@@ -36,8 +36,7 @@ default, so that a small edit does not flip the drawing from one layout to anoth
 SHAPE = 2.5
 """The widest (and, turned, the tallest) a drawing should be: width ÷ height between 1:2.5 and 2.5:1, what a
 screen, a page or a slide shows without a strip of empty space. A layout outside it must read :data:`BETTER`
-larger to be chosen over one within it. (The default keeps its own :data:`BETTER` whatever its shape: a map read
-at full size every way stays as the default draws it.)"""
+larger to be chosen over one within it, the default too."""
 
 
 def kept(before: tuple[Layout, int] | None, nodes: int) -> Layout | None:
@@ -64,6 +63,15 @@ def scale(width: float, height: float) -> float:
     return min(SCREEN[0] / (width * 4 / 3), SCREEN[1] / (height * 4 / 3), 1.0)
 
 
+def inside(width: float, height: float) -> bool:
+    """Whether a drawing of ``width`` × ``height`` is within :data:`SHAPE` (no strip, across or down).
+
+    >>> inside(600, 300), inside(2600, 1000), inside(300, 700)
+    (True, False, True)
+    """
+    return 1 / SHAPE <= width / height <= SHAPE
+
+
 def merit(width: float, height: float) -> float:
     """What a drawing of ``width`` × ``height`` is worth to a reader: its scale at fit (:func:`scale`), less
     :data:`BETTER` when its shape is outside :data:`SHAPE` (a strip, across or down).
@@ -71,15 +79,14 @@ def merit(width: float, height: float) -> float:
     >>> merit(600, 300), round(merit(2400, 300), 3), round(merit(3000, 1000) * BETTER, 3)
     (1.0, 0.455, 0.4)
     """
-    inside = 1 / SHAPE <= width / height <= SHAPE
-    return scale(width, height) / (1.0 if inside else BETTER)
+    return scale(width, height) / (1.0 if inside(width, height) else BETTER)
 
 
-def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -> float:
-    """The :func:`merit` of dot's drawing of ``source``."""
+def fitted(source: str, timeout: float, cancel: threading.Event | None = None) -> tuple[float, float]:
+    """The width and height (points) of dot's drawing of ``source``."""
     plain = run_dot(source, "plain", timeout, cancel=cancel).decode("utf-8", "replace")
     _, _, width, height = plain.split("\n", 1)[0].split()[:4]
-    return merit(float(width) * 72, float(height) * 72)
+    return float(width) * 72, float(height) * 72
 
 
 def choose(shown: View, legend: bool = True, timeout: float = 120.0,
@@ -104,9 +111,13 @@ def choose(shown: View, legend: bool = True, timeout: float = 120.0,
         found = dict(zip(unique, interrupts.pooled(tasks, os.cpu_count() or 1), strict=True))
     except (GraphvizMissing, GraphvizFailed, ValueError):
         return DEFAULT
-    scales = [found[source] for source in sources]
-    best = max(range(len(candidates)), key=lambda index: (scales[index], -index))
-    return candidates[best] if scales[best] > scales[0] * BETTER else DEFAULT
+    sizes = [found[source] for source in sources]
+    merits = [merit(*size) for size in sizes]
+    best = max(range(len(candidates)), key=lambda index: (merits[index], -index))
+    # The default keeps a near tie, so that a small edit does not flip the layout; but not a strip against a
+    # layout of a screen's shape, which need only read as large (a strip's merit is already less by BETTER).
+    needed = 1.0 if not inside(*sizes[0]) and inside(*sizes[best]) else BETTER
+    return candidates[best] if merits[best] > merits[0] * needed else DEFAULT
 
 
 _RECORDS = re.compile(r'comment="argmap layout: [^"]*" |\t// layout: [^\n]*\n')

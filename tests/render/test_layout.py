@@ -331,14 +331,32 @@ def test_a_strip_must_read_larger_than_a_layout_in_a_screens_shape(tmp_path, mon
                  "LR, texts 40 wide": (1600.0 / 1.2, 1600.0 / 1.2)}
 
         def fitted(source, timeout, cancel=None, sizes=sizes):
-            width, height = sizes[source.split("// layout: ", 1)[1].split("\n", 1)[0]]
-            return chooser.merit(width, height)
+            return sizes[source.split("// layout: ", 1)[1].split("\n", 1)[0]]
 
         monkeypatch.setattr(chooser, "fitted", fitted)
         monkeypatch.setattr(chooser, "CANDIDATES", candidates)
         monkeypatch.setattr(chooser, "_drawing", lambda source: source)  # each source keeps its layout's name
         # the one in a screen's shape reads at 0.51 of its natural size, the strip at 0.55 or 0.70
         assert chooser.choose(drawn, wrapped=lambda columns: drawn) == chosen
+    # The default, a strip, keeps no near tie against a layout of a screen's shape: both read at full size.
+    sizes = {DEFAULT.describe(): (900.0, 100.0), "LR": (300.0, 400.0), "LR, texts 40 wide": (300.0, 1000.0)}
+    monkeypatch.setattr(chooser, "fitted", lambda source, timeout, cancel=None: sizes[
+        source.split("// layout: ", 1)[1].split("\n", 1)[0]])
+    assert chooser.choose(drawn, wrapped=lambda columns: drawn) == Layout("LR")
+    sizes[DEFAULT.describe()] = (600.0, 400.0)  # of a screen's shape, the default keeps the tie
+    assert chooser.choose(drawn, wrapped=lambda columns: drawn) == DEFAULT
+
+
+@needs_dot
+def test_three_statements_in_no_relation_are_not_drawn_as_a_strip(tmp_path):
+    """Three notes (too few for rows of their own) read at full size every way: the one long row the thesis on
+    top makes is a strip, so a layout of a screen's shape is drawn instead."""
+    from layout_measure import shape
+
+    text = "argmap: 1\nid: three\nstatements:\n" + "".join(
+        f"  note-{index}: {{text: Note {index} from the council's hearing on the bridge}}\n" for index in range(3))
+    svg = drawn_svg(shown(tmp_path, text))
+    assert 1 / 2.5 <= shape(svg).aspect <= 2.5
 
 
 def notes_map(count: int, group: str | None = None) -> str:
