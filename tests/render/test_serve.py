@@ -358,6 +358,20 @@ def test_a_save_keeps_the_layout_chosen_until_the_map_grows_by_half(tmp_path, mo
         preview.close()
 
 
+@contextlib.contextmanager
+def imported(source: Path, folder: Path) -> Iterator[tuple[Path, Preview, str, str]]:
+    """A corpus file imported into ``folder`` and previewed once: (its map, the preview, the language, the SVG)."""
+    assert run_cli("import", str(source), "-o", "imported", cwd=folder)[0] == 0
+    path = folder / "imported" / "map.yaml"
+    preview = Preview(str(path), Options(), Channel())
+    try:
+        preview.build()
+        (lang, first), = preview.svgs.items()
+        yield path, preview, lang, first
+    finally:
+        preview.close()
+
+
 def test_a_save_keeps_the_order_of_the_group_boxes(tmp_path):
     """A save that removes one statement of a debate in 13 groups: dot alone would draw the boxes mirrored;
     serve leads it into them the way that keeps the order of the drawing the pages hold."""
@@ -365,20 +379,13 @@ def test_a_save_keeps_the_order_of_the_group_boxes(tmp_path):
 
     from tests.render.test_steady import DEBATE, REMOVED, share
 
-    assert run_cli("import", str(DEBATE), "-o", "debate", cwd=tmp_path)[0] == 0
-    path = tmp_path / "debate" / "map.yaml"
-    preview = Preview(str(path), Options(), Channel())
-    try:
-        preview.build()
-        (lang, first), = preview.svgs.items()
+    with imported(DEBATE, tmp_path) as (path, preview, lang, first):
         assert preview.starts[lang] == 0  # a first drawing: dot's own way
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         del document["statements"][REMOVED]
         save(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
         preview.build()
         assert share(first, preview.svgs[lang]) >= 0.9 and preview.starts[lang] > 0
-    finally:
-        preview.close()
 
 
 def test_a_save_that_joins_two_parts_keeps_the_order_of_every_rank(tmp_path):
@@ -388,17 +395,10 @@ def test_a_save_that_joins_two_parts_keeps_the_order_of_every_rank(tmp_path):
 
     from tests.render.test_steady import PRIMER, order_kept, ranks
 
-    assert run_cli("import", str(PRIMER), "-o", "primer", cwd=tmp_path)[0] == 0
-    path = tmp_path / "primer" / "map.yaml"
-    preview = Preview(str(path), Options(), Channel())
-    try:
-        preview.build()
-        (lang, first), = preview.svgs.items()
+    with imported(PRIMER, tmp_path) as (path, preview, lang, first):
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
         document["statements"]["so-far-we-have-ignored-the"]["supports"] = "this-argdown-document-only"
         save(path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
         preview.build()
         kept, pairs = order_kept(ranks(first, "LR"), ranks(preview.svgs[lang], "LR"))
         assert pairs > 20 and kept == pairs
-    finally:
-        preview.close()
