@@ -89,13 +89,18 @@ def codes(found: list[types.Diagnostic]) -> list[tuple[str | int | None, int]]:
     return sorted((str(d.code), d.range.start.line) for d in found)
 
 
+async def opened(client: LanguageClient, folder: Path, code: str) -> tuple[str, str, list[types.Diagnostic]]:
+    """The roads map's include and root opened: their uris, and the include's findings once ``code`` is among them."""
+    more = open_file(client, folder / "parts" / "more.yaml")
+    root = open_file(client, folder / "map.yaml")
+    return more, root, await diagnostics_for(client, more, lambda d: any(x.code == code for x in d))
+
+
 def test_findings_follow_another_file_of_the_map_and_its_source_text(roads: Path) -> None:
     folder = roads / "roads"
 
     async def body(client: LanguageClient) -> None:
-        more = open_file(client, folder / "parts" / "more.yaml")
-        root = open_file(client, folder / "map.yaml")
-        found = await diagnostics_for(client, more, lambda d: any(x.code == "ARG302" for x in d))
+        more, root, found = await opened(client, folder, "ARG302")
         # An unverified quote is shown on the quote, in the include that holds it.
         [quote] = [d for d in found if d.code == "ARG302"]
         assert quote.message.startswith("quote of 'fumes' is not in source 'op-ed'")
@@ -257,9 +262,7 @@ def test_quick_fixes_make_their_finding_go(roads: Path) -> None:
     folder = roads / "roads"
 
     async def body(client: LanguageClient) -> None:
-        more = open_file(client, folder / "parts" / "more.yaml")
-        root = open_file(client, folder / "map.yaml")
-        found = await diagnostics_for(client, more, lambda d: any(x.code == "ARG308" for x in d))
+        more, root, found = await opened(client, folder, "ARG308")
         # `by: analyst` on a statement the sources do not say.
         [unquoted] = [d for d in found if d.code == "ARG308"]
         actions = await fixes(client, more, unquoted)
